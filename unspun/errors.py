@@ -1,0 +1,69 @@
+"""Coded errors and warnings, all in one place so users can search for them.
+
+Errors (``U1xx``) mean an input could not be analysed; warnings (``W2xx``)
+mean it was analysed with a caveat.  Each entry is a message template.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CODES: dict[str, str] = {
+    # input errors: nothing was analysed for this input
+    "U101": "path not found",
+    "U102": "empty input: no article text",
+    "U103": "binary file, not text",
+    "U104": "broken JSON: {detail}",
+    "U105": "no text column: expected one of {columns}; found {found}",
+    "U106": "record has no text field (text, body or content)",
+    "U107": "article too large: {size:,} characters (limit {limit:,}; raise it with --max-chars)",
+    "U108": "no main text could be extracted from the HTML page",
+    "U109": "cannot read input: {detail}",
+    "U110": "analysis failed: {detail}",
+    "U111": "unsupported file type {suffix!r}; expected .txt, .jsonl, .json, .csv or .html",
+    # warnings: analysed, with a caveat
+    "W201": "language {language!r} is not English: deeper analysis is English-only",
+    "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
+    "W203": "no sentence-ending punctuation: sentence boundaries are the parser's guesses",
+    "W204": "unreadable date {value!r}: published left empty",
+    "W205": "language could not be detected reliably; assuming English",
+}
+
+
+def message(code: str, **kwargs: object) -> str:
+    return CODES[code].format(**kwargs)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A coded error or warning tied to one input (file and, where known, line)."""
+
+    code: str
+    message: str
+    origin: str = ""
+
+    @classmethod
+    def make(cls, code: str, origin: str = "", **kwargs: object) -> "Problem":
+        return cls(code, message(code, **kwargs), origin)
+
+    @property
+    def is_error(self) -> bool:
+        return self.code.startswith("U")
+
+    def to_dict(self) -> dict:
+        out = {"code": self.code, "message": self.message}
+        if self.origin:
+            out["input"] = self.origin
+        return out
+
+    def __str__(self) -> str:
+        where = f"{self.origin}: " if self.origin else ""
+        return f"[{self.code}] {where}{self.message}"
+
+
+class UnspunError(Exception):
+    """An error with a code, raised by the Python API for bad input."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+        self.code = problem.code

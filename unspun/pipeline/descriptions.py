@@ -1,0 +1,97 @@
+"""How the article describes a person: title phrases and appositions.
+
+"Republican nominee Donald Trump" (a title before the name), "Saken Mukan,
+a professor at IITU," (an apposition after it) and "IITU's Professor of ...,
+Saken Mukan told" (a description set off by a comma before it).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..record import span
+
+ROLE_WORDS = frozenset("""
+professor lecturer scholar researcher expert analyst scientist historian economist
+minister president vice chairman chairwoman chair spokesman spokeswoman spokesperson senator
+congressman congresswoman lawmaker representative governor mayor secretary director chief head
+leader official officer commander general ambassador envoy diplomat adviser advisor aide
+candidate nominee founder ceo executive editor correspondent reporter journalist columnist author
+attorney lawyer judge justice prosecutor member deputy speaker strategist pollster consultant
+activist organizer manager owner partner chancellor premier prime king queen prince
+surgeon doctor physician teacher student politician mp mep deputy-head commissioner
+""".split())
+_NO_LEFT = {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "VERB", "AUX", "PART", "INTJ", "NUM"}
+
+
+def _clean(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Token range trimmed of punctuation and leading determiners; None if empty."""
+    while start < end and (doc[start].is_punct or doc[start].pos_ in ("DET", "CCONJ")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _has_role(tokens: Any) -> bool:
+    return any(t.lower_ in ROLE_WORDS or t.lemma_.lower() in ROLE_WORDS for t in tokens)
+
+
+def _no_verbs(tokens: Any) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+
+
+def _title_before(doc: Any, ent: Any) -> tuple[int, int] | None:
+    left = ent.root.left_edge.i
+    if left >= ent.start or ent.start - left > 12:
+        return None
+    rng = _clean(doc, left, ent.start)
+    if rng and _no_verbs(doc[rng[0]:rng[1]]) and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
+        return rng
+    return None
+
+
+def _appos_after(doc: Any, ent: Any) -> tuple[int, int] | None:
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i >= ent.end:
+            sub = list(child.subtree)
+            rng = _clean(doc, sub[0].i, sub[-1].i + 1)
+            if rng and rng[1] - rng[0] <= 25 and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
+                return rng
+    return None
+
+
+def _comma_before(doc: Any, ent: Any) -> tuple[int, int] | None:
+    """'<description>, NAME said': the segment between the previous boundary and the comma."""
+    comma = ent.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    sent_start = ent.sent.start
+    i = comma - 1
+    while i >= sent_start and doc[i].text not in {",", ";", ":", "(", "—", "–", "\n\n"} \
+            and not doc[i].is_space and comma - i <= 25:
+        i -= 1
+    start = i + 1
+    rng = _clean(doc, start, comma)
+    if not rng:
+        return None
+    seg = doc[rng[0]:rng[1]]
+    if seg[0].pos_ in _NO_LEFT or not _no_verbs(seg) or not _has_role(seg):
+        return None
+    if any(t.ent_type_ == "PERSON" for t in seg):
+        return None
+    return rng
+
+
+def person_descriptions(doc: Any, text: str, members: list[Any]) -> list[dict[str, Any]]:
+    """Description spans for a PERSON entity's mentions (deduplicated, in text order)."""
+    found: set[tuple[int, int]] = set()
+    for m in members:
+        ent = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if ent is None or len(ent) == 0:
+            continue
+        for finder in (_title_before, _appos_after, _comma_before):
+            rng = finder(doc, ent)
+            if rng:
+                s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
+                found.add((s, e))
+    return [span(text, s, e) for s, e in sorted(found)]

@@ -1,0 +1,200 @@
+"""People, organisations and places, with all their mentions, clustered per article.
+
+spaCy's small model tags the entities; the article's own evidence then
+corrects it: a surname already seen in a PERSON name is that person (spaCy
+tags the seed's later "Mukan" as NORP), agencies found by name become
+organisations, dateline words become places, country names are places
+whatever spaCy called them.  GPE, LOC and NORP stay distinct types.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..places import is_country
+from ..record import span
+from .descriptions import person_descriptions
+from .registry import Context, component
+
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+_FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "sen",
+              "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "rev", "fr", "st",
+              "president", "senator", "governor", "professor", "minister"}
+_ALIASES = {
+    "us": "united states", "u.s.": "united states", "usa": "united states",
+    "u.s.a.": "united states", "america": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "un": "united nations", "u.n.": "united nations",
+    "eu": "european union", "e.u.": "european union",
+}
+_STATE_PREFIX = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation|"
+                           r"islamic republic|people's republic|democratic republic)\s+of\s+",
+                           re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    tokens: tuple[str, ...] = ()
+
+    @property
+    def family(self) -> str:
+        return _FAMILY.get(self.label, self.label)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    low = text[start:end].lower()
+    if low.startswith("the ") and end - start > 4:
+        start += 4
+    for suffix in ("'s", "’s", "'", "’"):
+        if text[start:end].endswith(suffix) and end - start > len(suffix) + 1:
+            end -= len(suffix)
+            break
+    return start, end
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    words = [w.strip(".,").lower() for w in name.split()]
+    return tuple(w for w in words if w and w not in HONORIFICS)
+
+
+def normalise(name: str) -> str:
+    key = " ".join(name.lower().replace("’", "'").split())
+    key = _STATE_PREFIX.sub("", key)
+    if key.startswith("the "):
+        key = key[4:]
+    return _ALIASES.get(key, key)
+
+
+def spacy_mentions(doc: Any, text: str) -> list[Mention]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP:
+            continue
+        s, e = _trim(text, ent.start_char, ent.end_char)
+        if e <= s or not any(c.isalpha() for c in text[s:e]):
+            continue
+        label = ent.label_
+        if label in ("ORG", "NORP", "PERSON") and is_country(normalise(text[s:e])):
+            label = "GPE"
+        out.append(Mention(s, e, label, name_tokens(text[s:e])))
+    return out
+
+
+def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
+    return any(m.start < e and s < m.end for m in mentions)
+
+
+def add_evidence(mentions: list[Mention], text: str, record: Any) -> list[Mention]:
+    """Mentions spaCy missed or mislabelled that the article itself shows."""
+    for agency in record.agencies:
+        s, e = agency["span"]["start"], agency["span"]["end"]
+        if not _overlaps(mentions, s, e):
+            mentions.append(Mention(s, e, "ORG", name_tokens(text[s:e])))
+    place = record.dateline and record.dateline.get("place")
+    if place:
+        pos = place["start"]
+        for part in place["text"].split(","):
+            s = pos + len(part) - len(part.lstrip())
+            e = pos + len(part.rstrip())
+            if e > s and not _overlaps(mentions, s, e):
+                mentions.append(Mention(s, e, "GPE", name_tokens(text[s:e])))
+            pos += len(part) + 1
+    _fix_surnames(mentions, text)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _fix_surnames(mentions: list[Mention], text: str) -> None:
+    """A bare surname (or given name) of a person already named is that person."""
+    people = [m for m in mentions if m.label == "PERSON" and len(m.tokens) >= 2]
+    parts = {m.tokens[-1] for m in people} | {m.tokens[0] for m in people}
+    if not parts:
+        return
+    for m in mentions:
+        if m.label != "PERSON" and len(m.tokens) == 1 and m.tokens[0] in parts \
+                and not is_country(text[m.start:m.end]):
+            m.label = "PERSON"
+    surnames = {text[m.end - len(m.tokens[-1]):m.end] for m in people}
+    for surname in surnames:
+        if len(surname) < 3 or not surname[0].isupper():
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            if not _overlaps(mentions, hit.start(), hit.end()):
+                mentions.append(Mention(hit.start(), hit.end(), "PERSON", (surname.lower(),)))
+
+
+def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
+    """Group mentions that name the same entity, in order of first mention."""
+    clusters: list[list[Mention]] = []
+    by_key: dict[tuple[str, str], int] = {}
+    people: list[tuple[tuple[str, ...], int]] = []
+    singles: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.start)):
+        if m.label == "PERSON" and len(m.tokens) == 1:
+            singles.append(m)
+            continue
+        if m.label == "PERSON" and m.tokens:
+            key = ("PERSON", f"{m.tokens[0]} {m.tokens[-1]}")
+        else:
+            key = (m.family, normalise(text[m.start:m.end]))
+        if key not in by_key:
+            by_key[key] = len(clusters)
+            clusters.append([])
+            if key[0] == "PERSON":
+                people.append((m.tokens, by_key[key]))
+        clusters[by_key[key]].append(m)
+    for m in sorted(singles, key=lambda m: m.start):
+        word = m.tokens[0]
+        candidates = [i for toks, i in people if toks[-1] == word] or \
+                     [i for toks, i in people if toks[0] == word]
+        if candidates:
+            best = max(candidates, key=lambda i: max((x.start for x in clusters[i] if x.start < m.start),
+                                                    default=-1))
+            clusters[best].append(m)
+        else:
+            key = ("PERSON", word)
+            if key not in by_key:
+                by_key[key] = len(clusters)
+                clusters.append([])
+                people.append(((word,), by_key[key]))
+            clusters[by_key[key]].append(m)
+    for c in clusters:
+        c.sort(key=lambda m: m.start)
+    return sorted(clusters, key=lambda c: c[0].start)
+
+
+def _label(members: list[Mention]) -> str:
+    counts: dict[str, int] = {}
+    for m in members:
+        counts[m.label] = counts.get(m.label, 0) + 1
+    return max(counts, key=lambda k: (counts[k], k == "GPE"))
+
+
+def _name(members: list[Mention], text: str, label: str) -> str:
+    forms = [text[m.start:m.end] for m in members]
+    if label == "PERSON":
+        return max(forms, key=len)
+    counts: dict[str, int] = {}
+    for f in forms:
+        counts[f] = counts.get(f, 0) + 1
+    return max(forms, key=lambda f: (not f.isupper(), counts[f], -len(f)))
+
+
+@component("entities", requires=("agencies", "dateline"), assigns=("entities",))
+def entities(ctx: Context) -> None:
+    rec, text = ctx.record, ctx.record.text
+    mentions = add_evidence(spacy_mentions(ctx.doc, text), text, rec)
+    out = []
+    for i, members in enumerate(cluster(mentions, text), 1):
+        label = _label(members)
+        entity = {"id": f"E{i}", "name": _name(members, text, label), "type": label,
+                  "mentions": [span(text, m.start, m.end) for m in members], "descriptions": []}
+        if label == "PERSON":
+            entity["descriptions"] = person_descriptions(ctx.doc, text, members)
+        out.append(entity)
+    rec.entities = out

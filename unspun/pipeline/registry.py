@@ -1,0 +1,50 @@
+"""Component registry: name -> component, each declaring what it needs and assigns.
+
+A component is a plain callable ``component(ctx) -> None`` that reads and
+writes ``ctx.record`` (and may read ``ctx.doc``, the spaCy document).  It is
+registered with :func:`component`, giving the record fields it requires and
+assigns; the :class:`~unspun.pipeline.runner.Pipeline` checks the order.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..record import Record
+
+
+@dataclass
+class Context:
+    """What a component works on: the record, the spaCy doc (English only), scratch space."""
+
+    record: Record
+    doc: Any = None
+    scratch: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def english(self) -> bool:
+        return self.doc is not None
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str
+    func: Callable[[Context], None]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+    english_only: bool = True
+
+
+REGISTRY: dict[str, Component] = {}
+
+
+def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
+              english_only: bool = True) -> Callable[[Callable[[Context], None]], Callable]:
+    """Register a component under ``name``."""
+
+    def register(func: Callable[[Context], None]) -> Callable[[Context], None]:
+        REGISTRY[name] = Component(name, func, tuple(requires), tuple(assigns), english_only)
+        return func
+
+    return register
