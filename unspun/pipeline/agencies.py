@@ -42,7 +42,9 @@ _CLOSING_AFTER = re.compile(r"^\s*\)?\s*[.]?\s*$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:News|Times|Post|Journal|Press|Agency|Television|TV|Radio|Broadcasting|Herald|"
     r"Tribune|Gazette|Daily|Telegraph|Guardian|Chronicle|Magazine|Newspaper|Wire|Reuters|"
-    r"Network|Channel|Mirror|Observer|Examiner|Inquirer|Dispatch|Courier|Bulletin)\b")
+    r"Network|Channel|Mirror|Observer|Examiner|Inquirer|Dispatch|Courier|Bulletin|Star|Globe|"
+    r"Register|Independent|Express|Standard|Mail|Ledger|Enquirer|Sentinel|Monitor|Reporter|Weekly|"
+    r"Bee|Review)\b")
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,12 @@ _SKIP_DIRS = {".git", "__pycache__", ".venv", "node_modules"}
 
 
 def _walk(folder: str) -> Iterator[str]:
+    """Every file under ``folder`` in sorted path order (hidden files skipped)."""
+    found = []
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith("."):
-                yield os.path.join(root, name)
+        dirs[:] = [d for d in dirs if d not in _SKIP_DIRS and not d.startswith(".")]
+        found.extend(os.path.join(root, n) for n in files if not n.startswith("."))
+    yield from sorted(found, key=lambda p: os.path.relpath(p, folder).split(os.sep))
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | Problem]:

@@ -1,0 +1,40 @@
+"""Shared fixtures: the shipped seed article, ../shared data (skipped when absent)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "examples" / "trend-2023-09-20-karabakh.txt"
+SHARED = Path(os.environ.get("UNSPUN_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_record():
+    import unspun
+    from unspun.readers import read_inputs
+
+    article = next(read_inputs([str(SEED)]))
+    return unspun.analyze(article.text, published=article.published)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data not found at {SHARED}")
+    return SHARED
+
+
+def find(rec, text, kind="entities"):
+    """The entity whose name or a mention equals ``text``."""
+    for e in getattr(rec, kind):
+        if e["name"] == text or any(m["text"] == text for m in e["mentions"]):
+            return e
+    return None

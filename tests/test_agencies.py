@@ -1,0 +1,43 @@
+import pytest
+
+import unspun
+from unspun.pipeline.agencies import find_agencies
+from unspun.pipeline.dateline import find_dateline
+
+
+def roles(text):
+    return [(a["name"], a["role"]) for a in find_agencies(text, find_dateline(text))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WASHINGTON (AP) — The Senate voted.", [("Associated Press", "wire")]),
+    ("The talks failed, the minister told Trend.", [("Trend", "interview")]),
+    ("He said in an interview with RIA Novosti that talks had stalled.",
+     [("RIA Novosti", "interview")]),
+    ("Prices rose, according to Reuters.", [("Reuters", "credit")]),
+    ("Reuters reported on Monday that prices rose.", [("Reuters", "credit")]),
+    ("The bill passed, The New York Times reported.", [("The New York Times", "credit")]),
+    ("Oil prices fell on Monday.\n\n— Reuters", [("Reuters", "wire")]),
+    ("Prices fell. (AFP)", [("Agence France-Presse", "wire")]),
+    ("He watched CNN all night.", [("CNN", "other")]),
+    ("She told CNN's Jake Tapper that she would run.", [("CNN", "interview")]),
+])
+def test_roles(text, expected):
+    assert roles(text) == expected
+
+
+def test_ambiguous_names_need_a_cue():
+    assert roles("Trend lines show the economy is slowing.") == []
+    assert roles("The fashion trend continued.") == []
+
+
+def test_unknown_dateline_agency_is_still_wire():
+    rec = unspun.analyze("TEHRAN, Sep. 20 (Mehr) – Iran's foreign minister spoke on Monday.",
+                         published="2023-09-21")
+    assert rec.agencies[0]["role"] == "wire"
+    assert rec.agencies[0]["span"]["text"] == "Mehr"
+
+
+def test_media_organisation_found_by_the_parser():
+    rec = unspun.analyze("The senator told the Kansas City Star that he would vote against it.")
+    assert ("Kansas City Star", "interview") in [(a["name"], a["role"]) for a in rec.agencies]

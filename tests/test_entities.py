@@ -1,0 +1,44 @@
+import unspun
+from conftest import find
+
+
+def test_surname_joins_person_even_when_mislabelled():
+    rec = unspun.analyze(
+        "Senator Elizabeth Warren criticised the bank on Tuesday. "
+        "Warren said the bank had failed its customers. Later, Warren left Washington.")
+    warren = find(rec, "Elizabeth Warren")
+    assert warren["type"] == "PERSON"
+    assert [m["text"] for m in warren["mentions"]].count("Warren") == 2
+    assert find(rec, "Washington")["type"] in ("GPE", "LOC")
+
+
+def test_country_names_are_places_whatever_the_tagger_says(seed_record):
+    assert find(seed_record, "Armenia")["type"] == "GPE"
+
+
+def test_republic_of_x_joins_x(seed_record):
+    azerbaijan = find(seed_record, "Azerbaijan")
+    texts = {m["text"] for m in azerbaijan["mentions"]}
+    assert "Republic of Azerbaijan" in texts
+
+
+def test_norp_stays_distinct_from_place(seed_record):
+    assert find(seed_record, "Armenian")["type"] == "NORP"
+    assert find(seed_record, "Armenia") is not find(seed_record, "Armenian")
+
+
+def test_title_and_apposition_descriptions():
+    rec = unspun.analyze(
+        "Republican presidential nominee Donald Trump spoke in Ohio. "
+        "John Smith, a professor of politics at Yale University, said the speech was long.")
+    trump = find(rec, "Donald Trump")
+    assert any("nominee" in d["text"] for d in trump["descriptions"])
+    smith = find(rec, "John Smith")
+    assert any(d["text"].startswith("a professor of politics") or
+               d["text"].startswith("professor of politics") for d in smith["descriptions"])
+
+
+def test_two_people_with_same_surname_stay_apart():
+    rec = unspun.analyze("Hillary Clinton and Chelsea Clinton arrived. Chelsea Clinton spoke first.")
+    people = [e for e in rec.entities if e["type"] == "PERSON"]
+    assert {e["name"] for e in people} >= {"Hillary Clinton", "Chelsea Clinton"}

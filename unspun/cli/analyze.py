@@ -1,0 +1,96 @@
+"""`unspun analyze`: analyse articles and print their records."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from ..errors import Problem
+from ..readers import DEFAULT_MAX_CHARS, FORMATS
+from .group import cli
+
+EXIT_SOME_FAILED = 1
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json", "jsonl"]), default=None,
+              help="Output: pretty (highlighted text and summary; the default on a terminal), "
+                   "json (a JSON array) or jsonl (one record per line; the default when piped).")
+@click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
+              help="How to read inputs; auto goes by file extension (.txt .jsonl .json .csv "
+                   ".html) and, for stdin, by the first character.")
+@click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Worker processes for analysis; each loads the model once.")
+@click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Articles longer than this are reported as errors (U107), not analysed.")
+@click.option("--components", default=None,
+              help="Comma-separated pipeline components to run (default: all).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print errors and warnings on stderr.")
+def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers: int,
+            max_chars: int, components: str | None, quiet: bool) -> None:
+    """Analyse news articles and print one record per article.
+
+    PATHS are files, folders (read recursively, in sorted order), glob
+    patterns, or - for standard input.  Inputs: plain text (optionally opening
+    with `date YYYY-MM-DD`, `title:`, `source:` and `url:` header lines), JSON
+    Lines / JSON / CSV with a text|body|content column (and date|published,
+    title, url, source|outlet columns), and HTML pages.
+
+    Input that cannot be analysed is reported on stderr with a code
+    (U1xx; warnings W2xx) naming the file and line; every other article is
+    still analysed.  Exit status: 0 when all inputs were analysed, 1 when
+    some failed, 2 for a usage error.
+
+    \b
+    Examples:
+      unspun analyze examples/trend-2023-09-20-karabakh.txt
+      unspun analyze corpus/ --format jsonl --workers 2 > records.jsonl
+      cat article.txt | unspun analyze - --format json
+    """
+    from rich.console import Console
+
+    from ..api import analyze_paths
+    from ..render import print_record
+
+    fmt = fmt or ("pretty" if sys.stdout.isatty() else "jsonl")
+    names = [c.strip() for c in components.split(",")] if components else None
+    err = Console(stderr=True, highlight=False)
+    out = Console(highlight=False)
+    failed = analysed = 0
+    first = True
+    if fmt == "json":
+        sys.stdout.write("[")
+    try:
+        for item in analyze_paths(paths, workers=workers, input_format=input_format,
+                                  max_chars=max_chars, components=names):
+            if isinstance(item, Problem):
+                failed += 1
+                if not quiet:
+                    err.print(f"[red]error[/red] {item}", markup=True, soft_wrap=True)
+                continue
+            analysed += 1
+            if not quiet:
+                for w in item.warnings:
+                    err.print(f"[yellow]warning[/yellow] [{w['code']}] "
+                              f"{item.meta.get('input', item.id)}: {w['message']}",
+                              markup=True, soft_wrap=True)
+            if fmt == "pretty":
+                print_record(item, out)
+            elif fmt == "jsonl":
+                sys.stdout.write(item.to_json() + "\n")
+            else:
+                sys.stdout.write(("" if first else ",") + "\n" + item.to_json())
+            first = False
+            sys.stdout.flush()
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    finally:
+        if fmt == "json":
+            sys.stdout.write("\n]\n")
+    if not quiet and (failed or analysed > 1):
+        err.print(f"{analysed} analysed, {failed} failed", highlight=False)
+    if failed:
+        sys.exit(EXIT_SOME_FAILED)
+

@@ -1,0 +1,103 @@
+"""The terminal view of a record: highlighted text, then a compact summary."""
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .record import Record
+
+STYLES = {
+    "dateline": "bold reverse",
+    "agency": "bold magenta",
+    "PERSON": "bold cyan",
+    "ORG": "yellow",
+    "GPE": "green",
+    "LOC": "green",
+    "FAC": "green",
+    "NORP": "blue",
+}
+SPEAKER_COLOURS = ["bright_cyan", "bright_magenta", "bright_green", "bright_yellow",
+                   "bright_blue", "bright_red", "cyan", "magenta"]
+
+
+def highlighted_text(rec: Record) -> Text:
+    """The article text with entities, agencies and dateline styled, quotes by speaker."""
+    text = Text(rec.text)
+    speakers: dict[Any, str] = {}
+    for quote in rec.quotes:
+        who = (quote.get("speaker") or {}).get("entity") or (quote.get("speaker") or {}).get("text")
+        colour = speakers.setdefault(who, SPEAKER_COLOURS[len(speakers) % len(SPEAKER_COLOURS)])
+        content = quote["content"]
+        text.stylize(f"italic {colour}" if who else "italic", content["start"], content["end"])
+    for entity in rec.entities:
+        for m in entity["mentions"]:
+            text.stylize(STYLES.get(entity["type"], ""), m["start"], m["end"])
+    for agency in rec.agencies:
+        s = agency["span"]
+        text.stylize(STYLES["agency"] + " underline", s["start"], s["end"])
+    for tech in rec.techniques:
+        text.stylize("underline", tech["start"], tech["end"])
+    if rec.dateline:
+        s = rec.dateline["span"]
+        text.stylize(STYLES["dateline"], s["start"], s["end"])
+    return text
+
+
+def summary(rec: Record) -> Table:
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    meta = " · ".join(x for x in [rec.source, rec.published, rec.language] if x)
+    table.add_row("article", f"{rec.id}  {meta}")
+    if rec.dateline:
+        d = rec.dateline
+        parts = [d["place"]["text"] if d.get("place") else None,
+                 f"{d['date']['text']} → {d['resolved_date'] or '?'}" if d.get("date") else None,
+                 f"agency {d['agency']['text']}" if d.get("agency") else None]
+        table.add_row("dateline", ", ".join(p for p in parts if p))
+    if rec.agencies:
+        table.add_row("agencies", "; ".join(f"{a['name']} ({a['role']})" for a in rec.agencies))
+    for label, types in (("people", {"PERSON"}), ("organisations", {"ORG"}),
+                         ("places", {"GPE", "LOC", "FAC"}), ("groups", {"NORP"})):
+        items = [e for e in rec.entities if e["type"] in types]
+        if items:
+            table.add_row(label, "; ".join(_entity_line(e) for e in items))
+    counts = f"{len(rec.paragraphs)} paragraphs, {len(rec.sentences)} sentences"
+    if rec.quotes:
+        counts += f", {len(rec.quotes)} quotes"
+    if rec.techniques:
+        counts += f", {len(rec.techniques)} techniques"
+    table.add_row("counts", counts)
+    for w in rec.warnings + rec.errors:
+        table.add_row("warning", f"[{w['code']}] {w['message']}")
+    return table
+
+
+def _entity_line(entity: dict[str, Any]) -> str:
+    line = entity["name"]
+    if len(entity["mentions"]) > 1:
+        line += f" ×{len(entity['mentions'])}"
+    if entity.get("descriptions"):
+        line += f" — {entity['descriptions'][0]['text']}"
+    return line
+
+
+def legend() -> Text:
+    out = Text("key: ")
+    for label, style in (("dateline", "dateline"), ("agency", "agency"), ("person", "PERSON"),
+                         ("organisation", "ORG"), ("place", "GPE"), ("group", "NORP")):
+        out.append(label, style=STYLES[style])
+        out.append("  ")
+    return out
+
+
+def print_record(rec: Record, console: Console) -> None:
+    title = rec.title or rec.meta.get("input") or rec.id
+    console.print(Panel(Group(highlighted_text(rec), Text(""), legend()), title=str(title),
+                        title_align="left"))
+    console.print(summary(rec))
+    console.print()
