@@ -20,6 +20,17 @@ CODES: dict[str, str] = {
     "U109": "cannot read input: {detail}",
     "U110": "analysis failed: {detail}",
     "U111": "unsupported file type {suffix!r}; expected .txt, .jsonl, .json, .csv or .html",
+    # store errors (unspun.store): the database cannot be used as asked
+    "U501": "not an unspun database ({detail}); the file was left untouched",
+    "U502": "cannot write to the database ({detail}); searching it still works",
+    "U503": "database is busy: another process held the write lock for over {seconds}s",
+    "U504": "bad search: {detail}",
+    "U505": "cannot connect to PostgreSQL: {detail}",
+    "U506": "database was written by a newer unspun ({found} migrations; this version knows "
+            "{supported}): upgrade unspun",
+    "U507": "database not found: nothing has been ingested there yet (run `unspun ingest`)",
+    "U508": "export format parquet needs pyarrow: pip install 'unspun[parquet]'",
+    "U509": "database error: {detail}",
     # warnings: analysed, with a caveat
     "W201": "language {language!r} is not English: deeper analysis is English-only",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
