@@ -8,6 +8,8 @@
 from .api import analyze, analyze_paths
 from .errors import Problem, UnspunError
 from .record import RECORD_VERSION, Record, span
+from .store import open_store
 
-__all__ = ["analyze", "analyze_paths", "Record", "RECORD_VERSION", "Problem", "UnspunError", "span"]
+__all__ = ["analyze", "analyze_paths", "Record", "RECORD_VERSION", "Problem", "UnspunError", "span",
+           "open_store"]
 __version__ = "0.1.0"

@@ -1,0 +1,203 @@
+"""Search input is user input: parse it into a safe full-text query and SQL filters.
+
+The query language is the one people type into web search boxes, the same on
+both backends: words (all must match), ``"exact phrases"``, ``OR`` between
+words, ``-word`` to exclude, ``word*`` for a prefix.  Every other character
+is ignored, so FTS operators, quotes and SQL fragments in the input are
+matched as plain words, never run.  Values always travel as bound parameters.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .base import SEARCH_KINDS, VOICES, StoreError
+from .rows import name_key
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 64
+MAX_LIMIT = 10_000
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+_WORD = re.compile(r"\w+")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _bad(detail: str) -> StoreError:
+    return StoreError.make("U504", "", detail=detail)
+
+
+def check_query(query: str | None) -> str | None:
+    """The query stripped, or None when empty; raises U504 when too long."""
+    if query is None or not query.strip():
+        return None
+    if len(query) > MAX_QUERY_CHARS:
+        raise _bad(f"query is {len(query):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    if "\x00" in query:
+        raise _bad("query contains a NUL character")
+    return query.strip()
+
+
+Term = tuple[tuple[str, ...], bool]  # (words of a phrase, prefix match on the last word)
+
+
+def _term(token: str) -> Term | None:
+    """A token's words as one phrase; ``word*`` (outside quotes) is a prefix match."""
+    words = tuple(_WORD.findall(token))
+    if not words:
+        return None
+    return words, token.endswith("*") and not token.startswith('"')
+
+
+def parse_query(query: str) -> tuple[list[list[Term]], list[Term]]:
+    """Groups of alternatives (all groups must match) and excluded terms."""
+    groups: list[list[Term]] = [[]]
+    negative: list[Term] = []
+    join_or = False
+    for token in _TOKEN.findall(query):
+        if token == "OR":
+            join_or = bool(groups[-1])
+            continue
+        neg = token.startswith("-") and len(token) > 1
+        term = _term(token[1:] if neg else token)
+        if term is None:
+            continue
+        if neg:
+            negative.append(term)
+        elif join_or:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_or = False
+    groups = [g for g in groups if g]
+    if len(groups) + len(negative) > MAX_TERMS:
+        raise _bad(f"query has more than {MAX_TERMS} terms")
+    if not groups:
+        raise _bad("the query has no words to search for (only excluded words or symbols)")
+    return groups, negative
+
+
+def _render(query: str, term: Callable[[Term], str], and_: str, or_: str,
+            not_: str) -> str:
+    groups, negative = parse_query(query)
+    expr = and_.join(term(g[0]) if len(g) == 1 else "(" + or_.join(map(term, g)) + ")"
+                     for g in groups)
+    if negative:
+        expr = f"({expr}){not_}({or_.join(map(term, negative))})"
+    return expr
+
+
+def fts5_query(query: str) -> str:
+    """Web-search syntax as an FTS5 MATCH expression (every word inside double quotes)."""
+    def term(t: Term) -> str:
+        return '"' + " ".join(t[0]) + '"' + ("*" if t[1] else "")
+
+    return _render(query, term, " AND ", " OR ", " NOT ")
+
+
+def tsquery(query: str) -> str:
+    """Web-search syntax as PostgreSQL ``to_tsquery`` text (words are ``\\w+`` only)."""
+    def term(t: Term) -> str:
+        words = list(t[0])
+        if t[1]:
+            words[-1] += ":*"
+        return "(" + " <-> ".join(words) + ")"
+
+    return _render(query, term, " & ", " | ", " & !")
+
+
+def check_date(value: str | None, end: bool) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as a bound comparable with ISO dates."""
+    if value is None or value == "":
+        return None
+    if not _DATE.match(value):
+        raise _bad(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return value + "~" if end else value  # "~" sorts after every digit and "-"
+
+
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with LIKE wildcards escaped."""
+    key = name_key(text) or ""
+    return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+@dataclass
+class Filters:
+    """Validated search filters and the SQL conditions they become."""
+
+    kind: str = "article"
+    source: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    speaker: str | None = None
+    entity: str | None = None
+    technique: str | None = None
+    voice: str | None = None
+    frame: str | None = None
+    limit: int = 20
+    offset: int = 0
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, **kw: Any) -> "Filters":
+        src = kw.pop("source", None)
+        kw["source"] = (src,) if isinstance(src, str) else tuple(src or ())
+        unknown = set(kw) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise TypeError(f"unknown search option(s): {sorted(unknown)}")
+        f = cls(**kw)
+        if f.kind not in SEARCH_KINDS:
+            raise _bad(f"kind must be one of {', '.join(SEARCH_KINDS)}, not {f.kind!r}")
+        if f.voice is not None and f.voice not in VOICES:
+            raise _bad(f"voice must be 'author' or 'quoted', not {f.voice!r}")
+        if f.kind == "quote" and f.voice == "author":
+            raise _bad("--voice author cannot match quotes (a quote is never the author's voice)")
+        for name in ("limit", "offset"):
+            value = getattr(f, name)
+            if not isinstance(value, int) or value < 0 or value > MAX_LIMIT * 100:
+                raise _bad(f"{name} must be a whole number from 0 to {MAX_LIMIT * 100:,}")
+        f.limit = min(f.limit, MAX_LIMIT)
+        f.since = check_date(f.since, end=False)
+        f.until = check_date(f.until, end=True)
+        f._build()
+        return f
+
+    def _add(self, sql: str, *params: Any) -> None:
+        self.where.append(sql)
+        self.params.extend(params)
+
+    def _build(self) -> None:
+        names = "SELECT key FROM names WHERE key LIKE ? ESCAPE '\\'"
+        if self.source:
+            self._add(f"a.source IN ({', '.join('?' * len(self.source))})", *self.source)
+        if self.since:
+            self._add("a.published >= ?", self.since)
+        if self.until:
+            self._add("a.published <= ?", self.until)
+        if self.entity:
+            self._add(f"a.id IN (SELECT article_id FROM entities WHERE name_key IN ({names}))",
+                      like_pattern(self.entity))
+        if self.frame:
+            self._add("a.id IN (SELECT article_id FROM frames WHERE label = ?)", self.frame)
+        if self.kind == "quote":
+            if self.speaker:
+                self._add(f"q.speaker_key IN ({names})", like_pattern(self.speaker))
+            if self.technique:
+                self._add("EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = q.article_id"
+                          " AND t.voice = q.qid AND t.label = ?)", self.technique)
+            return
+        if self.speaker:
+            self._add(f"a.id IN (SELECT article_id FROM quotes WHERE speaker_key IN ({names}))",
+                      like_pattern(self.speaker))
+        voice = {"author": " AND voice = 'author'", "quoted": " AND voice <> 'author'",
+                 None: ""}[self.voice]
+        if self.technique:
+            self._add(f"a.id IN (SELECT article_id FROM techniques WHERE label = ?{voice})",
+                      self.technique)
+        elif voice:
+            self._add(f"a.id IN (SELECT article_id FROM techniques WHERE 1 = 1{voice})")
+
+    def sql(self) -> str:
+        return " AND ".join(self.where) if self.where else "1 = 1"

@@ -1,0 +1,101 @@
+"""A record flattened into table rows (the same for every backend).
+
+Column lists here are the flat tables' public layout: a user reading the
+database with sqlite3, datasette, pandas or DuckDB sees these names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from ..record import Record
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("id", "published", "month", "source", "title", "url", "language", "words",
+                 "chars", "quotes", "techniques", "genre", "genre_score", "input", "added_at"),
+    "entities": ("article_id", "eid", "name", "name_key", "type", "mentions"),
+    "mentions": ("article_id", "eid", "start_char", "end_char", "text"),
+    "quotes": ("article_id", "qid", "kind", "speaker_entity", "speaker", "speaker_key",
+               "cue", "content", "start_char", "end_char"),
+    "techniques": ("article_id", "label", "start_char", "end_char", "text", "voice", "score",
+                   "evidence"),
+    "frames": ("article_id", "label", "score"),
+    "agencies": ("article_id", "name", "kind", "role", "start_char", "end_char", "text"),
+    "errors": ("input", "code", "message", "at"),
+}
+
+
+def name_key(name: str | None) -> str | None:
+    """The case-folded, space-normalised form names are matched on."""
+    if not name:
+        return None
+    return " ".join(name.casefold().split()) or None
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _span(value: Any) -> tuple[int | None, int | None, str | None]:
+    if isinstance(value, dict):
+        return value.get("start"), value.get("end"), value.get("text")
+    return None, None, None
+
+
+def record_json(record: Record) -> str:
+    """The record as JSON without ``text`` (the text is stored once, in its own column)."""
+    data = record.to_dict()
+    data.pop("text", None)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def record_from_row(text: str, data: str | dict) -> Record:
+    obj = json.loads(data) if isinstance(data, str) else dict(data)
+    obj["text"] = text
+    return Record.from_dict(obj)
+
+
+def article_row(rec: Record) -> tuple:
+    genre = rec.genre if isinstance(rec.genre, dict) else {}
+    return (rec.id, rec.published, (rec.published or "")[:7] or None, rec.source, rec.title,
+            rec.url, rec.language, len(rec.text.split()), len(rec.text), len(rec.quotes),
+            len(rec.techniques), genre.get("label"), genre.get("score"),
+            (rec.meta or {}).get("input"), now())
+
+
+def child_rows(rec: Record) -> dict[str, list[tuple]]:
+    """Rows for every child table of one record (articles excluded)."""
+    rid = rec.id
+    out: dict[str, list[tuple]] = {t: [] for t in
+                                   ("entities", "mentions", "quotes", "techniques", "frames",
+                                    "agencies")}
+    for e in rec.entities:
+        mentions = e.get("mentions") or []
+        out["entities"].append((rid, e.get("id"), e.get("name"), name_key(e.get("name")),
+                                e.get("type"), len(mentions)))
+        for m in mentions:
+            out["mentions"].append((rid, e.get("id"), *_span(m)))
+    for q in rec.quotes:
+        speaker = q.get("speaker") or {}
+        name = speaker.get("name") or speaker.get("text")
+        cs, ce, content = _span(q.get("content"))
+        out["quotes"].append((rid, q.get("id"), q.get("kind"), speaker.get("entity"), name,
+                              name_key(name), _span(q.get("cue"))[2], content, cs, ce))
+    for t in rec.techniques:
+        out["techniques"].append((rid, t.get("label"), t.get("start"), t.get("end"),
+                                  t.get("text"), t.get("voice"), t.get("score"),
+                                  t.get("evidence")))
+    for f in rec.frames:
+        out["frames"].append((rid, f.get("label"), f.get("score")))
+    for a in rec.agencies:
+        out["agencies"].append((rid, a.get("name"), a.get("kind"), a.get("role"),
+                                *_span(a.get("span"))))
+    return out
+
+
+def names_of(rows: dict[str, list[tuple]]) -> set[str]:
+    """Every name key (entities and speakers) in a record's rows, for the names table."""
+    keys = {r[3] for r in rows["entities"] if r[3]}
+    keys.update(r[5] for r in rows["quotes"] if r[5])
+    return keys

@@ -1,0 +1,193 @@
+"""The SQLite backend: one file any SQLite tool can open, WAL mode, FTS5 search.
+
+Writers take the write lock for one batch at a time (``BEGIN IMMEDIATE``) and
+wait up to ``timeout`` seconds for another writer, so two ingests into one
+file serialise; readers never block and never see half a batch.  A file that
+is not an unspun database is refused before anything is written to it.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..record import Record
+from .base import StoreError
+from .query import Filters, fts5_query
+from .schema import BOOKKEEPING
+from .sql import SQLStore, article_hit, quote_hit
+
+HEADER = b"SQLite format 3\x00"
+MIN_VERSION = (3, 35, 0)  # RETURNING and upsert
+BUSY_TIMEOUT = 60.0
+
+
+def _classify(exc: sqlite3.Error, path: str) -> StoreError:
+    text = str(exc)
+    if "readonly" in text or "read-only" in text:
+        return StoreError.make("U502", path, detail=text)
+    if "locked" in text or "busy" in text:
+        return StoreError.make("U503", path, seconds=int(BUSY_TIMEOUT))
+    if isinstance(exc, sqlite3.DatabaseError) and ("not a database" in text or "malformed" in text
+                                                  or "encrypted" in text):
+        return StoreError.make("U501", path, detail=text)
+    return StoreError.make("U509", path, detail=text)
+
+
+def _check_file(path: Path, readonly: bool) -> None:
+    """Refuse, without touching it, a path that is not a writable (or readable) SQLite file."""
+    where = str(path)
+    if path.is_dir():
+        raise StoreError.make("U501", where, detail="it is a folder")
+    if not path.exists():
+        if readonly:
+            raise StoreError.make("U507", where)
+        if not os.access(path.parent.resolve(), os.W_OK):
+            raise StoreError.make("U502", where, detail="cannot create a file in its folder")
+        return
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(HEADER))
+    except OSError as exc:
+        raise StoreError.make("U501", where, detail=exc.strerror or str(exc)) from None
+    if head and head != HEADER:
+        raise StoreError.make("U501", where, detail="the file is not an SQLite database")
+    if not readonly:
+        if not os.access(path, os.W_OK):
+            raise StoreError.make("U502", where, detail="the file is not writable")
+        if not os.access(path.parent.resolve(), os.W_OK):
+            raise StoreError.make("U502", where, detail="its folder is not writable (SQLite "
+                                  "needs to create journal files beside it)")
+
+
+class SQLiteStore(SQLStore):
+    """A store in one SQLite file (``readonly=True`` opens it for reading only)."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str | os.PathLike, readonly: bool = False,
+                 timeout: float = BUSY_TIMEOUT):
+        if sqlite3.sqlite_version_info < MIN_VERSION:
+            raise StoreError.make("U509", str(path), detail=f"SQLite {sqlite3.sqlite_version} "
+                                  "is too old; unspun needs 3.35 or newer")
+        self.path = Path(path)
+        self.url = str(path)
+        self.readonly = readonly
+        _check_file(self.path, readonly)
+        try:
+            if readonly:
+                uri = self.path.resolve().as_uri() + "?mode=ro"
+                self.conn = sqlite3.connect(uri, uri=True, timeout=timeout,
+                                            isolation_level=None, check_same_thread=False)
+            else:
+                self.conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None,
+                                            check_same_thread=False)
+            self._setup()
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.url) from None
+
+    def _setup(self) -> None:
+        tables = {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "migrations" not in tables:
+            self.conn.close()
+            raise StoreError.make("U501", self.url, detail="an SQLite database, but not an unspun "
+                                  f"one (it has tables {', '.join(sorted(tables)[:5])})")
+        self.conn.execute("PRAGMA cache_size = -65536")
+        self.conn.execute("PRAGMA temp_store = MEMORY")
+        if self.readonly:
+            if "migrations" not in tables:
+                raise StoreError.make("U501", self.url, detail="the database is empty")
+            return
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        with self._tx() as cur:
+            for statement in BOOKKEEPING[self.dialect].split(";"):
+                if statement.strip():
+                    cur.execute(statement)
+            self._migrate(cur)
+
+    # -- hooks -----------------------------------------------------------------------
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Cursor]:
+        if self.readonly:
+            raise StoreError.make("U502", self.url, detail="opened read-only")
+        cur = self.conn.cursor()
+        try:
+            cur.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.url) from None
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            if isinstance(exc, sqlite3.Error):
+                raise _classify(exc, self.url) from None
+            raise
+
+    def _fetch(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.url) from None
+
+    def _stream(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+        try:
+            yield from self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise _classify(exc, self.url) from None
+
+    def _index(self, cur: Any, added: list[tuple[int, Record]], first_quote: int) -> None:
+        cur.executemany("INSERT INTO records_fts (rowid, title, text) VALUES (?, ?, ?)",
+                        [(n, r.title, r.text) for n, r in added])
+        cur.execute("INSERT INTO quotes_fts (rowid, content, speaker) "
+                    "SELECT n, content, speaker FROM quotes WHERE n > ?", (first_quote,))
+
+    def _unindex(self, cur: Any, n: int) -> None:
+        cur.execute("INSERT INTO records_fts (records_fts, rowid, title, text) "
+                    "SELECT 'delete', n, title, text FROM records WHERE n = ?", (n,))
+        cur.execute("INSERT INTO quotes_fts (quotes_fts, rowid, content, speaker) "
+                    "SELECT 'delete', q.n, q.content, q.speaker FROM quotes q "
+                    "JOIN articles a ON a.id = q.article_id WHERE a.n = ?", (n,))
+
+    def _ranked(self, query: str, f: Filters) -> list[dict[str, Any]]:
+        match = fts5_query(query)
+        if f.kind == "quote":
+            rows = self._fetch(
+                "SELECT q.n, a.id, a.published, a.source, a.title, bm25(quotes_fts), q.qid, "
+                "q.speaker, q.kind, q.content FROM quotes_fts "
+                "JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
+                f"WHERE quotes_fts MATCH ? AND {f.sql()} ORDER BY bm25(quotes_fts) "
+                "LIMIT ? OFFSET ?", [match, *f.params, f.limit, f.offset])
+            return [quote_hit(r[1:5], -r[5], r[6:], self._snip("quotes_fts", 0, match, r[0]))
+                    for r in rows]
+        rows = self._fetch(
+            "SELECT a.n, a.id, a.published, a.source, a.title, bm25(records_fts, 4.0, 1.0) "
+            "FROM records_fts JOIN articles a ON a.n = records_fts.rowid "
+            f"WHERE records_fts MATCH ? AND {f.sql()} ORDER BY bm25(records_fts, 4.0, 1.0) "
+            "LIMIT ? OFFSET ?", [match, *f.params, f.limit, f.offset])
+        return [article_hit(r[1:5], -r[5], self._snip("records_fts", 1, match, r[0]))
+                for r in rows]
+
+    def _snip(self, table: str, column: int, match: str, n: int) -> str:
+        func = ("highlight({t}, {c}, '**', '**')" if table == "quotes_fts"
+                else "snippet({t}, {c}, '**', '**', ' … ', 32)").format(t=table, c=column)
+        rows = self._fetch(f"SELECT {func} FROM {table} WHERE {table} MATCH ? AND rowid = ?",
+                           (match, n))
+        return " ".join((rows[0][0] or "").split()) if rows else ""
+
+    # -- SQLite extras ---------------------------------------------------------------
+    def integrity_check(self) -> str:
+        """``"ok"`` when SQLite finds the file intact, else its first complaint."""
+        return self._fetch("PRAGMA integrity_check")[0][0]
+
+    def close(self) -> None:
+        try:
+            self.conn.close()
+        except sqlite3.Error:
+            pass
