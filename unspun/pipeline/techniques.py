@@ -1,0 +1,46 @@
+"""The techniques component: built-in detectors over the article, each hit tied to a voice.
+
+Fills ``record.techniques`` with ``{label, start, end, text, voice, score,
+evidence}``; ``voice`` is ``"author"`` or the id of the quote whose words
+hold the span (see :func:`unspun.voices.voice_at`).  A scare quote is
+credited to the voice around it (whoever put the marks there), not to the
+quoted term.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..record import Record
+from ..techniques import Hit, Source, detect
+from ..voices import voice_at
+from .registry import Context, component
+
+
+def source_of(record: Record, doc: Any = None) -> Source:
+    """The detectors' view of a record."""
+    return Source(text=record.text,
+                  sentences=[(s["start"], s["end"]) for s in record.sentences],
+                  doc=doc, entities=record.entities, quotes=record.quotes)
+
+
+def _voice(record: Record, hit: Hit) -> str:
+    voice = voice_at(record, hit.start, hit.end)
+    if hit.label == "Doubt" and voice != "author" and hit.evidence.startswith(("scare", "'so-")):
+        quote = next((q for q in record.quotes if q["id"] == voice), None)
+        content = quote and quote.get("content")
+        if content and hit.start <= content["start"] and content["end"] <= hit.end:
+            voice = voice_at(record, max(0, hit.start - 1))
+    return voice
+
+
+def technique_entries(record: Record, hits: list[Hit]) -> list[dict[str, Any]]:
+    """Record entries for detector hits."""
+    return [{"label": h.label, "start": h.start, "end": h.end,
+             "text": record.text[h.start:h.end], "voice": _voice(record, h),
+             "score": round(h.score, 3), "evidence": h.evidence} for h in hits]
+
+
+@component("techniques", requires=("sentences", "entities"), assigns=("techniques",))
+def techniques(ctx: Context) -> None:
+    rec = ctx.record
+    rec.techniques = technique_entries(rec, detect(source_of(rec, ctx.doc)))

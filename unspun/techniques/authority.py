@@ -1,0 +1,100 @@
+"""Appeal_to_Authority: a speaker introduced by credentials whose words carry a conclusion.
+
+With quotes (from the quotes component): each quote whose speaker is an entity
+described by an expert's credentials ("a professor at ...") and whose content
+is a declarative statement of some length.  Without quotes: the sentences (or
+the quoted stretch before "..., NAME said") in which such a person is cited as
+the source of a claim.  Officials are not experts: office alone is not a
+credential here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .base import Hit, Source, lexicon_regex
+
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|stated|states|noted|notes|stressed|stresses|"
+                     r"believes|believed|added|explained|explains|emphasi[sz]ed|pointed\s+out|"
+                     r"argued|argues|warned|warns|according\s+to|concluded|wrote|writes)\b",
+                     re.IGNORECASE)
+_MIN_WORDS = 6
+
+
+def _credential(entity: dict[str, Any]) -> str | None:
+    """The entity's first description that names an expert credential."""
+    for d in entity.get("descriptions") or []:
+        if lexicon_regex("credentials").search(d["text"]):
+            return d["text"]
+    return None
+
+
+def _asserts(text: str) -> bool:
+    return len(text.split()) >= _MIN_WORDS and not text.rstrip().rstrip("\"”’'").endswith("?")
+
+
+def _short(desc: str) -> str:
+    return desc if len(desc) <= 60 else desc[:57].rstrip() + "..."
+
+
+def from_quotes(src: Source) -> Iterable[Hit]:
+    """Quotes whose speaker entity carries an expert credential."""
+    by_id = {e["id"]: e for e in src.entities}
+    for q in src.quotes:
+        speaker = q.get("speaker") or {}
+        entity = by_id.get(speaker.get("entity") or "")
+        desc = _credential(entity) if entity else None
+        content = q.get("content")
+        if desc and content and _asserts(content["text"]):
+            yield Hit("Appeal_to_Authority", content["start"], content["end"],
+                      f"claim credited to an expert introduced as '{_short(desc)}'", 0.6)
+
+
+def _quoted_before(text: str, mention_start: int) -> tuple[int, int] | None:
+    """The quoted stretch closing just before '..., NAME said' (same paragraph)."""
+    head = text[max(0, mention_start - 4):mention_start]
+    close = max(head.rfind("\""), head.rfind("”"))
+    if close < 0:
+        return None
+    close += max(0, mention_start - 4)
+    para_start = text.rfind("\n", 0, close) + 1
+    depth_text = text[para_start:close]
+    opens = [m.start() for m in re.finditer(r"[\"“]", depth_text)]
+    if not opens:
+        return None
+    s = para_start + opens[0] + 1
+    return (s, close) if close > s else None
+
+
+def from_sentences(src: Source) -> Iterable[Hit]:
+    """Without quotes: claims attributed to a credentialed person in the text."""
+    text = src.text
+    seen: set[tuple[int, int]] = set()
+    for entity in src.entities:
+        if entity["type"] != "PERSON":
+            continue
+        desc = _credential(entity)
+        if not desc:
+            continue
+        for m in entity["mentions"]:
+            rng = _quoted_before(text, m["start"])
+            if rng is None:
+                s, e = src.sentence_of(m["start"])
+                if not _SPEECH.search(text[s:e]):
+                    continue
+                rng = (s, e)
+            if rng in seen or not _asserts(text[rng[0]:rng[1]]):
+                continue
+            seen.add(rng)
+            yield Hit("Appeal_to_Authority", rng[0], rng[1],
+                      f"claim credited to an expert introduced as '{_short(desc)}'", 0.55)
+
+
+def appeal_to_authority(src: Source) -> Iterable[Hit]:
+    """From quotes when the quotes component ran, else from attributed sentences."""
+    hits = list(from_quotes(src)) if src.quotes else []
+    return hits or list(from_sentences(src))
+
+
+DETECTORS = (appeal_to_authority,)

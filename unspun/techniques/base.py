@@ -1,0 +1,115 @@
+"""What every technique detector shares: the source it reads, the hits it returns, lexicons.
+
+A detector is a plain function ``detect(src: Source) -> Iterable[Hit]``.  It
+reads the article text (and, when present, the spaCy doc, the entities and the
+quotes) and returns hits with character offsets and a short reason an analyst
+can check against the text.  Detectors never look at *which* people, places
+or groups are named: only at wording, punctuation and syntax, so that every
+side's wording is treated the same way.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+TECHNIQUES: tuple[str, ...] = (
+    "Appeal_to_Authority", "Appeal_to_Popularity", "Appeal_to_Values", "Appeal_to_Fear-Prejudice",
+    "Flag_Waving", "Causal_Oversimplification", "False_Dilemma-No_Choice",
+    "Consequential_Oversimplification", "Straw_Man", "Red_Herring", "Whataboutism", "Slogans",
+    "Appeal_to_Time", "Conversation_Killer", "Loaded_Language", "Repetition",
+    "Exaggeration-Minimisation", "Obfuscation-Vagueness-Confusion", "Name_Calling-Labeling",
+    "Doubt", "Guilt_by_Association", "Appeal_to_Hypocrisy", "Questioning_the_Reputation",
+)
+
+QUOTE_CHARS = "\"“”«»„"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One technique found at ``text[start:end]``, with the reason it was reported."""
+
+    label: str
+    start: int
+    end: int
+    evidence: str
+    score: float = 0.6
+
+
+@dataclass
+class Source:
+    """What detectors read: the text and whatever earlier components found in it."""
+
+    text: str
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    doc: Any = None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = [(m.start(), m.end()) for m in
+                              re.finditer(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)", self.text)
+                              if self.text[m.start():m.end()].strip()]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``offset`` (the whole text if none)."""
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return s, e
+        return 0, len(self.text)
+
+    def entity_spans(self, types: set[str] | None = None) -> list[tuple[int, int, dict]]:
+        """(start, end, entity) for every mention, optionally only of some entity types."""
+        return [(m["start"], m["end"], e) for e in self.entities
+                if types is None or e["type"] in types for m in e["mentions"]]
+
+
+# ---------------------------------------------------------------------------- lexicons
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> tuple[str, ...]:
+    """The entries of ``unspun/data/lexicons/NAME.txt`` (one per line, ``#`` comments)."""
+    path = resources.files("unspun").joinpath(f"data/lexicons/{name}.txt")
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+def _entry_pattern(entry: str) -> str:
+    """A lexicon entry as a regex: words separated by any space; ``*`` ends in any suffix."""
+    parts = []
+    for word in entry.split():
+        star = word.endswith("*")
+        word = re.escape(word.rstrip("*")).replace("'", "['’]")
+        parts.append(word + (r"[\w'’-]*" if star else ""))
+    return r"\s+".join(parts)
+
+
+@lru_cache(maxsize=None)
+def lexicon_regex(name: str) -> re.Pattern[str]:
+    """One compiled, case-insensitive regex matching any entry of a lexicon as whole words."""
+    entries = sorted(lexicon(name), key=len, reverse=True)
+    body = "|".join(_entry_pattern(e) for e in entries)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def find_lexicon(name: str, text: str) -> list[re.Match[str]]:
+    """Every match of a lexicon in ``text``."""
+    return list(lexicon_regex(name).finditer(text))
+
+
+def pattern(regex: str) -> re.Pattern[str]:
+    """Compile a detector's pattern (case-insensitive, verbose off)."""
+    return re.compile(regex, re.IGNORECASE)
+
+
+def in_quote_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is directly wrapped in quotation marks."""
+    return start > 0 and end < len(text) and text[start - 1] in QUOTE_CHARS + "'‘" \
+        and text[end] in QUOTE_CHARS + "'’"

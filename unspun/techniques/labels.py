@@ -1,0 +1,85 @@
+"""Name_Calling-Labeling: label nouns, delegitimizing modifiers, epithets before names.
+
+Three patterns, each with its own evidence: a noun from the label lexicon
+("regime", "thugs", "puppet"); a delegitimizing modifier before a noun for a
+group or body ("illegal armed formations", "self-proclaimed republic"); and an
+insulting epithet right before a person's name.  Where the spaCy parse is
+available the evidence names the syntactic target of the label ("applied to
+the subject 'X'").  Nothing here depends on which group or person is named.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from .base import Hit, Source, _entry_pattern, find_lexicon, lexicon
+
+# nouns after which a label word is an adjective in neutral use ("terrorist attack")
+_NEUTRAL_AFTER = re.compile(r"\s+(?:attacks?|acts?|threats?|plots?|bombings?|incidents?|"
+                            r"financing|designation|list|charges?|offen[cs]es?)\b", re.IGNORECASE)
+_EPITHETS = ("crooked", "lyin'", "lyin’", "lying", "sleepy", "crazy", "phony", "low-energy",
+             "deranged", "tricky", "shifty")
+
+
+@lru_cache(maxsize=1)
+def _modifier_regex() -> re.Pattern[str]:
+    mods = "|".join(_entry_pattern(e) for e in lexicon("delegitimizing"))
+    nouns = "|".join(_entry_pattern(e) for e in lexicon("group_nouns"))
+    return re.compile(rf"(?<![\w-])(?:{mods})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{nouns})(?![\w-])",
+                      re.IGNORECASE)
+
+
+def _target(doc: Any, start: int, end: int) -> str | None:
+    """Who a label is applied to, from the parse: the subject of 'X is a <label>'."""
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.dep_ in ("attr", "appos", "oprd") and root.head is not None:
+        head = root.head
+        if root.dep_ == "appos":
+            return head.text
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            sub = list(subj[0].subtree)
+            return doc[sub[0].i:sub[-1].i + 1].text
+    return None
+
+
+def label_nouns(src: Source) -> Iterable[Hit]:
+    """A noun from the label lexicon used for a person or group."""
+    for m in find_lexicon("labels", src.text):
+        if _NEUTRAL_AFTER.match(src.text, m.end()):
+            continue
+        target = _target(src.doc, m.start(), m.end())
+        reason = f"label '{m.group(0)}' for a person or group"
+        if target:
+            reason = f"label '{m.group(0)}' applied to '{target}'"
+        yield Hit("Name_Calling-Labeling", m.start(), m.end(), reason, 0.6)
+
+
+def delegitimizing_modifiers(src: Source) -> Iterable[Hit]:
+    """A delegitimizing modifier before a noun for a group or body."""
+    for m in _modifier_regex().finditer(src.text):
+        yield Hit("Name_Calling-Labeling", m.start(), m.end(),
+                  f"'{m.group(0).split()[0]}' denies legitimacy to '{m.group(0)}'", 0.65)
+
+
+def epithets(src: Source) -> Iterable[Hit]:
+    """An insulting epithet right before a person's name ("Crooked X")."""
+    people = src.entity_spans({"PERSON"})
+    pat = "|".join(re.escape(e) for e in _EPITHETS)
+    for m in re.finditer(rf"(?<![\w-])(?:{pat})\s+([A-Z][\w'’-]+)", src.text, re.IGNORECASE):
+        name_start = m.start(1)
+        ends = [e for s, e, _ in people if s == name_start or s <= m.start() < e]
+        if ends or (not src.entities and m.group(1)[0].isupper()):
+            end = max(ends) if ends else m.end()
+            yield Hit("Name_Calling-Labeling", m.start(), end, "insulting epithet before a name",
+                      0.7)
+
+
+DETECTORS = (label_nouns, delegitimizing_modifiers, epithets)

@@ -1,0 +1,106 @@
+"""Repetition: the same phrase driven home across an article, or a word said over and over.
+
+A phrase counts when it is a modifier plus noun repeated at least three times
+("constitutional order"), or four or more content words repeated at least
+twice.  Phrases that overlap a named entity are skipped (names recur in any
+report, and the detector must not depend on which sides are named), as are
+phrases made of reporting words.  Each occurrence after the first is reported.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+
+from .base import Hit, Source
+
+STOP = frozenset("""
+a an the of in on at to for from by with and or but as is are was were be been being it its this
+that these those he she they we you i his her their our your my me him them us not no so than
+then there here which who whom whose what when where why how all any each some such also said
+says say told according will would can could should may might must has have had do does did
+about into over after before under between while up out more most very just one two three
+mr ms mrs
+""".split())
+REPORTING = frozenset("""
+said says told statement reporters interview spokesman spokeswoman spokesperson news press
+conference percent year years week weeks month months day days time times today yesterday
+people official officials last first next new former
+""".split())
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SAME_WORD = re.compile(r"(?<![\w-])([A-Za-z]{3,})(?:[,!.]?\s+\1(?![\w-])){2,}", re.IGNORECASE)
+
+
+def _tokens(src: Source) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(src.text)]
+
+
+def _blocked(src: Source) -> list[bool]:
+    """Per character: inside a named entity mention."""
+    mask = [False] * (len(src.text) + 1)
+    for s, e, _ in src.entity_spans():
+        for i in range(s, e):
+            mask[i] = True
+    return mask
+
+
+def _adj_noun(src: Source, start: int, end: int) -> bool:
+    """The phrase is a modifier and a common noun ("constitutional order"), not a name."""
+    if not src.text[start].islower():
+        return False
+    if src.doc is None:
+        return True
+    span = src.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return False
+    mods = [t for t in span[:-1] if not t.is_punct and t.text != "-"]
+    return span[-1].pos_ == "NOUN" and bool(mods) and all(
+        t.pos_ in ("ADJ", "VERB") or t.text.lower() in ("anti", "non", "pro", "counter")
+        for t in mods)
+
+
+def _ngrams(tokens: list[tuple[int, int, str]], n: int) -> dict[tuple[str, ...], list[int]]:
+    found: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in range(len(tokens) - n + 1):
+        words = tuple(t[2] for t in tokens[i:i + n])
+        if words[0] in STOP or words[-1] in STOP or any(w in REPORTING for w in words):
+            continue
+        found[words].append(i)
+    return found
+
+
+def repeated_phrases(src: Source) -> Iterable[Hit]:
+    """Phrases repeated across the article (see module docstring for the thresholds)."""
+    tokens = _tokens(src)
+    blocked = _blocked(src)
+    taken: list[tuple[int, int]] = []
+    for n in (6, 5, 4, 3, 2):
+        for words, starts in _ngrams(tokens, n).items():
+            content = sum(w not in STOP for w in words)
+            need = 3 if n == 2 or content < 4 else 2
+            if len(starts) < need or (n > 2 and content < 3):
+                continue
+            spans = [(tokens[i][0], tokens[i + n - 1][1]) for i in starts]
+            if any(any(blocked[s:e]) for s, e in spans):
+                continue
+            if n == 2 and not _adj_noun(src, *spans[0]):
+                continue
+            phrase = src.text[spans[0][0]:spans[0][1]]
+            for k, (s, e) in enumerate(spans[1:], 2):
+                if any(ts <= s and e <= te for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                yield Hit("Repetition", s, e,
+                          f"'{phrase}' repeated (occurrence {k} of {len(spans)})", 0.6)
+
+
+def repeated_word(src: Source) -> Iterable[Hit]:
+    """One word said three or more times in a row ('never, never, never')."""
+    for m in _SAME_WORD.finditer(src.text):
+        yield Hit("Repetition", m.start(), m.end(), f"'{m.group(1)}' said over and over", 0.7)
+
+
+DETECTORS = (repeated_phrases, repeated_word)
+
+
