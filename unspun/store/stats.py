@@ -19,7 +19,7 @@ TOP_ROWS = 1000
 
 
 def _per_k(count: int | None, words: int | None) -> float:
-    return round(1000 * (count or 0) / words, 2) if words else 0.0
+    return round(1000 * float(count or 0) / float(words), 2) if words else 0.0
 
 
 def stats(fetch: Fetch, by: str | None = None) -> list[dict[str, Any]]:
@@ -35,18 +35,20 @@ def stats(fetch: Fetch, by: str | None = None) -> list[dict[str, Any]]:
 
 def _groups(fetch: Fetch, by: str | None) -> list[dict[str, Any]]:
     key = {"source": "a.source", "month": "a.month", None: "'all'"}[by]
+    group = f" GROUP BY {key}" if by else ""
     label = by or "corpus"
-    base = fetch(f"SELECT {key}, COUNT(*), SUM(a.words) FROM articles a GROUP BY {key}", ())
+    base = fetch(f"SELECT {key}, COUNT(*), SUM(a.words) FROM articles a{group}", ())
     quotes = {g: (n, s) for g, n, s in fetch(
         f"SELECT {key}, COUNT(*), COUNT(DISTINCT q.speaker_key) FROM quotes q "
-        f"JOIN articles a ON a.id = q.article_id GROUP BY {key}", ())}
+        f"JOIN articles a ON a.id = q.article_id{group}", ())}
     techs = {g: (au, qu) for g, au, qu in fetch(
         f"SELECT {key}, SUM(CASE WHEN t.voice = 'author' THEN 1 ELSE 0 END), "
         f"SUM(CASE WHEN t.voice = 'author' THEN 0 ELSE 1 END) FROM techniques t "
-        f"JOIN articles a ON a.id = t.article_id GROUP BY {key}", ())}
+        f"JOIN articles a ON a.id = t.article_id{group}", ())}
     frames: dict[Any, list[str]] = {}
-    for g, lab, n in fetch(f"SELECT {key}, f.label, COUNT(*) FROM frames f JOIN articles a "
-                           f"ON a.id = f.article_id GROUP BY {key}, f.label "
+    by_label = f"{group}, f.label" if by else " GROUP BY f.label"
+    for g, lab, n in fetch(f"SELECT {'MIN(' + key + ')' if by else key}, f.label, COUNT(*) "
+                           f"FROM frames f JOIN articles a ON a.id = f.article_id{by_label} "
                            f"ORDER BY COUNT(*) DESC, f.label", ()):
         if len(frames.setdefault(g, [])) < TOP_FRAMES:
             frames[g].append(f"{lab} ({n})")
