@@ -41,3 +41,22 @@ def test_unknown_dateline_agency_is_still_wire():
 def test_media_organisation_found_by_the_parser():
     rec = unspun.analyze("The senator told the Kansas City Star that he would vote against it.")
     assert ("Kansas City Star", "interview") in [(a["name"], a["role"]) for a in rec.agencies]
+
+
+def test_reuters_closing_credit_line_marks_wire_copy():
+    rec = unspun.analyze("The council approved the resolution on Wednesday.\n\n"
+                         "(Reporting by Jane Doe; Editing by John Roe.)")
+    [wire] = [a for a in rec.agencies if a["role"] == "wire"]
+    assert wire["name"] == "Reuters" and wire["span"]["text"].startswith("(Reporting by")
+    assert "Editing by" in wire["evidence"]
+
+
+def test_polnear_wire_precision_recall(shared_data):
+    """Guard: wire-agency detection on PolNeAR dev stays at or above its floor."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "bench/wire.py", "--split", "dev"], capture_output=True,
+                         text=True, check=True, cwd=__import__("conftest").ROOT).stdout
+    scores = dict(kv.split("=") for kv in out.split() if "=" in kv)
+    assert float(scores["precision"]) >= 0.95 and float(scores["recall"]) >= 0.8, out

@@ -25,6 +25,7 @@ def parts(text):
     ("MEXICO CITY, Feb. 8 (UPI) — Count", ("MEXICO CITY", "Feb. 8", "UPI")),
     ("Kyiv, Ukraine — Officials said", ("Kyiv, Ukraine", None, None)),
     ("Paris, 3 March 2024 - The president", ("Paris", "3 March 2024", None)),
+    ("Dec 29 (Reuters) - U.S. Democratic candidate", (None, "Dec 29", "Reuters")),
 ])
 def test_dateline_forms(text, expected):
     assert parts(text) == expected

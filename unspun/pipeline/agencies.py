@@ -39,6 +39,8 @@ _CREDIT_AFTER = re.compile(
 _WIRE_BEFORE = re.compile(r"(?:copyright|©|\(c\))\s*(?:\d{4}\s+)?(?:the\s+)?$", re.IGNORECASE)
 _CLOSING_BEFORE = re.compile(r"(?:—|–|--|-|/|\()\s*(?:the\s+)?$", re.IGNORECASE)
 _CLOSING_AFTER = re.compile(r"^\s*\)?\s*[.]?\s*$")
+# Reuters closes its copy with "(Reporting by ...; Editing by ...)": a house style, not a name
+_REUTERS_CREDIT = re.compile(r"\((?:Additional )?[Rr]eporting by [^()]{2,300}?[;,] [Ee]diting by [^()]{2,200}\)\.?\s*$")
 _MEDIA_WORDS = re.compile(
     r"\b(?:News|Times|Post|Journal|Press|Agency|Television|TV|Radio|Broadcasting|Herald|"
     r"Tribune|Gazette|Daily|Telegraph|Guardian|Chronicle|Magazine|Newspaper|Wire|Reuters|"
@@ -115,6 +117,12 @@ def agencies(ctx: Context) -> None:
     rec = ctx.record
     extra = media_entities(ctx.doc) if ctx.english else []
     rec.agencies = find_agencies(rec.text, rec.dateline, extra)
+    credit = _REUTERS_CREDIT.search(rec.text[-600:])
+    if credit and not any(a["role"] == "wire" for a in rec.agencies):
+        start = len(rec.text) - len(rec.text[-600:]) + credit.start()
+        rec.agencies.append({"name": "Reuters", "kind": "wire", "role": "wire",
+                             "span": span(rec.text, start, start + len(credit.group().rstrip())),
+                             "evidence": "Reuters-style closing credit (Reporting by ...; Editing by ...)"})
     # a dateline credit the gazetteer does not know is still the wire
     agency = rec.dateline and rec.dateline.get("agency")
     if agency and not any(a["span"]["start"] == agency["start"] for a in rec.agencies):

@@ -36,7 +36,8 @@ _DATELINE = re.compile(
          (?P<sep>\s?{DASH}\s?|\.\s|:\s)?""",
     re.VERBOSE,
 )
-_AGENCY_ONLY = re.compile(rf"\((?P<agency>[A-Z][\w.&' ]{{1,30}})\)(?P<sep>\s?{DASH}\s?)?")
+_AGENCY_ONLY = re.compile(
+    rf"(?:(?P<date>{DATE})\s?)?\((?P<agency>[A-Z][\w.&' ]{{1,30}})\)(?P<sep>\s?{DASH}\s?)?")
 
 
 def _is_caps(word: str) -> bool:
