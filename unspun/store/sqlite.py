@@ -56,6 +56,8 @@ def _check_file(path: Path, readonly: bool) -> None:
     if head and head != HEADER:
         raise StoreError.make("U501", where, detail="the file is not an SQLite database")
     if not readonly:
+        if not path.stat().st_mode & 0o222:  # marked read-only: honoured even for root
+            raise StoreError.make("U502", where, detail="the file is marked read-only")
         if not os.access(path, os.W_OK):
             raise StoreError.make("U502", where, detail="the file is not writable")
         if not os.access(path.parent.resolve(), os.W_OK):

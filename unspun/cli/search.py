@@ -1,0 +1,149 @@
+"""`unspun search` and `unspun who`: ask questions of an ingested corpus."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any
+
+import click
+
+from ..store import StoreError
+from .group import cli
+from .storeopts import db_option, fail, marked, open_db
+
+FORMATS = ("table", "json", "csv")
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@cli.command()
+@click.argument("query", required=False, default="")
+@db_option
+@click.option("--kind", type=click.Choice(["article", "quote"]), default="article",
+              show_default=True, help="Search whole articles, or quote contents (one hit per "
+              "quote, with its speaker).")
+@click.option("--source", multiple=True, help="Only this outlet (exact name; repeatable).")
+@click.option("--since", metavar="DATE", help="Published on or after YYYY[-MM[-DD]].")
+@click.option("--until", metavar="DATE", help="Published on or before YYYY[-MM[-DD]].")
+@click.option("--speaker", metavar="NAME", help="Articles quoting (or quotes by) a speaker "
+              "whose name contains NAME (case-insensitive).")
+@click.option("--entity", metavar="NAME", help="Articles naming a person, organisation or "
+              "place whose name contains NAME.")
+@click.option("--technique", metavar="LABEL", help="Articles using this persuasion technique "
+              "(exact label, as `unspun stats --by technique` lists them).")
+@click.option("--voice", type=click.Choice(["author", "quoted"]), help="With --technique (or "
+              "alone): only techniques in the author's own voice, or inside quotes.")
+@click.option("--frame", metavar="LABEL", help="Articles with this frame (exact label).")
+@click.option("--limit", type=click.IntRange(0, 10_000), default=20, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True,
+              help="Skip this many hits (for paging).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def search(query: str, db: str, fmt: str, **filters: Any) -> None:
+    """Search the stored articles (or quotes) and list ranked hits with snippets.
+
+    QUERY uses web-search syntax: words (all must occur, in any form: "rise"
+    finds "rising"), "exact phrases", OR between words, -word to exclude,
+    word* for a prefix.  Other symbols are ignored, so any text is safe to
+    paste.  Without QUERY, the filters alone select hits, newest first.
+    Matches in snippets are marked **like this**.
+
+    \b
+    Examples:
+      unspun search ceasefire --since 2023-09 --source Reuters
+      unspun search '"human shields"' --voice author --format csv > hits.csv
+      unspun search --kind quote --speaker Blinken --limit 50
+      unspun search --technique loaded_language --voice author --since 2016-01 --until 2016-01
+    """
+    filters["source"] = list(filters["source"])
+    store = open_db(db, readonly=True)
+    try:
+        hits = store.search(query or None, **filters)
+    except StoreError as exc:
+        raise fail(exc) from None
+    finally:
+        store.close()
+    columns = ["kind", "article_id", "published", "source", "title", "score", "snippet"]
+    if filters["kind"] == "quote":
+        columns[5:5] = ["quote_id", "speaker", "quote_kind", "content"]
+    if fmt != "table":
+        _emit(hits, fmt, columns)
+        return
+    _table(hits, filters["kind"])
+
+
+def _table(hits: list[dict[str, Any]], kind: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=True, expand=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("source")
+    table.add_column("speaker" if kind == "quote" else "title", ratio=1)
+    table.add_column("quote" if kind == "quote" else "snippet", ratio=3)
+    for h in hits:
+        who = h.get("speaker") if kind == "quote" else h.get("title")
+        table.add_row(h["published"] or "", h["source"] or "", who or "", marked(h["snippet"]))
+    console = Console()
+    console.print(table)
+    console.print(f"{len(hits)} hit(s)", highlight=False)
+
+
+@cli.command()
+@click.argument("name")
+@db_option
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True,
+              help="At most this many quotes and this many mentions.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def who(name: str, db: str, limit: int, fmt: str) -> None:
+    """Everything NAME said, and what the articles said about them.
+
+    NAME matches any person or organisation whose name contains it
+    (case-insensitive): quotes attributed to them, counted by outlet and
+    listed by date, then the articles' mentions of them in context.
+
+    \b
+    Example:
+      unspun who "Saken Mukan" --db news.db
+    """
+    store = open_db(db, readonly=True)
+    try:
+        result = store.who(name, limit=limit)
+    except StoreError as exc:
+        raise fail(exc) from None
+    finally:
+        store.close()
+    if fmt == "json":
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    _who_text(result)
+
+
+def _who_text(result: dict[str, Any]) -> None:
+    from rich.console import Console
+
+    out = Console(highlight=False)
+    out.print(f"[bold]{result['name']}[/bold] matches: "
+              f"{', '.join(result['matched_names']) or 'no stored name'}")
+    out.print("\n[bold]Quotes by outlet[/bold]")
+    for row in result["quotes_by_source"]:
+        dates = f" ({row['first']} to {row['last']})" if row["first"] else ""
+        out.print(f"  {row['source'] or '(no source)'}: {row['quotes']}{dates}")
+    for q in result["quotes"]:
+        out.print(f"  {q['published'] or '----------'}  {q['source'] or ''}  "
+                  f"{q['speaker']} ({q['quote_kind']}): ", end="")
+        out.print(q["content"] or "", markup=False)
+    out.print("\n[bold]Mentioned in[/bold]")
+    for row in result["mentioned_by_source"]:
+        out.print(f"  {row['source'] or '(no source)'}: {row['articles']} article(s)")
+    for m in result["mentions"]:
+        out.print(f"  {m['published'] or '----------'}  {m['source'] or ''}  ", end="")
+        out.print(marked(m["context"]))

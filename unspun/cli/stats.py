@@ -1,0 +1,59 @@
+"""`unspun stats`: corpus statistics by outlet, month, speaker or technique."""
+from __future__ import annotations
+
+import click
+
+from ..store import StoreError
+from ..store.base import STATS_BY
+from .group import cli
+from .search import _emit
+from .storeopts import db_option, fail, open_db
+
+
+@cli.command()
+@db_option
+@click.option("--by", type=click.Choice(STATS_BY), default=None,
+              help="Group by outlet, month (YYYY-MM), speaker or technique; default: one row "
+                   "for the whole corpus.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True)
+def stats(db: str, by: str | None, fmt: str) -> None:
+    """Counts over the stored corpus.
+
+    Without --by, or --by source|month: articles, words, quotes, distinct
+    speakers, persuasion techniques in the author's voice and in quoted
+    voices (counts and per 1,000 words) and the most frequent frames.
+    --by speaker: quotes, articles, outlets and first/last date per speaker.
+    --by technique: uses per technique, by voice, and per 1,000 words.
+
+    \b
+    Examples:
+      unspun stats --by source
+      unspun stats --by month --format csv > months.csv
+    """
+    store = open_db(db, readonly=True)
+    try:
+        rows = store.stats(by)
+    except StoreError as exc:
+        raise fail(exc) from None
+    finally:
+        store.close()
+    columns = list(rows[0]) if rows else []
+    if fmt != "table":
+        _emit(rows, fmt, columns)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    if len(rows) == 1:  # one group (the whole corpus): one line per figure reads best
+        table = Table("figure", "value")
+        for key, value in rows[0].items():
+            table.add_row(key.replace("_", " "), "" if value is None else str(value))
+        Console().print(table)
+        return
+    table = Table()
+    for col in columns:
+        table.add_column(col.replace("_", " "), justify="left" if col == columns[0] else "right")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    Console().print(table)

@@ -1,0 +1,171 @@
+"""Ingest: read inputs, analyse them in worker processes, store them in one writer.
+
+Articles already in the store are skipped before analysis (their stable id is
+computed from the text and metadata, exactly as :class:`~unspun.record.Record`
+does), so a re-run, or a run after an interruption (Ctrl-C, kill -9, power
+loss), only analyses what is missing.  Records are written in batches, one
+transaction each: an interruption loses at most the batch being written,
+which the next run analyses again.  Inputs that cannot be analysed go to the
+store's ``errors`` table; the run goes on.
+"""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .parallel import analyze_parallel
+from .readers import DEFAULT_MAX_CHARS, Article, read_inputs
+from .readers.paths import expand_paths
+from .record import Record, record_id
+from .store.base import Store
+
+BATCH_SIZE = 64
+FLUSH_SECONDS = 2.0
+CHECK_CHUNK = 256
+
+__all__ = ["ingest", "IngestSummary", "estimate_total"]
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest did; ``done`` counts every input handled (stored, skipped or failed)."""
+
+    added: int = 0
+    skipped: int = 0
+    failed: int = 0
+    analysed: int = 0
+    duplicates: int = 0
+    codes: Counter = field(default_factory=Counter)
+    interrupted: bool = False
+    seconds: float = 0.0
+    store_seconds: float = 0.0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def done(self) -> int:
+        return self.analysed + self.skipped + self.failed
+
+    def line(self) -> str:
+        parts = [f"{self.added:,} stored", f"{self.skipped + self.duplicates:,} already stored",
+                 f"{self.failed:,} failed"]
+        if self.codes:
+            parts[-1] += " (" + ", ".join(f"{c}: {n}" for c, n in sorted(self.codes.items())) + ")"
+        rate = self.added / self.seconds if self.seconds else 0.0
+        return "; ".join(parts) + f" in {self.seconds:.1f}s ({rate:.1f} articles/s)"
+
+
+def article_id(article: Article) -> str:
+    """The id the record of ``article`` will have."""
+    return record_id(article.text, article.published, article.source, article.title, article.url)
+
+
+def estimate_total(paths: Iterable[str], input_format: str = "auto") -> int | None:
+    """About how many articles the paths hold (lines of JSONL/CSV, one per other file).
+
+    None when reading stdin (the size is unknown).  Cheap: files are counted,
+    not parsed.
+    """
+    total = 0
+    for item in expand_paths(paths):
+        if isinstance(item, Problem):
+            total += 1
+            continue
+        if item == "-":
+            return None
+        suffix = Path(item).suffix.lower()
+        fmt = input_format if input_format != "auto" else suffix.lstrip(".")
+        if fmt in ("jsonl", "ndjson", "csv"):
+            try:
+                with open(item, "rb") as fh:
+                    lines = sum(1 for line in fh if line.strip())
+            except OSError:
+                lines = 1
+            total += max(lines - (1 if fmt == "csv" else 0), 1)
+        else:
+            total += 1
+    return total
+
+
+def _unseen(items: Iterable[Article | Problem], store: Store,
+            summary: IngestSummary, on_progress: Callable[[IngestSummary], None]
+            ) -> Iterator[Article | Problem]:
+    """The items whose articles are not stored yet (nor seen earlier in this run)."""
+    seen: set[str] = set()
+    chunk: list[Article | Problem] = []
+
+    def flush() -> Iterator[Article | Problem]:
+        keys = {id(a): article_id(a) for a in chunk if isinstance(a, Article)}
+        stored = store.has(keys.values())
+        for item in chunk:
+            key = keys.get(id(item))
+            if key is not None and (key in stored or key in seen):
+                summary.skipped += 1
+                on_progress(summary)
+                continue
+            if key is not None:
+                seen.add(key)
+            yield item
+        chunk.clear()
+
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= CHECK_CHUNK:
+            yield from flush()
+    yield from flush()
+
+
+def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
+           input_format: str = "auto", max_chars: int = DEFAULT_MAX_CHARS,
+           components: Sequence[str] | None = None, batch_size: int = BATCH_SIZE,
+           flush_seconds: float = FLUSH_SECONDS,
+           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+    """Analyse every article under ``paths`` that ``store`` lacks, and store it.
+
+    ``workers`` processes analyse; this process alone writes, ``batch_size``
+    records (or ``flush_seconds`` worth) per transaction.  ``on_progress`` is
+    called with the running summary after each input.  Ctrl-C stores the
+    records already analysed and returns with ``interrupted=True``.
+    """
+    summary = IngestSummary()
+    report = on_progress or (lambda s: None)
+    records: list[Record] = []
+    problems: list[Problem] = []
+    last = time.monotonic()
+
+    def write() -> None:
+        nonlocal last
+        t0 = time.monotonic()
+        if records:
+            result = store.add(records)
+            summary.added += len(result.added)
+            summary.duplicates += len(result.skipped)
+        if problems:
+            store.add_errors(problems)
+        summary.store_seconds += time.monotonic() - t0
+        records.clear()
+        problems.clear()
+        last = time.monotonic()
+
+    items = _unseen(read_inputs(paths, input_format, max_chars), store, summary, report)
+    try:
+        for item in analyze_parallel(items, workers, components):
+            if isinstance(item, Problem):
+                problems.append(item)
+                summary.failed += 1
+                summary.codes[item.code] += 1
+            else:
+                records.append(item)
+                summary.analysed += 1
+            if len(records) >= batch_size or time.monotonic() - last >= flush_seconds:
+                write()
+            report(summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    write()
+    summary.seconds = time.monotonic() - summary.started
+    report(summary)
+    return summary
