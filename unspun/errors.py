@@ -37,6 +37,7 @@ CODES: dict[str, str] = {
     "W203": "no sentence-ending punctuation: sentence boundaries are the parser's guesses",
     "W204": "unreadable date {value!r}: published left empty",
     "W205": "language could not be detected reliably; assuming English",
+    "W231": "quote extraction failed: {detail}",
 }
 
 
