@@ -1,0 +1,212 @@
+"""Scoring quotes against PolNeAR (brat standoff): the loader and the scorer of bench/quotes.py.
+
+Gold: every ``Attribution`` event of an article's annotation file, with its
+Content (possibly discontinuous), Cue and Source spans.  Several annotators
+annotated some articles (``NAME_XXXX.ann``): the rule here is **the first
+file in sorted order of the annotator code** for each article.
+
+Scoring: a predicted content span matches a gold one when
+``shared characters / length of the longer`` reaches the threshold (0.3 or
+0.8; a discontinuous gold content counts its fragments' characters only);
+matching is one-to-one, greedy by overlap.  Speaker accuracy is over matched
+pairs: right when the predicted speaker span overlaps the gold Source, or a
+mention of the predicted speaker's entity does, or the gold Source's last word
+is one of the predicted speaker name's words; when the gold has no Source, a
+null speaker is right.
+
+Subsets: ``all`` attributions, and ``speech``: those whose Cue holds a verb of
+speech or writing (say, tell, add, according to, state, write, ask, ...) or
+is a colon.  For a subset, recall is over its gold quotes; precision counts a
+prediction matched to a gold quote outside the subset as neither right nor
+wrong.  Direct gold quotes are those whose content starts and ends with a
+quotation mark; everything else (indirect and mixed) is ``indirect``; a
+prediction's kind is its own (``mixed`` counts as indirect).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+QUOTE_CHARS = "\"“”'‘’«»"
+SPEECH_FORMS = set("""
+say says said saying tell tells told telling add adds added adding state states stated stating
+write writes wrote written writing ask asks asked asking announce announces announced announcing
+note notes noted noting explain explains explained explaining claim claims claimed claiming insist
+insists insisted insisting argue argues argued arguing tweet tweets tweeted tweeting report reports
+reported declare declares declared reply replies replied respond responds responded responding
+answer answered warn warns warned warning comment comments commented suggest suggests suggested
+suggesting acknowledge acknowledged acknowledges admit admits admitted confirm confirmed confirms deny
+denies denied allege alleged alleges assert asserted asserts contend contended predict predicted
+promise promised vow vowed stress stressed emphasize emphasized recall recalled remark remarked
+reiterate reiterated repeat repeated testify testified complain complained joke joked observe
+observed conclude concluded urge urged urging demand demanded call called calling calls describe
+described describing accuse accused accusing criticize criticized criticised blame blamed quote
+quoted speak spoke speaking talk talked mention mentioned post posted continue continued
+according statement told shout shouted exclaim exclaimed whisper whispered yell yelled
+""".split())
+
+
+@dataclass
+class Gold:
+    content: list[tuple[int, int]]
+    source: list[tuple[int, int]]
+    cue_text: str
+    text: str
+
+    @property
+    def chars(self) -> set[int]:
+        return {i for s, e in self.content for i in range(s, e)}
+
+    @property
+    def direct(self) -> bool:
+        t = self.text.strip().rstrip(".,;:—–-)")
+        return len(t) > 2 and t[0] in QUOTE_CHARS and t[-1] in QUOTE_CHARS
+
+    @property
+    def speech(self) -> bool:
+        words = re.findall(r"[a-z]+|:", self.cue_text.lower())
+        return any(w in SPEECH_FORMS for w in words)
+
+
+@dataclass
+class Pred:
+    start: int
+    end: int
+    direct: bool
+    speaker: tuple[int, int] | None
+    speaker_names: set[str] = field(default_factory=set)
+    speaker_mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _spans(field_: str) -> list[tuple[int, int]]:
+    out = []
+    for part in field_.split(";"):
+        s, e = part.split()[-2:]
+        out.append((int(s), int(e)))
+    return out
+
+
+def load_split(root: Path, split: str, limit: int | None = None) -> list[tuple[str, str, list[Gold]]]:
+    """(name, text, gold quotes) per article of a PolNeAR split, first annotator per article."""
+    ann_dir, text_dir = root / split / "attributions", root / split / "text"
+    chosen: dict[str, Path] = {}
+    for path in sorted(ann_dir.glob("*.ann")):
+        name = path.stem.rsplit("_", 1)[0]
+        chosen.setdefault(name, path)
+    out = []
+    for name in sorted(chosen)[:limit]:
+        text_path = text_dir / f"{name}.txt"
+        if not text_path.exists():
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        out.append((name, text, parse_ann(chosen[name].read_text(encoding="utf-8"), text)))
+    return out
+
+
+def parse_ann(ann: str, text: str) -> list[Gold]:
+    """The Attribution events of one brat file."""
+    spans: dict[str, tuple[str, list[tuple[int, int]], str]] = {}
+    events = []
+    for line in ann.splitlines():
+        cols = line.split("\t")
+        if line.startswith("T") and len(cols) >= 2:
+            label = cols[1].split()[0]
+            spans[cols[0]] = (label, _spans(cols[1][len(label):]), cols[2] if len(cols) > 2 else "")
+        elif line.startswith("E") and len(cols) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in cols[1].split()[1:] if ":" in arg))
+    golds = []
+    for ev in events:
+        content = spans.get(ev.get("Content", ""))
+        if not content:
+            continue
+        source = spans.get(ev.get("Source", ""), ("", [], ""))[1]
+        cue = spans.get(ev.get("Cue", ""), ("", [], ""))[2]
+        ctext = " ".join(text[s:e] for s, e in content[1])
+        golds.append(Gold(content[1], source, cue, ctext))
+    return golds
+
+
+def overlap(gold: Gold, pred: Pred) -> float:
+    g = gold.chars
+    shared = sum(1 for i in range(pred.start, pred.end) if i in g)
+    return shared / max(len(g), pred.end - pred.start, 1)
+
+
+def speaker_right(gold: Gold, pred: Pred, text: str) -> bool:
+    if not gold.source:
+        return pred.speaker is None
+    if pred.speaker is None:
+        return False
+    spans = [pred.speaker] + pred.speaker_mentions
+    if any(s < ge and gs < e for s, e in spans for gs, ge in gold.source):
+        return True
+    words = re.findall(r"\w+", " ".join(text[s:e] for s, e in gold.source).lower())
+    return bool(words) and words[-1] in pred.speaker_names and len(words[-1]) > 2
+
+
+def match(golds: list[Gold], preds: list[Pred], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index), greedy by overlap."""
+    scored = []
+    for gi, g in enumerate(golds):
+        gs, ge = min(s for s, _ in g.content), max(e for _, e in g.content)
+        for pi, p in enumerate(preds):
+            if p.start < ge and gs < p.end:
+                ov = overlap(g, p)
+                if ov >= threshold:
+                    scored.append((ov, gi, pi))
+    pairs, used_g, used_p = [], set(), set()
+    for ov, gi, pi in sorted(scored, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return pairs
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    gold: int = 0
+    speaker_ok: int = 0
+
+    def add(self, other: "Tally") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.gold += other.gold
+        self.speaker_ok += other.speaker_ok
+
+    def prf(self) -> tuple[float, float, float, float]:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        acc = self.speaker_ok / self.tp if self.tp else 0.0
+        return p, r, f, acc
+
+
+SUBSETS = ("all", "speech")
+KINDS = ("any", "direct", "indirect")
+
+
+def score_article(text: str, golds: list[Gold], preds: list[Pred], threshold: float
+                  ) -> dict[tuple[str, str], Tally]:
+    """Tallies per (subset, kind) for one article."""
+    pairs = match(golds, preds, threshold)
+    gold_of = {pi: gi for gi, pi in pairs}
+    out: dict[tuple[str, str], Tally] = {}
+    for subset in SUBSETS:
+        in_subset = [subset == "all" or g.speech for g in golds]
+        for kind in KINDS:
+            t = Tally()
+            want = (lambda d: True) if kind == "any" else (lambda d, k=kind: d == (k == "direct"))
+            t.gold = sum(1 for g, ok in zip(golds, in_subset) if ok and want(g.direct))
+            for gi, pi in pairs:
+                if in_subset[gi] and want(golds[gi].direct):
+                    t.tp += 1
+                    t.speaker_ok += speaker_right(golds[gi], preds[pi], text)
+            for pi, p in enumerate(preds):
+                if pi not in gold_of and want(p.direct):
+                    t.fp += 1
+            out[(subset, kind)] = t
+    return out

@@ -1,0 +1,139 @@
+"""Cues of reported speech in the parse: the verb (or "according to"), its speaker, its content.
+
+* clause verbs report a clause: ``Mukan said (that) ...``, ``The plan is
+  dead, he said``, ``X told Trend the measures ...``;
+* object verbs report their object: ``X accused Y of ...``, ``X denied the
+  claims``, ``He called the vote "a gross violation"``;
+* ``according to X, ...`` and ``..., according to X`` report the rest of the
+  sentence.
+
+Functions take spaCy tokens and return token index ranges (end exclusive).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from .quote_speakers import lexicon
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl")
+_EDGE_PUNCT = set(",;:—–-()[]") | {"''", "``"}
+
+
+def cue_kind(tok: Any) -> str | None:
+    """``"clause"``, ``"object"``, ``"according"`` or None for a token that is no cue."""
+    lex = lexicon()
+    low = tok.lower_
+    if low == "according" and any(c.lower_ == "to" for c in tok.children):
+        return "according"
+    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None
+    if lemma in lex["clause_verbs"]:
+        return "clause"
+    if lemma in lex["object_verbs"]:
+        return "object"
+    return None
+
+
+def is_cue_verb(tok: Any) -> bool:
+    """Whether ``tok`` can attribute a direct quote placed beside it."""
+    return cue_kind(tok) in ("clause", "object")
+
+
+def subject(tok: Any) -> Any | None:
+    """The speaker token of a cue: its subject, climbing through conjoined and participle verbs."""
+    if tok.lower_ == "according":
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    cur = tok
+    for _ in range(4):
+        for child in cur.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+            if child.dep_ == "agent":  # "was quoted by X"
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if child_expl(cur) or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def child_expl(tok: Any) -> bool:
+    return any(c.dep_ == "expl" for c in tok.children)
+
+
+def inverted_subject(tok: Any) -> Any | None:
+    """A subject after the cue ("... ," said Mukan), when the parser missed it."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN", "DET"):
+        return nxt if nxt.pos_ != "DET" else nxt.head
+    return None
+
+
+def content_range(tok: Any, kind: str) -> tuple[int, int] | None:
+    """Token range of what the cue reports, inside the cue's sentence; None if none."""
+    sent = tok.sent
+    if kind == "according":
+        return _according_content(tok, sent)
+    lex = lexicon()
+    parts = []
+    for child in tok.children:
+        dep = child.dep_
+        if dep == "ccomp" or (dep == "parataxis" and child.i < tok.i):
+            parts.append(child)
+        elif kind == "object" and child.i > tok.i and dep in lex["object_deps"]:
+            if dep == "prep" and child.lower_ not in lex["object_preps"]:
+                continue
+            parts.append(child)
+        elif dep == "xcomp" and child.i > tok.i and tok.lemma_.lower() in ("tell", "ask", "urge", "warn"):
+            parts.append(child)
+        elif dep == "dobj" and child.i > tok.i and tok.lemma_.lower() in ("ask",):
+            parts.append(child)
+    if not parts:
+        return None
+    right = [p for p in parts if p.i > tok.i]
+    left = [p for p in parts if p.i < tok.i]
+    chosen = right if right else left
+    start = min(p.left_edge.i for p in chosen)
+    end = max(p.right_edge.i for p in chosen) + 1
+    if chosen is right and kind == "clause":
+        start = min(start, _that_before(tok, start))
+    return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
+
+
+def _that_before(tok: Any, start: int) -> int:
+    i = start - 1
+    if i > tok.i and tok.doc[i].lower_ == "that":
+        return i
+    return start
+
+
+def _according_content(tok: Any, sent: Any) -> tuple[int, int] | None:
+    phrase = list(tok.subtree)
+    p_start, p_end = phrase[0].i, phrase[-1].i + 1
+    before = _trim(tok.doc, sent.start, p_start)
+    after = _trim(tok.doc, p_end, sent.end)
+    size = lambda r: r[1] - r[0] if r else 0  # noqa: E731
+    if size(before) <= 1 and size(after) >= 2:
+        return after
+    if size(after) <= 1 and size(before) >= 2:
+        return before
+    if size(before) >= 2 and size(after) >= 2:  # "X, according to Y, did Z"
+        return _trim(tok.doc, sent.start, sent.end)
+    return None
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Drop edge punctuation, conjunctions and spaces (quotation marks stay)."""
+    while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space
+                           or doc[start].dep_ == "cc" or doc[start].text in (".", "!", "?")):
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].is_space
+                           or doc[end - 1].text in (".", "!", "?")):
+        end -= 1
+    return (start, end) if end - start >= 1 else None

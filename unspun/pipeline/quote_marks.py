@@ -1,0 +1,193 @@
+"""Quotation marks: which pairs open and close, and the quoted spans they make.
+
+Works on characters only (no parser), paragraph by paragraph:
+
+* curly (“ ” ‘ ’), guillemet (« ») and straight (" ') marks; a straight mark
+  opens when it follows a space or an opening bracket and precedes a
+  non-space, and closes otherwise;
+* nesting: an opening mark inside an open quote starts an inner quote, which
+  stays inside its enclosing span (``"... the so-called "elections" ..."``);
+* multi-paragraph quotes: a paragraph that leaves a quote open continues into
+  the next paragraph when that one opens with a quotation mark;
+* unbalanced marks never raise: an unclosed quote that opens its paragraph (or
+  follows a colon or comma) runs to the paragraph end, any other leftover mark
+  is ignored.
+
+Single marks are also apostrophes (``don’t``, ``voters’``, ``’90s``), so a
+single mark only opens before a letter or digit after a space, and only
+closes when no letter follows; unclosed single quotes are dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DOUBLE_OPEN = "“„«‟"
+DOUBLE_CLOSE = "”»"
+SINGLE_OPEN = "‘‚‛"
+SINGLE_CLOSE = "’"
+STRAIGHT = "\"'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
+_OPEN_BEFORE = set("([{") | set(DOUBLE_OPEN + SINGLE_OPEN)
+_DASHES = set("—–-/:")
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…") | set(DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT)
+
+
+@dataclass
+class Quoted:
+    """A top-level quoted span: ``start`` is the opening mark, ``end`` is just past the closing one."""
+
+    start: int
+    end: int
+    closed: bool = True
+    inner: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: int = 1
+
+    def words(self, text: str) -> int:
+        return len(text[self.start:self.end].split())
+
+
+@dataclass
+class _Mark:
+    pos: int
+    double: bool
+    role: str  # "open", "close" or "either"
+
+
+def classify(text: str, i: int) -> _Mark | None:
+    """What the mark at ``text[i]`` does, from the characters around it."""
+    c = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if c in DOUBLE_OPEN:
+        return _Mark(i, True, "open")
+    if c in DOUBLE_CLOSE:
+        # a right mark typed where a left one belongs: space before, word after
+        role = "either" if prev.isspace() and not nxt.isspace() else "close"
+        return _Mark(i, True, role)
+    opens = prev.isspace() or prev in _OPEN_BEFORE or (prev in _DASHES and not nxt.isspace())
+    if c == '"':
+        closes = not opens and (nxt in _CLOSE_AFTER or nxt.isspace())
+        if opens and nxt.isspace():
+            return None  # a lone mark between spaces
+        if opens and not closes:
+            return _Mark(i, True, "open")
+        if closes and not opens:
+            return _Mark(i, True, "close")
+        return _Mark(i, True, "either")
+    if c in SINGLE_OPEN or c in SINGLE_CLOSE or c == "'":
+        if nxt.isalnum() and prev.isalnum():
+            return None  # apostrophe inside a word
+        if c in SINGLE_OPEN or opens:
+            if nxt.isalnum() or nxt in DOUBLE_OPEN or nxt == '"':
+                return _Mark(i, False, "open")
+            return None
+        if not nxt.isalnum():
+            return _Mark(i, False, "close")
+    return None
+
+
+def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
+    """Pair marks with a stack; returns (pairs, leftover open double mark or None).
+
+    ``carried`` means a double quote is already open from the previous paragraph.
+    Pairs are (start, end, depth) with depth 0 for top level.
+    """
+    stack: list[_Mark] = [_Mark(-1, True, "open")] if carried else []
+    pairs: list[tuple[int, int, int]] = []
+    for m in marks:
+        if m.role == "either":
+            top_double = [s for s in stack if s.double]
+            m = _Mark(m.pos, m.double, "close" if top_double and m.double else "open")
+        if m.role == "open":
+            stack.append(m)
+            continue
+        # a close: find the nearest open mark of the same kind
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k].double == m.double:
+                opener = stack[k]
+                del stack[k:]  # inner unclosed marks die with it
+                pairs.append((opener.pos, m.pos + 1, k))
+                break
+    leftover = next((s for s in stack if s.double), None)
+    return pairs, leftover
+
+
+def _flat_pairs(marks: list[_Mark]) -> list[tuple[int, int, int]]:
+    """Fallback for a paragraph whose marks do not nest: pair double marks in order."""
+    doubles = [m.pos for m in marks if m.double]
+    return [(doubles[k], doubles[k + 1] + 1, 0) for k in range(0, len(doubles) - 1, 2)]
+
+
+def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
+    """All top-level quoted spans in ``text``, in order; never raises on odd marks."""
+    out: list[Quoted] = []
+    current: Quoted | None = None  # a quote carried over from the previous paragraph
+    for n, (ps, pe) in enumerate(paragraphs):
+        marks = [m for i in range(ps, pe) if text[i] in ALL_MARKS
+                 for m in [classify(text, i)] if m is not None]
+        carried = current is not None
+        if carried and not (marks and marks[0].pos == _first_char(text, ps, pe)
+                            and marks[0].double and marks[0].role != "close"):
+            _finish(out, current, text, unclosed=True)  # next paragraph does not continue it
+            current, carried = None, False
+        if carried:
+            marks = marks[1:]  # the continuation mark re-opens the carried quote
+        pairs, leftover = _pair_paragraph(text, marks, carried)
+        if leftover is not None and leftover.pos >= 0 and not _opens_quote(text, ps, leftover.pos):
+            if not carried:
+                pairs, leftover = _flat_pairs(marks), None
+        for s, e, depth in sorted(pairs):
+            if s == -1 and current is not None:
+                current.end, current.closed = e, True
+                out.append(current)
+                current = None
+            elif depth == 0 and s >= 0:
+                out.append(Quoted(s, e))
+            elif out and s >= 0:
+                host = current if current is not None else out[-1]
+                host.inner.append((s, e))
+        if current is not None:  # carried and still open at the end of this paragraph
+            current.end = pe
+            current.paragraphs += 1
+        elif leftover is not None and leftover.pos >= 0:
+            current = Quoted(leftover.pos, pe, closed=False)
+        if current is not None and n == len(paragraphs) - 1:
+            _finish(out, current, text, unclosed=True)
+            current = None
+    out.sort(key=lambda q: q.start)
+    return _nest(out)
+
+
+def _first_char(text: str, ps: int, pe: int) -> int:
+    i = ps
+    while i < pe and text[i].isspace():
+        i += 1
+    return i
+
+
+def _opens_quote(text: str, ps: int, pos: int) -> bool:
+    """Whether an unclosed mark at ``pos`` is where a quotation plainly starts."""
+    before = text[ps:pos].rstrip()
+    return not before or before[-1] in ":,—–"
+
+
+def _finish(out: list[Quoted], q: Quoted, text: str, unclosed: bool) -> None:
+    q.closed = not unclosed
+    end = q.end
+    while end > q.start and text[end - 1].isspace():
+        end -= 1
+    q.end = end
+    if q.end - q.start > 1:
+        out.append(q)
+
+
+def _nest(spans: list[Quoted]) -> list[Quoted]:
+    """Drop spans that lie inside an earlier one (keeping them as its ``inner``)."""
+    top: list[Quoted] = []
+    for q in spans:
+        if top and q.start < top[-1].end:
+            if q.end <= top[-1].end:
+                top[-1].inner.append((q.start, q.end))
+            continue
+        top.append(q)
+    return top

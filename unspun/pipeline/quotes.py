@@ -1,0 +1,387 @@
+"""Who said what: direct, indirect and mixed quotes with their speaker and cue.
+
+Component ``quotes`` fills ``record.quotes`` with
+``{id, kind, speaker, cue, content}`` (and ``parts`` for a direct quote split
+by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
+
+1. Quotation marks give the quoted spans (:mod:`.quote_marks`); a span is a
+   direct quote when a cue sits beside it: after it (``"...," Mukan said``,
+   ``"...," said the minister``), before it (``He told Trend: "..."``,
+   ``Mukan said, "..."``, ``Mukan: "..."``, ``He was blunt — "..."``).  A
+   quote split by its attribution (``"The measures," he said, "were ..."``)
+   is one quote.  A quoted sentence with no cue of its own continues the
+   previous quote's speaker when nobody else was named in between.
+2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
+   content is the reported clause or object; a content that carries quoted
+   words for a third or more of its length is ``mixed``.
+3. The speaker span is resolved to an entity (:mod:`.quote_speakers`); with no
+   speaker phrase at all the speaker is null.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import message
+from ..record import span
+from .quote_cues import content_range, cue_kind, inverted_subject, is_cue_verb, subject
+from .quote_marks import Quoted, find_quoted
+from .quote_speakers import SpeakerResolver, speaker_span
+from .registry import Context, component
+
+MIN_STANDALONE_WORDS = 4
+MIXED_SHARE = 1 / 3
+MAX_ATTRIBUTION_CHARS = 150
+_SENT_END = re.compile(r"[.!?…][\"'”’)]*\s")
+_WORD = re.compile(r"\w[\w'’-]*")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None = None
+    speaker_tok: Any = None
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    speaker: dict[str, Any] | None = None
+
+
+class Extractor:
+    """Finds the quotes of one record (English, parsed)."""
+
+    def __init__(self, record: Any, doc: Any):
+        self.rec, self.doc, self.text = record, doc, record.text
+        self.paras = [(p["start"], p["end"]) for p in record.paragraphs]
+        self.para_starts = [s for s, _ in self.paras]
+        self.quoted = find_quoted(self.text, self.paras)
+        self.tok_starts = [t.idx for t in doc]
+        self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted])
+        self.used_cues: set[int] = set()
+
+    # -- helpers -----------------------------------------------------------
+    def para_of(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect_left(self.para_starts, pos + 1) - 1)
+        return self.paras[i] if self.paras else (0, len(self.text))
+
+    def tokens(self, start: int, end: int) -> list[Any]:
+        i = bisect_left(self.tok_starts, start)
+        out = []
+        while i < len(self.doc) and self.doc[i].idx < end:
+            out.append(self.doc[i])
+            i += 1
+        return out
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts, by punctuation within its paragraph."""
+        ps, _ = self.para_of(pos)
+        last = ps
+        for m in _SENT_END.finditer(self.text, ps, pos):
+            last = m.end()
+        return last
+
+    # -- direct quotes -----------------------------------------------------
+    def direct(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        skip: set[int] = set()
+        for n, q in enumerate(self.quoted):
+            if n in skip or q.words(self.text) < 1:
+                continue
+            nxt = self.quoted[n + 1] if n + 1 < len(self.quoted) else None
+            found = self._after(q, nxt)
+            cand: Candidate | None = None
+            if found:
+                cue, who, limit = found
+                cand = Candidate(q.start, q.end, "direct", cue, who)
+                if nxt is not None and limit == nxt.start and self._inner_end(q) == "," \
+                        and self.text[q.end:nxt.start].rstrip().endswith(","):
+                    cand.end, cand.parts = nxt.end, [(q.start, q.end), (nxt.start, nxt.end)]
+                    skip.add(n + 1)
+            else:
+                before = self._before(q)
+                if before:
+                    cand = Candidate(q.start, q.end, "direct", before[0], before[1])
+                elif self._standalone(q):
+                    cand = Candidate(q.start, q.end, "direct")
+            if cand is not None:
+                out.append(cand)
+        return self._merge_continuations(out)
+
+    def _merge_continuations(self, cands: list[Candidate]) -> list[Candidate]:
+        """``"A," Barkley said. "B."``: a cue-less quoted sentence right after an attributed
+        one, in the same paragraph, continues it (one quote in two parts)."""
+        out: list[Candidate] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if prev is not None and c.cue is None and prev.cue is not None \
+                    and self.para_of(prev.start) == self.para_of(c.start) \
+                    and prev.cue[0] >= prev.end and prev.cue[1] <= c.start \
+                    and c.start - prev.end <= MAX_ATTRIBUTION_CHARS:
+                prev.parts = (prev.parts or [(prev.start, prev.end)]) + [(c.start, c.end)]
+                prev.end = c.end
+                continue
+            out.append(c)
+        return out
+
+    def _inner_end(self, q: Quoted) -> str:
+        i = q.end - 2 if q.closed else q.end - 1
+        while i > q.start and self.text[i].isspace():
+            i -= 1
+        return self.text[i] if i > q.start else ""
+
+    def _after(self, q: Quoted, nxt: Quoted | None):
+        """A cue right after the quote: ``"...," he said`` / ``"...?" asked Mukan``."""
+        if not q.closed:
+            return None
+        _, pe = self.para_of(q.start if q.paragraphs == 1 else q.end - 1)
+        pe = max(pe, q.end)
+        limit = min(pe, nxt.start if nxt is not None else pe)
+        m = _SENT_END.search(self.text, q.end, limit)
+        window_end = m.start() + 1 if m else limit
+        head = self.text[q.end:window_end].lstrip()
+        if not head:
+            return None
+        if self._inner_end(q) not in ",?!—–-…" and head[0] not in ",—–":
+            return None
+        toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
+        for tok in toks:
+            if is_cue_verb(tok) and tok.i not in self.used_cues:
+                who = subject(tok)
+                if who is None or not q.end <= who.idx < window_end + 200:
+                    who = inverted_subject(tok) or _word_before(tok, q.end)
+                self.used_cues.add(tok.i)
+                return (tok.idx, tok.idx + len(tok)), who, limit
+        return None
+
+    def _before(self, q: Quoted):
+        """A cue before the quote: ``He told Trend: "..."``, ``Mukan: "..."``."""
+        ps, _ = self.para_of(q.start)
+        prev_end = max([p.end for p in self.quoted if p.end <= q.start] + [ps])
+        start = max(prev_end, self.sentence_start(q.start))
+        tail = self.text[start:q.start].rstrip()
+        if not tail or q.words(self.text) < 2:
+            return None
+        toks = [t for t in self.tokens(start, start + len(tail)) if not t.is_space]
+        if not toks:
+            return None
+        last = tail[-1]
+        if toks[-1].lower_ == "that":
+            return None  # 'said that "..."': a mixed quote, left to the cue pass
+        cues = [t for t in toks if is_cue_verb(t) and t.i not in self.used_cues]
+        if cues and (last in ":,—–" or cues[-1].i >= toks[-1].i - 2):
+            tok = cues[-1]
+            who = subject(tok)
+            if who is None or who.idx >= q.start:
+                who = _word_before(tok, start)
+            if who is not None:
+                self.used_cues.add(tok.i)
+                return (tok.idx, tok.idx + len(tok)), who
+        if last in ":—–":
+            who = self._colon_speaker(toks)
+            if who is not None:
+                pos = start + len(tail) - 1
+                return (pos, pos + 1), who
+        return None
+
+    def _colon_speaker(self, toks: list[Any]) -> Any | None:
+        """``Mukan: "..."`` or ``He put it bluntly: "..."``: a person named or subject."""
+        words = [t for t in toks if not t.is_punct]
+        if not words:
+            return None
+        people = self.resolver.mentions_in(words[0].idx, words[-1].idx + len(words[-1]))
+        people = [m for m in people if m.type in ("PERSON", "ORG")]
+        if len(words) <= 4 and people:
+            return self.doc.char_span(people[-1].start, people[-1].end, alignment_mode="expand").root
+        root = next((t for t in words if t.dep_ == "ROOT"), None)
+        if root is not None:
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if subj is not None and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"):
+                return subj
+        return None
+
+    def _standalone(self, q: Quoted) -> bool:
+        """A quoted sentence of its own (not a phrase inside the author's sentence)."""
+        if q.words(self.text) < MIN_STANDALONE_WORDS:
+            return False
+        before = self.text[self.sentence_start(q.start):q.start].strip()
+        return not before
+
+    # -- indirect and mixed quotes -------------------------------------------
+    def indirect(self, direct: list[Candidate]) -> list[Candidate]:
+        found: list[Candidate] = []
+        for tok in self.doc:
+            if tok.i in self.used_cues or self.resolver.inside_quote(tok.idx):
+                continue
+            kind = cue_kind(tok)
+            if kind is None:
+                continue
+            rng = content_range(tok, kind)
+            who = subject(tok)
+            if rng is None or who is None or who.dep_ == "expl" or rng[1] - rng[0] < 2:
+                continue
+            rng = _clip(self.doc, rng, who)
+            if rng is None:
+                continue
+            s = self.doc[rng[0]].idx
+            e = self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1])
+            cue = _cue_span(tok, kind)
+            found.append(Candidate(s, e, self._kind(s, e), cue, who))
+        accepted = list(direct)
+        for cand in sorted(found, key=lambda c: c.start - c.end):
+            if any(_inside(cand.cue, (a.start, a.end)) or _overlap(cand, a) > 0.5 for a in accepted):
+                continue
+            if any(a.kind == "direct" and _overlap(cand, a) > 0 for a in direct):
+                continue
+            accepted.append(cand)
+        return [c for c in accepted if c not in direct]
+
+    def _kind(self, s: int, e: int) -> str:
+        inner = sum(min(e, q.end) - max(s, q.start) for q in self.quoted if q.start < e and s < q.end)
+        return "mixed" if inner >= MIXED_SHARE * (e - s) else "indirect"
+
+    # -- speakers ----------------------------------------------------------
+    def resolve(self, cands: list[Candidate]) -> None:
+        for c in sorted(cands, key=lambda c: c.start):
+            if c.speaker_tok is None:
+                continue
+            s, e, head = speaker_span(self.doc, c.speaker_tok, self.resolver)
+            entity = self.resolver.resolve(s, e, head)
+            self.resolver.note_speaker(s, entity)
+            name = self.rec.entity(entity)["name"] if entity else self.text[s:e]
+            c.speaker = {"entity": entity, "name": name, **span(self.text, s, e)}
+
+    def inherit(self, cands: list[Candidate]) -> None:
+        """A quoted sentence with no cue continues the previous quote's speaker."""
+        ordered = sorted(cands, key=lambda c: c.start)
+        for n, c in enumerate(ordered):
+            if c.speaker is not None or c.cue is not None or n == 0:
+                continue
+            prev = ordered[n - 1]
+            if prev.speaker is None or self._para_index(c.start) - self._para_index(prev.end) > 1:
+                continue
+            between = self.resolver.mentions_in(prev.end, c.start)
+            if any(m.type == "PERSON" and not self.resolver.inside_quote(m.start)
+                   and m.entity != prev.speaker["entity"]
+                   and not prev.speaker["start"] <= m.start < prev.speaker["end"] for m in between):
+                continue
+            c.speaker = dict(prev.speaker)
+
+    def _para_index(self, pos: int) -> int:
+        return max(0, bisect_left(self.para_starts, pos + 1) - 1)
+
+    def run(self) -> list[dict[str, Any]]:
+        direct = self.direct()
+        cands = direct + self.indirect(direct)
+        self.resolve(cands)
+        self.inherit(cands)
+        out = []
+        for n, c in enumerate(sorted(cands, key=lambda c: c.start), 1):
+            quote = {"id": f"Q{n}", "kind": c.kind, "speaker": c.speaker,
+                     "cue": span(self.text, *c.cue) if c.cue else None,
+                     "content": span(self.text, c.start, c.end)}
+            if c.parts:
+                quote["parts"] = [span(self.text, s, e) for s, e in c.parts]
+            out.append(quote)
+        return out
+
+
+def _word_before(tok: Any, floor: int) -> Any | None:
+    """The word just before a cue ("Mukan said"), when the parser gave no subject."""
+    if tok.i == 0:
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.idx >= floor and prev.pos_ in ("PROPN", "PRON", "NOUN"):
+        return prev
+    return None
+
+
+def _clip(doc: Any, rng: tuple[int, int], who: Any) -> tuple[int, int] | None:
+    """Keep the speaker phrase out of the content (a description between them stays out)."""
+    lo, hi = who.left_edge.i, who.right_edge.i + 1
+    start, end = rng
+    if start < lo:
+        end = _drop_trailing_appositions(doc, start, min(end, lo))
+    elif start < hi <= end and lo <= start:
+        start = hi
+    elif lo <= start and end <= hi:
+        return None
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "\"”’'") or \
+            (end > start and doc[end - 1].is_space):
+        end -= 1
+    while start < end and doc[start].is_punct and doc[start].text not in "\"“‘'":
+        start += 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _drop_trailing_appositions(doc: Any, start: int, end: int) -> int:
+    """'... the country, IITU's Professor of ..., Saken Mukan told': the description is no content."""
+    while True:
+        stop = end
+        while stop > start and doc[stop - 1].is_punct:
+            stop -= 1
+        appos = [t for t in doc[start:stop] if t.dep_ == "appos" and t.right_edge.i + 1 == stop]
+        if not appos:
+            return end
+        new_end = min(t.left_edge.i for t in appos)
+        while new_end > start and doc[new_end - 1].dep_ == "appos":
+            new_end = doc[new_end - 1].left_edge.i
+        if new_end <= start or new_end >= end:
+            return end
+        end = new_end
+
+
+def _cue_span(tok: Any, kind: str) -> tuple[int, int]:
+    if kind == "according":
+        to = next(c for c in tok.children if c.lower_ == "to")
+        return tok.idx, to.idx + len(to)
+    prt = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
+    end = prt if prt is not None else tok
+    return tok.idx, end.idx + len(end)
+
+
+def _inside(cue: tuple[int, int] | None, rng: tuple[int, int]) -> bool:
+    return cue is not None and rng[0] <= cue[0] < rng[1]
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, shared) / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def quoted_words(quote: dict[str, Any]) -> int:
+    """Words in a quote's content (its quoted parts for a split quote)."""
+    parts = quote.get("parts") or [quote["content"]]
+    return sum(len(_WORD.findall(p["text"])) for p in parts)
+
+
+def count_per_entity(record: Any) -> None:
+    """Add ``quotes`` and ``quoted_words`` to every entity (who gets to speak, and how much)."""
+    counts: dict[str, list[int]] = {}
+    for q in record.quotes:
+        who = (q.get("speaker") or {}).get("entity")
+        if who:
+            c = counts.setdefault(who, [0, 0])
+            c[0] += 1
+            c[1] += quoted_words(q)
+    for e in record.entities:
+        e["quotes"], e["quoted_words"] = counts.get(e["id"], [0, 0])
+
+
+def extract_quotes(record: Any, doc: Any) -> list[dict[str, Any]]:
+    """The quotes of a parsed English record (see the module docstring)."""
+    if doc is None or not record.text.strip():
+        return []
+    return Extractor(record, doc).run()
+
+
+@component("quotes", requires=("sentences", "entities"), assigns=("quotes",))
+def quotes(ctx: Context) -> None:
+    rec = ctx.record
+    try:
+        rec.quotes = extract_quotes(rec, ctx.doc)
+    except Exception as exc:  # noqa: BLE001 - odd text must not sink the article
+        rec.quotes = []
+        rec.warn("W231", message("W231", detail=f"{type(exc).__name__}: {exc}"))
+    count_per_entity(rec)
