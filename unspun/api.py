@@ -19,8 +19,10 @@ def _pipeline(components: tuple[str, ...] | None) -> Pipeline:
 
 def analyze(text: str, *, published: str | None = None, source: str | None = None,
             title: str | None = None, url: str | None = None,
-            components: Sequence[str] | None = None) -> Record:
+            components: Sequence[str] | None = None, models: Sequence[str] = ()) -> Record:
     """Analyse one article and return its :class:`~unspun.record.Record`.
+
+    ``models`` are trained model files (``unspun train``) used with the built-in detectors.
 
     ``published`` is an ISO date (``YYYY-MM-DD``; a datetime string is cut to
     its date).  Raises :class:`~unspun.errors.UnspunError` for empty text.
@@ -37,12 +39,26 @@ def analyze(text: str, *, published: str | None = None, source: str | None = Non
     result = pipe.analyze_batch([article])[0]
     if isinstance(result, Problem):
         raise UnspunError(result)
+    if models:
+        from .learn import apply_models
+
+        apply_models(result, _models(tuple(models)))
     return result
+
+
+@lru_cache(maxsize=4)
+def _models(paths: tuple[str, ...]) -> list:
+    from .learn import load_models
+
+    return load_models(list(paths))
 
 
 def analyze_paths(paths: Iterable[str], *, workers: int = 1, input_format: str = "auto",
                   max_chars: int = DEFAULT_MAX_CHARS, components: Sequence[str] | None = None,
-                  ) -> Iterator[Record | Problem]:
-    """Read and analyse files, folders, globs (``-`` for stdin), streaming results in order."""
+                  models: Sequence[str] = ()) -> Iterator[Record | Problem]:
+    """Read and analyse files, folders, globs (``-`` for stdin), streaming results in order.
+
+    ``models`` are trained model files (``unspun train``) used with the built-in detectors.
+    """
     items = read_inputs(paths, input_format, max_chars)
-    yield from analyze_parallel(items, workers, components)
+    yield from analyze_parallel(items, workers, components, models=models)

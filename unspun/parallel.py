@@ -16,31 +16,58 @@ from .readers.article import Article
 from .record import Record
 
 _PIPELINE: Pipeline | None = None
+_MODELS: list = []
 
 
-def _init(components: Sequence[str] | None, batch_size: int) -> None:
-    global _PIPELINE
+def _init(components: Sequence[str] | None, batch_size: int, models: Sequence[str] = ()) -> None:
+    global _PIPELINE, _MODELS
     _PIPELINE = Pipeline(components, batch_size=batch_size)
+    _MODELS = _load_models(models)
     from .pipeline.nlp import get_nlp
 
     get_nlp()
 
 
+def _load_models(paths: Sequence[str]) -> list:
+    if not paths:
+        return []
+    from .learn import load_models
+
+    return load_models(list(paths))
+
+
+def _with_models(results: list[Record | Problem], models: list) -> list[Record | Problem]:
+    """Apply trained models (``unspun analyze --model``) to the analysed records."""
+    if models:
+        from .learn import apply_models
+
+        for r in results:
+            if isinstance(r, Record):
+                apply_models(r, models)
+    return results
+
+
 def _work(batch: list[Article | Problem]) -> list[Record | Problem]:
     assert _PIPELINE is not None
-    return _PIPELINE.analyze_batch(batch)
+    return _with_models(_PIPELINE.analyze_batch(batch), _MODELS)
 
 
 def analyze_parallel(items: Iterable[Article | Problem], workers: int,
                      components: Sequence[str] | None = None,
-                     batch_size: int = 16) -> Iterator[Record | Problem]:
-    """Like :meth:`Pipeline.analyze_stream`, spread over ``workers`` processes."""
+                     batch_size: int = 16, models: Sequence[str] = ()) -> Iterator[Record | Problem]:
+    """Like :meth:`Pipeline.analyze_stream`, spread over ``workers`` processes.
+
+    ``models`` are paths of trained model files (``unspun train``) applied to each record.
+    """
     if workers <= 1:
-        yield from Pipeline(components, batch_size=batch_size).analyze_stream(items)
+        loaded = _load_models(models)
+        pipe = Pipeline(components, batch_size=batch_size)
+        for batch in batched(items, batch_size):
+            yield from _with_models(pipe.analyze_batch(batch), loaded)
         return
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
-                             initargs=(components, batch_size)) as pool:
+                             initargs=(components, batch_size, tuple(models))) as pool:
         pending: deque[Future] = deque()
         for batch in batched(items, batch_size):
             pending.append(pool.submit(_work, batch))

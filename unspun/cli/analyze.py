@@ -27,9 +27,12 @@ EXIT_SOME_FAILED = 1
               help="Articles longer than this are reported as errors (U107), not analysed.")
 @click.option("--components", default=None,
               help="Comma-separated pipeline components to run (default: all).")
+@click.option("--model", "models", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A model trained with `unspun train` (techniques, frames or genre), used "
+                   "together with the built-in detectors; repeat for one model per task.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print errors and warnings on stderr.")
 def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers: int,
-            max_chars: int, components: str | None, quiet: bool) -> None:
+            max_chars: int, components: str | None, models: tuple[str, ...], quiet: bool) -> None:
     """Analyse news articles and print one record per article.
 
     PATHS are files, folders (read recursively, in sorted order), glob
@@ -64,7 +67,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
         sys.stdout.write("[")
     try:
         for item in analyze_paths(paths, workers=workers, input_format=input_format,
-                                  max_chars=max_chars, components=names):
+                                  max_chars=max_chars, components=names, models=models):
             if isinstance(item, Problem):
                 failed += 1
                 if not quiet:
