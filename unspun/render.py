@@ -31,8 +31,8 @@ def highlighted_text(rec: Record) -> Text:
     for quote in rec.quotes:
         who = (quote.get("speaker") or {}).get("entity") or (quote.get("speaker") or {}).get("text")
         colour = speakers.setdefault(who, SPEAKER_COLOURS[len(speakers) % len(SPEAKER_COLOURS)])
-        content = quote["content"]
-        text.stylize(f"italic {colour}" if who else "italic", content["start"], content["end"])
+        for part in quote.get("parts") or [quote["content"]]:  # 'he said' between parts stays plain
+            text.stylize(f"italic {colour}" if who else "italic", part["start"], part["end"])
     for entity in rec.entities:
         for m in entity["mentions"]:
             text.stylize(STYLES.get(entity["type"], ""), m["start"], m["end"])
@@ -66,6 +66,9 @@ def summary(rec: Record) -> Table:
         items = [e for e in rec.entities if e["type"] in types]
         if items:
             table.add_row(label, "; ".join(_entity_line(e) for e in items))
+    speakers = _speaker_line(rec)
+    if speakers:
+        table.add_row("speakers", speakers)
     counts = f"{len(rec.paragraphs)} paragraphs, {len(rec.sentences)} sentences"
     if rec.quotes:
         counts += f", {len(rec.quotes)} quotes"
@@ -86,12 +89,28 @@ def _entity_line(entity: dict[str, Any]) -> str:
     return line
 
 
+def _speaker_line(rec: Record) -> str:
+    """Who gets to speak: quotes and quoted words per speaker, most words first."""
+    tally: dict[str, list[int]] = {}
+    for e in rec.entities:
+        if e.get("quotes"):
+            tally[e["name"]] = [e["quotes"], e.get("quoted_words", 0)]
+    unresolved = [q for q in rec.quotes if not (q.get("speaker") or {}).get("entity")]
+    items = [f"{name} {n} quote{'s' * (n != 1)}, {w} words"
+             for name, (n, w) in sorted(tally.items(), key=lambda kv: -kv[1][1])]
+    if unresolved:
+        items.append(f"unresolved or unknown {len(unresolved)}")
+    return "; ".join(items)
+
+
 def legend() -> Text:
     out = Text("key: ")
     for label, style in (("dateline", "dateline"), ("agency", "agency"), ("person", "PERSON"),
                          ("organisation", "ORG"), ("place", "GPE"), ("group", "NORP")):
         out.append(label, style=STYLES[style])
         out.append("  ")
+    out.append("quotes", style="italic " + SPEAKER_COLOURS[0])
+    out.append(" (one colour per speaker; plain text is the author's voice)")
     return out
 
 
