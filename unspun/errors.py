@@ -31,6 +31,11 @@ CODES: dict[str, str] = {
     "U507": "database not found: nothing has been ingested there yet (run `unspun ingest`)",
     "U508": "export format parquet needs pyarrow: pip install 'unspun[parquet]'",
     "U509": "database error: {detail}",
+    # training and model errors (unspun train, analyze --model)
+    "U601": "cannot read training data: {detail}",
+    "U602": "{detail}",
+    "U603": "cannot train: {detail}",
+    "U604": "cannot use model: {detail}",
     # warnings: analysed, with a caveat
     "W201": "language {language!r} is not English: deeper analysis is English-only",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
