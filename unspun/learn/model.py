@@ -23,7 +23,17 @@ MIN_FOR_TUNING = 30
 
 
 class ModelError(ValueError):
-    """A model file that cannot be used."""
+    """A model that cannot be trained or used; the message carries code U604."""
+
+    def __init__(self, detail: str):
+        from ..errors import message
+
+        super().__init__(f"[U604] {message('U604', detail=detail)}")
+        self.detail = detail
+
+
+class TrainingError(ValueError):
+    """The data cannot train a model (e.g. only one class)."""
 
 
 @dataclass
@@ -90,7 +100,7 @@ def train_model(examples: list[Example], task: str, features: str = "tfidf",
     if task == "genre":
         y = [e.labels[0] if e.labels else "reporting" for e in examples]
         if len(set(y)) < 2:
-            raise ModelError("genre training needs examples of at least two genres")
+            raise TrainingError("genre training needs examples of at least two genres")
         clf = _logreg().fit(X, y)
         return Model(task, labels, featurizer, clf, [0.0] * len(labels), len(examples), features)
     classifiers, thresholds = [], []
@@ -105,7 +115,7 @@ def train_model(examples: list[Example], task: str, features: str = "tfidf",
         if progress is not None:
             progress(label)
     if all(isinstance(c, float) for c in classifiers):
-        raise ModelError(f"no {task} label has both positive and negative examples")
+        raise TrainingError(f"no {task} label has both positive and negative examples")
     return Model(task, labels, featurizer, classifiers, thresholds, len(examples), features)
 
 
