@@ -80,6 +80,14 @@ def content_range(tok: Any, kind: str) -> tuple[int, int] | None:
     sent = tok.sent
     if kind == "according":
         return _according_content(tok, sent)
+    found = _verb_content(tok, kind)
+    if found is None and kind == "clause" and tok.lemma_.lower() in lexicon()["object_verbs"]:
+        found = _verb_content(tok, "object")
+    return found
+
+
+def _verb_content(tok: Any, kind: str) -> tuple[int, int] | None:
+    sent = tok.sent
     lex = lexicon()
     parts = []
     for child in tok.children:

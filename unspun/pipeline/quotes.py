@@ -135,7 +135,7 @@ class Extractor:
         """A cue right after the quote: ``"...," he said`` / ``"...?" asked Mukan``."""
         if not q.closed:
             return None
-        _, pe = self.para_of(q.start if q.paragraphs == 1 else q.end - 1)
+        _, pe = self.para_of(q.end - 1)
         pe = max(pe, q.end)
         limit = min(pe, nxt.start if nxt is not None else pe)
         m = _SENT_END.search(self.text, q.end, limit)
@@ -170,7 +170,7 @@ class Extractor:
         if toks[-1].lower_ == "that":
             return None  # 'said that "..."': a mixed quote, left to the cue pass
         cues = [t for t in toks if is_cue_verb(t) and t.i not in self.used_cues]
-        if cues and (last in ":,—–" or cues[-1].i >= toks[-1].i - 2):
+        if cues and (last in ":,—–" or _introduces(cues[-1], toks[-1])):
             tok = cues[-1]
             who = subject(tok)
             if who is None or who.idx >= q.start:
@@ -285,6 +285,15 @@ class Extractor:
                 quote["parts"] = [span(self.text, s, e) for s, e in c.parts]
             out.append(quote)
         return out
+
+
+def _introduces(cue: Any, last: Any) -> bool:
+    """``said "..."`` or ``told reporters "..."``: a clause verb right before the quote."""
+    if cue_kind(cue) != "clause":
+        return False
+    between = cue.doc[cue.i + 1:last.i + 1]
+    return len(between) == 0 or (len(between) == 1 and between[0].dep_ in ("dobj", "dative")
+                                 and between[0].pos_ in ("PRON", "PROPN", "NOUN"))
 
 
 def _word_before(tok: Any, floor: int) -> Any | None:
