@@ -141,6 +141,14 @@ def test_too_large_article(tmp_path):
     assert problem.code == "U107"
 
 
+def test_five_megabyte_article_at_default_limit(tmp_path):
+    p = tmp_path / "five-mb.txt"
+    p.write_text("The council met again. " * (5 * 2**20 // 23 + 1))
+    [problem] = read(p)
+    assert problem.code == "U107" and "five-mb.txt" in str(problem)
+    assert "limit 1,000,000" in problem.message
+
+
 def test_missing_path_and_unknown_suffix(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF")
     items = read(tmp_path / "nope.txt", tmp_path / "x.pdf", tmp_path / "none*.txt")

@@ -19,7 +19,10 @@ def _read_limited(fh: BinaryIO, origin: str, max_chars: int) -> bytes | Problem:
     # UTF-8 needs at most 4 bytes a character: reading past that proves it too large
     data = fh.read(4 * max_chars + 1)
     if len(data) > 4 * max_chars:
-        return Problem.make("U107", origin, size=len(data) + len(fh.read()), limit=max_chars)
+        size = len(data)
+        while chunk := fh.read(1 << 20):  # count the rest without keeping it
+            size += len(chunk)
+        return Problem.make("U107", origin, size=size, limit=max_chars)
     return data
 
 
