@@ -21,7 +21,7 @@ _NAMING = re.compile(r"(?<![\w-])(?:said|says|say|called|calls|dubbed|termed|des
                      re.IGNORECASE)
 _SO_CALLED = re.compile(r"(?<![\w-])so[- ]called\s+(?![\"“«])[\w'’-]+(?:\s+(?!(?:of|in|that|which|"
                         r"who|is|are|was|were|and|or|by|to|for|on|with|from|has|have|had|as|"
-                        r"at|but)\b)[a-z][\w'’-]*){0,2}", re.IGNORECASE)
+                        r"at|but)\b)[a-z][\w'’-]*)?", re.IGNORECASE)
 
 
 def _is_title(words: list[str]) -> bool:
@@ -64,9 +64,17 @@ def scare_quotes(src: Source) -> Iterable[Hit]:
 
 
 def so_called(src: Source) -> Iterable[Hit]:
-    """'so-called' before a noun phrase (without quotation marks)."""
+    """'so-called' before a noun phrase (without quotation marks): the phrase's noun chunk
+    when parsed, else at most two words."""
     for m in _SO_CALLED.finditer(src.text):
-        yield Hit("Doubt", m.start(), m.end(), "'so-called' before a noun phrase", 0.65)
+        end = m.end()
+        if src.doc is not None:
+            nxt = src.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            chunk = next((c for c in src.doc.noun_chunks
+                          if nxt is not None and c.start <= nxt.end - 1 < c.end), None)
+            if chunk is not None and chunk.end_char > m.start():
+                end = chunk.end_char
+        yield Hit("Doubt", m.start(), end, "'so-called' before a noun phrase", 0.65)
 
 
 DETECTORS = (scare_quotes, so_called)
