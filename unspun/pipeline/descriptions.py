@@ -19,7 +19,15 @@ candidate nominee founder ceo executive editor correspondent reporter journalist
 attorney lawyer judge justice prosecutor member deputy speaker strategist pollster consultant
 activist organizer manager owner partner chancellor premier prime king queen prince
 surgeon doctor physician teacher student politician mp mep deputy-head commissioner
+star player coach actor actress singer rapper musician artist host anchor businessman
+businesswoman billionaire investor banker entrepreneur employee worker resident voter
+supporter critic opponent rival friend wife husband son daughter mother father brother sister
+officer soldier veteran priest imam rabbi bishop pope cleric spokesperson staffer staff
+nominee hopeful contender challenger incumbent frontrunner front-runner delegate donor
+republican democrat independent liberal conservative
 """.split())
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+_BAD_ENTS = {"TIME", "DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NO_LEFT = {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "VERB", "AUX", "PART", "INTJ", "NUM"}
 
 
@@ -40,12 +48,27 @@ def _no_verbs(tokens: Any) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
+def _plausible(tokens: Any) -> bool:
+    """A description names a role: a role word, or ends in a common noun; no times or numbers."""
+    if not len(tokens) or any(t.ent_type_ in _BAD_ENTS or t.like_num for t in tokens):
+        return False
+    if len(tokens) == 1 and tokens[0].lower_ in _SUFFIXES:
+        return False
+    if _has_role(tokens):
+        return True
+    return len(tokens) > 1 and tokens[-1].pos_ == "NOUN" and tokens[-1].is_lower
+
+
 def _title_before(doc: Any, ent: Any) -> tuple[int, int] | None:
     left = ent.root.left_edge.i
     if left >= ent.start or ent.start - left > 12:
         return None
     rng = _clean(doc, left, ent.start)
-    if rng and _no_verbs(doc[rng[0]:rng[1]]) and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
+    if not rng:
+        return None
+    seg = doc[rng[0]:rng[1]]
+    if _no_verbs(seg) and _plausible(seg) and not any(t.ent_type_ == "PERSON" for t in seg) \
+            and not any(t.text in "—–()" for t in seg):
         return rng
     return None
 
@@ -55,7 +78,8 @@ def _appos_after(doc: Any, ent: Any) -> tuple[int, int] | None:
         if child.dep_ == "appos" and child.i >= ent.end:
             sub = list(child.subtree)
             rng = _clean(doc, sub[0].i, sub[-1].i + 1)
-            if rng and rng[1] - rng[0] <= 25 and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
+            if rng and rng[1] - rng[0] <= 25 and _plausible(doc[rng[0]:rng[1]]) \
+                    and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
                 return rng
     return None
 
@@ -82,8 +106,12 @@ def _comma_before(doc: Any, ent: Any) -> tuple[int, int] | None:
     return rng
 
 
-def person_descriptions(doc: Any, text: str, members: list[Any]) -> list[dict[str, Any]]:
-    """Description spans for a PERSON entity's mentions (deduplicated, in text order)."""
+def person_descriptions(doc: Any, text: str, members: list[Any], after: int = 0
+                        ) -> list[dict[str, Any]]:
+    """Description spans for a PERSON entity's mentions (deduplicated, in text order).
+
+    Descriptions never start before ``after`` (the end of the dateline).
+    """
     found: set[tuple[int, int]] = set()
     for m in members:
         ent = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -93,5 +121,6 @@ def person_descriptions(doc: Any, text: str, members: list[Any]) -> list[dict[st
             rng = finder(doc, ent)
             if rng:
                 s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
-                found.add((s, e))
+                if s >= after:
+                    found.add((s, e))
     return [span(text, s, e) for s, e in sorted(found)]

@@ -49,8 +49,10 @@ class Mention:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     low = text[start:end].lower()
-    if low.startswith("the ") and end - start > 4:
-        start += 4
+    for article in ("the ", "a ", "an "):
+        if low.startswith(article) and end - start > len(article):
+            start += len(article)
+            break
     for suffix in ("'s", "’s", "'", "’"):
         if text[start:end].endswith(suffix) and end - start > len(suffix) + 1:
             end -= len(suffix)
@@ -195,6 +197,7 @@ def entities(ctx: Context) -> None:
         entity = {"id": f"E{i}", "name": _name(members, text, label), "type": label,
                   "mentions": [span(text, m.start, m.end) for m in members], "descriptions": []}
         if label == "PERSON":
-            entity["descriptions"] = person_descriptions(ctx.doc, text, members)
+            after = rec.dateline["span"]["end"] if rec.dateline else 0
+            entity["descriptions"] = person_descriptions(ctx.doc, text, members, after)
         out.append(entity)
     rec.entities = out
