@@ -42,3 +42,14 @@ def test_two_people_with_same_surname_stay_apart():
     rec = unspun.analyze("Hillary Clinton and Chelsea Clinton arrived. Chelsea Clinton spoke first.")
     people = [e for e in rec.entities if e["type"] == "PERSON"]
     assert {e["name"] for e in people} >= {"Hillary Clinton", "Chelsea Clinton"}
+
+
+def test_descriptions_stay_out_of_the_dateline_and_skip_times():
+    rec = unspun.analyze("FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticised "
+                         "the law. At 12:30 p.m. Hillary Clinton spoke. Joseph R. Biden, Jr., "
+                         "said nothing.", published="2016-10-04")
+    bill = find(rec, "Bill Clinton")
+    assert [d["text"] for d in bill["descriptions"]] == ["Former President"]
+    assert find(rec, "Hillary Clinton")["descriptions"] == []
+    biden = find(rec, "Joseph R. Biden")
+    assert biden is None or all(d["text"] != "Jr." for d in biden["descriptions"])
