@@ -61,14 +61,17 @@ def _plausible(tokens: Any) -> bool:
 
 def _title_before(doc: Any, ent: Any) -> tuple[int, int] | None:
     left = ent.root.left_edge.i
+    for i in range(ent.start - 1, left - 1, -1):  # a dash or bracket ends the title phrase
+        if doc[i].text in {"—", "–", "-", "--", "(", ")", ":", ";"}:
+            left = i + 1
+            break
     if left >= ent.start or ent.start - left > 12:
         return None
     rng = _clean(doc, left, ent.start)
     if not rng:
         return None
     seg = doc[rng[0]:rng[1]]
-    if _no_verbs(seg) and _plausible(seg) and not any(t.ent_type_ == "PERSON" for t in seg) \
-            and not any(t.text in "—–()" for t in seg):
+    if _no_verbs(seg) and _plausible(seg) and not any(t.ent_type_ == "PERSON" for t in seg):
         return rng
     return None
 
