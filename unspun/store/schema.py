@@ -99,8 +99,10 @@ def migrations(dialect: str) -> list[tuple[str, list[str]]]:
     def split(sql: str) -> list[str]:
         return [s.strip() for s in sql.format(**types).split(";") if s.strip()]
 
+    from ..stories.schema import migrations as story_migrations  # the story tables
+
     return [
         ("0001_tables", split(_TABLES)),
         ("0002_indexes", split(_INDEXES)),
         ("0003_fulltext", [s.strip() for s in _FTS[dialect].split(";") if s.strip()]),
-    ]
+    ] + story_migrations(dialect, types)

@@ -1,0 +1,51 @@
+"""The story tables: named migrations that the store applies with its own.
+
+:func:`unspun.store.schema.migrations` appends these after the core ones, so
+they are applied once, in order, inside the store's migration transaction and
+recorded in its ``migrations`` table, on SQLite and PostgreSQL alike.
+
+Tables:
+
+- ``stories``: one row per story (title, first/last dated article, counts,
+  ``centroid`` = JSON ``{term: weight}`` of the summed article vectors, ``seq``
+  = when it last changed, used to find recently active stories).
+- ``story_articles``: which story each article belongs to (one row per
+  article; the article's published date, source and similarity on joining).
+- ``story_days``: each day a story has an article on; the time window lookup
+  reads only the days in the window, so it never scans the whole corpus.
+- ``story_terms``: document frequency of every term (for the IDF weights),
+  with the number of documents in the ``story_meta`` row ``docs``.
+- ``story_paragraphs``: MinHash signature of each long paragraph (near-duplicate
+  detection), and ``story_lsh``: its band keys, indexed for lookup.
+- ``story_wire``: pairs of articles that share near-duplicate paragraphs.
+"""
+from __future__ import annotations
+
+_TABLES = """
+CREATE TABLE stories (id {pk}, title TEXT, first_published TEXT, last_published TEXT,
+  articles INTEGER NOT NULL DEFAULT 0, sources INTEGER NOT NULL DEFAULT 0,
+  centroid TEXT NOT NULL, seq BIGINT NOT NULL DEFAULT 0, updated_at TEXT);
+CREATE TABLE story_articles (article_id TEXT PRIMARY KEY, story_id BIGINT NOT NULL,
+  published TEXT, source TEXT, title TEXT, similarity {real}, assigned_at TEXT);
+CREATE TABLE story_days (day TEXT NOT NULL, story_id BIGINT NOT NULL,
+  PRIMARY KEY (day, story_id));
+CREATE TABLE story_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+CREATE TABLE story_meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE story_paragraphs (article_id TEXT NOT NULL, para INTEGER NOT NULL,
+  start_char INTEGER, end_char INTEGER, signature TEXT NOT NULL,
+  PRIMARY KEY (article_id, para));
+CREATE TABLE story_lsh (band TEXT NOT NULL, article_id TEXT NOT NULL, para INTEGER NOT NULL);
+CREATE TABLE story_wire (article_a TEXT NOT NULL, article_b TEXT NOT NULL,
+  paragraphs INTEGER NOT NULL, similarity {real}, PRIMARY KEY (article_a, article_b));
+CREATE INDEX story_articles_story ON story_articles (story_id, published);
+CREATE INDEX stories_seq ON stories (seq);
+CREATE INDEX stories_first ON stories (first_published);
+CREATE INDEX story_lsh_band ON story_lsh (band);
+CREATE INDEX story_wire_b ON story_wire (article_b)
+"""
+
+
+def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """``(name, statements)`` of the story migrations for ``dialect``."""
+    statements = [s.strip() for s in _TABLES.format(**types).split(";") if s.strip()]
+    return [("stories_0001_tables", statements)]
