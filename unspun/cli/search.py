@@ -52,7 +52,8 @@ def search(query: str, db: str, fmt: str, **filters: Any) -> None:
     QUERY uses web-search syntax: words (all must occur, in any form: "rise"
     finds "rising"), "exact phrases", OR between words, -word to exclude,
     word* for a prefix.  Other symbols are ignored, so any text is safe to
-    paste.  Without QUERY, the filters alone select hits, newest first.
+    paste (a QUERY starting with - goes after --, as in `unspun search --
+    -word`).  Without QUERY, the filters alone select hits, newest first.
     Matches in snippets are marked **like this**.
 
     \b

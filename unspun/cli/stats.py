@@ -9,6 +9,10 @@ from .group import cli
 from .search import _emit
 from .storeopts import db_option, fail, open_db
 
+HEADERS = {"techniques_author": "tech.\nauthor", "techniques_quoted": "tech.\nquoted",
+           "author_per_1k_words": "author\n/1k words", "quoted_per_1k_words": "quoted\n/1k words",
+           "top_frames": "top frames", "per_1k_words": "per\n1k words", "speakers": "speak-\ners"}
+
 
 @cli.command()
 @db_option
@@ -53,7 +57,14 @@ def stats(db: str, by: str | None, fmt: str) -> None:
         return
     table = Table()
     for col in columns:
-        table.add_column(col.replace("_", " "), justify="left" if col == columns[0] else "right")
+        text = isinstance(rows[0][col], str) or rows[0][col] is None
+        table.add_column(HEADERS.get(col, col.replace("_", " ")),
+                         justify="left" if text else "right",
+                         no_wrap=col != "top_frames", overflow="fold",
+                         min_width=max(len(str(r[col])) for r in rows) if text else None)
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row.values()))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # piped: never squeeze the columns to 80 characters
+        console = Console(width=200)
+    console.print(table)
