@@ -36,6 +36,10 @@ CODES: dict[str, str] = {
     "U602": "{detail}",
     "U603": "cannot train: {detail}",
     "U604": "cannot use model: {detail}",
+    # Ray engine (unspun ingest/analyze --engine ray)
+    "U801": "the Ray engine needs Ray: pip install 'unspun[ray]'",
+    "U802": "cannot connect to the Ray cluster at {address}: {detail}",
+    "U803": "--engine ray reads files and URIs, not standard input",
     # warnings: analysed, with a caveat
     "W201": "language {language!r} is not English: deeper analysis is English-only",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
