@@ -122,7 +122,8 @@ def patterns(src: Source) -> Iterable[Hit]:
 _CHANT = re.compile(r"\b(?:chant(?:ed|ing|s)?|slogans?|motto|rallying\s+cry|banners?\s+(?:that\s+)?"
                     r"read(?:ing)?|signs?\s+(?:that\s+)?read(?:ing)?|placards?\s+(?:that\s+)?"
                     r"read(?:ing)?)\b[^\"“\n]{0,30}[\"“]([^\"”\n]{2,60})[\"”]", re.IGNORECASE)
-_CAPS = re.compile(r"(?<![\w'])[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){1,6}!+")
+_CAPS = re.compile(r"(?<![\w'])(?:[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){1,6}!+|"
+                   r"[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,6}\.)")
 
 
 def slogans(src: Source) -> Iterable[Hit]:

@@ -20,6 +20,9 @@ _SPEECH = re.compile(r"\b(?:said|says|told|tells|stated|states|noted|notes|stres
                      r"argued|argues|warned|warns|according\s+to|concluded|wrote|writes)\b",
                      re.IGNORECASE)
 _MIN_WORDS = 6
+# a quote credited to "he" or "she" leans on an introduction made earlier; only the
+# quotes where the text names the expert are reported
+_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you"}
 
 
 def _credential(entity: dict[str, Any]) -> str | None:
@@ -39,14 +42,15 @@ def _short(desc: str) -> str:
 
 
 def from_quotes(src: Source) -> Iterable[Hit]:
-    """Quotes whose speaker entity carries an expert credential."""
+    """Quotes whose speaker, named in the text, is an entity with an expert credential."""
     by_id = {e["id"]: e for e in src.entities}
     for q in src.quotes:
         speaker = q.get("speaker") or {}
         entity = by_id.get(speaker.get("entity") or "")
         desc = _credential(entity) if entity else None
         content = q.get("content")
-        if desc and content and _asserts(content["text"]):
+        named = (speaker.get("text") or "").lower() not in _PRONOUNS
+        if desc and named and content and _asserts(content["text"]):
             yield Hit("Appeal_to_Authority", content["start"], content["end"],
                       f"claim credited to an expert introduced as '{_short(desc)}'", 0.6)
 

@@ -17,7 +17,11 @@ _BEFORE_OK = {"the", "a", "an", "about", "of", "on", "so-called", "their", "his"
 _NAMING = re.compile(r"(?<![\w-])(?:said|says|say|called|calls|dubbed|termed|described|labell?ed|named|"
                      r"titled|entitled|known|word|words|term|phrase|slogan|slogans|chant\w*|read|"
                      r"reads|reading|headline\w*|wrote|writes|tweet\w*|hashtag|motto|song|book|"
-                     r"film|movie|show|album|article|column|op-ed|series|episode)\W*\w*\W*$",
+                     r"film|movie|show|album|article|column|op-ed|series|episode|likened|compared|"
+                     r"referred|referring|describ\w+)\W+(?:[\w'’-]+\W+){0,3}$",
+                     re.IGNORECASE)
+# a speech verb earlier in the sentence: a short quote there is the speaker's words
+_SPOKEN = re.compile(r"(?<![\w-])(?:said|says|told|tells|asked|added|wrote|tweeted|declared)(?![\w-])",
                      re.IGNORECASE)
 _SO_CALLED = re.compile(r"(?<![\w-])so[- ]called\s+(?![\"“«])[\w'’-]+(?:\s+(?!(?:of|in|that|which|"
                         r"who|is|are|was|were|and|or|by|to|for|on|with|from|has|have|had|as|"
@@ -52,7 +56,8 @@ def scare_quotes(src: Source) -> Iterable[Hit]:
         s_start, _ = src.sentence_of(qs)
         before = text[max(s_start, qs - 40):qs]
         prev = re.findall(r"[\w'’-]+", before)
-        if not prev or prev[-1].lower() not in _BEFORE_OK or _NAMING.search(before.rstrip()):
+        if not prev or prev[-1].lower() not in _BEFORE_OK or _NAMING.search(before) \
+                or _SPOKEN.search(text[s_start:qs]):
             continue
         start, end = qs, qe + 1
         reason = f"scare quotes around '{inner}' distance the text from the term"

@@ -18,7 +18,8 @@ from .base import Hit, Source, _entry_pattern, find_lexicon, lexicon
 
 # nouns after which a label word is an adjective in neutral use ("terrorist attack")
 _NEUTRAL_AFTER = re.compile(r"\s+(?:attacks?|acts?|threats?|plots?|bombings?|incidents?|"
-                            r"financing|designation|list|charges?|offen[cs]es?)\b", re.IGNORECASE)
+                            r"financing|designation|list|charges?|offen[cs]es?|groups?|organi[sz]ations?|"
+                            r"cells?|networks?)\b", re.IGNORECASE)
 _EPITHETS = ("crooked", "lyin'", "lyin’", "lying", "sleepy", "crazy", "phony", "low-energy",
              "deranged", "tricky", "shifty")
 
