@@ -36,6 +36,8 @@ CODES: dict[str, str] = {
     "U602": "{detail}",
     "U603": "cannot train: {detail}",
     "U604": "cannot use model: {detail}",
+    # stories (unspun stories, unspun compare)
+    "U701": "story {story} not found (run `unspun stories` to list them)",
     # Ray engine (unspun ingest/analyze --engine ray)
     "U801": "the Ray engine needs Ray: pip install 'unspun[ray]'",
     "U802": "cannot connect to the Ray cluster at {address}: {detail}",
