@@ -95,13 +95,16 @@ def train_model(examples: list[Example], task: str, features: str = "tfidf",
                 progress: Any = None) -> Model:
     """Fit a model for ``task`` on ``examples`` (see :mod:`unspun.learn.data`)."""
     labels = list(LABELS[task])
+    genres = [e.labels[0] if e.labels else "reporting" for e in examples]
+    if task == "genre" and len(set(genres)) < 2:
+        raise TrainingError("genre training needs examples of at least two genres")
     featurizer = Featurizer(features, task)
-    X = featurizer.fit_transform([e.text for e in examples])
+    try:
+        X = featurizer.fit_transform([e.text for e in examples])
+    except ValueError as exc:  # e.g. an empty vocabulary
+        raise TrainingError(f"no usable text features ({exc})") from None
     if task == "genre":
-        y = [e.labels[0] if e.labels else "reporting" for e in examples]
-        if len(set(y)) < 2:
-            raise TrainingError("genre training needs examples of at least two genres")
-        clf = _logreg().fit(X, y)
+        clf = _logreg().fit(X, genres)
         return Model(task, labels, featurizer, clf, [0.0] * len(labels), len(examples), features)
     classifiers, thresholds = [], []
     for label in labels:
