@@ -52,7 +52,7 @@ def subject(tok: Any) -> Any | None:
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
-                return child
+                return None if child.like_num or any(c.isdigit() for c in child.text) else child
             if child.dep_ == "agent":  # "was quoted by X"
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -108,10 +108,29 @@ def _verb_content(tok: Any, kind: str) -> tuple[int, int] | None:
     left = [p for p in parts if p.i < tok.i]
     chosen = right if right else left
     start = min(p.left_edge.i for p in chosen)
-    end = max(p.right_edge.i for p in chosen) + 1
+    end = max(_clause_end(p) for p in chosen)
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
     return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
+
+
+def _clause_end(head: Any) -> int:
+    """End of a reported clause: its subtree, less a conjoined report of its own
+    ("most said A, and 4 in 10 said B": B is another attribution)."""
+    end = head.right_edge.i + 1
+    for child in head.rights:
+        if child.dep_ == "conj" and cue_kind(child) is not None:
+            end = min(end, _before_joint(child))
+    return end
+
+
+def _before_joint(conj: Any) -> int:
+    """Index where a conjoined clause starts, including its 'and'/'but' and comma."""
+    i = conj.left_edge.i
+    doc = conj.doc
+    while i > 0 and (doc[i - 1].dep_ == "cc" or doc[i - 1].text == ","):
+        i -= 1
+    return i
 
 
 def _that_before(tok: Any, start: int) -> int:

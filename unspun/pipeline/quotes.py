@@ -90,6 +90,8 @@ class Extractor:
             if n in skip or q.words(self.text) < 1:
                 continue
             nxt = self.quoted[n + 1] if n + 1 < len(self.quoted) else None
+            if self._embedded(q):
+                continue  # a phrase inside a reported clause: the cue pass makes it mixed
             found = self._after(q, nxt)
             cand: Candidate | None = None
             if found:
@@ -124,6 +126,19 @@ class Extractor:
                 continue
             out.append(c)
         return out
+
+    def _embedded(self, q: Quoted) -> bool:
+        """A quoted phrase that continues the author's sentence ('he has "expanded the
+        party,"'): a word, not punctuation or a cue verb, comes right before it."""
+        before = self.text[self.sentence_start(q.start):q.start].rstrip()
+        if not before or not before[-1].isalnum():
+            return False
+        toks = [t for t in self.tokens(self.sentence_start(q.start), q.start) if not t.is_space]
+        if not toks:
+            return False
+        last = toks[-1]
+        cue = next((t for t in reversed(toks) if is_cue_verb(t)), None)
+        return cue is None or not _introduces(cue, last)
 
     def _inner_end(self, q: Quoted) -> str:
         i = q.end - 2 if q.closed else q.end - 1
@@ -161,6 +176,8 @@ class Extractor:
         prev_end = max([p.end for p in self.quoted if p.end <= q.start] + [ps])
         start = max(prev_end, self.sentence_start(q.start))
         tail = self.text[start:q.start].rstrip()
+        if not tail and q.start == self._first_char(ps):
+            start, tail = self._lead_in_paragraph(ps)  # 'He declared:' closing the paragraph before
         if not tail or q.words(self.text) < 2:
             return None
         toks = [t for t in self.tokens(start, start + len(tail)) if not t.is_space]
@@ -184,6 +201,23 @@ class Extractor:
                 pos = start + len(tail) - 1
                 return (pos, pos + 1), who
         return None
+
+    def _first_char(self, pos: int) -> int:
+        while pos < len(self.text) and self.text[pos].isspace():
+            pos += 1
+        return pos
+
+    def _lead_in_paragraph(self, para_start: int) -> tuple[int, str]:
+        """The last sentence of the paragraph before, when it ends with a colon."""
+        i = self._para_index(para_start)
+        if i == 0:
+            return para_start, ""
+        ps, pe = self.paras[i - 1]
+        if not self.text[ps:pe].rstrip().endswith(":") or \
+                any(ps <= q.start < pe for q in self.quoted if q.end >= pe - 1):
+            return para_start, ""
+        start = max(ps, self.sentence_start(pe - 1))
+        return start, self.text[start:pe].rstrip()
 
     def _colon_speaker(self, toks: list[Any]) -> Any | None:
         """``Mukan: "..."`` or ``He put it bluntly: "..."``: a person named or subject."""
@@ -226,6 +260,7 @@ class Extractor:
                 continue
             s = self.doc[rng[0]].idx
             e = self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1])
+            e = self._close_open_quote(s, e)
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
         accepted = list(direct)
@@ -236,6 +271,13 @@ class Extractor:
                 continue
             accepted.append(cand)
         return [c for c in accepted if c not in direct]
+
+    def _close_open_quote(self, s: int, e: int) -> int:
+        """A content that opens a quotation ends where the quotation does."""
+        for q in self.quoted:
+            if s <= q.start < e < q.end and q.closed:
+                return q.end
+        return e
 
     def _kind(self, s: int, e: int) -> str:
         inner = sum(min(e, q.end) - max(s, q.start) for q in self.quoted if q.start < e and s < q.end)
