@@ -1,0 +1,216 @@
+"""The REST API under ``/api``: articles, search, speakers and entities, outlets, trends.
+
+Every list takes ``limit`` (1..100) and ``offset``; search queries and names
+are capped in length; errors are JSON (see :mod:`unspun.server.errors`).
+The same filters as ``unspun search``: ``source`` (repeatable), ``since``,
+``until``, ``speaker``, ``entity``, ``technique``, ``voice``, ``frame``.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from . import corpus
+from .analyzer import analyze_one
+from .config import MAX_OFFSET, MAX_PAGE, MAX_QUERY
+from .errors import ApiError
+from .models import ArticleIn, ArticlesIn
+from .security import require_token
+
+router = APIRouter(prefix="/api")
+
+Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
+Date = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                   description="YYYY, YYYY-MM or YYYY-MM-DD")]
+
+
+class Filters:
+    """The search filters shared by the list endpoints, validated by FastAPI."""
+
+    def __init__(self,
+                 source: Annotated[list[str] | None, Query(max_length=20,
+                                                           description="Outlet (repeatable)")]
+                 = None,
+                 since: Date = None, until: Date = None,
+                 speaker: Annotated[str | None, Query(max_length=MAX_QUERY, description=
+                                                      "Speaker name contains")] = None,
+                 entity: Annotated[str | None, Query(max_length=MAX_QUERY, description=
+                                                     "Names an entity containing")] = None,
+                 technique: Annotated[str | None, Query(max_length=100)] = None,
+                 voice: Literal["author", "quoted"] | None = None,
+                 frame: Annotated[str | None, Query(max_length=100)] = None,
+                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
+                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
+        if source and any(len(s) > MAX_QUERY for s in source):
+            raise ApiError(400, "bad_request", f"source names are limited to {MAX_QUERY} "
+                           "characters")
+        self.values = {"source": source or None, "since": since, "until": until,
+                       "speaker": speaker or None, "entity": entity or None,
+                       "technique": technique or None, "voice": voice, "frame": frame or None,
+                       "limit": limit, "offset": offset}
+
+
+def writer_token(request: Request) -> None:
+    """Checked before the body is read: no token, no write."""
+    require_token(request, request.app.state.settings.token)
+
+
+def pool(request: Request) -> Any:
+    return request.app.state.pool
+
+
+def _page(items: list, f: Filters) -> dict[str, Any]:
+    return {"items": items, "limit": f.values["limit"], "offset": f.values["offset"],
+            "next_offset": f.values["offset"] + len(items)
+            if len(items) == f.values["limit"] else None}
+
+
+def _summary(request: Request) -> dict[str, Any]:
+    with request.app.state.pool.reader() as store:
+        return request.app.state.corpus.get(store)
+
+
+@router.get("/health", summary="Server status", tags=["server"])
+def health(request: Request) -> dict[str, Any]:
+    """Backend, stored article count, and whether writing is enabled."""
+    with pool(request).reader() as store:
+        count = store.count()
+    return {"status": "ok", "backend": pool(request).backend, "articles": count,
+            "writable": bool(request.app.state.settings.token)}
+
+
+@router.get("/articles", summary="List and filter articles", tags=["articles"])
+def list_articles(request: Request, f: Annotated[Filters, Depends()],
+                  q: Text = None) -> dict[str, Any]:
+    """Articles matching the filters (and the optional query ``q``), newest first without
+    ``q``, ranked with it; each item has id, date, outlet, title and a snippet."""
+    with pool(request).reader() as store:
+        return _page(store.search(q or None, kind="article", **f.values), f)
+
+
+@router.get("/articles/{article_id}", summary="One article's full record", tags=["articles"])
+def get_article(request: Request, article_id: str) -> dict[str, Any]:
+    """The stored record exactly as analysed (see the record JSON Schema)."""
+    if len(article_id) > 100:
+        raise ApiError(400, "bad_request", "article ids are at most 100 characters")
+    with pool(request).reader() as store:
+        rec = store.get(article_id)
+    if rec is None:
+        raise ApiError(404, "not_found", f"no article with id {article_id!r}")
+    return rec.to_dict()
+
+
+@router.get("/search", summary="Full-text search of articles or quotes", tags=["articles"])
+def search(request: Request, f: Annotated[Filters, Depends()], q: Text = None,
+           kind: Literal["article", "quote"] = "article") -> dict[str, Any]:
+    """Web-search syntax (words, "phrases", OR, -word, word*); snippets mark matches with
+    ``**``. ``kind=quote`` returns one hit per quote with its speaker."""
+    with pool(request).reader() as store:
+        return _page(store.search(q or None, kind=kind, **f.values), f)
+
+
+@router.get("/speakers", summary="Speakers by number of quotes", tags=["people"])
+def speakers(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
+             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
+    """Each speaker's quotes, articles, outlets quoting them, first and last date."""
+    with pool(request).reader() as store:
+        rows = store.stats(by="speaker")
+    return {"items": rows[offset:offset + limit], "limit": limit, "offset": offset,
+            "total": len(rows)}
+
+
+@router.get("/speakers/{name}", summary="What a speaker said, where and when", tags=["people"])
+@router.get("/entities/{name}", summary="A person, organisation or place: quotes and mentions",
+            tags=["people"])
+def who(request: Request, name: str,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dict[str, Any]:
+    """Quotes by the name (by outlet and date, with the quoting article) and what articles
+    said about them (mentions in context, marked with ``**``)."""
+    if len(name) > MAX_QUERY:
+        raise ApiError(414, "too_large", f"names are limited to {MAX_QUERY} characters")
+    with pool(request).reader() as store:
+        return store.who(name, limit=limit)
+
+
+@router.get("/entities", summary="Entities named in articles, by search", tags=["people"])
+def entities(request: Request, name: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)],
+             limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20) -> dict[str, Any]:
+    """Stored names containing ``name`` and the outlets that quote or mention them."""
+    with pool(request).reader() as store:
+        found = store.who(name, limit=1)
+    return {"name": name, "matched_names": found["matched_names"][:limit],
+            "quotes_by_source": found["quotes_by_source"],
+            "mentioned_by_source": found["mentioned_by_source"]}
+
+
+@router.get("/outlets", summary="Statistics per outlet", tags=["outlets"])
+def outlets(request: Request) -> dict[str, Any]:
+    """Articles, words, quotes, speakers, techniques per 1,000 words by voice, top frames."""
+    with pool(request).reader() as store:
+        return {"items": store.stats(by="source")}
+
+
+@router.get("/outlets/{source}", summary="One outlet over time", tags=["outlets"])
+def outlet(request: Request, source: str) -> dict[str, Any]:
+    """Articles and techniques per 1,000 words by voice per month, techniques by label,
+    frames and top speakers for one outlet."""
+    s = _summary(request)
+    if source not in s["sources"]:
+        raise ApiError(404, "not_found", f"no articles from outlet {source[:200]!r}")
+    series = corpus.outlet_series(s, [source])
+    return {**corpus.outlet_profile(s, source), "months": series["months"],
+            "series": series["outlets"][source]}
+
+
+@router.get("/stats", summary="Corpus statistics", tags=["outlets"])
+def stats(request: Request,
+          by: Literal["source", "month", "speaker", "technique"] | None = None) -> dict[str, Any]:
+    """The same table as ``unspun stats --by``."""
+    with pool(request).reader() as store:
+        return {"by": by, "items": store.stats(by=by)}
+
+
+@router.get("/techniques", summary="Techniques: uses by voice and over time", tags=["trends"])
+def techniques(request: Request, source: Annotated[str | None, Query(max_length=MAX_QUERY)]
+               = None) -> dict[str, Any]:
+    """Each technique's uses (author / quoted, per 1,000 words) and, per month, techniques per
+    1,000 words in the author's and in quoted voices (optionally for one outlet)."""
+    with pool(request).reader() as store:
+        items = store.stats(by="technique")
+    line = corpus.timeline(_summary(request), source)
+    return {"items": items, "months": line["months"], "per_month": line["techniques"],
+            "source": source}
+
+
+@router.get("/frames", summary="Frames over time", tags=["trends"])
+def frames(request: Request) -> dict[str, Any]:
+    """Articles per frame per month, across the corpus."""
+    line = corpus.timeline(_summary(request))
+    return {"months": line["months"], "per_month": line["frames"]}
+
+
+@router.get("/facets", summary="Values for the search filters", tags=["articles"])
+def facets(request: Request) -> dict[str, Any]:
+    """Outlets, techniques, frames and the most quoted speakers in the store."""
+    return _summary(request)["facets"]
+
+
+@router.post("/analyze", summary="Analyse text without storing it", tags=["write"])
+def analyze(request: Request, article: ArticleIn) -> dict[str, Any]:
+    """The record for the posted article (nothing is stored). The body is capped in size."""
+    return analyze_one(article.model_dump()).to_dict()
+
+
+@router.post("/articles", summary="Analyse and store articles (needs the token)",
+             tags=["write"], status_code=201, dependencies=[Depends(writer_token)],
+             responses={401: {"description": "missing or wrong bearer token"},
+                        403: {"description": "the server has no UNSPUN_TOKEN: read-only"}})
+def post_articles(request: Request, body: ArticlesIn) -> dict[str, Any]:
+    """Each article is analysed and stored; an id already stored is skipped unless
+    ``replace``. Send ``Authorization: Bearer <UNSPUN_TOKEN>``."""
+    records = [analyze_one(a.model_dump()) for a in body.articles]
+    with pool(request).writer() as store:
+        result = store.add(records, replace=body.replace)
+    return {"added": result.added, "skipped": result.skipped,
+            "ids": [r.id for r in records]}
