@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .record import Record
+from .techniques.report import rate_line, voice_names
 
 STYLES = {
     "dateline": "bold reverse",
@@ -20,6 +21,7 @@ STYLES = {
     "FAC": "green",
     "NORP": "blue",
 }
+TECHNIQUE_STYLE = {True: "underline bold red", False: "underline"}
 SPEAKER_COLOURS = ["bright_cyan", "bright_magenta", "bright_green", "bright_yellow",
                    "bright_blue", "bright_red", "cyan", "magenta"]
 
@@ -39,8 +41,8 @@ def highlighted_text(rec: Record) -> Text:
     for agency in rec.agencies:
         s = agency["span"]
         text.stylize(STYLES["agency"] + " underline", s["start"], s["end"])
-    for tech in rec.techniques:
-        text.stylize("underline", tech["start"], tech["end"])
+    for tech in rec.techniques:  # the author's rhetoric in bold, quoted sources' plain
+        text.stylize(TECHNIQUE_STYLE[tech["voice"] == "author"], tech["start"], tech["end"])
     if rec.dateline:
         s = rec.dateline["span"]
         text.stylize(STYLES["dateline"], s["start"], s["end"])
@@ -75,9 +77,39 @@ def summary(rec: Record) -> Table:
     if rec.techniques:
         counts += f", {len(rec.techniques)} techniques"
     table.add_row("counts", counts)
+    if rec.techniques:
+        table.add_row("rhetoric", rate_line(rec))
+        for n, t in enumerate(rec.techniques, 1):
+            table.add_row(f"[{n}]", _technique_line(t, voice_names(rec)))
+    if rec.frames:
+        table.add_row("frames", ", ".join(f"{f['label']} {f['score']:.2f}" for f in rec.frames))
+    if rec.genre:
+        table.add_row("genre", f"{rec.genre['label']} {rec.genre['score']:.2f}")
     for w in rec.warnings + rec.errors:
         table.add_row("warning", f"[{w['code']}] {w['message']}")
     return table
+
+
+def _technique_line(t: dict[str, Any], names: dict[str, str]) -> Text:
+    who = "author" if t["voice"] == "author" else f"quote {t['voice']} ({names.get(t['voice'], '?')})"
+    line = Text(f"{t['label']} ", style="bold")
+    line.append(f"[{who}] ", style="dim")
+    snippet = t["text"] if len(t["text"]) <= 60 else t["text"][:57] + "..."
+    line.append(f"“{snippet}”", style=TECHNIQUE_STYLE[t["voice"] == "author"])
+    line.append(f" — {t['evidence']}")
+    return line
+
+
+def marked_text(rec: Record, text: Text) -> Text:
+    """``text`` with a dim [n] marker after each technique, n as in the summary."""
+    ends = sorted((t["end"], n) for n, t in enumerate(rec.techniques, 1))
+    out, pos = Text(), 0
+    for end, n in ends:
+        out.append_text(text[pos:end])
+        out.append(f"[{n}]", style="dim")
+        pos = end
+    out.append_text(text[pos:])
+    return out
 
 
 def _entity_line(entity: dict[str, Any]) -> str:
@@ -110,13 +142,18 @@ def legend() -> Text:
         out.append(label, style=STYLES[style])
         out.append("  ")
     out.append("quotes", style="italic " + SPEAKER_COLOURS[0])
-    out.append(" (one colour per speaker; plain text is the author's voice)")
+    out.append(" (one colour per speaker; plain text is the author's voice)  ")
+    out.append("technique", style=TECHNIQUE_STYLE[True])
+    out.append(" in the author's voice, ")
+    out.append("technique", style=TECHNIQUE_STYLE[False])
+    out.append(" in a quote; [n] as listed below")
     return out
 
 
 def print_record(rec: Record, console: Console) -> None:
     title = rec.title or rec.meta.get("input") or rec.id
-    console.print(Panel(Group(highlighted_text(rec), Text(""), legend()), title=str(title),
+    console.print(Panel(Group(marked_text(rec, highlighted_text(rec)), Text(""), legend()),
+                        title=str(title),
                         title_align="left"))
     console.print(summary(rec))
     console.print()
