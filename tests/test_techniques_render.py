@@ -33,8 +33,8 @@ def test_rates_by_voice():
     assert rows[0][0] == "author" and rows[1][0] == "Ann Lee"
     assert rows[1][1:3] == (1, 5)  # one technique in "They are thugs and liars"
     assert abs(rows[1][3] - 200.0) < 1e-9
-    assert rows[0][1:3] == (1, 10)  # the other 10 of the 15 words are the author's
-    assert rate_line(record()) == ("author 100.0 per 1,000 words (1 in 10 words); "
+    assert rows[0][1:3] == (1, 11)  # the other 11 of the 16 words are the author's
+    assert rate_line(record()) == ("author 90.9 per 1,000 words (1 in 11 words); "
                                    "Ann Lee 200.0 (1 in 5 words)")
 
 
