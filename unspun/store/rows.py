@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import fields
 from typing import Any
 
 from ..record import Record
@@ -45,9 +46,12 @@ def _span(value: Any) -> tuple[int | None, int | None, str | None]:
 
 def record_json(record: Record) -> str:
     """The record as JSON without ``text`` (the text is stored once, in its own column)."""
-    data = record.to_dict()
-    data.pop("text", None)
+    # fields hold plain JSON data already: no need for dataclasses.asdict's deep copy
+    data = {f.name: getattr(record, f.name) for f in _FIELDS if f.name != "text"}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+_FIELDS = fields(Record)
 
 
 def record_from_row(text: str, data: str | dict) -> Record:

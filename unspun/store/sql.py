@@ -21,6 +21,7 @@ from .rows import COLUMNS, article_row, child_rows, names_of, now, record_from_r
 from .schema import migrations as all_migrations
 
 PAGE = 500
+ARTICLE_ROWS = 200  # rows per INSERT: 200 x 15 values stays under every bind limit
 SNIPPET_CHARS = 240
 
 
@@ -90,25 +91,38 @@ class SQLStore(Store):
         batch = sorted(records, key=lambda r: r.id)  # one lock order for concurrent writers
         if not batch:
             return result
-        art_sql = self._sql(_insert("articles", COLUMNS["articles"])
-                            + " ON CONFLICT (id) DO NOTHING RETURNING n")
         with self._tx() as cur:
             if replace:
                 self._delete(cur, [r.id for r in batch])
             cur.execute(self._sql("SELECT coalesce(max(n), 0) FROM quotes"))
             first_quote = cur.fetchone()[0]
+            numbers: dict[str, int] = {}
+            for i in range(0, len(batch), ARTICLE_ROWS):
+                numbers.update(self._insert_articles(cur, batch[i:i + ARTICLE_ROWS]))
             added: list[tuple[int, Record]] = []
             for rec in batch:
-                cur.execute(art_sql, article_row(rec))
-                row = cur.fetchone()
-                if row is None:
+                n = numbers.pop(rec.id, None)  # pop: a repeated id in one batch is skipped
+                if n is None:
                     result.skipped.append(rec.id)
                 else:
-                    added.append((row[0], rec))
+                    added.append((n, rec))
                     result.added.append(rec.id)
             self._write_children(cur, added)
             self._index(cur, added, first_quote)
         return result
+
+    def _bulk(self, cur: Any, table: str, cols: Sequence[str], rows: list[tuple]) -> None:
+        """Insert many rows (PostgreSQL overrides this with COPY)."""
+        cur.executemany(self._sql(_insert(table, cols)), rows)
+
+    def _insert_articles(self, cur: Any, recs: list[Record]) -> dict[str, int]:
+        """Insert article rows in one statement; ``{id: n}`` for the ones not stored before."""
+        cols = COLUMNS["articles"]
+        row = "(" + ", ".join("?" * len(cols)) + ")"
+        sql = (f"INSERT INTO articles ({', '.join(cols)}) VALUES {', '.join([row] * len(recs))} "
+               "ON CONFLICT (id) DO NOTHING RETURNING id, n")
+        cur.execute(self._sql(sql), [v for rec in recs for v in article_row(rec)])
+        return dict(cur.fetchall())
 
     def _write_children(self, cur: Any, added: list[tuple[int, Record]]) -> None:
         tables: dict[str, list[tuple]] = {}
@@ -118,12 +132,11 @@ class SQLStore(Store):
             names |= names_of(rows)
             for table, table_rows in rows.items():
                 tables.setdefault(table, []).extend(table_rows)
-        cur.executemany(self._sql(_insert("records", ("n", "article_id", "title", "text",
-                                                      "json"))),
-                        [(n, r.id, r.title, r.text, record_json(r)) for n, r in added])
+        self._bulk(cur, "records", ("n", "article_id", "title", "text", "json"),
+                   [(n, r.id, r.title, r.text, record_json(r)) for n, r in added])
         for table, table_rows in tables.items():
             if table_rows:
-                cur.executemany(self._sql(_insert(table, COLUMNS[table])), table_rows)
+                self._bulk(cur, table, COLUMNS[table], table_rows)
         if names:
             cur.executemany(self._sql("INSERT INTO names (key) VALUES (?) ON CONFLICT DO NOTHING"),
                             [(k,) for k in sorted(names)])
