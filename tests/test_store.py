@@ -215,3 +215,11 @@ def test_export(store, tmp_path, fmt):
 def test_rows_rejects_unknown_tables(store):
     with pytest.raises(ValueError):
         list(store.rows("sqlite_master"))
+
+
+def test_real_record_round_trips_exactly(store, seed_record):
+    store.add([seed_record])
+    back = store.get(seed_record.id)
+    assert back == seed_record
+    assert back.to_dict() == seed_record.to_dict()
+    assert check_spans(back) == []

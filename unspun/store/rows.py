@@ -44,10 +44,31 @@ def _span(value: Any) -> tuple[int | None, int | None, str | None]:
     return None, None, None
 
 
+# lists of spans that together repeat the whole text; stored without their "text"
+# (restored from the offsets on reading), which keeps the JSON column a third as big
+DERIVED = ("paragraphs", "sentences", "voice")
+
+
+def _strip(text: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for item in items:
+        if isinstance(item, dict) and item.get("text") == text[item.get("start", 0):
+                                                               item.get("end", -1)]:
+            item = {k: v for k, v in item.items() if k != "text"}
+        out.append(item)
+    return out
+
+
 def record_json(record: Record) -> str:
-    """The record as JSON without ``text`` (the text is stored once, in its own column)."""
+    """The record as JSON without ``text`` (stored once, in its own column).
+
+    The spans in ``paragraphs``, ``sentences`` and ``voice`` are stored without
+    their ``text``; :func:`record_from_row` puts it back from the offsets.
+    """
     # fields hold plain JSON data already: no need for dataclasses.asdict's deep copy
     data = {f.name: getattr(record, f.name) for f in _FIELDS if f.name != "text"}
+    for key in DERIVED:
+        data[key] = _strip(record.text, data[key] or [])
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -57,6 +78,10 @@ _FIELDS = fields(Record)
 def record_from_row(text: str, data: str | dict) -> Record:
     obj = json.loads(data) if isinstance(data, str) else dict(data)
     obj["text"] = text
+    for key in DERIVED:
+        for item in obj.get(key) or []:
+            if isinstance(item, dict) and "text" not in item and "start" in item:
+                item["text"] = text[item["start"]:item["end"]]
     return Record.from_dict(obj)
 
 
