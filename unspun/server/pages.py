@@ -34,8 +34,8 @@ class PageError(Exception):
         self.status, self.message = status, message
 
 
-def render(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context, status_code=status)
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, context, status_code=status)
 
 
 def _arg(request: Request, key: str, limit: int = MAX_QUERY) -> str | None:
