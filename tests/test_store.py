@@ -223,3 +223,12 @@ def test_real_record_round_trips_exactly(store, seed_record):
     assert back == seed_record
     assert back.to_dict() == seed_record.to_dict()
     assert check_spans(back) == []
+
+
+def test_postgres_connection_problems_are_clear():
+    with pytest.raises(StoreError) as err:
+        unspun.open_store("postgresql://127.0.0.1:1/test", connect_timeout=2)
+    assert err.value.code == "U505" and "127.0.0.1:1" in str(err.value)
+    with pytest.raises(StoreError) as err:  # the schema name is never pasted into SQL
+        unspun.open_store('postgresql://127.0.0.1:5432/test?schema=x";drop schema public;--')
+    assert err.value.code == "U505" and "plain SQL name" in str(err.value)

@@ -55,7 +55,7 @@ class IngestSummary:
         if self.codes:
             parts[-1] += " (" + ", ".join(f"{c}: {n}" for c, n in sorted(self.codes.items())) + ")"
         rate = self.added / self.seconds if self.seconds else 0.0
-        return "; ".join(parts) + f" in {self.seconds:.1f}s ({rate:.1f} articles/s)"
+        return "; ".join(parts) + f" in {self.seconds:.1f}s ({rate:.3g} articles/s)"
 
 
 def article_id(article: Article) -> str:
