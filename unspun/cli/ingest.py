@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from ..readers import DEFAULT_MAX_CHARS, FORMATS
+from ..errors import UnspunError
 from ..store import StoreError
 from .group import cli
 from .storeopts import db_option, fail, open_db
@@ -38,8 +39,9 @@ def _stop_on_sigterm() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for analysis; storing is done by this process alone.")
+@click.option("--workers", "-w", type=click.IntRange(1, 1024), default=1, show_default=True,
+              help="Worker processes for analysis (with --engine ray: Ray actors, one CPU "
+                   "each, anywhere in the cluster); storing is done by this process alone.")
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=64, show_default=True,
               help="Records per database transaction (also written at least every 2 s).")
 @click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
@@ -49,8 +51,17 @@ def _stop_on_sigterm() -> None:
 @click.option("--components", default=None,
               help="Comma-separated pipeline components to run (default: all).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes on this machine; ray: Ray actors (pip install "
+                   "'unspun[ray]'), on a local Ray or the cluster at --ray-address, with "
+                   "--workers actors. Inputs may then also be Parquet files or URIs "
+                   "(s3://, gs://, hdfs://...). See docs/ray.md.")
+@click.option("--ray-address", default=None, metavar="HOST:PORT",
+              help="Ray cluster to run on with --engine ray (e.g. 10.0.0.5:6379 or auto); "
+                   "default: start a local Ray on this machine's cores.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input_format: str,
-           max_chars: int, components: str | None, quiet: bool) -> None:
+           max_chars: int, components: str | None, quiet: bool, engine: str,
+           ray_address: str | None) -> None:
     """Analyse articles and store their records in a database.
 
     PATHS are files, folders, globs or - (the same inputs as `unspun analyze`).
@@ -70,6 +81,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
     Examples:
       unspun ingest corpus/ --db news.db --workers 2
       unspun ingest feeds/*.jsonl --db postgresql://me@localhost/news
+      unspun ingest s3://news/2015/ --engine ray --ray-address auto --workers 64 \
+        --db postgresql://me@dbhost/news
     """
     from ..ingest import estimate_total
     from ..ingest import ingest as run_ingest
@@ -90,11 +103,14 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
                                 rate=summary.done / elapsed,
                                 total=max(total or 0, summary.done) if total else None)
 
+            if engine == "ray":
+                from ..engines.ray_engine import ingest_with_ray as run_ingest  # noqa: F811
             summary = run_ingest(paths, store, workers=workers, input_format=input_format,
                                  max_chars=max_chars, components=names,
-                                 batch_size=batch_size, on_progress=update)
+                                 batch_size=batch_size, on_progress=update,
+                                 **({"address": ray_address} if engine == "ray" else {}))
             update(summary)
-    except StoreError as exc:
+    except (StoreError, UnspunError) as exc:
         raise fail(exc) from None
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
