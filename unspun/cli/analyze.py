@@ -21,8 +21,9 @@ EXIT_SOME_FAILED = 1
 @click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="How to read inputs; auto goes by file extension (.txt .jsonl .json .csv "
                    ".html) and, for stdin, by the first character.")
-@click.option("--workers", "-w", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Worker processes for analysis; each loads the model once.")
+@click.option("--workers", "-w", type=click.IntRange(1, 1024), default=1, show_default=True,
+              help="Worker processes for analysis (with --engine ray: Ray actors, one CPU "
+                   "each); each loads the model once.")
 @click.option("--max-chars", type=click.IntRange(1), default=DEFAULT_MAX_CHARS, show_default=True,
               help="Articles longer than this are reported as errors (U107), not analysed.")
 @click.option("--components", default=None,
@@ -31,8 +32,23 @@ EXIT_SOME_FAILED = 1
               help="A model trained with `unspun train` (techniques, frames or genre), used "
                    "together with the built-in detectors; repeat for one model per task.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print errors and warnings on stderr.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes on this machine; ray: Ray actors (pip install "
+                   "'unspun[ray]') on a local Ray or the cluster at --ray-address; needs --out. "
+                   "See docs/ray.md.")
+@click.option("--ray-address", default=None, metavar="HOST:PORT",
+              help="Ray cluster for --engine ray (e.g. 10.0.0.5:6379 or auto); default: a "
+                   "local Ray on this machine's cores.")
+@click.option("--out", default=None, metavar="DIR|URI",
+              help="Write records as shards (records-00000.jsonl ..., 10,000 records each) "
+                   "and failures as errors.jsonl in this folder (or s3://... URI) instead of "
+                   "printing them.")
+@click.option("--out-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl",
+              show_default=True, help="Shard format for --out; Parquet shards have id, "
+                                      "published, source, title, url, language and record (JSON).")
 def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers: int,
-            max_chars: int, components: str | None, models: tuple[str, ...], quiet: bool) -> None:
+            max_chars: int, components: str | None, models: tuple[str, ...], quiet: bool,
+            engine: str, ray_address: str | None, out: str | None, out_format: str) -> None:
     """Analyse news articles and print one record per article.
 
     PATHS are files, folders (read recursively, in sorted order), glob
@@ -51,6 +67,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
       unspun analyze examples/trend-2023-09-20-karabakh.txt
       unspun analyze corpus/ --format jsonl --workers 2 > records.jsonl
       cat article.txt | unspun analyze - --format json
+      unspun analyze corpus/ --engine ray --workers 8 --out records/
     """
     from rich.console import Console
 
@@ -59,6 +76,16 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
 
     fmt = fmt or ("pretty" if sys.stdout.isatty() else "jsonl")
     names = [c.strip() for c in components.split(",")] if components else None
+    if out or engine == "ray":
+        if not out:
+            raise click.UsageError("--engine ray writes shards: add --out DIR")
+        from .analyze_out import analyze_to_shards
+
+        _, failed = analyze_to_shards(paths, out, out_format=out_format, engine=engine,
+                                      address=ray_address, quiet=quiet, workers=workers,
+                                      input_format=input_format, max_chars=max_chars,
+                                      components=names, models=models)
+        sys.exit(EXIT_SOME_FAILED if failed else 0)
     err = Console(stderr=True, highlight=False)
     out = Console(highlight=False)
     failed = analysed = 0
