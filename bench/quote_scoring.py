@@ -7,7 +7,8 @@ file in sorted order of the annotator code** for each article.
 
 Scoring: a predicted content span matches a gold one when
 ``shared characters / length of the longer`` reaches the threshold (0.3 or
-0.8; a discontinuous gold content counts its fragments' characters only);
+0.8; a discontinuous gold content counts its fragments' characters only, and
+so does a predicted quote split by its attribution, through its ``parts``);
 matching is one-to-one, greedy by overlap.  Speaker accuracy is over matched
 pairs: right when the predicted speaker span overlaps the gold Source, or a
 mention of the predicted speaker's entity does, or the gold Source's last word
@@ -77,6 +78,11 @@ class Pred:
     speaker: tuple[int, int] | None
     speaker_names: set[str] = field(default_factory=set)
     speaker_mentions: list[tuple[int, int]] = field(default_factory=list)
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def chars(self) -> set[int]:
+        return {i for s, e in (self.parts or [(self.start, self.end)]) for i in range(s, e)}
 
 
 def _spans(field_: str) -> list[tuple[int, int]]:
@@ -128,9 +134,8 @@ def parse_ann(ann: str, text: str) -> list[Gold]:
 
 
 def overlap(gold: Gold, pred: Pred) -> float:
-    g = gold.chars
-    shared = sum(1 for i in range(pred.start, pred.end) if i in g)
-    return shared / max(len(g), pred.end - pred.start, 1)
+    g, p = gold.chars, pred.chars
+    return len(g & p) / max(len(g), len(p), 1)
 
 
 def speaker_right(gold: Gold, pred: Pred, text: str) -> bool:

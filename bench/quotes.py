@@ -42,7 +42,8 @@ def unspun_preds(pipe, text: str, doc) -> list[Pred]:
             names = {w.lower() for w in sp["name"].replace(".", " ").split()}
         out.append(Pred(q["content"]["start"], q["content"]["end"], q["kind"] == "direct",
                         (sp["start"], sp["end"]) if sp else None, names,
-                        mentions.get(sp["entity"], []) if sp and sp["entity"] else []))
+                        mentions.get(sp["entity"], []) if sp and sp["entity"] else [],
+                        [(p["start"], p["end"]) for p in q.get("parts", [])]))
     return out
 
 

@@ -34,7 +34,7 @@ from .registry import Context, component
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
-_SENT_END = re.compile(r"[.!?…][\"'”’)]*\s")
+_SENT_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd|Rev|Maj|Adm|Cpl|Pvt))(?<!\b(?:Capt|Corp|Prof|Supt))(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s")
 _WORD = re.compile(r"\w[\w'’-]*")
 
 
@@ -301,7 +301,7 @@ class Extractor:
             if c.speaker is not None or c.cue is not None or n == 0:
                 continue
             prev = ordered[n - 1]
-            if prev.speaker is None or self._para_index(c.start) - self._para_index(prev.end) > 1:
+            if prev.speaker is None or prev.kind != "direct" or self._para_index(c.start) - self._para_index(prev.end) > 1:
                 continue
             between = self.resolver.mentions_in(prev.end, c.start)
             if any(m.type == "PERSON" and not self.resolver.inside_quote(m.start)
