@@ -9,7 +9,7 @@
 
 Every function returns JSON-ready dicts.  Modules: :mod:`.features` (article
 vectors), :mod:`.cluster` (online clustering), :mod:`.minhash` (near-duplicate
-paragraphs), :mod:`.store` (tables), :mod:`.assign`, :mod:`.compare`.
+paragraphs), :mod:`.store` (tables), :mod:`.assignment`, :mod:`.comparison`.
 This package imports nothing heavy until a function is called.
 """
 from __future__ import annotations
@@ -20,8 +20,8 @@ __all__ = ["assign", "list_stories", "compare", "story", "wire_copies"]
 
 
 def assign(store: Any, **options: Any) -> dict[str, Any]:
-    """Assign every stored article that has no story yet; see :func:`.assign.assign`."""
-    from .assign import assign as _assign
+    """Assign every stored article that has no story yet; see :func:`.assignment.assign`."""
+    from .assignment import assign as _assign
 
     return _assign(store, **options)
 
@@ -41,8 +41,8 @@ def story(store: Any, story_id: int) -> dict[str, Any]:
 
 
 def compare(store: Any, story_id: int, **options: Any) -> dict[str, Any]:
-    """How each outlet covered a story; see :func:`.compare.compare`."""
-    from .compare import compare as _compare
+    """How each outlet covered a story; see :func:`.comparison.compare`."""
+    from .comparison import compare as _compare
 
     return _compare(store, story_id, **options)
 

@@ -11,6 +11,7 @@ Tables:
   = when it last changed, used to find recently active stories).
 - ``story_articles``: which story each article belongs to (one row per
   article; the article's published date, source and similarity on joining).
+  The story title is that of its most central article so far (``title_score``).
 - ``story_days``: each day a story has an article on; the time window lookup
   reads only the days in the window, so it never scans the whole corpus.
 - ``story_terms``: document frequency of every term (for the IDF weights),
@@ -22,7 +23,7 @@ Tables:
 from __future__ import annotations
 
 _TABLES = """
-CREATE TABLE stories (id {pk}, title TEXT, first_published TEXT, last_published TEXT,
+CREATE TABLE stories (id {pk}, title TEXT, title_score {real}, first_published TEXT, last_published TEXT,
   articles INTEGER NOT NULL DEFAULT 0, sources INTEGER NOT NULL DEFAULT 0,
   centroid TEXT NOT NULL, seq BIGINT NOT NULL DEFAULT 0, updated_at TEXT);
 CREATE TABLE story_articles (article_id TEXT PRIMARY KEY, story_id BIGINT NOT NULL,
@@ -39,6 +40,7 @@ CREATE TABLE story_wire (article_a TEXT NOT NULL, article_b TEXT NOT NULL,
   paragraphs INTEGER NOT NULL, similarity {real}, PRIMARY KEY (article_a, article_b));
 CREATE INDEX story_articles_story ON story_articles (story_id, published);
 CREATE INDEX stories_seq ON stories (seq);
+CREATE INDEX stories_undated ON stories (seq) WHERE first_published IS NULL;
 CREATE INDEX stories_first ON stories (first_published);
 CREATE INDEX story_lsh_band ON story_lsh (band);
 CREATE INDEX story_wire_b ON story_wire (article_b)
