@@ -59,6 +59,12 @@ def page(browser, site):
     pg.close()
 
 
+def highlighted(pg) -> str:
+    """The text the permalink highlights (CSS Custom Highlight API), as the browser has it."""
+    pg.wait_for_function("CSS.highlights.has('permalink')")
+    return pg.evaluate("[...CSS.highlights.get('permalink')].map(r => r.toString()).join('')")
+
+
 def shot(pg, name: str, full: bool = False) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full)
@@ -97,8 +103,18 @@ def test_search_with_facets_opens_article_with_spans_at_the_right_text(page, sit
     shot(page, "article-hover")
     # a permalink to a span highlights exactly that text
     page.goto(site.url + f"/articles/{rec.id}#span={content['start']}-{content['end']}")
-    page.wait_for_selector("#text .hl")
-    assert "".join(page.locator("#text .hl").all_inner_texts()) == content["text"]
+    assert highlighted(page) == content["text"]
+    # selecting text offers a permalink to exactly that span
+    page.evaluate("""() => { const el = document.querySelector('#text .q'); const r = new Range();
+        r.setStart(el.firstChild, 4); r.setEnd(el.firstChild, 10);
+        const sel = getSelection(); sel.removeAllRanges(); sel.addRange(r); }""")
+    page.wait_for_selector("#spanlink:not([hidden])")
+    a, b = content["start"] + 4, content["start"] + 10
+    assert page.get_attribute("#spanlink a", "href") == f"#span={a}-{b}"
+    # any span, even one cutting through words, is highlighted exactly
+    page.evaluate("CSS.highlights.clear()")
+    page.goto(site.url + f"/articles/{rec.id}#span=3-15")
+    assert highlighted(page) == rec.text[3:15]
     # and the speaker link leads to what they said, in each outlet
     page.click(".speakers a:has-text('Lois Lane')")
     page.wait_for_selector(".quotes li")
@@ -118,8 +134,7 @@ def test_real_article_view(page, site, seed_record):
     if seed_record.dateline:  # the dateline on top, linking to its span in the text
         assert seed_record.dateline["span"]["text"] in page.locator(".facts").inner_text()
         page.click(".facts a")
-        assert "".join(page.locator("#text .hl").all_inner_texts()) == \
-            seed_record.dateline["span"]["text"]
+        assert highlighted(page) == seed_record.dateline["span"]["text"]
     for q in seed_record.quotes[:5]:
         shown = "".join(page.locator(f'#text .q[data-q="{q["id"]}"]').all_inner_texts())
         assert shown == q["content"]["text"]

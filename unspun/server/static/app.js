@@ -19,15 +19,28 @@
     return parseInt(piece.getAttribute("data-s"), 10) + (node.nodeType === 3 ? offset : 0);
   }
 
+  // exact highlight with the CSS Custom Highlight API; whole pieces outlined as a fallback
   function highlight(start, end) {
-    var first = null;
+    var first = null, last = null, pieces = [];
     text.querySelectorAll("[data-s]").forEach(function (el) {
       var s = parseInt(el.getAttribute("data-s"), 10), e = parseInt(el.getAttribute("data-e"), 10);
-      var on = s < end && e > start;
-      el.classList.toggle("hl", on);
-      if (on && !first) { first = el; }
+      if (s < end && e > start) {
+        pieces.push(el);
+        if (!first) { first = {el: el, at: Math.max(start, s) - s}; }
+        last = {el: el, at: Math.min(end, e) - s};
+      }
     });
-    if (first) { first.scrollIntoView({block: "center"}); }
+    if (!first) { return; }
+    if (window.CSS && CSS.highlights && typeof Highlight !== "undefined" &&
+        first.el.firstChild && last.el.firstChild) {
+      var range = document.createRange();
+      range.setStart(first.el.firstChild, first.at);
+      range.setEnd(last.el.firstChild, last.at);
+      CSS.highlights.set("permalink", new Highlight(range));
+    } else {
+      pieces.forEach(function (el) { el.classList.add("hl"); });
+    }
+    first.el.scrollIntoView({block: "center"});
   }
 
   function fromHash() {
