@@ -20,6 +20,20 @@ _CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _EDGE_PUNCT = set(",;:—–-()[]") | {"''", "``"}
 
 
+def cue_candidates(doc: Any) -> list[int]:
+    """Indices of tokens whose lemma is a cue word (a fast pre-filter for :func:`cue_kind`)."""
+    if not len(doc):
+        return []
+    lex = lexicon()
+    strings = doc.vocab.strings
+    words = lex["clause_verbs"] | lex["object_verbs"]
+    wanted = {strings.add(w) for w in words}
+    according = strings.add("according")
+    lemmas = doc.to_array("LEMMA").tolist()
+    lowers = doc.to_array("LOWER").tolist()
+    return [i for i, (lem, low) in enumerate(zip(lemmas, lowers)) if lem in wanted or low == according]
+
+
 def cue_kind(tok: Any) -> str | None:
     """``"clause"``, ``"object"``, ``"according"`` or None for a token that is no cue."""
     lex = lexicon()

@@ -26,7 +26,8 @@ from typing import Any
 
 from ..errors import message
 from ..record import span
-from .quote_cues import content_range, cue_kind, inverted_subject, is_cue_verb, subject
+from .quote_cues import (content_range, cue_candidates, cue_kind, inverted_subject, is_cue_verb,
+                         subject)
 from .quote_marks import Quoted, find_quoted
 from .quote_speakers import SpeakerResolver, speaker_span
 from .registry import Context, component
@@ -57,7 +58,7 @@ class Extractor:
         self.paras = [(p["start"], p["end"]) for p in record.paragraphs]
         self.para_starts = [s for s, _ in self.paras]
         self.quoted = find_quoted(self.text, self.paras)
-        self.tok_starts = [t.idx for t in doc]
+        self.tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted])
         self.used_cues: set[int] = set()
 
@@ -245,7 +246,8 @@ class Extractor:
     # -- indirect and mixed quotes -------------------------------------------
     def indirect(self, direct: list[Candidate]) -> list[Candidate]:
         found: list[Candidate] = []
-        for tok in self.doc:
+        for i in cue_candidates(self.doc):
+            tok = self.doc[i]
             if tok.i in self.used_cues or self.resolver.inside_quote(tok.idx):
                 continue
             kind = cue_kind(tok)

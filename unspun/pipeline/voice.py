@@ -33,16 +33,21 @@ def segments(text: str, sentences: list[dict[str, Any]], quotes: list[dict[str, 
     out: list[dict[str, Any]] = []
     for sent in sentences:
         s, e = sent["start"], sent["end"]
-        owner = [AUTHOR] * (e - s)
-        for qs, qe, qid in ranges:  # longest first, so inner quotes overwrite outer ones
-            lo, hi = max(s, qs), min(e, qe)
-            if lo < hi:
-                owner[lo - s:hi - s] = [qid] * (hi - lo)
-        start = s
-        for i in range(s + 1, e + 1):
-            if i == e or owner[i - s] != owner[start - s]:
-                _emit(out, text, start, i, owner[start - s])
-                start = i
+        inside = [(max(s, qs), min(e, qe), qid) for qs, qe, qid in ranges if qs < e and s < qe]
+        if not inside:
+            _emit(out, text, s, e, AUTHOR)
+            continue
+        cuts = sorted({s, e} | {x for lo, hi, _ in inside for x in (lo, hi)})
+        pieces = []
+        for lo, hi in zip(cuts, cuts[1:]):
+            # the shortest (innermost) quote covering this piece owns it
+            owner = next((qid for qs, qe, qid in reversed(inside) if qs <= lo and hi <= qe), AUTHOR)
+            if pieces and pieces[-1][2] == owner:
+                pieces[-1][1] = hi
+            else:
+                pieces.append([lo, hi, owner])
+        for lo, hi, owner in pieces:
+            _emit(out, text, lo, hi, owner)
     return out
 
 
