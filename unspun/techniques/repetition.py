@@ -61,12 +61,17 @@ def _adj_noun(src: Source, start: int, end: int) -> bool:
 
 
 def _ngrams(tokens: list[tuple[int, int, str]], n: int) -> dict[tuple[str, ...], list[int]]:
+    """Start indices of each n-gram that neither starts nor ends with a stopword and holds
+    no reporting word."""
+    words = [t[2] for t in tokens]
+    reporting = [0]
+    for w in words:  # prefix counts of reporting words
+        reporting.append(reporting[-1] + (w in REPORTING))
     found: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(tokens) - n + 1):
-        words = tuple(t[2] for t in tokens[i:i + n])
-        if words[0] in STOP or words[-1] in STOP or any(w in REPORTING for w in words):
+    for i in range(len(words) - n + 1):
+        if words[i] in STOP or words[i + n - 1] in STOP or reporting[i + n] - reporting[i]:
             continue
-        found[words].append(i)
+        found[tuple(words[i:i + n])].append(i)
     return found
 
 
@@ -77,6 +82,8 @@ def repeated_phrases(src: Source) -> Iterable[Hit]:
     taken: list[tuple[int, int]] = []
     for n in (6, 5, 4, 3, 2):
         for words, starts in _ngrams(tokens, n).items():
+            if len(starts) < 2:
+                continue
             content = sum(w not in STOP for w in words)
             need = 3 if n == 2 or content < 4 else 2
             if len(starts) < need or (n > 2 and content < 3):
