@@ -11,7 +11,7 @@ Works on characters only (no parser), paragraph by paragraph:
   the next paragraph when that one opens with a quotation mark;
 * unbalanced marks never raise: an unclosed quote that opens its paragraph (or
   follows a colon or comma) runs to the paragraph end, any other leftover mark
-  is ignored.
+  is ignored (what it held stays paired as it was).
 
 Single marks are also apostrophes (``don’t``, ``voters’``, ``’90s``), so a
 single mark only opens before a letter or digit after a space, and only
@@ -90,7 +90,7 @@ def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
     """Pair marks with a stack; returns (pairs, leftover open double mark or None).
 
     ``carried`` means a double quote is already open from the previous paragraph.
-    Pairs are (start, end, depth) with depth 0 for top level.
+    Pairs are (start, end, depth); a carried quote's pair starts at -1.
     """
     stack: list[_Mark] = [_Mark(-1, True, "open")] if carried else []
     pairs: list[tuple[int, int, int]] = []
@@ -112,12 +112,6 @@ def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
     return pairs, leftover
 
 
-def _flat_pairs(marks: list[_Mark]) -> list[tuple[int, int, int]]:
-    """Fallback for a paragraph whose marks do not nest: pair double marks in order."""
-    doubles = [m.pos for m in marks if m.double]
-    return [(doubles[k], doubles[k + 1] + 1, 0) for k in range(0, len(doubles) - 1, 2)]
-
-
 def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
     """All top-level quoted spans in ``text``, in order; never raises on odd marks."""
     out: list[Quoted] = []
@@ -134,18 +128,14 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
             marks = marks[1:]  # the continuation mark re-opens the carried quote
         pairs, leftover = _pair_paragraph(text, marks, carried)
         if leftover is not None and leftover.pos >= 0 and not _opens_quote(text, ps, leftover.pos):
-            if not carried:
-                pairs, leftover = _flat_pairs(marks), None
-        for s, e, depth in sorted(pairs):
+            leftover = None  # a stray opening mark mid-paragraph: ignored
+        for s, e, _ in sorted(pairs):
             if s == -1 and current is not None:
                 current.end, current.closed = e, True
                 out.append(current)
                 current = None
-            elif depth == 0 and s >= 0:
-                out.append(Quoted(s, e))
-            elif out and s >= 0:
-                host = current if current is not None else out[-1]
-                host.inner.append((s, e))
+            elif s >= 0:
+                out.append(Quoted(s, e))  # nesting is sorted out at the end
         if current is not None:  # carried and still open at the end of this paragraph
             current.end = pe
             current.paragraphs += 1
