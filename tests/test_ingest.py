@@ -96,8 +96,9 @@ def test_kill_9_mid_ingest_then_resume(tmp_path):
     corpus = write_corpus(tmp_path / "in", n)
     db = tmp_path / "news.db"
     proc = subprocess.Popen([sys.executable, "-m", "unspun", "ingest", str(corpus), "--db",
-                             str(db), "--batch-size", "8", "--quiet"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             str(db), "--batch-size", "8", "--quiet", "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
     deadline = time.monotonic() + 300
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -108,13 +109,37 @@ def test_kill_9_mid_ingest_then_resume(tmp_path):
     assert proc.poll() is None, "ingest finished before it could be killed"
     with unspun.open_store(db, readonly=True) as reader:  # readers work during an ingest
         assert reader.count() >= 16
-    proc.send_signal(signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)  # the writer and its analysis workers, like a power cut
     proc.wait()
     killed_at = _count(db)
     assert 0 < killed_at < n
     res = run_cli("ingest", str(corpus), "--db", str(db), "--quiet")
     assert res.returncode == 0, res.stderr
     assert f"{killed_at:,} already stored" in res.stderr
+    _check_once(db, n)
+
+
+@pytest.mark.slow
+def test_ctrl_c_stores_what_is_analysed_and_exits_130(tmp_path):
+    n = 120
+    corpus = write_corpus(tmp_path / "in", n)
+    db = tmp_path / "news.db"
+    proc = subprocess.Popen([sys.executable, "-m", "unspun", "ingest", str(corpus), "--db",
+                             str(db), "--batch-size", "4", "--quiet", "--workers", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and proc.poll() is None and _count(db) < 4:
+        time.sleep(0.05)
+    assert proc.poll() is None, "ingest finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    assert proc.wait(timeout=120) == 130
+    err = proc.stderr.read()
+    assert "interrupted: run the same command again" in err and "Traceback" not in err, err
+    stored = _count(db)
+    assert 4 <= stored < n
+    res = run_cli("ingest", str(corpus), "--db", str(db), "--quiet")
+    assert res.returncode == 0 and f"{stored:,} already stored" in res.stderr, res.stderr
     _check_once(db, n)
 
 

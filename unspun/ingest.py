@@ -10,6 +10,10 @@ store's ``errors`` table; the run goes on.
 """
 from __future__ import annotations
 
+import multiprocessing as mp
+import signal
+import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -90,6 +94,42 @@ def estimate_total(paths: Iterable[str], input_format: str = "auto") -> int | No
     return total
 
 
+class _Stop:
+    """Ctrl-C / SIGTERM handling for a command-line ingest (main thread only).
+
+    Worker processes ignore SIGINT (a terminal sends it to the whole process
+    group), so only this process decides how to stop: the first signal asks
+    the loop to stop after the current item, the second raises KeyboardInterrupt.
+    """
+
+    def __init__(self, workers: int):
+        self.requested = False
+        self.old: dict[int, object] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        if workers > 1 and "forkserver" in mp.get_all_start_methods():
+            previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+            try:  # workers fork from the fork server and inherit its ignored SIGINT
+                from multiprocessing import forkserver
+
+                forkserver.ensure_running()
+            finally:
+                signal.signal(signal.SIGINT, previous)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self.old[sig] = signal.signal(sig, self._handle)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        sys.stderr.write("\nstopping: storing what is analysed (Ctrl-C again to stop now)\n")
+
+    def restore(self) -> None:
+        for sig, handler in self.old.items():
+            signal.signal(sig, handler)  # type: ignore[arg-type]
+        self.old.clear()
+
+
 def _unseen(items: Iterable[Article | Problem], store: Store,
             summary: IngestSummary, on_progress: Callable[[IngestSummary], None]
             ) -> Iterator[Article | Problem]:
@@ -122,13 +162,16 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
            input_format: str = "auto", max_chars: int = DEFAULT_MAX_CHARS,
            components: Sequence[str] | None = None, batch_size: int = BATCH_SIZE,
            flush_seconds: float = FLUSH_SECONDS,
-           on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+           on_progress: Callable[[IngestSummary], None] | None = None,
+           handle_signals: bool = False) -> IngestSummary:
     """Analyse every article under ``paths`` that ``store`` lacks, and store it.
 
     ``workers`` processes analyse; this process alone writes, ``batch_size``
     records (or ``flush_seconds`` worth) per transaction.  ``on_progress`` is
     called with the running summary after each input.  Ctrl-C stores the
-    records already analysed and returns with ``interrupted=True``.
+    records already analysed and returns with ``interrupted=True``; with
+    ``handle_signals`` (the CLI), Ctrl-C or SIGTERM first lets the batches in
+    flight finish and be stored, and a second Ctrl-C stops at once.
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
@@ -151,6 +194,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
         last = time.monotonic()
 
     items = _unseen(read_inputs(paths, input_format, max_chars), store, summary, report)
+    stop = _Stop(workers) if handle_signals else None
     try:
         for item in analyze_parallel(items, workers, components):
             if isinstance(item, Problem):
@@ -163,8 +207,14 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
             if len(records) >= batch_size or time.monotonic() - last >= flush_seconds:
                 write()
             report(summary)
+            if stop is not None and stop.requested:
+                summary.interrupted = True
+                break
     except KeyboardInterrupt:
         summary.interrupted = True
+    finally:
+        if stop is not None:
+            stop.restore()
     write()
     summary.seconds = time.monotonic() - summary.started
     report(summary)

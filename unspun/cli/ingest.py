@@ -1,7 +1,6 @@
 """`unspun ingest`: analyse articles and store them in a database."""
 from __future__ import annotations
 
-import signal
 import sys
 from typing import Any
 
@@ -28,12 +27,6 @@ def _progress(total: int | None, quiet: bool) -> Any:
                     TimeRemainingColumn(), TimeElapsedColumn(),
                     TextColumn("failed {task.fields[failed]}"), console=console,
                     disable=quiet, transient=False), total
-
-
-def _stop_on_sigterm() -> None:
-    def handler(signum: int, frame: Any) -> None:
-        raise KeyboardInterrupt
-    signal.signal(signal.SIGTERM, handler)
 
 
 @cli.command()
@@ -89,7 +82,6 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
 
     names = [c.strip() for c in components.split(",")] if components else None
     store = open_db(db, readonly=False)
-    _stop_on_sigterm()
     progress, total = _progress(None if quiet else estimate_total(paths, input_format), quiet)
     try:
         with progress:
@@ -108,7 +100,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
             summary = run_ingest(paths, store, workers=workers, input_format=input_format,
                                  max_chars=max_chars, components=names,
                                  batch_size=batch_size, on_progress=update,
-                                 **({"address": ray_address} if engine == "ray" else {}))
+                                 **({"address": ray_address} if engine == "ray"
+                                    else {"handle_signals": True}))
             update(summary)
     except (StoreError, UnspunError) as exc:
         raise fail(exc) from None
