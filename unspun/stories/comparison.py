@@ -6,7 +6,8 @@ For each outlet (the records' ``source``; ``"(unknown)"`` when missing):
 - ``speakers``: who it quoted, how many quotes, and their share of its quoted words;
   ``not_quoted``: speakers other outlets quoted in this story but this one did not;
 - ``terms``: the words and two-word phrases it uses more than the other outlets,
-  by log-odds with an informative Dirichlet prior (:mod:`.logodds`), each with
+  by log-odds with an informative Dirichlet prior (:mod:`.logodds`; ``z`` and
+  ``significant`` = z >= 1.96; short stories rarely reach it), each with
   example sentences (article id and offsets, so the wording can be checked);
 - ``techniques``: persuasion techniques per 1,000 words, in the author's voice
   and in quoted voices, with counts per label;
@@ -32,7 +33,7 @@ from .tone import sentence_tones
 UNKNOWN = "(unknown)"
 MAX_ARTICLES = 500
 TOP_TERMS = 12
-MIN_Z = 1.96
+MIN_Z = 1.0  # a floor against noise; "significant" marks z >= 1.96
 MIN_COUNT = 2
 EXAMPLES = 2
 
@@ -135,7 +136,7 @@ def _terms(groups: dict[str, list[Any]], counts: dict[str, Counter]) -> dict[str
         z = log_odds_z(c, total - c, total)
         top = sorted(((t, v) for t, v in z.items() if v >= MIN_Z and c[t] >= MIN_COUNT),
                      key=lambda kv: -kv[1])[:TOP_TERMS]
-        out[source] = [{"term": t, "z": round(v, 2), "count": c[t],
+        out[source] = [{"term": t, "z": round(v, 2), "significant": v >= 1.96, "count": c[t],
                         "others": total[t] - c[t], "examples": _examples(groups[source], t)}
                        for t, v in top]
     return out
@@ -190,10 +191,17 @@ def compare(store: Any, story_id: int, max_articles: int = MAX_ARTICLES) -> dict
             "frames": _frames(g),
             "tone": _tone(g),
         })
-    return {"story": head, "outlets": outlets, "wire": head.pop("wire"),
+    by_id = {r.id: r for r in recs}
+    wire = head.pop("wire")
+    for group in wire:
+        group["articles"] = [{"article_id": a, "source": _source(by_id[a]) if a in by_id else None,
+                              "title": by_id[a].title if a in by_id else None}
+                             for a in group["articles"]]
+    return {"story": head, "outlets": outlets, "wire": wire,
             "truncated": len(listed) > len(ids),
             "method": {"terms": "log-odds ratio with informative Dirichlet prior (Monroe et al. "
-                                "2008), prior = the story's word counts; z >= 1.96, count >= 2",
+                                "2008), prior = a tenth of the story's word counts; z >= 1.0 and count >= 2 "
+                                "listed, z >= 1.96 marked significant",
                        "tone": "VADER compound score, mean over sentences" if tone_available()
                                else "vaderSentiment not installed",
                        "techniques": "per 1,000 words of the outlet's articles, by voice"}}

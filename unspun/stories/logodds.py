@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping
 
-PRIOR_SCALE = 1.0  # alpha_0 = PRIOR_SCALE x background size
+PRIOR_SCALE = 0.1  # alpha_0 = PRIOR_SCALE x background size: the prior weighs a tenth of the data
 
 
 def log_odds_z(group: Mapping[str, int], rest: Mapping[str, int],

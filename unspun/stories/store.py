@@ -149,16 +149,17 @@ def save_assignment(store: Any, feat: Any, story: Story | None, vec: dict[str, f
             cur.execute(q("SELECT COUNT(DISTINCT source) FROM story_articles WHERE story_id = ?"),
                         (story.id,))
             sources = cur.fetchone()[0]
+            cur.execute(q("SELECT title, title_score FROM stories WHERE id = ?"), (story.id,))
+            title, score = cur.fetchone()
+            if feat.title and (score is None or title_score > score):
+                title, score = feat.title, title_score
             cur.execute(q(
                 "UPDATE stories SET articles = ?, sources = ?, first_published = ?, "
-                "last_published = ?, centroid = ?, seq = ?, updated_at = ?, "
-                "title = CASE WHEN title_score < ? AND ? IS NOT NULL THEN ? ELSE title END, "
-                "title_score = CASE WHEN title_score < ? AND ? IS NOT NULL THEN ? "
-                "ELSE title_score END WHERE id = ?"),
+                "last_published = ?, centroid = ?, seq = ?, updated_at = ?, title = ?, "
+                "title_score = ? WHERE id = ?"),
                 (story.size, sources, story.first, story.last,
                  json.dumps({t: round(w, 5) for t, w in story.centroid.items()}), seq, now(),
-                 title_score, feat.title, feat.title, title_score, feat.title, title_score,
-                 story.id))
+                 title, score, story.id))
             if feat.published:
                 cur.execute(q("INSERT INTO story_days (day, story_id) VALUES (?, ?) "
                               "ON CONFLICT DO NOTHING"), (feat.published[:10], story.id))
