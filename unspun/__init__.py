@@ -9,7 +9,8 @@ from .api import analyze, analyze_paths
 from .errors import Problem, UnspunError
 from .record import RECORD_VERSION, Record, span
 from .store import open_store
+from . import stories  # unspun.stories.assign / list_stories / compare
 
 __all__ = ["analyze", "analyze_paths", "Record", "RECORD_VERSION", "Problem", "UnspunError", "span",
-           "open_store"]
+           "open_store", "stories"]
 __version__ = "0.1.0"
