@@ -30,6 +30,7 @@ from .store.base import Store
 BATCH_SIZE = 64
 FLUSH_SECONDS = 2.0
 CHECK_CHUNK = 256
+MAX_EXAMPLES = 5
 
 __all__ = ["ingest", "IngestSummary", "estimate_total"]
 
@@ -44,6 +45,7 @@ class IngestSummary:
     analysed: int = 0
     duplicates: int = 0
     codes: Counter = field(default_factory=Counter)
+    examples: list[str] = field(default_factory=list)  # the first few failures, as text
     interrupted: bool = False
     seconds: float = 0.0
     store_seconds: float = 0.0
@@ -201,6 +203,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                 problems.append(item)
                 summary.failed += 1
                 summary.codes[item.code] += 1
+                if len(summary.examples) < MAX_EXAMPLES:
+                    summary.examples.append(str(item))
             else:
                 records.append(item)
                 summary.analysed += 1

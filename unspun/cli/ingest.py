@@ -114,9 +114,13 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
 
 def _report(summary: Any, db: str) -> None:
     click.echo(summary.line(), err=True)
+    for example in getattr(summary, "examples", []):
+        click.echo(f"  error {example}", err=True)
+    if summary.failed > len(getattr(summary, "examples", [])):
+        click.echo(f"  ... and {summary.failed - len(summary.examples):,} more", err=True)
     if summary.failed:
-        click.echo(f"failures are listed in the errors table of {db} "
-                   "(unspun export, or: sqlite3 DB 'select * from errors')", err=True)
+        how = "unspun export" if "://" in db else f"sqlite3 {db} 'select * from errors'"
+        click.echo(f"all failures are in the errors table of the database ({how})", err=True)
     if summary.interrupted:
         click.echo("interrupted: run the same command again to resume", err=True)
         sys.exit(EXIT_INTERRUPTED)
