@@ -25,6 +25,7 @@ records and problems) or :func:`write_shards` (JSONL/Parquet files).
 """
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import time
@@ -71,6 +72,7 @@ def ray_session(address: str | None = None, num_cpus: int | None = None) -> Iter
         return
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
                               "logging_level": "ERROR"}
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     try:
         if address:
             ray.init(address=address, **kwargs)
@@ -191,8 +193,8 @@ def build_dataset(paths: Iterable[str], *, workers: int = 1, input_format: str =
     ds = ray.data.from_items(files, override_num_blocks=min(len(files), 4 * max(workers, 1) * 8))
     ds = ds.flat_map(_read_rows, fn_kwargs={"input_format": input_format,
                                             "max_chars": max_chars}, num_cpus=0)
-    ds = ds.map_batches(Analyzer, batch_size=batch_size, concurrency=workers, num_cpus=1,
-                        batch_format="numpy",
+    ds = ds.map_batches(Analyzer, batch_size=batch_size, num_cpus=1, batch_format="numpy",
+                        compute=ray.data.ActorPoolStrategy(size=workers),
                         fn_constructor_kwargs={"components": components, "models": tuple(models),
                                                "db": db, "fault": fault})
     return ds, problems
@@ -226,14 +228,15 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                input_format: str = "auto", max_chars: int = 1_000_000,
                components: Sequence[str] | None = None, batch_size: int = WRITE_BATCH,
                flush_seconds: float = FLUSH_SECONDS, skip_stored: bool = True,
-               fault: tuple[str, int] | None = None,
+               ray_batch: int = BATCH_SIZE, fault: tuple[str, int] | None = None,
                on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Like :func:`unspun.ingest.ingest`, with the analysis in ``workers`` Ray actors.
 
     Needs a running Ray (see :func:`ray_session`).  This process alone writes
     to ``store``, ``batch_size`` records (or ``flush_seconds`` worth) per
-    transaction.  With ``skip_stored`` the actors open the store read-only
-    (``store.url``) and skip articles it already holds.  Ctrl-C stores what
+    transaction; each actor call analyses ``ray_batch`` articles.  With
+    ``skip_stored`` the actors open the store read-only (``store.url``) and
+    skip articles it already holds.  Ctrl-C stores what
     was analysed and returns with ``interrupted=True``.
     """
     summary = IngestSummary()
@@ -258,7 +261,8 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
 
     db = _worker_target(store) if skip_stored else None
     ds, problems = build_dataset(paths, workers=workers, input_format=input_format,
-                                 max_chars=max_chars, components=components, db=db, fault=fault)
+                                 max_chars=max_chars, components=components, db=db,
+                                 batch_size=ray_batch, fault=fault)
     try:
         for kind, _, data in _results(ds, problems):
             if kind == "skipped":

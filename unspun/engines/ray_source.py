@@ -14,6 +14,7 @@ every metadata value arrives exactly as the reader produced it.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -55,7 +56,7 @@ def _expand_uri(uri: str) -> Iterator[dict[str, str] | Problem]:
     scheme = uri.split("://", 1)[0]
     found = filesystem.get_file_info(pafs.FileSelector(path, recursive=True))
     names = sorted(f.path for f in found if f.type == pafs.FileType.File
-                   and not any(part.startswith(".") for part in f.path.split("/")))
+                   and not any(part.startswith(".") for part in f.path[len(path):].split("/")))
     for name in names:
         full = f"{scheme}://{name}" if scheme != "file" else f"file://{name}"
         yield {"path": full, "origin": full}
@@ -82,13 +83,33 @@ def expand_inputs(paths: Iterable[str]) -> Iterator[dict[str, str] | Problem]:
                     yield {"path": os.path.abspath(item), "origin": item}
 
 
-def _open(path: str) -> BinaryIO:
-    if is_uri(path):
-        from pyarrow import fs as pafs
+class _Stream(io.RawIOBase):
+    """A pyarrow input file as a Python raw stream (so readers can iterate lines)."""
 
-        filesystem, inner = pafs.FileSystem.from_uri(path)
-        return filesystem.open_input_file(inner)  # type: ignore[return-value]
-    return open(path, "rb")
+    def __init__(self, native: Any):
+        self._native = native
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._native.read(len(buffer))
+        buffer[:len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._native.close()
+        super().close()
+
+
+def _open(path: str, seekable: bool) -> Any:
+    if not is_uri(path):
+        return open(path, "rb")
+    from pyarrow import fs as pafs
+
+    filesystem, inner = pafs.FileSystem.from_uri(path)
+    native = filesystem.open_input_file(inner)
+    return native if seekable else io.BufferedReader(_Stream(native), buffer_size=1 << 20)
 
 
 def _json_safe(value: Any) -> Any:
@@ -132,10 +153,10 @@ def read_file(path: str, origin: str, fmt: str = "auto",
             return
     reader = read_parquet if fmt == "parquet" else _READERS[fmt]
     try:
-        with _open(path) as fh:
+        with _open(path, seekable=fmt == "parquet") as fh:
             yield from reader(fh, origin, max_chars)
     except OSError as exc:
-        yield Problem.make("U109", origin, detail=exc.strerror or str(exc))
+        yield Problem.make("U109", origin, detail=exc.strerror or str(exc) or type(exc).__name__)
 
 
 def encode(item: Article | Problem) -> str:
