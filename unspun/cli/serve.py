@@ -2,11 +2,27 @@
 from __future__ import annotations
 
 import os
+import socket
 
 import click
 
 from .group import cli
 from .storeopts import db_option
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port (bound here so that port 0 is resolved before start)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
 
 
 @cli.command()
@@ -19,12 +35,15 @@ from .storeopts import db_option
 @click.option("--cors-origin", "cors", multiple=True, metavar="ORIGIN",
               help="Allow browser pages from ORIGIN (e.g. https://example.org) to call the API "
               "(repeatable). Without it no CORS headers are sent.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes sharing the port (use about one per CPU core for heavy "
+              "traffic; each loads the analysis model on its first POST).")
 @click.option("--pool", type=click.IntRange(1, 64), default=4, show_default=True,
-              help="Database connections kept open for reading.")
+              help="Database connections each process keeps open for reading.")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info",
                                                 "debug"]), default="info", show_default=True,
               help="How much the server logs (info logs one line per request).")
-def serve(db: str, host: str, port: int, cors: tuple[str, ...], pool: int,
+def serve(db: str, host: str, port: int, cors: tuple[str, ...], workers: int, pool: int,
           log_level: str) -> None:
     """Serve the web UI and REST API for a database and print its address.
 
@@ -54,25 +73,20 @@ def serve(db: str, host: str, port: int, cors: tuple[str, ...], pool: int,
     settings = Settings(db=db, token=os.environ.get("UNSPUN_TOKEN") or None,
                         cors_origins=list(cors), pool_size=pool)
     try:
-        app = create_app(settings)
+        app = create_app(settings)  # also creates and migrates a new database, once
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
-    config = uvicorn.Config(app, host=host, port=port, log_level=log_level,
-                            server_header=False, timeout_graceful_shutdown=5)
-    server = uvicorn.Server(config)
+    sock = _listen(host, port)
+    h, p = sock.getsockname()[:2]
     mode = "read-write (token set)" if settings.token else "read-only (no UNSPUN_TOKEN)"
-
-    original = server.startup
-
-    async def startup(sockets=None) -> None:  # print the real address once listening
-        await original(sockets=sockets)
-        for srv in getattr(server, "servers", []):
-            for sock in srv.sockets:
-                h, p = sock.getsockname()[:2]
-                shown = f"[{h}]" if ":" in h else h
-                click.echo(f"unspun serving {db} at http://{shown}:{p}/ ({mode}); "
-                           "Ctrl-C stops it", err=False)
-        click.get_text_stream("stdout").flush()
-
-    server.startup = startup  # type: ignore[method-assign]
-    server.run()
+    click.echo(f"unspun serving {db} at http://{f'[{h}]' if ':' in h else h}:{p}/ ({mode}, "
+               f"{workers} process{'es' if workers > 1 else ''}); Ctrl-C stops it")
+    click.get_text_stream("stdout").flush()
+    common = dict(fd=sock.fileno(), log_level=log_level, server_header=False,
+                  timeout_graceful_shutdown=5)
+    if workers == 1:
+        uvicorn.Server(uvicorn.Config(app, **common)).run()
+        return
+    os.environ.update({"UNSPUN_DB": db, "UNSPUN_POOL": str(pool),
+                       "UNSPUN_CORS": ",".join(cors)})
+    uvicorn.run("unspun.server:app_from_env", factory=True, workers=workers, **common)

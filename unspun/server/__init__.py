@@ -19,3 +19,8 @@ def create_app(settings: Settings | None = None):  # noqa: ANN201 - FastAPI is a
     from .app import build_app
 
     return build_app(settings or Settings.from_env())
+
+
+def app_from_env():  # noqa: ANN201
+    """The app configured by ``UNSPUN_*`` variables (the factory each worker process calls)."""
+    return create_app(Settings.from_env())

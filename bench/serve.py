@@ -1,0 +1,274 @@
+"""Load test of `unspun serve` on loopback: concurrent search and article requests.
+
+Builds (once, then reuses) a database of --articles records by analysing
+--seed real PolNeAR articles (../shared/data/polnear; the bundled example
+article when absent) and replicating their records under new ids and dates,
+starts `unspun serve` on 127.0.0.1, and runs --concurrency clients for
+--seconds, each sending, in turn at random: an API search (random word from
+the corpus, sometimes with an outlet or date filter), an article's JSON
+record, and an article's HTML page.  Stops by itself; only 127.0.0.1 is ever
+contacted.  Reports requests/s, latency percentiles and errors (must be 0).
+
+    .venv/bin/python bench/serve.py [--articles 10000] [--seed 120] [--concurrency 200]
+        [--seconds 30] [--db bench/out/serve.db] [--pool 8] [--workers 1,2]
+
+Writes bench/out/serve.json.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import csv
+import json
+import os
+import random
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+POLNEAR = Path(os.environ.get("UNSPUN_SHARED_DATA", ROOT.parent / "shared" / "data")) / "polnear"
+LOOPBACK = {"127.0.0.1", "localhost"}
+
+
+def seed_inputs(n: int) -> list[dict]:
+    """Up to ``n`` real articles, interleaved across PolNeAR's publishers."""
+    meta = POLNEAR / "metadata.tsv"
+    if not meta.is_file():
+        text = (ROOT / "examples" / "trend-2023-09-20-karabakh.txt").read_text("utf-8")
+        date, _, body = text.strip().partition("\n")
+        return [{"text": body.strip(), "published": date.split()[-1], "source": "Trend"}]
+    by_pub: dict[str, list[dict]] = {}
+    with meta.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            path = POLNEAR / row["compartment"] / "text" / (row["filename"] + ".txt")
+            if path.is_file():
+                by_pub.setdefault(row["publisher"], []).append({"path": path, **row})
+    out: list[dict] = []
+    lists = [sorted(v, key=lambda r: r["filename"]) for _, v in sorted(by_pub.items())]
+    for i in range(max(map(len, lists))):
+        for lst in lists:
+            if i < len(lst) and len(out) < n:
+                r = lst[i]
+                title, _, body = r["path"].read_text("utf-8").partition("\n")
+                out.append({"text": body.strip(), "title": title.strip(),
+                            "source": r["publisher"], "published": r["publication_date"]})
+    return out
+
+
+def shifted(date: str | None, months: int) -> str:
+    y, m, d = (int(x) for x in (date or "2016-01-15").split("-"))
+    total = y * 12 + (m - 1) + months
+    return f"{total // 12:04d}-{total % 12 + 1:02d}-{min(d, 28):02d}"
+
+
+def build_db(db: str, articles: int, seed: int, workers: int) -> dict:
+    """Analyse the seed articles and store ``articles`` replicas with new ids and dates."""
+    import unspun
+    from unspun.record import Record
+
+    with unspun.open_store(db) as store:
+        have = store.count()
+    if have >= articles:
+        return {"built": False, "articles": have}
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "seed.jsonl"
+        src.write_text("".join(json.dumps(a) + "\n" for a in seed_inputs(seed)), "utf-8")
+        seeds = [r for r in unspun.analyze_paths([str(src)], workers=workers)
+                 if isinstance(r, Record)]
+    analysed = time.monotonic() - started
+    batch: list[Record] = []
+    with unspun.open_store(db) as store:
+        for i in range(have, articles):
+            base = seeds[i % len(seeds)]
+            rec = Record.from_dict(base.to_dict())
+            rec.id = f"{base.id[:12]}-{i:07d}"
+            rec.published = shifted(base.published, (i // len(seeds)) % 24)
+            batch.append(rec)
+            if len(batch) == 500:
+                store.add(batch)
+                batch = []
+                print(f"  stored {i + 1:,}/{articles:,}", file=sys.stderr, end="\r")
+        store.add(batch)
+        total = store.count()
+    print(file=sys.stderr)
+    return {"built": True, "articles": total, "seed_articles": len(seeds),
+            "analyse_seconds": round(analysed, 1),
+            "build_seconds": round(time.monotonic() - started, 1)}
+
+
+def start_server(db: str, pool: int, workers: int) -> tuple[subprocess.Popen, str]:
+    cmd = [sys.executable, "-m", "unspun", "serve", "--db", db, "--host", "127.0.0.1",
+           "--port", "0", "--pool", str(pool), "--workers", str(workers),
+           "--log-level", "warning"]
+    env = {k: v for k, v in os.environ.items() if k != "UNSPUN_TOKEN"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        m = re.search(r"at (http://[^/\s]+)/", line or "")
+        if m:
+            return proc, m.group(1)
+        if not line:
+            break
+    proc.kill()
+    raise SystemExit("the server did not start")
+
+
+def sample(db: str, n: int = 2000) -> tuple[list[str], list[str], list[str]]:
+    """Article ids, search words and outlets to request."""
+    import unspun
+
+    with unspun.open_store(db, readonly=True) as store:
+        rows = list(store.rows("articles"))
+    rng = random.Random(7)
+    ids = [r["id"] for r in rng.sample(rows, min(n, len(rows)))]
+    words = sorted({w.lower() for r in rows[:500] for w in re.findall(r"[A-Za-z]{5,}",
+                                                                       r["title"] or "")})
+    sources = sorted({r["source"] for r in rows if r["source"]})
+    return ids, words or ["news"], sources
+
+
+class Conn:
+    """A minimal HTTP/1.1 keep-alive client connection (much cheaper per request than httpx,
+    so the client steals less CPU from the server on the same machine)."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n"
+                          "Accept: */*\r\n\r\n".encode())
+        await self.writer.drain()
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("latin-1").split("\r\n")
+        status = int(lines[0].split()[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in
+                   (line.partition(":") for line in lines[1:] if line)}
+        if "content-length" not in headers:
+            raise ValueError("response without Content-Length")
+        body = await self.reader.readexactly(int(headers["content-length"]))
+        if headers.get("connection", "").lower() == "close":
+            await self.close()
+        return status, body
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = self.reader = None
+
+
+async def load(base: str, ids: list[str], words: list[str], sources: list[str],
+               concurrency: int, seconds: float) -> dict:
+    parts = urlsplit(base)
+    if parts.hostname not in LOOPBACK:
+        raise SystemExit(f"refusing to load-test {base}: loopback only")
+    latencies: dict[str, list[float]] = {"search": [], "article": [], "page": []}
+    errors: list[str] = []
+    deadline = time.monotonic() + seconds
+
+    async def client(n: int) -> None:
+        rng = random.Random(n)
+        conn = Conn(parts.hostname, parts.port)
+        while time.monotonic() < deadline:
+            kind = rng.choice(("search", "article", "page"))
+            if kind == "search":
+                params = {"q": rng.choice(words), "limit": 20}
+                if rng.random() < 0.3:
+                    params["source"] = rng.choice(sources)
+                if rng.random() < 0.2:
+                    params["since"] = "2016"
+                target = "/api/search?" + urlencode(params)
+            else:
+                target = (f"/api/articles/{rng.choice(ids)}" if kind == "article"
+                          else f"/articles/{rng.choice(ids)}")
+            t0 = time.perf_counter()
+            try:
+                status, _ = await asyncio.wait_for(conn.get(target), timeout=60)
+                ok = status == 200
+                if not ok:
+                    errors.append(f"{status} {target}")
+            except (OSError, ValueError, asyncio.IncompleteReadError,
+                    asyncio.TimeoutError) as exc:
+                ok = False
+                errors.append(f"{type(exc).__name__} {target}")
+                await conn.close()
+            if ok:
+                latencies[kind].append(time.perf_counter() - t0)
+        await conn.close()
+
+    started = time.monotonic()
+    await asyncio.gather(*(client(i) for i in range(concurrency)))
+    wall = time.monotonic() - started
+    every = sorted(x for v in latencies.values() for x in v)
+
+    def pct(values: list[float], p: float) -> float:
+        values = sorted(values)
+        return round(1000 * values[min(len(values) - 1, int(p * len(values)))], 1) \
+            if values else 0.0
+
+    return {"concurrency": concurrency, "seconds": round(wall, 1), "requests": len(every),
+            "requests_per_s": round(len(every) / wall, 1), "errors": len(errors),
+            "error_examples": errors[:5], "p50_ms": pct(every, 0.50), "p95_ms": pct(every, 0.95),
+            "p99_ms": pct(every, 0.99),
+            "by_kind": {k: {"requests": len(v), "p50_ms": pct(v, 0.5), "p95_ms": pct(v, 0.95)}
+                        for k, v in latencies.items()}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--db", default=str(HERE / "out" / "serve.db"))
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=120, help="real articles analysed")
+    ap.add_argument("--analyse-workers", type=int, default=2,
+                    help="analysis processes for the seed articles")
+    ap.add_argument("--concurrency", type=int, default=200)
+    ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--pool", type=int, default=8, help="read connections per server process")
+    ap.add_argument("--workers", type=lambda v: [int(x) for x in v.split(",")], default=[1, 2],
+                    help="server processes; a comma list runs one load test each (default 1,2)")
+    args = ap.parse_args()
+    Path(args.db).parent.mkdir(parents=True, exist_ok=True)
+    build = build_db(args.db, args.articles, args.seed, args.analyse_workers)
+    print(f"database: {build}", file=sys.stderr)
+    ids, words, sources = sample(args.db)
+    runs = []
+    for workers in args.workers:
+        proc, base = start_server(args.db, args.pool, workers)
+        try:
+            time.sleep(2)  # let every worker process finish starting
+            result = asyncio.run(load(base, ids, words, sources, args.concurrency,
+                                      args.seconds))
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        runs.append({"workers": workers, "server": base, **result})
+        print(f"workers={workers}: {result['requests_per_s']} requests/s, p95 "
+              f"{result['p95_ms']} ms, errors {result['errors']}", file=sys.stderr)
+    report = {"database": build, "pool": args.pool, "cpus": os.cpu_count(),
+              "load_average_1m": round(os.getloadavg()[0], 1), "runs": runs}
+    out = HERE / "out" / "serve.json"
+    out.write_text(json.dumps(report, indent=1) + "\n", "utf-8")
+    print(json.dumps(report, indent=1))
+    failed = sum(r["errors"] for r in runs)
+    if failed:
+        raise SystemExit(f"{failed} requests failed")
+
+
+if __name__ == "__main__":
+    main()
