@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from unspun.cli import cli
 from unspun.learn import DataError, ModelError, load_model, read_examples, train
 from unspun.learn.data import read_semeval
+from unspun.schema import validate_record
 
 FEAR = ["The invaders will flood our towns and nothing will be safe for our children.",
         "If nobody stops them now, the invaders will destroy every town we love.",
@@ -161,6 +162,7 @@ def test_analyze_with_models(jsonl, semeval, tmp_path):
     assert fear[0]["voice"] == "author"
     assert all(t["start"] < 60 for t in rec["techniques"])  # nothing in the plain paragraph
     assert rec["genre"]["label"] == "opinion" and plain["genre"] is not None
+    validate_record(rec)
     two = runner.invoke(cli, ["analyze", str(article), "--model", str(tech), "--model", str(tech)])
     assert two.exit_code == 2 and "U604" in two.output
 
