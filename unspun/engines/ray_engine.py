@@ -93,21 +93,25 @@ class Analyzer:
 
     ``db`` is the store's target (a PostgreSQL URL, or a SQLite path on a
     file system the workers share); articles already stored there are
-    skipped.  ``fault`` is a test hook, ``(marker_path, n)``: the first actor
+    skipped.  With ``write=True`` (PostgreSQL) the actor stores its own
+    records and errors, one transaction per batch, so N actors are N writers;
+    it then returns ``added``/``duplicate`` rows without the record JSON.
+    ``fault`` is a test hook, ``(marker_path, n)``: the first actor
     to reach its n-th batch while ``marker_path`` does not exist creates it and
     kills its own process with SIGKILL, mid-batch.
     """
 
     def __init__(self, components: Sequence[str] | None = None, models: Sequence[str] = (),
-                 db: str | None = None, fault: tuple[str, int] | None = None,
-                 pipe_batch: int = 16):
+                 db: str | None = None, write: bool = False,
+                 fault: tuple[str, int] | None = None, pipe_batch: int = 16):
         from ..parallel import _load_models
         from ..pipeline.nlp import get_nlp
         from ..pipeline.runner import Pipeline
 
         self.pipeline = Pipeline(components, batch_size=pipe_batch)
         self.models = _load_models(models)
-        self.store = _open_for_skipping(db)
+        self.store = _open_for_skipping(db, write)
+        self.write = write and self.store is not None
         self.fault = fault
         self.calls = 0
         get_nlp()
@@ -134,11 +138,20 @@ class Analyzer:
                 todo.append(item)
         results = _with_models(self.pipeline.analyze_batch(todo), self.models)
         self._maybe_die()
-        for result in results:
-            if isinstance(result, Record):
-                kinds.append("record"), ids.append(result.id), data.append(result.to_json())
-            else:
-                kinds.append("problem"), ids.append(""), data.append(encode(result))
+        records = [r for r in results if isinstance(r, Record)]
+        problems = [p for p in results if isinstance(p, Problem)]
+        if self.write:
+            assert self.store is not None
+            added = set(self.store.add(records).added)
+            self.store.add_errors(problems)
+            for r in records:
+                kinds.append("added" if r.id in added else "duplicate"), ids.append(r.id)
+                data.append("")
+        else:
+            for r in records:
+                kinds.append("record"), ids.append(r.id), data.append(r.to_json())
+        for p in problems:
+            kinds.append("problem"), ids.append(""), data.append(encode(p))
         return {"kind": kinds, "id": ids, "data": data}
 
     def _maybe_die(self) -> None:
@@ -154,12 +167,14 @@ class Analyzer:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-def _open_for_skipping(db: str | None) -> Store | None:
-    """The store, read-only, to skip stored articles; None where a worker cannot reach it."""
+def _open_for_skipping(db: str | None, write: bool) -> Store | None:
+    """The store (read-only unless ``write``); None where a worker cannot reach it to skip."""
     if not db:
         return None
     from ..store import open_store
 
+    if write:  # a writer that cannot reach its store must fail loudly: Ray reports it
+        return open_store(db)
     try:
         return open_store(db, readonly=True)
     except Exception:  # noqa: BLE001 - skipping is an optimisation; the writer dedupes anyway
@@ -173,13 +188,14 @@ def _read_rows(row: dict[str, Any], input_format: str, max_chars: int) -> Iterat
 
 def build_dataset(paths: Iterable[str], *, workers: int = 1, input_format: str = "auto",
                   max_chars: int = 1_000_000, components: Sequence[str] | None = None,
-                  models: Sequence[str] = (), db: str | None = None,
+                  models: Sequence[str] = (), db: str | None = None, write: bool = False,
                   batch_size: int = BATCH_SIZE, fault: tuple[str, int] | None = None,
                   ) -> tuple[Any, list[Problem]]:
     """The Ray dataset of result rows, and the problems found while listing the inputs.
 
     Needs a running Ray (see :func:`ray_session`).  Rows are
-    ``{"kind": "record"|"problem"|"skipped", "id": ..., "data": JSON}``.
+    ``{"kind": "record"|"problem"|"skipped", "id": ..., "data": JSON}`` (with
+    ``write``, ``"added"``/``"duplicate"`` instead of ``"record"``).
     """
     ray = _import_ray()
     ctx = ray.data.DataContext.get_current()
@@ -196,7 +212,7 @@ def build_dataset(paths: Iterable[str], *, workers: int = 1, input_format: str =
     ds = ds.map_batches(Analyzer, batch_size=batch_size, num_cpus=1, batch_format="numpy",
                         compute=ray.data.ActorPoolStrategy(size=workers),
                         fn_constructor_kwargs={"components": components, "models": tuple(models),
-                                               "db": db, "fault": fault})
+                                               "db": db, "write": write, "fault": fault})
     return ds, problems
 
 
@@ -228,15 +244,18 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                input_format: str = "auto", max_chars: int = 1_000_000,
                components: Sequence[str] | None = None, batch_size: int = WRITE_BATCH,
                flush_seconds: float = FLUSH_SECONDS, skip_stored: bool = True,
-               ray_batch: int = BATCH_SIZE, fault: tuple[str, int] | None = None,
+               ray_batch: int = BATCH_SIZE, target: str | None = None,
+               fault: tuple[str, int] | None = None,
                on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
     """Like :func:`unspun.ingest.ingest`, with the analysis in ``workers`` Ray actors.
 
-    Needs a running Ray (see :func:`ray_session`).  This process alone writes
-    to ``store``, ``batch_size`` records (or ``flush_seconds`` worth) per
-    transaction; each actor call analyses ``ray_batch`` articles.  With
-    ``skip_stored`` the actors open the store read-only (``store.url``) and
-    skip articles it already holds.  Ctrl-C stores what
+    Needs a running Ray (see :func:`ray_session`); each actor call analyses
+    ``ray_batch`` articles.  ``target`` is where workers open the store
+    (default ``store.url``; pass the URL with its password for PostgreSQL).
+    SQLite: this process alone writes, ``batch_size`` records (or
+    ``flush_seconds`` worth) per transaction.  PostgreSQL: every actor writes
+    its own batches (N writers).  With ``skip_stored`` the actors skip
+    articles the store already holds.  Ctrl-C stores what
     was analysed and returns with ``interrupted=True``.
     """
     summary = IngestSummary()
@@ -259,20 +278,29 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
         failures.clear()
         last = time.monotonic()
 
-    db = _worker_target(store) if skip_stored else None
+    from ..store import is_postgres
+
+    db = target or _worker_target(store)
+    write = bool(db) and is_postgres(db)
     ds, problems = build_dataset(paths, workers=workers, input_format=input_format,
-                                 max_chars=max_chars, components=components, db=db,
+                                 max_chars=max_chars, components=components,
+                                 db=db if (skip_stored or write) else None, write=write,
                                  batch_size=ray_batch, fault=fault)
     try:
         for kind, _, data in _results(ds, problems):
             if kind == "skipped":
                 summary.skipped += 1
+            elif kind in ("added", "duplicate"):
+                summary.analysed += 1
+                summary.added += kind == "added"
+                summary.duplicates += kind == "duplicate"
             elif kind == "record":
                 records.append(Record.from_json(str(data)))
                 summary.analysed += 1
             else:
                 problem = decode(str(data))
-                failures.append(problem)  # type: ignore[arg-type]
+                if not write:  # with write, the actor stored it
+                    failures.append(problem)  # type: ignore[arg-type]
                 summary.failed += 1
                 summary.codes[problem.code] += 1
             if len(records) >= batch_size or time.monotonic() - last >= flush_seconds:
