@@ -100,7 +100,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
             summary = run_ingest(paths, store, workers=workers, input_format=input_format,
                                  max_chars=max_chars, components=names,
                                  batch_size=batch_size, on_progress=update,
-                                 **({"address": ray_address} if engine == "ray"
+                                 **({"address": ray_address, "target": db} if engine == "ray"
                                     else {"handle_signals": True}))
             update(summary)
     except (StoreError, UnspunError) as exc:
