@@ -190,6 +190,182 @@ def quality() -> dict:
     return out
 
 
+def polnear_check() -> dict:
+    """Assign PolNeAR through a SQLite store; stories shared by publishers; wire links."""
+    import unspun
+    from unspun.stories import assign, list_stories
+
+    recs = stories_data.polnear()
+    meta = {r.id: r.meta for r in recs}
+    out: dict = {"articles": len(recs)}
+    print(f"\nPolNeAR: {len(recs)} articles, {len({r.source for r in recs})} publishers")
+    # threshold sensitivity (in memory, date order, 3-day window)
+    order = sorted(range(len(recs)), key=lambda i: (recs[i].published or "", recs[i].id))
+    vecs = vectors(recs)
+    out["by_threshold"] = {}
+    for t in (0.06, 0.10, 0.15, 0.20, 0.30):
+        cl = Clusterer(threshold=t)
+        pred = {}
+        for i in order:
+            pred[i], _ = cl.add(vecs[i], recs[i].published)
+        members = defaultdict(list)
+        for i, sid in pred.items():
+            members[sid].append(i)
+        multi = [m for m in members.values() if len({recs[i].source for i in m}) >= 2]
+        row = {"stories": len(members), "multi_publisher": len(multi),
+               "articles_in_multi": sum(len(m) for m in multi),
+               "largest": max(len(m) for m in members.values())}
+        out["by_threshold"][t] = row
+        print(f"  threshold {t:.2f}: {row}")
+    with tempfile.TemporaryDirectory() as tmp, unspun.open_store(Path(tmp) / "p.db") as st:
+        st.add(recs)
+        t0 = time.monotonic()
+        summary = assign(st)
+        out["assign"] = summary
+        print(f"  store assign (default threshold): {summary['assigned']} articles in "
+              f"{time.monotonic() - t0:.1f}s, {summary['new_stories']} stories, "
+              f"{summary['wire_links']} wire links")
+        top = sorted(list_stories(st, limit=10000), key=lambda s: (-s["sources"], -s["articles"]))
+        out["top"] = []
+        for s in top[:8]:
+            titles = [r[0] for r in st._fetch(
+                "SELECT title FROM story_articles WHERE story_id = ? ORDER BY published LIMIT 4",
+                (s["id"],))]
+            out["top"].append({**s, "sample_titles": titles})
+            print(f"  story {s['id']} {s['first_published']}..{s['last_published']} "
+                  f"{s['articles']} articles, {s['sources']} publishers")
+            for t in titles:
+                print(f"     - {t}")
+        pairs = st._fetch("SELECT article_a, article_b, paragraphs, similarity FROM story_wire")
+        agree = Counter()
+        for a, b, _, _ in pairs:
+            wa, wb = (meta[a].get("wire") or "NA"), (meta[b].get("wire") or "NA")
+            agree["same wire credit" if wa == wb and wa not in ("NA", "None") else
+                  "one or both uncredited" if "NA" in (wa, wb) or "None" in (wa, wb)
+                  else "different wire credit"] += 1
+        out["wire_pairs"] = {"pairs": len(pairs), **agree}
+        print(f"  wire links: {len(pairs)} pairs; by metadata.tsv wire column: {dict(agree)}")
+    return out
+
+
+def scaling(sizes: list[int], pg_url: str | None = None, probes: int = 100) -> dict:
+    """Per-article assignment time for a fixed probe set over N bulk-loaded articles."""
+    recs = stories_data.polnear()
+    dated = sorted((r for r in recs if r.published), key=lambda r: (r.published, r.id))
+    vecs = vectors(dated)
+    cl = Clusterer()
+    member = [cl.add(v, r.published)[0] for v, r in zip(vecs, dated)]
+    import datetime as dt
+
+    first = dt.date.fromisoformat(dated[0].published)
+    span = (dt.date.fromisoformat(dated[-1].published) - first).days + 30
+    print(f"\nScaling: PolNeAR clustered once ({len(dated)} articles, {len(cl.stories)} stories, "
+          f"{len(dated) / span:.1f} articles/day), copies shifted by {span} days")
+    probe_src = dated[::max(1, len(dated) // probes)][:probes]
+    table = []
+    backends = [("sqlite", None)] + ([("postgres", pg_url)] if pg_url else [])
+    for backend, url in backends:
+        for n in sizes:
+            row = _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src)
+            table.append(row)
+            print(f"  {backend:8s} N={n:>7,}  per article: median {row['median_ms']:.1f} ms, "
+                  f"mean {row['mean_ms']:.1f} ms, candidates {row['candidates']:.0f}; "
+                  f"load {row['load_s']:.0f}s")
+    for backend, _ in backends:
+        rows = [r for r in table if r["backend"] == backend]
+        if len(rows) > 1:
+            print(f"  {backend}: median time at N={rows[-1]['n']:,} / N={rows[0]['n']:,} = "
+                  f"{rows[-1]['median_ms'] / rows[0]['median_ms']:.2f}x")
+    return {"rows": table}
+
+
+def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src) -> dict:
+    import datetime as dt
+    import uuid
+
+    import unspun
+    from unspun.record import Record
+    from unspun.stories.assignment import Assigner
+    from unspun.stories.cluster import window_days
+    from unspun.stories.minhash import paragraphs
+
+    copies = -(-n // len(dated))
+    tmp = tempfile.TemporaryDirectory()
+    target = (Path(tmp.name) / "scale.db" if backend == "sqlite"
+              else f"{url}?schema=unspun_bench_{uuid.uuid4().hex[:8]}")
+    st = unspun.open_store(target)
+    t0 = time.monotonic()
+    paras = {r.id: paragraphs(r)[:2] for r in dated}
+    df: Counter = Counter()
+    for r in dated:
+        df.update(set(features(r).counts))
+    q = st._sql
+    loaded = 0
+    for k in range(copies):
+        shift = dt.timedelta(days=k * span)
+        take = dated[:n - loaded]
+        day = {r.id: (dt.date.fromisoformat(r.published) + shift).isoformat() for r in take}
+        used = sorted({member[i] for i in range(len(take))})
+        with st._tx() as cur:
+            base = k * (len(cl.stories) + 1) + 1
+            rows = []
+            for sid in used:
+                s = cl.stories[sid]
+                days = sorted(day[dated[i].id] for i in range(len(take)) if member[i] == sid)
+                rows.append((base + sid, f"story {sid} copy {k}", days[0], days[-1], s.size,
+                             json.dumps(s.centroid), base + sid))
+            cur.executemany(q("INSERT INTO stories (id, title, first_published, last_published, "
+                              "articles, centroid, seq) VALUES (?, ?, ?, ?, ?, ?, ?)"), rows)
+            cur.executemany(q("INSERT INTO story_days (day, story_id) VALUES (?, ?) "
+                              "ON CONFLICT DO NOTHING"),
+                            [(day[r.id], base + member[i]) for i, r in enumerate(take)])
+            cur.executemany(q("INSERT INTO story_articles (article_id, story_id, published, "
+                              "source, title) VALUES (?, ?, ?, ?, ?)"),
+                            [(f"c{k}-{r.id}", base + member[i], day[r.id], r.source, r.title)
+                             for i, r in enumerate(take)])
+            cur.executemany(q("INSERT INTO articles (id, published, source, title) "
+                              "VALUES (?, ?, ?, ?)"),
+                            [(f"c{k}-{r.id}", day[r.id], r.source, r.title) for r in take])
+            cur.executemany(q("INSERT INTO story_lsh (band, article_id, para) VALUES (?, ?, ?)"),
+                            [(f"c{k}/{b}", f"c{k}-{r.id}", p.para) for r in take
+                             for p in paras[r.id] for b in p.bands()])
+        loaded += len(take)
+    with st._tx() as cur:
+        cur.executemany(q("INSERT INTO story_terms (term, df) VALUES (?, ?)"),
+                        [(t, c * copies) for t, c in df.items()])
+        cur.execute(q("INSERT INTO story_meta (key, value) VALUES ('docs', ?)"), (str(n),))
+        if backend == "postgres":
+            cur.execute("SELECT setval(pg_get_serial_sequence('stories', 'id'), "
+                        "(SELECT max(id) FROM stories))")
+            cur.execute("ANALYZE")
+    load_s = time.monotonic() - t0
+    mid = dt.timedelta(days=((copies - 1) // 2) * span)  # a full copy, inside the span
+    probe_recs = []
+    for r in probe_src:
+        d = dict(r.to_dict(), id="", title=(r.title or "") + " [probe]",
+                 published=(dt.date.fromisoformat(r.published) + mid).isoformat())
+        probe_recs.append(Record.from_dict(d))
+    st.add(probe_recs)
+    worker = Assigner(st)
+    feats = worker.prepare(probe_recs)
+    times, cands = [], []
+    for rec, feat in zip(probe_recs, feats):
+        t = time.perf_counter()
+        worker.place(rec, feat)
+        times.append((time.perf_counter() - t) * 1000)
+        cands.append(len(worker.cache.candidates(window_days(feat.published, worker.window),
+                                                 worker.undated_candidates)))
+    count = st._fetch("SELECT COUNT(*) FROM story_articles")[0][0]
+    if backend == "postgres":
+        st.conn.execute(f'DROP SCHEMA "{st.schema}" CASCADE')
+    st.close()
+    tmp.cleanup()
+    return {"backend": backend, "n": n, "stored_articles": count,
+            "median_ms": round(statistics.median(times), 2),
+            "mean_ms": round(statistics.mean(times), 2),
+            "candidates": statistics.mean(cands), "load_s": round(load_s, 1)}
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--part", default="all", choices=["quality", "polnear", "scaling", "all"])
@@ -199,5 +375,9 @@ if __name__ == "__main__":
     results = {}
     if args.part in ("quality", "all"):
         results["quality"] = quality()
+    if args.part in ("polnear", "all"):
+        results["polnear"] = polnear_check()
+    if args.part in ("scaling", "all"):
+        results["scaling"] = scaling([int(x) for x in args.sizes.split(",")], args.postgres)
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / f"stories-{args.part}.json").write_text(json.dumps(results, indent=1))
