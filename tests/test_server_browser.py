@@ -53,6 +53,7 @@ def page(browser, site):
     pg.set_viewport_size({"width": 1280, "height": 900})
     pg.problems, pg.hosts = [], set()
     pg.on("pageerror", lambda e: pg.problems.append(f"error: {e}"))
+    pg.on("console", lambda m: m.type == "error" and pg.problems.append(f"console: {m.text}"))
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
     pg.on("request", lambda r: pg.hosts.add(urlsplit(r.url).netloc))
     yield pg

@@ -24,7 +24,8 @@ from .security import require_token
 
 router = APIRouter(prefix="/api")
 
-Text = Annotated[str | None, Query(max_length=MAX_QUERY)]
+Text = Annotated[str | None, Query(max_length=MAX_QUERY, description=
+                                   'Search words: "phrases", OR, -word, prefix*')]
 Date = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
                                    description="YYYY, YYYY-MM or YYYY-MM-DD")]
 

@@ -40,7 +40,7 @@ def describe(doc: dict[str, Any]) -> dict[str, Any]:
                            "description", "")} for p in op.get("parameters", [])]
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
             ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "description": op.get("description", ""), "tag": (op.get("tags") or
+                        "description": op.get("description", "").replace("``", ""), "tag": (op.get("tags") or
                                                                           ["other"])[0],
                         "params": params, "body": _type(body.get("schema", {})) if body else None,
                         "responses": sorted(op.get("responses", {}))})
