@@ -232,3 +232,24 @@ def test_postgres_connection_problems_are_clear():
     with pytest.raises(StoreError) as err:  # the schema name is never pasted into SQL
         unspun.open_store('postgresql://127.0.0.1:5432/test?schema=x";drop schema public;--')
     assert err.value.code == "U505" and "plain SQL name" in str(err.value)
+
+
+@pytest.mark.parametrize("dense_share", [1, 10])  # SQLite: test matches as a list / row by row
+def test_queries_matching_many_rows_list_newest_first(store, dense_share):
+    """Past rank_limit matches, hits are every match, newest first and unscored."""
+    recs = corpus()
+    store.add(recs)
+    ranked = store.search("city")
+    store.rank_limit = 1
+    store.dense_share = dense_share
+    newest = store.search("city")
+    assert sorted(ids(newest)) == sorted(ids(ranked)) == sorted(r.id for r in recs)
+    assert ids(newest) == [recs[3].id, recs[2].id, recs[1].id, recs[0].id]
+    assert all(h["score"] is None and "**" in h["snippet"] for h in newest)
+    assert ids(store.search("city", source="Daily Planet")) == [recs[1].id, recs[0].id]
+    assert ids(store.search("city", speaker="lane")) == [recs[2].id, recs[0].id]
+    quotes = store.search("bridge OR budget OR city", kind="quote")
+    assert [h["speaker"] for h in quotes] == ["Bruce Wayne", "Lois Lane", "Lois Lane"]
+    assert [h["speaker"] for h in store.search("bridge OR budget OR city", kind="quote",
+                                               speaker="lois")] == [
+        "Lois Lane", "Lois Lane"]

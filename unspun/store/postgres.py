@@ -22,6 +22,7 @@ from .schema import BOOKKEEPING
 from .sql import SQLStore, article_hit, quote_hit
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+RANK_LIMIT = 10_000  # matches beyond which hits come newest first, unranked
 _HEADLINE = "StartSel=**, StopSel=**, MaxWords=35, MinWords=15, MaxFragments=2"
 
 
@@ -57,6 +58,8 @@ class PostgresStore(SQLStore):
     """A store in a PostgreSQL database (``readonly=True`` uses read-only transactions)."""
 
     dialect = "postgres"
+    rank_limit = RANK_LIMIT
+    newest = "a.published DESC NULLS LAST, a.n DESC"  # index articles_newest (0004)
 
     def __init__(self, url: str, readonly: bool = False, schema: str | None = None,
                  connect_timeout: int = 10):
@@ -156,23 +159,38 @@ class PostgresStore(SQLStore):
     def _unindex(self, cur: Any, n: int) -> None:
         """Nothing to do: deleting the rows removes them from the GIN indexes."""
 
+    def _dense(self, table: str, tsq: str) -> bool:
+        """More than RANK_LIMIT matches: ranking them all is slow, so go newest first."""
+        rows = self._fetch(f"SELECT count(*) FROM (SELECT 1 FROM {table} "
+                           "WHERE tsv @@ to_tsquery('english', ?) LIMIT ?) m",
+                           (tsq, self.rank_limit + 1))
+        return rows[0][0] > self.rank_limit
+
     def _ranked(self, query: str, f: Filters) -> list[dict[str, Any]]:
         tsq = tsquery(query)
+        where = f.sql(unary_plus=False)
+        page = [f.limit, f.offset]
         if f.kind == "quote":
+            dense = self._dense("quotes", tsq)
+            order = f"{self.newest}, q.n" if dense else "6 DESC, q.n"
             rows = self._fetch(
-                "SELECT q.n, a.id, a.published, a.source, a.title, ts_rank(q.tsv, tq), q.qid, "
+                "SELECT q.n, a.id, a.published, a.source, a.title, "
+                f"{'NULL::real' if dense else 'ts_rank(q.tsv, tq)'}, q.qid, "
                 "q.speaker, q.kind, q.content FROM quotes q "
                 "JOIN articles a ON a.id = q.article_id, to_tsquery('english', ?) tq "
-                f"WHERE q.tsv @@ tq AND {f.sql()} ORDER BY 6 DESC, q.n LIMIT ? OFFSET ?",
-                [tsq, *f.params, f.limit, f.offset])
+                f"WHERE q.tsv @@ tq AND {where} ORDER BY {order} LIMIT ? OFFSET ?",
+                [tsq, *f.params, *page])
             return [quote_hit(r[1:5], r[5], r[6:], self._headline(
                 "content FROM quotes", tsq, r[0], "HighlightAll=true, StartSel=**, StopSel=**"))
                 for r in rows]
+        dense = self._dense("records", tsq)
         rows = self._fetch(
-            "SELECT a.n, a.id, a.published, a.source, a.title, ts_rank(r.tsv, tq) "
+            "SELECT a.n, a.id, a.published, a.source, a.title, "
+            f"{'NULL::real' if dense else 'ts_rank(r.tsv, tq)'} "
             "FROM records r JOIN articles a ON a.n = r.n, to_tsquery('english', ?) tq "
-            f"WHERE r.tsv @@ tq AND {f.sql()} ORDER BY 6 DESC, a.n LIMIT ? OFFSET ?",
-            [tsq, *f.params, f.limit, f.offset])
+            f"WHERE r.tsv @@ tq AND {where} "
+            f"ORDER BY {self.newest if dense else '6 DESC, a.n'} LIMIT ? OFFSET ?",
+            [tsq, *f.params, *page])
         return [article_hit(r[1:5], r[5], self._headline("text FROM records", tsq, r[0],
                                                           _HEADLINE)) for r in rows]
 

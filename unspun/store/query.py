@@ -169,6 +169,8 @@ class Filters:
         self.params.extend(params)
 
     def _build(self) -> None:
+        # "+a.id IN (...)": the unary plus keeps SQLite from driving the query by the
+        # list (then sorting every match by date); it scans by date and tests membership
         names = "SELECT key FROM names WHERE key LIKE ? ESCAPE '\\'"
         if self.source:
             self._add(f"a.source IN ({', '.join('?' * len(self.source))})", *self.source)
@@ -177,10 +179,10 @@ class Filters:
         if self.until:
             self._add("a.published <= ?", self.until)
         if self.entity:
-            self._add(f"a.id IN (SELECT article_id FROM entities WHERE name_key IN ({names}))",
+            self._add(f"+a.id IN (SELECT article_id FROM entities WHERE name_key IN ({names}))",
                       like_pattern(self.entity))
         if self.frame:
-            self._add("a.id IN (SELECT article_id FROM frames WHERE label = ?)", self.frame)
+            self._add("+a.id IN (SELECT article_id FROM frames WHERE label = ?)", self.frame)
         if self.kind == "quote":
             if self.speaker:
                 self._add(f"q.speaker_key IN ({names})", like_pattern(self.speaker))
@@ -189,15 +191,17 @@ class Filters:
                           " AND t.voice = q.qid AND t.label = ?)", self.technique)
             return
         if self.speaker:
-            self._add(f"a.id IN (SELECT article_id FROM quotes WHERE speaker_key IN ({names}))",
+            self._add(f"+a.id IN (SELECT article_id FROM quotes WHERE speaker_key IN ({names}))",
                       like_pattern(self.speaker))
         voice = {"author": " AND voice = 'author'", "quoted": " AND voice <> 'author'",
                  None: ""}[self.voice]
         if self.technique:
-            self._add(f"a.id IN (SELECT article_id FROM techniques WHERE label = ?{voice})",
+            self._add(f"+a.id IN (SELECT article_id FROM techniques WHERE label = ?{voice})",
                       self.technique)
         elif voice:
-            self._add(f"a.id IN (SELECT article_id FROM techniques WHERE 1 = 1{voice})")
+            self._add(f"+a.id IN (SELECT article_id FROM techniques WHERE 1 = 1{voice})")
 
-    def sql(self) -> str:
-        return " AND ".join(self.where) if self.where else "1 = 1"
+    def sql(self, unary_plus: bool = True) -> str:
+        """The conditions joined with AND (``unary_plus=False`` for PostgreSQL)."""
+        where = " AND ".join(self.where) if self.where else "1 = 1"
+        return where if unary_plus else where.replace("+a.id IN", "a.id IN")

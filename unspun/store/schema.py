@@ -105,4 +105,7 @@ def migrations(dialect: str) -> list[tuple[str, list[str]]]:
         ("0001_tables", split(_TABLES)),
         ("0002_indexes", split(_INDEXES)),
         ("0003_fulltext", [s.strip() for s in _FTS[dialect].split(";") if s.strip()]),
+        # newest-first listings: SQLite's articles_published index already serves them
+        ("0004_newest_first", [] if dialect == "sqlite" else [
+            "CREATE INDEX articles_newest ON articles (published DESC NULLS LAST, n DESC)"]),
     ] + story_migrations(dialect, types)

@@ -31,6 +31,7 @@ def _insert(table: str, cols: Sequence[str]) -> str:
 
 class SQLStore(Store):
     dialect = ""
+    newest = "a.published DESC, a.n DESC"  # ORDER BY for newest first, undated last
 
     # -- backend hooks -------------------------------------------------------------
     def _sql(self, sql: str) -> str:
@@ -221,19 +222,27 @@ class SQLStore(Store):
         q = check_query(query)
         return self._ranked(q, f) if q else self._latest(f)
 
+    def _where(self, f: Filters) -> str:
+        return f.sql(unary_plus=self.dialect == "sqlite")
+
     def _latest(self, f: Filters) -> list[dict[str, Any]]:
         """Without a query: matching articles or quotes, newest first."""
         if f.kind == "quote":
             sql = ("SELECT a.id, a.published, a.source, a.title, q.qid, q.speaker, q.kind, "
                    "q.content FROM quotes q JOIN articles a ON a.id = q.article_id "
-                   f"WHERE {f.sql()} ORDER BY a.published DESC, q.n LIMIT ? OFFSET ?")
+                   f"WHERE {self._where(f)} ORDER BY {self.newest}, q.n LIMIT ? OFFSET ?")
             rows = self._fetch(sql, [*f.params, f.limit, f.offset])
             return [quote_hit(r[:4], None, r[4:], r[7]) for r in rows]
-        sql = ("SELECT a.id, a.published, a.source, a.title, substr(r.text, 1, ?) "
-               "FROM articles a JOIN records r ON r.n = a.n "
-               f"WHERE {f.sql()} ORDER BY a.published DESC, a.n DESC LIMIT ? OFFSET ?")
-        rows = self._fetch(sql, [SNIPPET_CHARS, *f.params, f.limit, f.offset])
-        return [article_hit(r[:4], None, _trim(r[4])) for r in rows]
+        sql = ("SELECT a.n, a.id, a.published, a.source, a.title FROM articles a "
+               f"WHERE {self._where(f)} ORDER BY {self.newest} LIMIT ? OFFSET ?")
+        rows = self._fetch(sql, [*f.params, f.limit, f.offset])
+        return [article_hit(r[1:5], None, self._opening(r[0])) for r in rows]
+
+    def _opening(self, n: int) -> str:
+        """The first words of article ``n`` (the snippet when there is no query)."""
+        rows = self._fetch("SELECT substr(text, 1, ?) FROM records WHERE n = ?",
+                           (SNIPPET_CHARS, n))
+        return _trim(rows[0][0]) if rows else ""
 
     # -- who -------------------------------------------------------------------------
     def who(self, name: str, limit: int = 50) -> dict[str, Any]:

@@ -23,6 +23,16 @@ from .sql import SQLStore, article_hit, quote_hit
 HEADER = b"SQLite format 3\x00"
 MIN_VERSION = (3, 35, 0)  # RETURNING and upsert
 BUSY_TIMEOUT = 60.0
+RANK_LIMIT = 10_000  # matches beyond which hits come newest first, unscored
+DENSE_SHARE = 10  # matching 1 row in 10 or more: test rows one by one, newest first
+
+
+def _member(column: str, table: str, order: str) -> str:
+    """``column`` is a full-text match; the unary + keeps the planner on the date index."""
+    fts = f"{table}_fts"
+    if order == "exists":
+        return f"EXISTS (SELECT 1 FROM {fts} WHERE {fts} MATCH ? AND rowid = {column})"
+    return f"+{column} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)"
 
 
 def _classify(exc: sqlite3.Error, path: str) -> StoreError:
@@ -69,6 +79,8 @@ class SQLiteStore(SQLStore):
     """A store in one SQLite file (``readonly=True`` opens it for reading only)."""
 
     dialect = "sqlite"
+    rank_limit = RANK_LIMIT
+    dense_share = DENSE_SHARE
 
     def __init__(self, path: str | os.PathLike, readonly: bool = False,
                  timeout: float = BUSY_TIMEOUT):
@@ -157,23 +169,54 @@ class SQLiteStore(SQLStore):
                     "SELECT 'delete', q.n, q.content, q.speaker FROM quotes q "
                     "JOIN articles a ON a.id = q.article_id WHERE a.n = ?", (n,))
 
+    def _order(self, table: str, match: str, total_sql: str) -> str:
+        """How to order hits: ``rank`` (bm25) when there are at most RANK_LIMIT matches;
+        otherwise newest first, testing each row (``exists``) when matches are dense, or
+        against the list of matches (``list``).  Scoring 100,000 matches would take seconds.
+        """
+        total = self._fetch(total_sql)[0][0] or 0
+        cap = max(self.rank_limit, total // self.dense_share) + 1
+        sql = f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?)"
+        found = self._fetch(sql, (match, cap))[0][0]
+        if found <= self.rank_limit:
+            return "rank"
+        return "exists" if found >= cap else "list"
+
     def _ranked(self, query: str, f: Filters) -> list[dict[str, Any]]:
         match = fts5_query(query)
+        page = [f.limit, f.offset]
         if f.kind == "quote":
-            rows = self._fetch(
-                "SELECT q.n, a.id, a.published, a.source, a.title, bm25(quotes_fts), q.qid, "
-                "q.speaker, q.kind, q.content FROM quotes_fts "
-                "JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = q.article_id "
-                f"WHERE quotes_fts MATCH ? AND {f.sql()} ORDER BY bm25(quotes_fts) "
-                "LIMIT ? OFFSET ?", [match, *f.params, f.limit, f.offset])
-            return [quote_hit(r[1:5], -r[5], r[6:], self._snip("quotes_fts", 0, match, r[0]))
+            cols = "q.n, a.id, a.published, a.source, a.title, {score}, q.qid, q.speaker, " \
+                   "q.kind, q.content"
+            order = self._order("quotes_fts", match, "SELECT max(n) FROM quotes")
+            if order == "rank":
+                rows = self._fetch(
+                    f"SELECT {cols.format(score='-bm25(quotes_fts)')} FROM quotes_fts "
+                    "JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = "
+                    f"q.article_id WHERE quotes_fts MATCH ? AND {f.sql()} "
+                    "ORDER BY bm25(quotes_fts) LIMIT ? OFFSET ?", [match, *f.params, *page])
+            else:
+                rows = self._fetch(
+                    f"SELECT {cols.format(score='NULL')} FROM articles a "
+                    f"JOIN quotes q ON q.article_id = a.id WHERE {_member('q.n', 'quotes', order)}"
+                    f" AND {f.sql()} ORDER BY a.published DESC, a.n DESC, q.n LIMIT ? OFFSET ?",
+                    [match, *f.params, *page])
+            return [quote_hit(r[1:5], r[5], r[6:], self._snip("quotes_fts", 0, match, r[0]))
                     for r in rows]
-        rows = self._fetch(
-            "SELECT a.n, a.id, a.published, a.source, a.title, bm25(records_fts, 4.0, 1.0) "
-            "FROM records_fts JOIN articles a ON a.n = records_fts.rowid "
-            f"WHERE records_fts MATCH ? AND {f.sql()} ORDER BY bm25(records_fts, 4.0, 1.0) "
-            "LIMIT ? OFFSET ?", [match, *f.params, f.limit, f.offset])
-        return [article_hit(r[1:5], -r[5], self._snip("records_fts", 1, match, r[0]))
+        order = self._order("records_fts", match, "SELECT max(n) FROM articles")
+        if order == "rank":
+            rows = self._fetch(
+                "SELECT a.n, a.id, a.published, a.source, a.title, "
+                "-bm25(records_fts, 4.0, 1.0) FROM records_fts "
+                "JOIN articles a ON a.n = records_fts.rowid "
+                f"WHERE records_fts MATCH ? AND {f.sql()} ORDER BY bm25(records_fts, 4.0, 1.0) "
+                "LIMIT ? OFFSET ?", [match, *f.params, *page])
+        else:
+            rows = self._fetch(
+                "SELECT a.n, a.id, a.published, a.source, a.title, NULL FROM articles a "
+                f"WHERE {_member('a.n', 'records', order)} AND {f.sql()} "
+                "ORDER BY a.published DESC, a.n DESC LIMIT ? OFFSET ?", [match, *f.params, *page])
+        return [article_hit(r[1:5], r[5], self._snip("records_fts", 1, match, r[0]))
                 for r in rows]
 
     def _snip(self, table: str, column: int, match: str, n: int) -> str:
