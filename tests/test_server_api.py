@@ -92,6 +92,9 @@ def test_full_record_and_missing_article(server):
     assert got.status_code == 200
     assert got.json() == rec.to_dict()
     assert "nope-0" in error(server.get("/api/articles/nope-0"), 404, "not_found")
+    page = server.get("/articles/nope-0")  # pages answer with an HTML error page
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+    assert "no article with id nope-0" in page.text
 
 
 def test_search_articles_and_quotes_with_snippets(server):
@@ -174,6 +177,14 @@ def test_url_and_body_caps(server):
     error(server.post("/api/analyze", content=b"{not json", headers={
         "content-type": "application/json"}), 400, "bad_request")
     error(server.post("/api/analyze", json={"text": ""}), 400, "bad_request")
+
+    def chunks():  # no Content-Length: the cap applies while the body streams in
+        yield b'{"text": "'
+        for _ in range(40):
+            yield b"word " * 10_000
+        yield b'"}'
+    error(server.post("/api/analyze", content=chunks(),
+                      headers={"content-type": "application/json"}), 413, "too_large")
     error(server.post("/api/analyze", json={"text": "x", "colour": "red"}), 400, "bad_request")
 
 

@@ -58,24 +58,27 @@ class SecurityMiddleware:
                                f"{self.max_body:,} bytes")
             return
         seen = 0
-        too_big = False
+        refused = False
 
         async def limited_receive() -> dict:
-            nonlocal seen, too_big
+            # over the limit: answer 413 now, and tell the app the client has gone
+            nonlocal seen, refused
+            if refused:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_body:
-                    too_big = True
-                    raise BodyTooLarge()
+                    refused = True
+                    await self._refuse(send, 413, "too_large", f"the request body is over the "
+                                       f"limit of {self.max_body:,} bytes")
+                    return {"type": "http.disconnect"}
             return message
 
-        started = False
-
         async def send_with_headers(message: dict) -> None:
-            nonlocal started
+            if refused:
+                return  # the 413 answer has been sent already
             if message["type"] == "http.response.start":
-                started = True
                 names = {h[0].lower() for h in message.get("headers", [])}
                 message["headers"] = list(message.get("headers", [])) + [
                     h for h in HEADERS if h[0] not in names]
@@ -83,20 +86,15 @@ class SecurityMiddleware:
 
         try:
             await self.app(scope, limited_receive, send_with_headers)
-        except BodyTooLarge:
-            if not started:
-                await self._refuse(send, 413, "too_large", f"the request body is over the "
-                                   f"limit of {self.max_body:,} bytes")
+        except Exception:
+            if not refused:
+                raise
 
     @staticmethod
     async def _refuse(send: Any, status: int, code: str, message: str) -> None:
         start, body = _error(status, code, message)
         await send(start)
         await send({"type": "http.response.body", "body": body})
-
-
-class BodyTooLarge(Exception):
-    """A chunked body grew past the limit while being read."""
 
 
 def require_token(request: Request, token: str | None) -> None:
