@@ -132,7 +132,7 @@ def sweep_reference(recs: list) -> tuple[float, list]:
     return max(table, key=lambda row: row[1]["f1"])[0], table
 
 
-def store_run(recs: list, threshold: float, seed: int) -> list[int]:
+def store_run(recs: list, threshold: float | None, seed: int) -> list[int]:
     """unspun.stories.assign on a fresh SQLite store (records added in shuffled order)."""
     import unspun
     from unspun.stories import assign
@@ -199,24 +199,40 @@ def polnear_check() -> dict:
     meta = {r.id: r.meta for r in recs}
     out: dict = {"articles": len(recs)}
     print(f"\nPolNeAR: {len(recs)} articles, {len({r.source for r in recs})} publishers")
-    # threshold sensitivity (in memory, date order, 3-day window)
+    # the dated threshold: sweep (in memory, date order, default window); the rule is the
+    # smallest threshold at which no story spans more than MAX_SPAN_DAYS (news stories are
+    # local in time; below it stories chain through a whole campaign)
+    import datetime as dt
+
+    from unspun.stories.cluster import MAX_SPAN_DAYS, THRESHOLD_DATED
+
     order = sorted(range(len(recs)), key=lambda i: (recs[i].published or "", recs[i].id))
     vecs = vectors(recs)
     out["by_threshold"] = {}
-    for t in (0.06, 0.10, 0.15, 0.20, 0.30):
+    chosen = None
+    print("  dated threshold sweep: stories, multi-publisher stories (their articles), "
+          "largest story, longest span in days")
+    for t in [0.06] + [round(0.10 + 0.02 * i, 2) for i in range(11)]:
         cl = Clusterer(threshold=t)
-        pred = {}
-        for i in order:
-            pred[i], _ = cl.add(vecs[i], recs[i].published)
         members = defaultdict(list)
-        for i, sid in pred.items():
-            members[sid].append(i)
+        for i in order:
+            members[cl.add(vecs[i], recs[i].published)[0]].append(i)
         multi = [m for m in members.values() if len({recs[i].source for i in m}) >= 2]
+        day = [dt.date.fromisoformat(r.published) for r in recs]
+        span = max((max(day[i] for i in m) - min(day[i] for i in m)).days
+                   for m in members.values())
         row = {"stories": len(members), "multi_publisher": len(multi),
                "articles_in_multi": sum(len(m) for m in multi),
-               "largest": max(len(m) for m in members.values())}
+               "largest": max(len(m) for m in members.values()), "max_span_days": span}
         out["by_threshold"][t] = row
-        print(f"  threshold {t:.2f}: {row}")
+        if chosen is None and span <= MAX_SPAN_DAYS:
+            chosen = t
+        print(f"    {t:.2f}: {row['stories']:4d} stories, {row['multi_publisher']:3d} "
+              f"multi-publisher ({row['articles_in_multi']:3d} articles), largest "
+              f"{row['largest']:3d}, longest {span:3d} days")
+    out["chosen_dated_threshold"] = chosen
+    print(f"  rule: smallest threshold with no story longer than {MAX_SPAN_DAYS} days -> "
+          f"{chosen} (unspun's default THRESHOLD_DATED = {THRESHOLD_DATED})")
     with tempfile.TemporaryDirectory() as tmp, unspun.open_store(Path(tmp) / "p.db") as st:
         st.add(recs)
         t0 = time.monotonic()

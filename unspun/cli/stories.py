@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from ..store import StoreError
-from ..stories.cluster import THRESHOLD, WINDOW_DAYS
+from ..stories.cluster import THRESHOLD_DATED, THRESHOLD_UNDATED, WINDOW_DAYS
 from .group import cli
 from .storeopts import db_option, fail, open_db
 
@@ -34,10 +34,11 @@ def _run_assign(store: Any, quiet: bool, **options: Any) -> dict[str, Any]:
 @click.option("--min-articles", type=int, default=1, show_default=True,
               help="Hide stories with fewer articles (2 shows only stories told more than once).")
 @click.option("--limit", type=int, default=30, show_default=True, help="Stories to list.")
-@click.option("--threshold", type=float, default=THRESHOLD, show_default=True,
+@click.option("--threshold", type=float, default=None,
               help="Cosine similarity an article needs to join a story; higher makes smaller, "
-                   "tighter stories. The default was chosen on the WikiRef220 benchmark, whose "
-                   "topics are broad.")
+                   f"tighter stories. Default: {THRESHOLD_DATED} for dated articles (chosen on "
+                   f"PolNeAR), {THRESHOLD_UNDATED} for undated ones (chosen on WikiRef220, whose "
+                   "groups are broad topics).")
 @click.option("--window", type=int, default=WINDOW_DAYS, show_default=True,
               help="Days around an article's date in which it looks for its story.")
 @click.option("--no-assign", is_flag=True,
@@ -47,7 +48,7 @@ def _run_assign(store: Any, quiet: bool, **options: Any) -> dict[str, Any]:
               show_default=True, help="Output format.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def stories(db: str, since: str | None, until: str | None, min_articles: int, limit: int,
-            threshold: float, window: int, no_assign: bool, fmt: str, quiet: bool) -> None:
+            threshold: float | None, window: int, no_assign: bool, fmt: str, quiet: bool) -> None:
     """Group stored articles into stories and list them.
 
     Articles stored since the last run join the most similar story near their

@@ -13,8 +13,8 @@ and for each one
 
 Nothing already assigned is touched again, so running it after each ingest
 costs time in proportion to the new articles and the stories near their
-dates, not to the corpus.  Default ``threshold`` and ``window``: see
-:mod:`.cluster` (``THRESHOLD`` was chosen by the sweep in ``bench/stories.py``).
+dates, not to the corpus.  Default thresholds and ``window``: see
+:mod:`.cluster` (chosen by the sweeps in ``bench/stories.py``).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import store as tables
-from .cluster import THRESHOLD, UNDATED_CANDIDATES, WINDOW_DAYS, best_story, window_days
+from .cluster import THRESHOLD_DATED, THRESHOLD_UNDATED, UNDATED_CANDIDATES, WINDOW_DAYS, best_story, threshold_for, window_days
 from .features import Features, features, vector
 
 BATCH = 200
@@ -37,7 +37,7 @@ class Assigner:
     """Assigns records of one store, keeping parsed story centroids between articles."""
 
     store: Any
-    threshold: float = THRESHOLD
+    threshold: float | None = None
     window: int = WINDOW_DAYS
     undated_candidates: int = UNDATED_CANDIDATES
     wire: bool = True
@@ -61,7 +61,8 @@ class Assigner:
         vec = vector(feat, tables.df_of(self.store, feat.counts), self.docs)
         days = window_days(feat.published, self.window)
         candidates = self.cache.candidates(days, self.undated_candidates)
-        story, score = best_story(vec, candidates, self.threshold)
+        story, score = best_story(vec, candidates, threshold_for(feat.published,
+                                                                  self.threshold))
         central = score if story is not None else 0.0
         saved = tables.save_assignment(self.store, feat, story, vec, score if story else 1.0,
                                        central)
@@ -99,13 +100,16 @@ def link_wire(store: Any, record: Any) -> int:
     return len(links)
 
 
-def assign(store: Any, *, threshold: float = THRESHOLD, window: int = WINDOW_DAYS,
+def assign(store: Any, *, threshold: float | None = None, window: int = WINDOW_DAYS,
            since: str | None = None, until: str | None = None, wire: bool = True,
            batch: int = BATCH, on_progress: Callable[[int, int], None] | None = None
            ) -> dict[str, Any]:
     """Give every stored article without a story one; returns counts and seconds.
 
-    ``since``/``until`` (ISO dates) limit which unassigned articles are taken.
+    ``threshold`` (cosine similarity needed to join a story) defaults to
+    ``THRESHOLD_DATED`` for dated articles and ``THRESHOLD_UNDATED`` for undated
+    ones (see :mod:`.cluster`).  ``since``/``until`` (ISO dates) limit which
+    unassigned articles are taken.
     ``on_progress(done, total)`` is called after each article.
     """
     t0 = time.monotonic()
@@ -120,4 +124,5 @@ def assign(store: Any, *, threshold: float = THRESHOLD, window: int = WINDOW_DAY
             if on_progress:
                 on_progress(done, len(ids))
     return {**worker.counts, "pending": len(ids), "seconds": round(time.monotonic() - t0, 3),
-            "threshold": threshold, "window_days": window}
+            "threshold": threshold if threshold is not None else
+            {"dated": THRESHOLD_DATED, "undated": THRESHOLD_UNDATED}, "window_days": window}
