@@ -96,13 +96,29 @@ def test_repetition_needs_three_occurrences_of_a_two_word_phrase():
 def test_repetition_skips_names():
     from unspun.techniques.repetition import repeated_phrases
 
-    text = "the river valley rose. the river valley fell. the river valley slept."
-    ents = [{"id": "E1", "type": "LOC", "name": "river valley",
-             "mentions": [{"start": m, "end": m + 12, "text": "river valley"}
-                          for m in (4, 27, 50)], "descriptions": []}]
-    assert text[4:16] == "river valley"
+    text = "the sovereign order rose. the sovereign order fell. the sovereign order slept."
+    ents = [{"id": "E1", "type": "ORG", "name": "sovereign order",
+             "mentions": [{"start": m, "end": m + 15, "text": "sovereign order"}
+                          for m in (4, 30, 56)], "descriptions": []}]
+    assert all(text[m["start"]:m["end"]] == "sovereign order" for m in ents[0]["mentions"])
     assert list(repeated_phrases(Source(text))) != []
     assert list(repeated_phrases(Source(text, entities=ents))) == []
+
+
+def test_topic_phrases_are_not_repetition_but_talking_points_are():
+    topic = "The special prosecutor spoke. A special prosecutor was named. The special prosecutor left."
+    assert found(topic, "Repetition") == []
+    point = topic.replace("special prosecutor", "illegal occupation")
+    assert len(found(point, "Repetition")) == 2
+
+
+def test_repetition_within_a_paragraph():
+    text = ("We need a leader with vision, a leader with vision who listens.\n\n"
+            "Any leader with vision will do.")
+    reps = found(text, "Repetition")
+    assert reps == [("Repetition", "leader with vision")]
+    assert text.index("leader with vision", 20) == [h.start for h in detect(Source(text))
+                                                    if h.label == "Repetition"][0]
 
 
 def test_scare_quotes_not_after_speech_verbs_or_for_sentences():

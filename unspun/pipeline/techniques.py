@@ -20,7 +20,8 @@ def source_of(record: Record, doc: Any = None) -> Source:
     """The detectors' view of a record."""
     return Source(text=record.text,
                   sentences=[(s["start"], s["end"]) for s in record.sentences],
-                  doc=doc, entities=record.entities, quotes=record.quotes)
+                  doc=doc, entities=record.entities, quotes=record.quotes,
+                  paragraphs=[(p["start"], p["end"]) for p in record.paragraphs])
 
 
 def _voice(record: Record, hit: Hit) -> str:

@@ -102,13 +102,7 @@ PATTERNS: tuple[Pattern, ...] = (
             pattern(r"\b(?:can|should|could)\s+(?:we|anyone|you|they)\s+(?:really\s+|even\s+)?"
                     r"(?:trust|believe)\b[^.!?]{0,80}\?|\bhow\s+can\s+(?:we|anyone|you)\s+"
                     r"(?:really\s+|even\s+)?(?:trust|believe)\b[^.!?]{0,80}\?"),
-            "rhetorical question casting doubt on credibility", 0.6),
-    Pattern("Slogans",
-            pattern(r"(?<=[\"“])[A-Z][^\"”.?\n]{2,40}!(?=[\"”])"),
-            "short exclamation in quotation marks (a slogan or chant)", 0.55),
-    Pattern("Slogans",
-            pattern(r"(?<![\w#])#[A-Za-z][A-Za-z0-9_]{2,}"),
-            "hashtag slogan", 0.5),
+            "rhetorical question casting doubt on credibility", 0.6)
 )
 
 
@@ -122,16 +116,19 @@ def patterns(src: Source) -> Iterable[Hit]:
 _CHANT = re.compile(r"\b(?:chant(?:ed|ing|s)?|slogans?|motto|rallying\s+cry|banners?\s+(?:that\s+)?"
                     r"read(?:ing)?|signs?\s+(?:that\s+)?read(?:ing)?|placards?\s+(?:that\s+)?"
                     r"read(?:ing)?)\b[^\"“\n]{0,30}[\"“]([^\"”\n]{2,60})[\"”]", re.IGNORECASE)
-_CAPS = re.compile(r"(?<![\w'])(?:[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){1,6}!+|"
-                   r"[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,6}\.)")
+_CAPS = re.compile(r"(?<![\w'])[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){1,6}!+|"
+                   r"(?<=[:\"“]\s)[A-Z]{2,}(?:[\s,]+[A-Z]{2,}){2,6}[.!]")
 
 
 def slogans(src: Source) -> Iterable[Hit]:
-    """Quoted words introduced as a chant, slogan or sign; all-capitals exclamations."""
+    """Quoted words introduced as a chant, slogan or sign; all-capitals exclamations (or
+    all-capitals phrases after a colon or quotation mark, not headings)."""
     for m in _CHANT.finditer(src.text):
         yield Hit("Slogans", m.start(1), m.end(1), "words introduced as a chant or slogan", 0.75)
     for m in _CAPS.finditer(src.text):
-        yield Hit("Slogans", m.start(), m.end(), "all-capitals exclamation", 0.55)
+        what = "all-capitals exclamation" if m.group(0).endswith("!") else \
+            "all-capitals phrase set off like a slogan"
+        yield Hit("Slogans", m.start(), m.end(), what, 0.55)
 
 
 DETECTORS = (patterns, slogans)

@@ -25,9 +25,20 @@ _MIN_WORDS = 6
 _PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you"}
 
 
+_OFFICE = re.compile(r"\b(?:candidate|nominee|senator|sen\.|congressman|congresswoman|"
+                     r"representative|rep\.|governor|gov\.|mayor|president|minister|secretary|"
+                     r"spokesman|spokeswoman|spokesperson|chairman|chairwoman|lawmaker|"
+                     r"campaign|party|ambassador)\b", re.IGNORECASE)
+
+
 def _credential(entity: dict[str, Any]) -> str | None:
-    """The entity's first description that names an expert credential."""
-    for d in entity.get("descriptions") or []:
+    """The entity's first description that names an expert credential; None for holders of
+    political office or candidates, whose words are positions, not expertise."""
+    descriptions = entity.get("descriptions") or []
+    if any(_OFFICE.search(d["text"]) and not lexicon_regex("credentials").search(d["text"])
+           for d in descriptions):
+        return None
+    for d in descriptions:
         if lexicon_regex("credentials").search(d["text"]):
             return d["text"]
     return None

@@ -47,12 +47,21 @@ class Source:
     doc: Any = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        if not self.paragraphs:
+            from ..pipeline.segment import paragraph_bounds
+
+            self.paragraphs = paragraph_bounds(self.text) or [(0, len(self.text))]
         if not self.sentences:
             self.sentences = [(m.start(), m.end()) for m in
                               re.finditer(r"[^.!?\n]+(?:[.!?]+[\"”’']?|$)", self.text)
                               if self.text[m.start():m.end()].strip()]
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset`` (-1 between paragraphs)."""
+        return next((i for i, (s, e) in enumerate(self.paragraphs) if s <= offset < e), -1)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset`` (the whole text if none)."""
@@ -60,6 +69,12 @@ class Source:
             if s <= offset < e:
                 return s, e
         return 0, len(self.text)
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Whether ``start:end`` overlaps the name of a person, organisation or place (a word
+        inside a name, like a book or station title, is not the writer's rhetoric)."""
+        return any(s < end and start < e for s, e, _ in
+                   self.entity_spans({"PERSON", "ORG", "GPE", "LOC", "FAC"}))
 
     def entity_spans(self, types: set[str] | None = None) -> list[tuple[int, int, dict]]:
         """(start, end, entity) for every mention, optionally only of some entity types."""

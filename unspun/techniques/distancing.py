@@ -11,10 +11,13 @@ from collections.abc import Iterable
 
 from .base import Hit, Source
 
-_BEFORE_OK = {"the", "a", "an", "about", "of", "on", "so-called", "their", "his", "her", "its",
-              "our", "your", "this", "these", "those", "in", "for", "with", "against", "by",
-              "from", "into", "at", "any", "such", "called", "some"}
-_NAMING = re.compile(r"(?<![\w-])(?:said|says|say|called|calls|dubbed|termed|described|labell?ed|named|"
+# the word before a scare-quoted term: a determiner or possessive (the term used as a
+# noun phrase of the writer's own sentence), or "so-called"
+_BEFORE_OK = {"the", "so-called", "their", "his", "her", "its", "our", "your", "this", "these",
+              "those", "such", "about", "of"}
+_PRONOUN = re.compile(r"(?<![\w'’])(?:i|we|you|he|she|they|me|us|him|them|my|our|your)(?![\w'’])",
+                      re.IGNORECASE)
+_NAMING = re.compile(r"(?<![\w-])(?:said|says|say|call|called|calls|dubbed|termed|described|labell?ed|named|"
                      r"titled|entitled|known|word|words|term|phrase|slogan|slogans|chant\w*|read|"
                      r"reads|reading|headline\w*|wrote|writes|tweet\w*|hashtag|motto|song|book|"
                      r"film|movie|show|album|article|column|op-ed|series|episode|likened|compared|"
@@ -23,13 +26,15 @@ _NAMING = re.compile(r"(?<![\w-])(?:said|says|say|called|calls|dubbed|termed|des
 # a speech verb earlier in the sentence: a short quote there is the speaker's words
 _SPOKEN = re.compile(r"(?<![\w-])(?:said|says|told|tells|asked|added|wrote|tweeted|declared)(?![\w-])",
                      re.IGNORECASE)
+# a quoted term used as a modifier ('"cell phone only" households') is jargon, not distance:
+# the next word is lowercase and not a function word or verb of the sentence
+_MODIFIER_USE = re.compile(r"\s+(?!(?:is|are|was|were|be|been|that|which|who|and|or|but|of|in|to|"
+                           r"for|by|on|at|as|with|from|has|have|had|will|would|could|should|can|"
+                           r"may|might|must|did|does|do|not|than|then|into|over|after|before|"
+                           r"while|because|if|so|its|their|his|her)\b)[a-z]")
 _SO_CALLED = re.compile(r"(?<![\w-])so[- ]called\s+(?![\"“«])[\w'’-]+(?:\s+(?!(?:of|in|that|which|"
                         r"who|is|are|was|were|and|or|by|to|for|on|with|from|has|have|had|as|"
                         r"at|but)\b)[a-z][\w'’-]*)?", re.IGNORECASE)
-
-
-def _is_title(words: list[str]) -> bool:
-    return len(words) > 1 and all(w[:1].isupper() for w in words if len(w) > 3)
 
 
 def _quote_pairs(text: str) -> Iterable[tuple[int, int]]:
@@ -50,14 +55,16 @@ def scare_quotes(src: Source) -> Iterable[Hit]:
     for qs, qe in _quote_pairs(text):
         inner = text[qs + 1:qe].strip()
         words = inner.split()
-        if not 1 <= len(words) <= 6 or "\n" in inner or re.search(r"[.!?,;:]", inner) \
-                or _is_title(words):
+        if not 1 <= len(words) <= 4 or "\n" in inner or re.search(r"[.!?,;:]", inner) \
+                or not inner[0].islower() or _PRONOUN.search(inner):
             continue
         s_start, _ = src.sentence_of(qs)
         before = text[max(s_start, qs - 40):qs]
         prev = re.findall(r"[\w'’-]+", before)
         if not prev or prev[-1].lower() not in _BEFORE_OK or _NAMING.search(before) \
                 or _SPOKEN.search(text[s_start:qs]):
+            continue
+        if _MODIFIER_USE.match(text, qe + 1):
             continue
         start, end = qs, qe + 1
         reason = f"scare quotes around '{inner}' distance the text from the term"

@@ -20,6 +20,12 @@ from .base import Hit, Source, _entry_pattern, find_lexicon, lexicon
 _NEUTRAL_AFTER = re.compile(r"\s+(?:attacks?|acts?|threats?|plots?|bombings?|incidents?|"
                             r"financing|designation|list|charges?|offen[cs]es?|groups?|organi[sz]ations?|"
                             r"cells?|networks?)\b", re.IGNORECASE)
+# "regime" as a system of rules ("sanctions regime") is not a label
+_POLICY_BEFORE = re.compile(r"(?:deportation|sanctions?|tax|regulatory|visa|trade|tariff|inspection|"
+                            r"testing|exchange|currency|immigration|price|control|training|"
+                            r"treatment|drug|dosing|fitness|diet|exercise|compliance|licensing|"
+                            r"reporting|disclosure|verification|monitoring|border|customs)\s+$",
+                            re.IGNORECASE)
 _EPITHETS = ("crooked", "lyin'", "lyin’", "lying", "sleepy", "crazy", "phony", "low-energy",
              "deranged", "tricky", "shifty")
 
@@ -54,7 +60,8 @@ def _target(doc: Any, start: int, end: int) -> str | None:
 def label_nouns(src: Source) -> Iterable[Hit]:
     """A noun from the label lexicon used for a person or group."""
     for m in find_lexicon("labels", src.text):
-        if _NEUTRAL_AFTER.match(src.text, m.end()):
+        if _NEUTRAL_AFTER.match(src.text, m.end()) or _POLICY_BEFORE.search(src.text, 0, m.start()) \
+                or (src.entities and src.in_name(m.start(), m.end())):
             continue
         target = _target(src.doc, m.start(), m.end())
         reason = f"label '{m.group(0)}' for a person or group"

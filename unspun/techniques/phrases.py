@@ -24,6 +24,8 @@ class PhraseDetector:
 
     def __call__(self, src: Source) -> Iterable[Hit]:
         for m in find_lexicon(self.name, src.text):
+            if src.entities and src.in_name(m.start(), m.end()):
+                continue
             yield Hit(self.label, m.start(), m.end(), self.reason.format(m.group(0)), self.score)
 
 

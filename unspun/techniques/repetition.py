@@ -1,10 +1,15 @@
 """Repetition: the same phrase driven home across an article, or a word said over and over.
 
-A phrase counts when it is a modifier plus noun repeated at least three times
-("constitutional order"), or four or more content words repeated at least
-twice.  Phrases that overlap a named entity are skipped (names recur in any
-report, and the detector must not depend on which sides are named), as are
-phrases made of reporting words.  Each occurrence after the first is reported.
+Across the article, a phrase counts when it carries a value-laden word (the
+``repetition_themes`` lexicon: "order", "terror*", "sovereign*"...) and is
+either a modifier plus noun repeated at least three times ("constitutional
+order") or four or more content words repeated at least twice; topic phrases
+("special prosecutor") recur in any report and do not count.  Within one
+paragraph, any phrase of three or more words with two content words repeated
+within :data:`LOCAL_GAP` characters counts ("the most important job ..., the most important job").  Phrases that
+overlap a named entity are skipped (names recur in any report, and the detector
+must not depend on which sides are named), as are phrases with reporting words
+or punctuation.  Each repeated occurrence is reported, not the first.
 """
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 
-from .base import Hit, Source
+from .base import Hit, Source, lexicon_regex
 
 STOP = frozenset("""
 a an the of in on at to for from by with and or but as is are was were be been being it its this
@@ -75,8 +80,21 @@ def _ngrams(tokens: list[tuple[int, int, str]], n: int) -> dict[tuple[str, ...],
     return found
 
 
+def _clean(src: Source, start: int, end: int) -> bool:
+    """No punctuation inside the phrase but hyphens and apostrophes (no markup, no lists)."""
+    return re.fullmatch(r"[\w'’ -]+", src.text[start:end]) is not None
+
+
+def _themed(src: Source, spans: list[tuple[int, int]]) -> bool:
+    return lexicon_regex("repetition_themes").search(src.text, *spans[0]) is not None
+
+
+LOCAL_GAP = 150  # characters between two occurrences for a repetition within a paragraph
+
+
 def repeated_phrases(src: Source) -> Iterable[Hit]:
-    """Phrases repeated across the article (see module docstring for the thresholds)."""
+    """Talking points repeated across the article, and phrases repeated within a paragraph
+    (see the module docstring for the thresholds)."""
     tokens = _tokens(src)
     blocked = _blocked(src)
     taken: list[tuple[int, int]] = []
@@ -84,22 +102,28 @@ def repeated_phrases(src: Source) -> Iterable[Hit]:
         for words, starts in _ngrams(tokens, n).items():
             if len(starts) < 2:
                 continue
-            content = sum(w not in STOP for w in words)
-            need = 3 if n == 2 or content < 4 else 2
-            if len(starts) < need or (n > 2 and content < 3):
-                continue
             spans = [(tokens[i][0], tokens[i + n - 1][1]) for i in starts]
-            if any(any(blocked[s:e]) for s, e in spans):
+            if not _clean(src, *spans[0]) or any(any(blocked[s:e]) for s, e in spans):
                 continue
-            if n == 2 and not _adj_noun(src, *spans[0]):
+            content = sum(w not in STOP for w in words)
+            paras = [src.paragraph_index(s) for s, _ in spans]
+            close = [k for k in range(1, len(spans)) if paras[k] == paras[k - 1]
+                     and spans[k][0] - spans[k - 1][1] <= LOCAL_GAP]
+            local = n >= 3 and content >= 2 and bool(close)
+            across = _themed(src, spans) and (
+                len(starts) >= 3 if n == 2 or content < 4 else len(starts) >= 2)
+            if not (local or across) or (n == 2 and not _adj_noun(src, *spans[0])):
                 continue
             phrase = src.text[spans[0][0]:spans[0][1]]
+            where = "in one paragraph" if local and not across else "across the article"
             for k, (s, e) in enumerate(spans[1:], 2):
                 if any(ts <= s and e <= te for ts, te in taken):
                     continue
+                if local and not across and k - 1 not in close:
+                    continue
                 taken.append((s, e))
                 yield Hit("Repetition", s, e,
-                          f"'{phrase}' repeated (occurrence {k} of {len(spans)})", 0.6)
+                          f"'{phrase}' repeated {where} (occurrence {k} of {len(spans)})", 0.6)
 
 
 def repeated_word(src: Source) -> Iterable[Hit]:
