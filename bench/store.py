@@ -14,6 +14,7 @@
     .venv/bin/python bench/store.py --n 20000 --no-postgres
     .venv/bin/python bench/store.py --n-postgres 20000     # PostgreSQL loads ~10x slower
     .venv/bin/python bench/store.py --json out.json
+    .venv/bin/python bench/store.py --sqlite-db big.db   # search figures on a filled store
 
 PostgreSQL: $UNSPUN_BENCH_POSTGRES (default postgresql://127.0.0.1:5432/test),
 in a schema of its own that is dropped afterwards.
@@ -178,21 +179,32 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--sqlite-db", help="measure search on this SQLite store, filled by an "
+                        "earlier run (skips the ingest and the SQLite write; base records are "
+                        "its first --k records)")
     args = parser.parse_args()
     results: dict = {"k": args.k, "n": args.n}
     with tempfile.TemporaryDirectory(prefix="unspun-bench-") as tmp:
         folder = Path(tmp)
-        results["ingest"], base = overhead(args.k, args.workers, folder)
-        print("ingest:", json.dumps(results["ingest"]), flush=True)
-        recs = replicas(base, args.n)
-        qs = queries(base, args.q)
-        results["sqlite"] = backend("sqlite", str(folder / "bench.db"), recs, args.batch, qs)
+        if args.sqlite_db:
+            with open_store(args.sqlite_db, readonly=True) as store:
+                base = [r for _, r in zip(range(args.k), store.records())]
+                qs = queries(base, args.q)
+                latency(store, qs[:20])  # warm the caches
+                results["sqlite"] = {"articles": store.count(), "search": latency(store, qs)}
+        else:
+            results["ingest"], base = overhead(args.k, args.workers, folder)
+            print("ingest:", json.dumps(results["ingest"]), flush=True)
+            qs = queries(base, args.q)
+            results["sqlite"] = backend("sqlite", str(folder / "bench.db"),
+                                        replicas(base, args.n), args.batch, qs)
         print("sqlite:", json.dumps(results["sqlite"]), flush=True)
+        recs = replicas(base, args.n_postgres or args.n)
         if not args.no_postgres:
             schema = f"unspun_bench_{uuid.uuid4().hex[:8]}"
             try:
-                results["postgres"] = backend("postgres", f"{PG_URL}?schema={schema}",
-                                              recs[:args.n_postgres or args.n], args.batch, qs)
+                results["postgres"] = backend("postgres", f"{PG_URL}?schema={schema}", recs,
+                                              args.batch, qs)
                 print("postgres:", json.dumps(results["postgres"]), flush=True)
             finally:
                 import psycopg

@@ -179,7 +179,7 @@ class PostgresStore(SQLStore):
                 "q.speaker, q.kind, q.content FROM quotes q "
                 "JOIN articles a ON a.id = q.article_id, to_tsquery('english', ?) tq "
                 f"WHERE q.tsv @@ tq AND {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                [tsq, *f.params, *page])
+                [tsq, *f.args(), *page])
             return [quote_hit(r[1:5], r[5], r[6:], self._headline(
                 "content FROM quotes", tsq, r[0], "HighlightAll=true, StartSel=**, StopSel=**"))
                 for r in rows]
@@ -190,7 +190,7 @@ class PostgresStore(SQLStore):
             "FROM records r JOIN articles a ON a.n = r.n, to_tsquery('english', ?) tq "
             f"WHERE r.tsv @@ tq AND {where} "
             f"ORDER BY {self.newest if dense else '6 DESC, a.n'} LIMIT ? OFFSET ?",
-            [tsq, *f.params, *page])
+            [tsq, *f.args(), *page])
         return [article_hit(r[1:5], r[5], self._headline("text FROM records", tsq, r[0],
                                                           _HEADLINE)) for r in rows]
 

@@ -139,6 +139,7 @@ class Filters:
     offset: int = 0
     where: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
+    choices: list["Choice"] = field(default_factory=list)
 
     @classmethod
     def parse(cls, **kw: Any) -> "Filters":
@@ -168,9 +169,10 @@ class Filters:
         self.where.append(sql)
         self.params.extend(params)
 
+    def _child(self, table: str, cond: str, *params: Any) -> None:
+        self.choices.append(Choice(table, cond, list(params)))
+
     def _build(self) -> None:
-        # "+a.id IN (...)": the unary plus keeps SQLite from driving the query by the
-        # list (then sorting every match by date); it scans by date and tests membership
         names = "SELECT key FROM names WHERE key LIKE ? ESCAPE '\\'"
         if self.source:
             self._add(f"a.source IN ({', '.join('?' * len(self.source))})", *self.source)
@@ -179,10 +181,9 @@ class Filters:
         if self.until:
             self._add("a.published <= ?", self.until)
         if self.entity:
-            self._add(f"+a.id IN (SELECT article_id FROM entities WHERE name_key IN ({names}))",
-                      like_pattern(self.entity))
+            self._child("entities", f"c.name_key IN ({names})", like_pattern(self.entity))
         if self.frame:
-            self._add("+a.id IN (SELECT article_id FROM frames WHERE label = ?)", self.frame)
+            self._child("frames", "c.label = ?", self.frame)
         if self.kind == "quote":
             if self.speaker:
                 self._add(f"q.speaker_key IN ({names})", like_pattern(self.speaker))
@@ -191,17 +192,46 @@ class Filters:
                           " AND t.voice = q.qid AND t.label = ?)", self.technique)
             return
         if self.speaker:
-            self._add(f"+a.id IN (SELECT article_id FROM quotes WHERE speaker_key IN ({names}))",
-                      like_pattern(self.speaker))
-        voice = {"author": " AND voice = 'author'", "quoted": " AND voice <> 'author'",
+            self._child("quotes", f"c.speaker_key IN ({names})", like_pattern(self.speaker))
+        voice = {"author": " AND c.voice = 'author'", "quoted": " AND c.voice <> 'author'",
                  None: ""}[self.voice]
         if self.technique:
-            self._add(f"+a.id IN (SELECT article_id FROM techniques WHERE label = ?{voice})",
-                      self.technique)
+            self._child("techniques", f"c.label = ?{voice}", self.technique)
         elif voice:
-            self._add(f"+a.id IN (SELECT article_id FROM techniques WHERE 1 = 1{voice})")
+            self._child("techniques", f"1 = 1{voice}")
 
-    def sql(self, unary_plus: bool = True) -> str:
-        """The conditions joined with AND (``unary_plus=False`` for PostgreSQL)."""
-        where = " AND ".join(self.where) if self.where else "1 = 1"
-        return where if unary_plus else where.replace("+a.id IN", "a.id IN")
+    def sql(self, unary_plus: bool = True, exists: frozenset[int] = frozenset()) -> str:
+        """The conditions joined with AND; parameters come from :meth:`args`.
+
+        Conditions on child tables test membership in a list of article ids or,
+        for the indices in ``exists``, run a per-article EXISTS.  In SQLite the
+        list form carries a unary plus (``+a.id IN``) so the planner scans by
+        date and tests membership instead of sorting every member by date.
+        """
+        parts = list(self.where)
+        for i, c in enumerate(self.choices):
+            if i in exists:
+                parts.append(f"EXISTS (SELECT 1 FROM {c.table} c WHERE c.article_id = a.id "
+                             f"AND {c.cond})")
+            else:
+                plus = "+" if unary_plus else ""
+                parts.append(f"{plus}a.id IN (SELECT c.article_id FROM {c.table} c "
+                             f"WHERE {c.cond})")
+        return " AND ".join(parts) if parts else "1 = 1"
+
+    def args(self) -> list[Any]:
+        """Parameters for :meth:`sql`, in order."""
+        return [*self.params, *(p for c in self.choices for p in c.params)]
+
+
+@dataclass
+class Choice:
+    """A condition on one child table (alias ``c``) that articles must have a row for."""
+
+    table: str
+    cond: str
+    params: list[Any]
+
+    def count_sql(self) -> str:
+        """Counts matching rows up to a bound (the one parameter after ``params``)."""
+        return f"SELECT count(*) FROM (SELECT 1 FROM {self.table} c WHERE {self.cond} LIMIT ?)"

@@ -66,6 +66,17 @@ CREATE INDEX agencies_article ON agencies (article_id);
 CREATE INDEX agencies_name ON agencies (name);
 """
 
+_FILTER_INDEXES = """
+CREATE INDEX quotes_article_speaker ON quotes (article_id, speaker_key);
+CREATE INDEX entities_article_name ON entities (article_id, name_key);
+CREATE INDEX techniques_article_label ON techniques (article_id, label, voice);
+CREATE INDEX frames_article_label ON frames (article_id, label);
+DROP INDEX quotes_article;
+DROP INDEX entities_article;
+DROP INDEX techniques_article;
+DROP INDEX frames_article;
+"""
+
 _FTS = {
     "sqlite": """
 CREATE VIRTUAL TABLE records_fts USING fts5 (title, text, content='records', content_rowid='n',
@@ -108,4 +119,6 @@ def migrations(dialect: str) -> list[tuple[str, list[str]]]:
         # newest-first listings: SQLite's articles_published index already serves them
         ("0004_newest_first", [] if dialect == "sqlite" else [
             "CREATE INDEX articles_newest ON articles (published DESC NULLS LAST, n DESC)"]),
+        # per-article checks of the filters (does this article quote X?) are index seeks
+        ("0005_filter_indexes", split(_FILTER_INDEXES)),
     ] + story_migrations(dialect, types)

@@ -231,11 +231,11 @@ class SQLStore(Store):
             sql = ("SELECT a.id, a.published, a.source, a.title, q.qid, q.speaker, q.kind, "
                    "q.content FROM quotes q JOIN articles a ON a.id = q.article_id "
                    f"WHERE {self._where(f)} ORDER BY {self.newest}, q.n LIMIT ? OFFSET ?")
-            rows = self._fetch(sql, [*f.params, f.limit, f.offset])
+            rows = self._fetch(sql, [*f.args(), f.limit, f.offset])
             return [quote_hit(r[:4], None, r[4:], r[7]) for r in rows]
         sql = ("SELECT a.n, a.id, a.published, a.source, a.title FROM articles a "
                f"WHERE {self._where(f)} ORDER BY {self.newest} LIMIT ? OFFSET ?")
-        rows = self._fetch(sql, [*f.params, f.limit, f.offset])
+        rows = self._fetch(sql, [*f.args(), f.limit, f.offset])
         return [article_hit(r[1:5], None, self._opening(r[0])) for r in rows]
 
     def _opening(self, n: int) -> str:

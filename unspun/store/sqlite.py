@@ -16,7 +16,7 @@ from typing import Any
 
 from ..record import Record
 from .base import StoreError
-from .query import Filters, fts5_query
+from .query import Choice, Filters, fts5_query
 from .schema import BOOKKEEPING
 from .sql import SQLStore, article_hit, quote_hit
 
@@ -81,6 +81,7 @@ class SQLiteStore(SQLStore):
     dialect = "sqlite"
     rank_limit = RANK_LIMIT
     dense_share = DENSE_SHARE
+    filter_min = 1000  # child-table filters matching fewer rows always use the id list
 
     def __init__(self, path: str | os.PathLike, readonly: bool = False,
                  timeout: float = BUSY_TIMEOUT):
@@ -169,6 +170,16 @@ class SQLiteStore(SQLStore):
                     "SELECT 'delete', q.n, q.content, q.speaker FROM quotes q "
                     "JOIN articles a ON a.id = q.article_id WHERE a.n = ?", (n,))
 
+    def _where(self, f: Filters) -> str:
+        """Filters as SQL; a child-table filter matching many rows is checked per article."""
+        return f.sql(unary_plus=True, exists=frozenset(
+            i for i, c in enumerate(f.choices) if self._common(c)))
+
+    def _common(self, choice: Choice) -> bool:
+        total = self._fetch(f"SELECT max(rowid) FROM {choice.table}")[0][0] or 0
+        cap = max(self.filter_min, total // self.dense_share) + 1
+        return self._fetch(choice.count_sql(), [*choice.params, cap])[0][0] >= cap
+
     def _order(self, table: str, match: str, total_sql: str) -> str:
         """How to order hits: ``rank`` (bm25) when there are at most RANK_LIMIT matches;
         otherwise newest first, testing each row (``exists``) when matches are dense, or
@@ -180,7 +191,8 @@ class SQLiteStore(SQLStore):
         found = self._fetch(sql, (match, cap))[0][0]
         if found <= self.rank_limit:
             return "rank"
-        return "exists" if found >= cap else "list"
+        # testing one row against a prefix query expands the prefix each time: use the list
+        return "exists" if found >= cap and '"*' not in match else "list"
 
     def _ranked(self, query: str, f: Filters) -> list[dict[str, Any]]:
         match = fts5_query(query)
@@ -193,14 +205,14 @@ class SQLiteStore(SQLStore):
                 rows = self._fetch(
                     f"SELECT {cols.format(score='-bm25(quotes_fts)')} FROM quotes_fts "
                     "JOIN quotes q ON q.n = quotes_fts.rowid JOIN articles a ON a.id = "
-                    f"q.article_id WHERE quotes_fts MATCH ? AND {f.sql()} "
-                    "ORDER BY bm25(quotes_fts) LIMIT ? OFFSET ?", [match, *f.params, *page])
+                    f"q.article_id WHERE quotes_fts MATCH ? AND {self._where(f)} "
+                    "ORDER BY bm25(quotes_fts) LIMIT ? OFFSET ?", [match, *f.args(), *page])
             else:
                 rows = self._fetch(
                     f"SELECT {cols.format(score='NULL')} FROM articles a "
                     f"JOIN quotes q ON q.article_id = a.id WHERE {_member('q.n', 'quotes', order)}"
-                    f" AND {f.sql()} ORDER BY a.published DESC, a.n DESC, q.n LIMIT ? OFFSET ?",
-                    [match, *f.params, *page])
+                    f" AND {self._where(f)} ORDER BY a.published DESC, a.n DESC, q.n LIMIT ? OFFSET ?",
+                    [match, *f.args(), *page])
             return [quote_hit(r[1:5], r[5], r[6:], self._snip("quotes_fts", 0, match, r[0]))
                     for r in rows]
         order = self._order("records_fts", match, "SELECT max(n) FROM articles")
@@ -209,13 +221,13 @@ class SQLiteStore(SQLStore):
                 "SELECT a.n, a.id, a.published, a.source, a.title, "
                 "-bm25(records_fts, 4.0, 1.0) FROM records_fts "
                 "JOIN articles a ON a.n = records_fts.rowid "
-                f"WHERE records_fts MATCH ? AND {f.sql()} ORDER BY bm25(records_fts, 4.0, 1.0) "
-                "LIMIT ? OFFSET ?", [match, *f.params, *page])
+                f"WHERE records_fts MATCH ? AND {self._where(f)} ORDER BY bm25(records_fts, 4.0, 1.0) "
+                "LIMIT ? OFFSET ?", [match, *f.args(), *page])
         else:
             rows = self._fetch(
                 "SELECT a.n, a.id, a.published, a.source, a.title, NULL FROM articles a "
-                f"WHERE {_member('a.n', 'records', order)} AND {f.sql()} "
-                "ORDER BY a.published DESC, a.n DESC LIMIT ? OFFSET ?", [match, *f.params, *page])
+                f"WHERE {_member('a.n', 'records', order)} AND {self._where(f)} "
+                "ORDER BY a.published DESC, a.n DESC LIMIT ? OFFSET ?", [match, *f.args(), *page])
         return [article_hit(r[1:5], r[5], self._snip("records_fts", 1, match, r[0]))
                 for r in rows]
 
