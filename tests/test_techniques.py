@@ -179,3 +179,19 @@ def test_lexicons_hold_no_names_of_sides():
         for entry in lexicon(name):
             assert not is_country(entry.rstrip("*")), (name, entry)
         assert lexicon_regex(name).pattern
+
+
+def test_label_target_from_the_parse():
+    from unspun.pipeline.nlp import get_nlp
+
+    text = "The new governor is a liar, and his aides know it."
+    doc = get_nlp()(text)
+    hits = [h for h in detect(Source(text, doc=doc)) if h.label == "Name_Calling-Labeling"]
+    assert [text[h.start:h.end] for h in hits] == ["liar"]
+    assert "applied to 'The new governor'" in hits[0].evidence
+
+
+def test_capitals_slogans_but_not_headings():
+    assert found("He answered: THEY LOSE, WE WIN.", "Slogans") == [("Slogans", "THEY LOSE, WE WIN.")]
+    assert found("The crowd roared NO MORE WARS!", "Slogans") == [("Slogans", "NO MORE WARS!")]
+    assert found("3. APPLE BOOSTS PHONE SECURITY.\nThe move follows a breach.", "Slogans") == []
