@@ -11,11 +11,13 @@ Functions take spaCy tokens and return token index ranges (end exclusive).
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .quote_speakers import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_TIME = re.compile(r"\d:\d\d|^[ap]\.m\.?$", re.IGNORECASE)
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _EDGE_PUNCT = set(",;:—–-()[]") | {"''", "``"}
 
@@ -62,11 +64,11 @@ def subject(tok: Any) -> Any | None:
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    cur = tok
+    cur = _reporting_verb(tok)
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
-                return None if child.like_num or any(c.isdigit() for c in child.text) else child
+                return None if _TIME.search(child.text) else child
             if child.dep_ == "agent":  # "was quoted by X"
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -75,6 +77,21 @@ def subject(tok: Any) -> Any | None:
             return None
         cur = cur.head
     return None
+
+
+def _reporting_verb(tok: Any) -> Any:
+    """', adding, "..."' / ', saying ...': a participle cue inside a reported clause
+    shares the subject of the cue verb that reports the clause."""
+    if tok.tag_ != "VBG" or tok.dep_ != "advcl":
+        return tok
+    cur = tok.head
+    for _ in range(4):
+        if cue_kind(cur) is not None:
+            return cur
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return tok
 
 
 def child_expl(tok: Any) -> bool:
@@ -135,6 +152,10 @@ def _clause_end(head: Any) -> int:
     for child in head.rights:
         if child.dep_ == "conj" and cue_kind(child) is not None:
             end = min(end, _before_joint(child))
+    for tok in head.doc[head.i + 1:end]:
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_kind(tok) is not None \
+                and tok.doc[tok.i - 1].text in (",", "”", '"'):
+            return min(end, tok.i)  # ', adding, "..."': the next report starts here
     return end
 
 

@@ -35,7 +35,7 @@ def lexicon() -> dict[str, Any]:
     with resources.files("unspun").joinpath("data/quote_cues.json").open(encoding="utf-8") as fh:
         data = json.load(fh)
     for key in ("clause_verbs", "object_verbs", "object_preps", "object_deps", "group_pronouns",
-                "first_person", "group_nouns"):
+                "first_person", "group_nouns", "after_verbs"):
         data[key] = frozenset(data[key])
     return data
 

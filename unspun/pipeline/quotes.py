@@ -29,7 +29,7 @@ from ..record import span
 from .quote_cues import (content_range, cue_candidates, cue_kind, inverted_subject, is_cue_verb,
                          subject)
 from .quote_marks import Quoted, find_quoted
-from .quote_speakers import SpeakerResolver, speaker_span
+from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .registry import Context, component
 
 MIN_STANDALONE_WORDS = 4
@@ -162,8 +162,10 @@ class Extractor:
         if self._inner_end(q) not in ",?!—–-…" and head[0] not in ",—–":
             return None
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
+        after_verbs = lexicon()["after_verbs"]
         for tok in toks:
-            if is_cue_verb(tok) and tok.i not in self.used_cues:
+            if (is_cue_verb(tok) or tok.lemma_.lower() in after_verbs and tok.pos_ == "VERB") \
+                    and tok.i not in self.used_cues:
                 who = subject(tok)
                 if who is None or not q.end <= who.idx < window_end + 200:
                     who = inverted_subject(tok) or _word_before(tok, q.end)
