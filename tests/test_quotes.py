@@ -229,3 +229,11 @@ def test_records_with_quotes_validate_against_schema():
 
     rec = run('"The measures," he said, "were no surprise." Olaf Brandt said that taxes rise.')
     validate_record(rec.to_dict())
+
+
+def test_pronoun_gender_follows_the_article_when_it_marks_it():
+    text = ("Tom Hale met Mrs. Anna Berg on Monday.\n\n"
+            '"We agreed on nothing at all today," she said.')
+    rec = run(text)
+    q = quote_with(rec, "agreed on nothing")
+    assert speaker_name(rec, q) == "Anna Berg"

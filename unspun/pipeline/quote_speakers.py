@@ -61,6 +61,8 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, str]] = []  # (position, entity id) of resolved speakers
         self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
                           for e in record.entities}
+        self.gender = {e["id"]: g for e in record.entities if e["type"] == "PERSON"
+                       for g in [person_gender(self.text, e, self.described[e["id"]])] if g}
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -116,8 +118,12 @@ class SpeakerResolver:
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
     def _recent_person(self, pos: int) -> str | None:
+        want = lexicon()["person_pronouns"].get(self.text[pos:pos + 4].split()[0].lower().strip(".,"))
         for sent in self._sentences_before(pos):
-            found = self._candidates(sent, pos, {"PERSON"})
+            found = [m for m in self._candidates(sent, pos, {"PERSON"})
+                     if not want or self.gender.get(m.entity, want) == want]
+            known = [m for m in found if want and self.gender.get(m.entity) == want]
+            found = known or found
             if not found:
                 continue
             subjects = [m for m in found if self._is_subject(m)]
@@ -156,6 +162,32 @@ class SpeakerResolver:
             if orgs:
                 return orgs[-1].entity
         return None
+
+
+_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f",
+           "dame": "f"}
+_GENDER_WORDS = {
+    "m": set("man men spokesman chairman congressman businessman father husband son brother "
+             "king prince uncle boy gentleman nephew grandfather actor".split()),
+    "f": set("woman women spokeswoman chairwoman congresswoman businesswoman mother wife "
+             "daughter sister queen princess aunt girl lady niece grandmother actress".split()),
+}
+
+
+def person_gender(text: str, entity: dict[str, Any], described: str) -> str | None:
+    """'m' or 'f' when the article marks it (Mr./Mrs./Ms. before a mention, or a gendered
+    description such as 'spokeswoman'); None otherwise."""
+    for m in entity["mentions"]:
+        before = text[max(0, m["start"] - 6):m["start"]].lower().split()
+        word = before[-1].rstrip(".") if before else ""
+        if word in _TITLES:
+            return _TITLES[word]
+        first = m["text"].split()[0].lower().rstrip(".")
+        if first in _TITLES:
+            return _TITLES[first]
+    words = set(described.split())
+    hits = [g for g, vocab in _GENDER_WORDS.items() if words & vocab]
+    return hits[0] if len(hits) == 1 else None
 
 
 def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int, int, Any]:
