@@ -39,7 +39,7 @@ from ..record import Record
 from ..store.base import Store
 from .ray_source import decode, encode, expand_inputs, read_file
 
-BATCH_SIZE = 32          # articles per actor call (and per retry after a failure)
+BATCH_SIZE = 16          # articles per actor call (and per retry after a failure)
 WRITE_BATCH = 64         # records per store transaction
 FLUSH_SECONDS = 2.0
 
@@ -281,10 +281,11 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     from ..store import is_postgres
 
     db = target or _worker_target(store)
-    write = bool(db) and is_postgres(db)
+    in_workers = bool(db) and is_postgres(db)
     ds, problems = build_dataset(paths, workers=workers, input_format=input_format,
                                  max_chars=max_chars, components=components,
-                                 db=db if (skip_stored or write) else None, write=write,
+                                 db=db if (skip_stored or in_workers) else None,
+                                 write=in_workers,
                                  batch_size=ray_batch, fault=fault)
     try:
         for kind, _, data in _results(ds, problems):
@@ -299,10 +300,13 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                 summary.analysed += 1
             else:
                 problem = decode(str(data))
-                if not write:  # with write, the actor stored it
+                if not in_workers:  # else the actor stored it
                     failures.append(problem)  # type: ignore[arg-type]
                 summary.failed += 1
                 summary.codes[problem.code] += 1
+                examples = getattr(summary, "examples", None)
+                if examples is not None and len(examples) < 5:
+                    examples.append(str(problem))
             if len(records) >= batch_size or time.monotonic() - last >= flush_seconds:
                 write()
             report(summary)
