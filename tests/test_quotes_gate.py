@@ -1,0 +1,58 @@
+"""Quality gate: quotes scored against a PolNeAR gold subset; fails below the recorded floors.
+
+The subset is the last 40 articles (sorted by name) of PolNeAR train, first
+annotator per article, scored with bench/quote_scoring.py on the speech-cued
+attributions.  Floors sit just under the figures measured when the gate was
+set (see the FLOORS comments); raise them when quality improves.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+ARTICLES = 40
+FLOORS = {  # floor: measured when set (2026-11-28)
+    ("any", 0.3, "f1"): 0.82,       # 0.842
+    ("any", 0.8, "f1"): 0.72,       # 0.746
+    ("direct", 0.3, "f1"): 0.94,    # 0.963
+    ("indirect", 0.3, "f1"): 0.73,  # 0.755
+    ("any", 0.3, "speaker"): 0.92,  # 0.943
+}
+
+
+@pytest.mark.slow
+def test_quote_quality_on_polnear_subset(shared_data):
+    root = shared_data / "polnear"
+    if not (root / "train" / "attributions").is_dir():
+        pytest.skip("PolNeAR not in the shared data")
+    sys.path.insert(0, str(BENCH))
+    from collections import defaultdict
+
+    from quote_scoring import Tally, load_split, score_article
+    from quotes import COMPONENTS, unspun_preds
+
+    from unspun.pipeline.nlp import get_nlp
+    from unspun.pipeline.runner import Pipeline
+
+    articles = load_split(root, "train")[-ARTICLES:]
+    pipe = Pipeline(COMPONENTS)
+    totals: dict = defaultdict(Tally)
+    docs = get_nlp().pipe([t for _, t, _ in articles])
+    for (_, text, golds), doc in zip(articles, docs):
+        preds = unspun_preds(pipe, text, doc)
+        for thr in (0.3, 0.8):
+            for (subset, kind), t in score_article(text, golds, preds, thr).items():
+                if subset == "speech":
+                    totals[(kind, thr)].add(t)
+    measured = {}
+    for (kind, thr, what), floor in FLOORS.items():
+        p, r, f, acc = totals[(kind, thr)].prf()
+        measured[(kind, thr, what)] = f if what == "f1" else acc
+    print(measured)
+    low = {k: (round(v, 3), FLOORS[k]) for k, v in measured.items() if v < FLOORS[k]}
+    assert not low, f"quote quality below the floor (measured, floor): {low}"
