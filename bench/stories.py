@@ -286,6 +286,7 @@ def scaling(sizes: list[int], pg_url: str | None = None, probes: int = 100) -> d
             table.append(row)
             print(f"  {backend:8s} N={n:>7,}  per article: median {row['median_ms']:.1f} ms, "
                   f"mean {row['mean_ms']:.1f} ms, candidates {row['candidates']:.0f}; "
+                  f"per-run unassigned lookup {row['unassigned_lookup_ms']:.0f} ms; "
                   f"load {row['load_s']:.0f}s")
     for backend, _ in backends:
         rows = [r for r in table if r["backend"] == backend]
@@ -372,6 +373,11 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
         cands.append(len(worker.cache.candidates(window_days(feat.published, worker.window),
                                                  worker.undated_candidates)))
     count = st._fetch("SELECT COUNT(*) FROM story_articles")[0][0]
+    from unspun.stories.store import unassigned
+
+    t = time.perf_counter()  # the per-run lookup of articles without a story
+    unassigned(st)
+    lookup_ms = (time.perf_counter() - t) * 1000
     if backend == "postgres":
         st.conn.execute(f'DROP SCHEMA "{st.schema}" CASCADE')
     st.close()
@@ -379,7 +385,8 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
     return {"backend": backend, "n": n, "stored_articles": count,
             "median_ms": round(statistics.median(times), 2),
             "mean_ms": round(statistics.mean(times), 2),
-            "candidates": statistics.mean(cands), "load_s": round(load_s, 1)}
+            "candidates": statistics.mean(cands), "load_s": round(load_s, 1),
+            "unassigned_lookup_ms": round(lookup_ms, 1)}
 
 
 if __name__ == "__main__":
