@@ -144,9 +144,10 @@ class Analyzer:
             assert self.store is not None
             added = set(self.store.add(records).added)
             self.store.add_errors(problems)
-            for r in records:
+            for r in records:  # an id twice in one batch: added once, then a duplicate
                 kinds.append("added" if r.id in added else "duplicate"), ids.append(r.id)
                 data.append("")
+                added.discard(r.id)
         else:
             for r in records:
                 kinds.append("record"), ids.append(r.id), data.append(r.to_json())
