@@ -1,4 +1,4 @@
-"""Inputs of the Ray engine, without starting Ray: listing paths and URIs, reading files."""
+"""Parts of the Ray engine that run without Ray: listing inputs, reading files, the actor class."""
 from __future__ import annotations
 
 import json
@@ -61,3 +61,23 @@ def test_parquet_rows_and_broken_parquet(tmp_path):
     assert problem.code == "U109" and "Parquet" in problem.message
     (tmp_path / "c.xyz").write_text("x", "utf-8")
     assert [p.code for p in read_file(str(tmp_path / "c.xyz"), "c.xyz")] == ["U111"]
+
+
+def test_the_actor_class_skips_stored_articles_and_counts_a_repeat_once(tmp_path):
+    import numpy as np
+
+    import unspun
+    from unspun.engines.ray_engine import Analyzer
+    from unspun.readers.article import Article
+
+    db = str(tmp_path / "news.db")
+    unspun.open_store(db).close()
+    one, two = Article("Rain fell in Oslo today.", "a"), Article("Sun shone in Rome.", "b")
+    actor = Analyzer(components=["segment"], db=db, write=True)  # a plain class outside Ray
+    out = actor({"item": np.array([encode(one), encode(two), encode(one), encode(Problem.make(
+        "U102", "c"))], dtype=object)})
+    assert out["kind"] == ["added", "added", "duplicate", "problem"]
+    out = actor({"item": np.array([encode(two)], dtype=object)})
+    assert out["kind"] == ["skipped"]
+    with unspun.open_store(db) as store:
+        assert store.count() == 2 and [e["code"] for e in store.errors()] == ["U102"]
