@@ -209,8 +209,11 @@ class SQLiteStore(SQLStore):
                     "ORDER BY bm25(quotes_fts) LIMIT ? OFFSET ?", [match, *f.args(), *page])
             else:
                 rows = self._fetch(
+                    # CROSS JOIN: walk articles newest first, then their quotes (SQLite
+                    # keeps this join order; driving by quotes would scan them all)
                     f"SELECT {cols.format(score='NULL')} FROM articles a "
-                    f"JOIN quotes q ON q.article_id = a.id WHERE {_member('q.n', 'quotes', order)}"
+                    f"CROSS JOIN quotes q ON q.article_id = a.id "
+                    f"WHERE {_member('q.n', 'quotes', order)}"
                     f" AND {self._where(f)} ORDER BY a.published DESC, a.n DESC, q.n LIMIT ? OFFSET ?",
                     [match, *f.args(), *page])
             return [quote_hit(r[1:5], r[5], r[6:], self._snip("quotes_fts", 0, match, r[0]))
@@ -245,6 +248,8 @@ class SQLiteStore(SQLStore):
 
     def close(self) -> None:
         try:
+            if not self.readonly:  # refresh the planner's statistics where they are stale
+                self.conn.execute("PRAGMA optimize")
             self.conn.close()
         except sqlite3.Error:
             pass
