@@ -54,7 +54,9 @@ def search(query: str, db: str, fmt: str, **filters: Any) -> None:
     word* for a prefix.  Other symbols are ignored, so any text is safe to
     paste (a QUERY starting with - goes after --, as in `unspun search --
     -word`).  Without QUERY, the filters alone select hits, newest first.
-    Matches in snippets are marked **like this**.
+    Matches in snippets are marked **like this**.  Hits are ranked by
+    relevance; a query matching over 10,000 articles (or quotes) lists them
+    newest first instead (score empty): add words or filters to rank them.
 
     \b
     Examples:
