@@ -97,7 +97,7 @@ def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(tmp_path):
     try:
         with unspun.open_store(target) as store:
             first = ray_ingest([str(folder)], store, workers=2, ray_batch=2,
-                               fault=(str(marker), 2))
+                               components=["segment"], fault=(str(marker), 2))
             pid = int(marker.read_text())
             assert pid != os.getpid()
             with pytest.raises(ProcessLookupError):
@@ -106,7 +106,8 @@ def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(tmp_path):
             assert {r.id for r in store.records()} == expected
             assert store.count() == 12 and store.errors() == []
         result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", target, "--engine", "ray",
-                                          "--workers", "2", "--quiet"])
+                                          "--workers", "2", "--components", "segment",
+                                          "--quiet"])
         assert result.exit_code == 0, result.output
         assert "0 stored; 12 already stored; 0 failed" in result.output
     finally:
