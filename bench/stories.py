@@ -285,7 +285,8 @@ def scaling(sizes: list[int], pg_url: str | None = None, probes: int = 100) -> d
             row = _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src)
             table.append(row)
             print(f"  {backend:8s} N={n:>7,}  per article: median {row['median_ms']:.1f} ms, "
-                  f"mean {row['mean_ms']:.1f} ms, candidates {row['candidates']:.0f}; "
+                  f"mean {row['mean_ms']:.1f} ms (grouping {row['median_group_ms']:.1f}, wire "
+                  f"copy {row['median_wire_ms']:.1f}), candidates {row['candidates']:.0f}; "
                   f"per-run unassigned lookup {row['unassigned_lookup_ms']:.0f} ms; "
                   f"load {row['load_s']:.0f}s")
     for backend, _ in backends:
@@ -302,7 +303,7 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
 
     import unspun
     from unspun.record import Record
-    from unspun.stories.assignment import Assigner
+    from unspun.stories.assignment import Assigner, link_wire
     from unspun.stories.cluster import window_days
     from unspun.stories.minhash import paragraphs
 
@@ -363,12 +364,15 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
                  published=(dt.date.fromisoformat(r.published) + mid).isoformat())
         probe_recs.append(Record.from_dict(d))
     st.add(probe_recs)
-    worker = Assigner(st)
+    worker = Assigner(st, wire=False)  # grouping and wire copy timed apart
     feats = worker.prepare(probe_recs)
-    times, cands = [], []
+    times, wire_times, cands = [], [], []
     for rec, feat in zip(probe_recs, feats):
         t = time.perf_counter()
         worker.place(rec, feat)
+        t1 = time.perf_counter()
+        link_wire(st, rec)
+        wire_times.append((time.perf_counter() - t1) * 1000)
         times.append((time.perf_counter() - t) * 1000)
         cands.append(len(worker.cache.candidates(window_days(feat.published, worker.window),
                                                  worker.undated_candidates)))
@@ -384,6 +388,9 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
     tmp.cleanup()
     return {"backend": backend, "n": n, "stored_articles": count,
             "median_ms": round(statistics.median(times), 2),
+            "median_group_ms": round(statistics.median(t - w for t, w in zip(times, wire_times)),
+                                     2),
+            "median_wire_ms": round(statistics.median(wire_times), 2),
             "mean_ms": round(statistics.mean(times), 2),
             "candidates": statistics.mean(cands), "load_s": round(load_s, 1),
             "unassigned_lookup_ms": round(lookup_ms, 1)}
