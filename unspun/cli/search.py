@@ -42,10 +42,12 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
 @click.option("--voice", type=click.Choice(["author", "quoted"]), help="With --technique (or "
               "alone): only techniques in the author's own voice, or inside quotes.")
 @click.option("--frame", metavar="LABEL", help="Articles with this frame (exact label).")
-@click.option("--limit", type=click.IntRange(0, 10_000), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(0, 10_000), default=20, show_default=True,
+              help="At most this many hits.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True,
               help="Skip this many hits (for paging).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="table (snippets with matches highlighted), json (a list of hits) or csv.")
 def search(query: str, db: str, fmt: str, **filters: Any) -> None:
     """Search the stored articles (or quotes) and list ranked hits with snippets.
 
@@ -105,7 +107,7 @@ def _table(hits: list[dict[str, Any]], kind: str) -> None:
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True,
               help="At most this many quotes and this many mentions.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True, help="text (quotes by outlet, then mentions) or json.")
 def who(name: str, db: str, limit: int, fmt: str) -> None:
     """Everything NAME said, and what the articles said about them.
 

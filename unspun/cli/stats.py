@@ -20,7 +20,7 @@ HEADERS = {"techniques_author": "tech.\nauthor", "techniques_quoted": "tech.\nqu
               help="Group by outlet, month (YYYY-MM), speaker or technique; default: one row "
                    "for the whole corpus.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True)
+              show_default=True, help="table, csv (one row per group, with a header) or json.")
 def stats(db: str, by: str | None, fmt: str) -> None:
     """Counts over the stored corpus.
 
