@@ -237,3 +237,10 @@ def test_pronoun_gender_follows_the_article_when_it_marks_it():
     rec = run(text)
     q = quote_with(rec, "agreed on nothing")
     assert speaker_name(rec, q) == "Anna Berg"
+
+
+def test_attribution_after_a_full_stop_inside_the_marks():
+    rec = run('Olga Ivanova runs the clinic.\n\n"We need more doctors." she told reporters.')
+    q = quote_with(rec, "more doctors")
+    assert q["kind"] == "direct" and q["cue"]["text"] == "told"
+    assert speaker_name(rec, q) == "Olga Ivanova"

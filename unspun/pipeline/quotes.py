@@ -159,8 +159,10 @@ class Extractor:
         head = self.text[q.end:window_end].lstrip()
         if not head:
             return None
-        if self._inner_end(q) not in ",?!—–-…" and head[0] not in ",—–":
-            return None
+        if self._inner_end(q) not in ",?!—–-…" and head[0] not in ",—–" and not head[0].islower():
+            return None  # a lower-case word after the mark continues the sentence: '"..." he said'
+        if head[0].islower() and self._inner_end(q) in ".":
+            window_end = min(window_end, self._sentence_end(q.end, limit))
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
         after_verbs = lexicon()["after_verbs"]
         for tok in toks:
@@ -172,6 +174,10 @@ class Extractor:
                 self.used_cues.add(tok.i)
                 return (tok.idx, tok.idx + len(tok)), who, limit
         return None
+
+    def _sentence_end(self, start: int, limit: int) -> int:
+        m = _SENT_END.search(self.text, start, limit)
+        return m.start() + 1 if m else limit
 
     def _before(self, q: Quoted):
         """A cue before the quote: ``He told Trend: "..."``, ``Mukan: "..."``."""
