@@ -22,7 +22,7 @@ from test_store_support import make_record
 from unspun.record import Record
 
 START_TIMEOUT = 60.0
-EVIL_SOURCE = 'Evil <img src=x onerror="window.__pwned=11"> Outlet'
+EVIL_SOURCE = 'Evil <b>bold</b> <img src=x onerror="window.__pwned=11"> Outlet'
 EVIL_SPEAKER = "<script>window.__pwned=12</script> Mallory"
 ADDRESS = re.compile(r"at (http://[^/\s]+/)")
 

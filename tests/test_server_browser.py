@@ -187,6 +187,10 @@ def test_injected_markup_never_runs(page, site):
         page.wait_for_timeout(200)
         assert page.evaluate("typeof window.__pwned") == "undefined", path
         assert page.locator("script:not([src]):not([type='application/json'])").count() == 0
+    # chart labels show the outlet's name as typed (Plotly would read <b>, <a> tags in it)
+    page.goto(site.url + "/outlets")
+    page.wait_for_selector("#chart-time .legendtext")
+    assert evil.source in page.locator("#chart-time .legendtext").all_text_contents()
     page.goto(site.url + "/who?name=Mallory")
     assert EVIL_SPEAKER in page.locator("h1 + p, .quotes").first.inner_text() or \
         EVIL_SPEAKER in page.content().replace("&lt;", "<").replace("&gt;", ">")

@@ -136,8 +136,9 @@ def speakers(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] =
             "total": len(rows)}
 
 
-@router.get("/speakers/{name}", summary="What a speaker said, where and when", tags=["people"])
-@router.get("/entities/{name}", summary="A person, organisation or place: quotes and mentions",
+@router.get("/speakers/{name:path}", summary="What a speaker said, where and when",
+            tags=["people"])
+@router.get("/entities/{name:path}", summary="A person, organisation or place: quotes and mentions",
             tags=["people"])
 def who(request: Request, name: str,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50) -> dict[str, Any]:
@@ -167,7 +168,7 @@ def outlets(request: Request) -> dict[str, Any]:
         return {"items": store.stats(by="source")}
 
 
-@router.get("/outlets/{source}", summary="One outlet over time", tags=["outlets"])
+@router.get("/outlets/{source:path}", summary="One outlet over time", tags=["outlets"])
 def outlet(request: Request, source: str) -> dict[str, Any]:
     """Articles and techniques per 1,000 words by voice per month, techniques by label,
     frames and top speakers for one outlet."""

@@ -40,8 +40,8 @@ def describe(doc: dict[str, Any]) -> dict[str, Any]:
                            "description", "")} for p in op.get("parameters", [])]
             body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
             ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
-                        "description": op.get("description", "").replace("``", ""), "tag": (op.get("tags") or
-                                                                          ["other"])[0],
+                        "description": op.get("description", "").replace("``", ""),
+                        "tag": (op.get("tags") or ["other"])[0],
                         "params": params, "body": _type(body.get("schema", {})) if body else None,
                         "responses": sorted(op.get("responses", {}))})
     models = []

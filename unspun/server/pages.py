@@ -128,7 +128,7 @@ def outlets_page(request: Request) -> HTMLResponse:
     return render(request, "outlets.html", rows=rows, profiles=profiles, chart=chart)
 
 
-@router.get("/outlets/{source}", response_class=HTMLResponse)
+@router.get("/outlets/{source:path}", response_class=HTMLResponse)
 def outlet_page(request: Request, source: str) -> HTMLResponse:
     """One outlet: articles over time, techniques by voice per month and label, speakers,
     frames."""
