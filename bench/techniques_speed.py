@@ -3,9 +3,10 @@
 One run, same articles, same process: the pipeline without the three
 components (base), with them (default `unspun analyze`), and with them plus
 trained techniques, frames and genre models (`--model`).  Models are trained
-here on the techniques gold set's paragraphs and made-up frame/genre labels,
-only to have models of realistic size to time.  Prints seconds (best of
---repeat) and ratios to base.
+here on the articles' paragraphs labelled by the built-in detectors and on
+made-up frame/genre labels, only to have models of realistic size to time.
+Prints seconds (best of --repeat) and ratios to base, then CPU seconds per
+step measured article by article (the steady figure on a busy machine).
 
     python bench/techniques_speed.py [--articles 80] [--repeat 2]
 """
@@ -70,6 +71,32 @@ def timed(fn, repeat: int) -> tuple[float, float]:
     return wall, cpu
 
 
+def per_component(arts: list, models: list) -> dict[str, float]:
+    """CPU seconds per step, interleaved article by article so that load from other processes
+    falls on every step alike: spaCy's parse, each component, and applying the models."""
+    from unspun.learn import apply_models
+    from unspun.pipeline.nlp import get_nlp
+    from unspun.pipeline.registry import Context
+    from unspun.pipeline.runner import Pipeline
+
+    pipe, nlp = Pipeline(), get_nlp()
+    spent: dict[str, float] = {"parse": 0.0, **{c.name: 0.0 for c in pipe.components}, "models": 0.0}
+    for article in arts:
+        c = time.process_time()
+        doc = nlp(article.text)
+        spent["parse"] += time.process_time() - c
+        rec = pipe.make_record(article)
+        ctx = Context(rec, doc)
+        for comp in pipe.components:
+            c = time.process_time()
+            comp.func(ctx)
+            spent[comp.name] += time.process_time() - c
+        c = time.process_time()
+        apply_models(rec, models)
+        spent["models"] += time.process_time() - c
+    return spent
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=80)
@@ -100,6 +127,11 @@ def main() -> None:
                               ("+ techniques, frames, genre", t_full),
                               ("+ the same with --model (3 models)", t_model)):
         print(f"{name:36} {wall:7.2f} {wall / t_base[0]:6.3f} {cpu:7.2f} {cpu / t_base[1]:6.3f}")
+    spent = per_component(arts, models)
+    ours = spent["techniques"] + spent["frames"] + spent["genre"]
+    rest = sum(v for k, v in spent.items() if k not in ("techniques", "frames", "genre", "models"))
+    print("per step, CPU s (interleaved): " + ", ".join(f"{k} {v:.2f}" for k, v in spent.items()))
+    print(f"ratio without models {1 + ours / rest:.3f}; with models {1 + (ours + spent['models']) / rest:.3f}")
 
 
 if __name__ == "__main__":
