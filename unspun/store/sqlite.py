@@ -213,9 +213,9 @@ class SQLiteStore(SQLStore):
                     # keeps this join order; driving by quotes would scan them all)
                     f"SELECT {cols.format(score='NULL')} FROM articles a "
                     f"CROSS JOIN quotes q ON q.article_id = a.id "
-                    f"WHERE {_member('q.n', 'quotes', order)}"
-                    f" AND {self._where(f)} ORDER BY a.published DESC, a.n DESC, q.n LIMIT ? OFFSET ?",
-                    [match, *f.args(), *page])
+                    f"WHERE {self._where(f)} AND {_member('q.n', 'quotes', order)} "
+                    "ORDER BY a.published DESC, a.n DESC, q.n LIMIT ? OFFSET ?",
+                    [*f.args(), match, *page])
             return [quote_hit(r[1:5], r[5], r[6:], self._snip("quotes_fts", 0, match, r[0]))
                     for r in rows]
         order = self._order("records_fts", match, "SELECT max(n) FROM articles")
@@ -229,8 +229,10 @@ class SQLiteStore(SQLStore):
         else:
             rows = self._fetch(
                 "SELECT a.n, a.id, a.published, a.source, a.title, NULL FROM articles a "
-                f"WHERE {_member('a.n', 'records', order)} AND {self._where(f)} "
-                "ORDER BY a.published DESC, a.n DESC LIMIT ? OFFSET ?", [match, *f.args(), *page])
+                # the filters first: SQLite tests conditions in the order written, and
+                # the full-text test is the costly one
+                f"WHERE {self._where(f)} AND {_member('a.n', 'records', order)} "
+                "ORDER BY a.published DESC, a.n DESC LIMIT ? OFFSET ?", [*f.args(), match, *page])
         return [article_hit(r[1:5], r[5], self._snip("records_fts", 1, match, r[0]))
                 for r in rows]
 
