@@ -38,6 +38,7 @@ class Pipeline:
     """Runs the named components over articles; spaCy is loaded once per process."""
 
     def __init__(self, components: Sequence[str] | None = None, batch_size: int = 16):
+        _register_optional()
         names = tuple(components) if components is not None else default_components()
         unknown = [n for n in names if n not in REGISTRY]
         if unknown:
