@@ -41,6 +41,7 @@ from .ray_source import decode, encode, expand_inputs, read_file
 
 BATCH_SIZE = 16          # articles per actor call (and per retry after a failure)
 WRITE_BATCH = 64         # records per store transaction
+BLOCK_BYTES = 1 << 18    # Ray Data block size (256 KiB)
 FLUSH_SECONDS = 2.0
 
 __all__ = ["ray_ingest", "ray_analyze", "ray_session", "Analyzer", "RayUnavailable"]
@@ -202,6 +203,9 @@ def build_dataset(paths: Iterable[str], *, workers: int = 1, input_format: str =
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
+    # small blocks (tens of articles): a big file is spread over the actors, results reach
+    # the writer (and the progress bar) steadily, and a retry after a failure redoes little
+    ctx.target_max_block_size = BLOCK_BYTES
     files, problems = [], []
     for entry in expand_inputs(paths):
         (problems if isinstance(entry, Problem) else files).append(entry)
