@@ -82,6 +82,7 @@ class SQLiteStore(SQLStore):
     rank_limit = RANK_LIMIT
     dense_share = DENSE_SHARE
     filter_min = 1000  # child-table filters matching fewer rows always use the id list
+    filter_share = 50  # ... and so do those matching under 1 row in 50
 
     def __init__(self, path: str | os.PathLike, readonly: bool = False,
                  timeout: float = BUSY_TIMEOUT):
@@ -172,12 +173,14 @@ class SQLiteStore(SQLStore):
 
     def _where(self, f: Filters) -> str:
         """Filters as SQL; a child-table filter matching many rows is checked per article."""
-        return f.sql(unary_plus=True, exists=frozenset(
+        # a rare filter drives the query (few ids to look up and sort by date); a common one
+        # is tested per article while walking the date index
+        return f.sql(unary_plus=False, exists=frozenset(
             i for i, c in enumerate(f.choices) if self._common(c)))
 
     def _common(self, choice: Choice) -> bool:
         total = self._fetch(f"SELECT max(rowid) FROM {choice.table}")[0][0] or 0
-        cap = max(self.filter_min, total // self.dense_share) + 1
+        cap = max(self.filter_min, total // self.filter_share) + 1
         return self._fetch(choice.count_sql(), [*choice.params, cap])[0][0] >= cap
 
     def _order(self, table: str, match: str, total_sql: str) -> str:
