@@ -244,3 +244,13 @@ def test_attribution_after_a_full_stop_inside_the_marks():
     q = quote_with(rec, "more doctors")
     assert q["kind"] == "direct" and q["cue"]["text"] == "told"
     assert speaker_name(rec, q) == "Olga Ivanova"
+
+
+def test_relative_pronoun_speaker_resolves_to_the_antecedent():
+    import unspun
+
+    rec = unspun.analyze("The mayor met Jane Doe, who said that she would run for the council.")
+    [quote] = [q for q in rec.quotes if "would run" in q["content"]["text"]]
+    assert quote["speaker"]["text"] == "who"
+    assert rec.entity(quote["speaker"]["entity"])["name"] == "Jane Doe"
+    assert quote["speaker"]["name"] == "Jane Doe"

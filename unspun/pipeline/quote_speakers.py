@@ -88,6 +88,8 @@ class SpeakerResolver:
             people = [m for m in inside if m.type == "PERSON"]
             return (people or inside)[0].entity
         word = self.text[start:end].lower()
+        if head is not None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            return self._antecedent(head.head.head)
         lex = lexicon()
         if word in lex["person_pronouns"]:
             return self._recent_person(start)
@@ -96,6 +98,13 @@ class SpeakerResolver:
         if head is not None:
             return self._description(start, head)
         return None
+
+    def _antecedent(self, noun: Any) -> str | None:
+        """"Smith, who said ...": the entity named by the noun the relative clause modifies."""
+        left = min([noun] + [c.left_edge for c in noun.lefts], key=lambda t: t.i)
+        inside = self.mentions_in(left.idx, noun.idx + len(noun))
+        people = [m for m in inside if m.type == "PERSON"]
+        return (people or inside)[0].entity if inside else None
 
     def _sentences_before(self, pos: int):
         """spaCy sentences from the one holding ``pos`` backwards, within the look-back."""
