@@ -97,3 +97,32 @@ def test_two_workers_give_the_same_records(tmp_path, seed_path):
     assert one.returncode == two.returncode == 0
     assert one.stdout == two.stdout
     assert len(one.stdout.splitlines()) == 40
+
+
+def test_progress_on_a_terminal_keeps_records_on_stdout(tmp_path, seed_path):
+    """With stderr on a terminal, a progress bar is drawn there; stdout still gets every record."""
+    import os
+    import pty
+
+    master, slave = pty.openpty()
+    out_path = tmp_path / "out.jsonl"
+    with open(out_path, "w") as out:
+        res = subprocess.run([sys.executable, "-m", "unspun", "analyze", str(seed_path),
+                              str(seed_path.parent), "--format", "jsonl",
+                              "--components", "segment,dateline"],
+                             stdout=out, stderr=slave, timeout=300)
+    os.close(slave)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(master)
+    assert res.returncode == 0
+    records = [json.loads(line) for line in out_path.read_text().splitlines()]
+    assert len(records) == 2 and all(r["text"].startswith("BAKU") for r in records)
+    assert b"analyse" in drawn and b"2/2" in drawn

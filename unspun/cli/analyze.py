@@ -90,11 +90,15 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
     out = Console(highlight=False)
     failed = analysed = 0
     first = True
+    progress = _progress(paths, input_format, err) if fmt != "pretty" and not quiet \
+        and err.is_terminal else None
     if fmt == "json":
         sys.stdout.write("[")
     try:
         for item in analyze_paths(paths, workers=workers, input_format=input_format,
                                   max_chars=max_chars, components=names, models=models):
+            if progress is not None:
+                progress.advance(0)
             if isinstance(item, Problem):
                 failed += 1
                 if not quiet:
@@ -116,7 +120,16 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
             sys.stdout.flush()
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    except KeyboardInterrupt:
+        # what was printed stays valid output; say how far the run got
+        err.print(f"interrupted: {analysed} analysed, {failed} failed", highlight=False)
+        if fmt == "json":
+            sys.stdout.write("\n]\n")
+            fmt = "done"
+        sys.exit(130)
     finally:
+        if progress is not None:
+            progress.stop()
         if fmt == "json":
             sys.stdout.write("\n]\n")
     if not quiet and (failed or analysed > 1):
@@ -124,3 +137,19 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
     if failed:
         sys.exit(EXIT_SOME_FAILED)
 
+
+
+def _progress(paths: tuple[str, ...], input_format: str, console: object) -> object:
+    """A progress bar on stderr (count, rate, time left) while records go to stdout."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn,
+                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+    from ..ingest import estimate_total
+
+    progress = Progress(TextColumn("analyse"), BarColumn(), MofNCompleteColumn(),
+                        TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
+                        console=console, transient=True, redirect_stdout=False,
+                        redirect_stderr=False)
+    progress.add_task("analyse", total=estimate_total(paths, input_format))
+    progress.start()
+    return progress
