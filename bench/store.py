@@ -48,7 +48,7 @@ PG_URL = os.environ.get("UNSPUN_BENCH_POSTGRES", "postgresql://127.0.0.1:5432/te
 
 def input_file(k: int, folder: Path) -> Path:
     """K real articles as JSON Lines (PolNeAR when present, else the seed article)."""
-    import polnear
+    import attribution_corpus as polnear
 
     path = folder / "input.jsonl"
     rows = []

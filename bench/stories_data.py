@@ -61,7 +61,7 @@ def wikiref() -> list:
 
 def polnear() -> list:
     """PolNeAR train+dev records with publisher and date; ``meta.wire`` from metadata.tsv."""
-    import polnear as pn
+    import attribution_corpus as pn
 
     items = []
     for split in ("train", "dev"):

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import polnear  # noqa: E402
+import attribution_corpus as polnear  # noqa: E402
 
 CANON = {"ap": "Associated Press", "afp": "Agence France-Presse", "upi": "United Press International",
          "reuters": "Reuters"}

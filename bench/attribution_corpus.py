@@ -1,4 +1,4 @@
-"""Reading PolNeAR from ../shared/data/polnear (shared by the benchmarks)."""
+"""Reading the PolNeAR attribution corpus from ../shared/data (shared by the benchmarks; no data here)."""
 from __future__ import annotations
 
 import csv
