@@ -64,6 +64,37 @@ class IngestSummary:
         return "; ".join(parts) + f" in {self.seconds:.1f}s ({rate:.3g} articles/s)"
 
 
+class BatchWriter:
+    """Buffers analysed records and failures; stores them in one transaction per :meth:`write`.
+
+    Shared by the local and the Ray engines, which differ only in where
+    records come from.
+    """
+
+    def __init__(self, store: Store, summary: IngestSummary):
+        self.store, self.summary = store, summary
+        self.records: list[Record] = []
+        self.problems: list[Problem] = []
+        self.last = time.monotonic()
+
+    def due(self, batch_size: int, flush_seconds: float) -> bool:
+        """True when a batch is full or the last write is ``flush_seconds`` old."""
+        return len(self.records) >= batch_size or time.monotonic() - self.last >= flush_seconds
+
+    def write(self) -> None:
+        t0 = time.monotonic()
+        if self.records:
+            result = self.store.add(self.records)
+            self.summary.added += len(result.added)
+            self.summary.duplicates += len(result.skipped)
+        if self.problems:
+            self.store.add_errors(self.problems)
+        self.summary.store_seconds += time.monotonic() - t0
+        self.records.clear()
+        self.problems.clear()
+        self.last = time.monotonic()
+
+
 def article_id(article: Article) -> str:
     """The id the record of ``article`` will have."""
     return record_id(article.text, article.published, article.source, article.title, article.url)
@@ -177,23 +208,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
-    records: list[Record] = []
-    problems: list[Problem] = []
-    last = time.monotonic()
-
-    def write() -> None:
-        nonlocal last
-        t0 = time.monotonic()
-        if records:
-            result = store.add(records)
-            summary.added += len(result.added)
-            summary.duplicates += len(result.skipped)
-        if problems:
-            store.add_errors(problems)
-        summary.store_seconds += time.monotonic() - t0
-        records.clear()
-        problems.clear()
-        last = time.monotonic()
+    writer = BatchWriter(store, summary)
+    records, problems, write = writer.records, writer.problems, writer.write
 
     items = _unseen(read_inputs(paths, input_format, max_chars), store, summary, report)
     stop = _Stop(workers) if handle_signals else None
@@ -208,7 +224,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
             else:
                 records.append(item)
                 summary.analysed += 1
-            if len(records) >= batch_size or time.monotonic() - last >= flush_seconds:
+            if writer.due(batch_size, flush_seconds):
                 write()
             report(summary)
             if stop is not None and stop.requested:

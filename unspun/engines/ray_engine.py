@@ -34,7 +34,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..errors import Problem, UnspunError
-from ..ingest import IngestSummary
+from ..ingest import BatchWriter, IngestSummary
 from ..record import Record
 from ..store.base import Store
 from .ray_source import decode, encode, expand_inputs, read_file
@@ -265,23 +265,8 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
-    records: list[Record] = []
-    failures: list[Problem] = []
-    last = time.monotonic()
-
-    def write() -> None:
-        nonlocal last
-        t0 = time.monotonic()
-        if records:
-            result = store.add(records)
-            summary.added += len(result.added)
-            summary.duplicates += len(result.skipped)
-        if failures:
-            store.add_errors(failures)
-        summary.store_seconds += time.monotonic() - t0
-        records.clear()
-        failures.clear()
-        last = time.monotonic()
+    writer = BatchWriter(store, summary)
+    records, failures, write = writer.records, writer.problems, writer.write
 
     from ..store import is_postgres
 
@@ -312,7 +297,7 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                 examples = getattr(summary, "examples", None)
                 if examples is not None and len(examples) < 5:
                     examples.append(str(problem))
-            if len(records) >= batch_size or time.monotonic() - last >= flush_seconds:
+            if writer.due(batch_size, flush_seconds):
                 write()
             report(summary)
     except KeyboardInterrupt:
