@@ -1,7 +1,6 @@
 """`unspun analyze`: analyse articles and print their records."""
 from __future__ import annotations
 
-import json
 import sys
 
 import click

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import click
 
-from ..store import StoreError
 from ..store.export import FORMATS
 from .group import cli
-from .storeopts import db_option, fail, open_db
+from .storeopts import db_option, read_db
 
 
 @cli.command()
@@ -29,12 +28,6 @@ def export(db: str, fmt: str, out_dir: str) -> None:
       duckdb -c "select source, count(*) from 'tables/quotes.parquet' q
                  join 'tables/articles.parquet' a on a.id = q.article_id group by 1"
     """
-    store = open_db(db, readonly=True)
-    try:
-        files = store.export(out_dir, fmt)
-    except StoreError as exc:
-        raise fail(exc) from None
-    finally:
-        store.close()
+    files = read_db(db, lambda store: store.export(out_dir, fmt))
     for name, path in files.items():
         click.echo(f"{name}: {path}")

@@ -8,9 +8,8 @@ from typing import Any
 
 import click
 
-from ..store import StoreError
 from .group import cli
-from .storeopts import db_option, fail, marked, open_db
+from .storeopts import db_option, marked, read_db
 
 FORMATS = ("table", "json", "csv")
 
@@ -68,13 +67,7 @@ def search(query: str, db: str, fmt: str, **filters: Any) -> None:
       unspun search --technique loaded_language --voice author --since 2016-01 --until 2016-01
     """
     filters["source"] = list(filters["source"])
-    store = open_db(db, readonly=True)
-    try:
-        hits = store.search(query or None, **filters)
-    except StoreError as exc:
-        raise fail(exc) from None
-    finally:
-        store.close()
+    hits = read_db(db, lambda store: store.search(query or None, **filters))
     columns = ["kind", "article_id", "published", "source", "title", "score", "snippet"]
     if filters["kind"] == "quote":
         columns[5:5] = ["quote_id", "speaker", "quote_kind", "content"]
@@ -119,13 +112,7 @@ def who(name: str, db: str, limit: int, fmt: str) -> None:
     Example:
       unspun who "Saken Mukan" --db news.db
     """
-    store = open_db(db, readonly=True)
-    try:
-        result = store.who(name, limit=limit)
-    except StoreError as exc:
-        raise fail(exc) from None
-    finally:
-        store.close()
+    result = read_db(db, lambda store: store.who(name, limit=limit))
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return

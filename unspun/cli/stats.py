@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import click
 
-from ..store import StoreError
 from ..store.base import STATS_BY
 from .group import cli
 from .search import _emit
-from .storeopts import db_option, fail, open_db
+from .storeopts import db_option, read_db
 
 HEADERS = {"techniques_author": "tech.\nauthor", "techniques_quoted": "tech.\nquoted",
            "author_per_1k_words": "author\n/1k words", "quoted_per_1k_words": "quoted\n/1k words",
@@ -35,13 +34,7 @@ def stats(db: str, by: str | None, fmt: str) -> None:
       unspun stats --by source
       unspun stats --by month --format csv > months.csv
     """
-    store = open_db(db, readonly=True)
-    try:
-        rows = store.stats(by)
-    except StoreError as exc:
-        raise fail(exc) from None
-    finally:
-        store.close()
+    rows = read_db(db, lambda store: store.stats(by))
     columns = list(rows[0]) if rows else []
     if fmt != "table":
         _emit(rows, fmt, columns)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
@@ -36,6 +36,20 @@ def open_db(db: str, readonly: bool) -> Store:
 
 def fail(exc: StoreError) -> StoreFailure:
     return StoreFailure(str(exc))
+
+
+T = TypeVar("T")
+
+
+def read_db(db: str, action: Callable[[Store], T]) -> T:
+    """Run ``action`` on the store opened read-only; a store error exits with its coded line."""
+    store = open_db(db, readonly=True)
+    try:
+        return action(store)
+    except StoreError as exc:
+        raise fail(exc) from None
+    finally:
+        store.close()
 
 
 def marked(text: str) -> Any:

@@ -9,7 +9,7 @@ import click
 from ..store import StoreError
 from ..stories.cluster import THRESHOLD_DATED, THRESHOLD_UNDATED, WINDOW_DAYS
 from .group import cli
-from .storeopts import db_option, fail, open_db
+from .storeopts import db_option, fail, open_db, read_db
 
 
 def _run_assign(store: Any, quiet: bool, **options: Any) -> dict[str, Any]:
@@ -132,13 +132,7 @@ def compare(story_id: str, db: str, max_articles: int, fmt: str) -> None:
     """
     from ..stories import compare as compare_story
 
-    store = open_db(db, readonly=True)
-    try:
-        result = compare_story(store, story_id, max_articles=max_articles)
-    except StoreError as exc:
-        raise fail(exc) from None
-    finally:
-        store.close()
+    result = read_db(db, lambda store: compare_story(store, story_id, max_articles=max_articles))
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
         return
