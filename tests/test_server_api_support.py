@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 
-from test_store_support import make_record
+from test_store_support import corpus as store_corpus
 from unspun.record import Record
 
 START_TIMEOUT = 60.0
@@ -65,20 +65,8 @@ def evil_record() -> Record:
 
 
 def corpus() -> list[Record]:
-    """Four plain records on two outlets over three months, and the injection record."""
-    return [
-        make_record(1, source="Daily Planet", published="2023-09-20", speaker="Lois Lane",
-                    topic="bridge", technique="loaded_language", frame="economic"),
-        make_record(2, source="Daily Planet", published="2023-10-02", speaker="Perry White",
-                    said="taxes must fall", topic="budget", technique=None, frame="political",
-                    quoted_technique="exaggeration"),
-        make_record(3, source="Gotham Gazette", published="2023-10-15", speaker="Lois Lane",
-                    said="the budget is a mess", topic="budget", technique="doubt",
-                    frame="economic"),
-        make_record(4, source="Gotham Gazette", published="2024-01-05", speaker="Bruce Wayne",
-                    said="the city needs trains", topic="railway", technique=None, frame=None),
-        evil_record(),
-    ]
+    """The store tests' four plain records on two outlets, and the injection record."""
+    return store_corpus() + [evil_record()]
 
 
 class Server:

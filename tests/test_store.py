@@ -11,22 +11,7 @@ from unspun.errors import Problem
 from unspun.record import check_spans
 from unspun.store import StoreError
 
-from test_store_support import make_record, store, target  # noqa: F401  (fixtures)
-
-
-def corpus():
-    return [
-        make_record(1, source="Daily Planet", published="2023-09-20", speaker="Lois Lane",
-                    topic="bridge", technique="loaded_language", frame="economic"),
-        make_record(2, source="Daily Planet", published="2023-10-02", speaker="Perry White",
-                    said="taxes must fall", topic="budget", technique=None, frame="political",
-                    quoted_technique="exaggeration"),
-        make_record(3, source="Gotham Gazette", published="2023-10-15", speaker="Lois Lane",
-                    said="the budget is a mess", topic="budget", technique="doubt",
-                    frame="economic"),
-        make_record(4, source="Gotham Gazette", published="2024-01-05", speaker="Bruce Wayne",
-                    said="the city needs trains", topic="railway", technique=None, frame=None),
-    ]
+from test_store_support import corpus, make_record, store, target  # noqa: F401  (fixtures)
 
 
 def ids(hits):

@@ -104,3 +104,19 @@ def make_record(n: int, *, source: str = "Daily Planet", published: str = "2023-
         rec.frames = [{"label": frame, "score": 0.8, "evidence": [rec.span(0, len(opener) - 1)]}]
     rec.voice = [{**rec.span(0, s0), "voice": "author"}, {**rec.span(c0, c1), "voice": "Q1"}]
     return rec
+
+
+def corpus() -> list[Record]:
+    """Four plain records on two outlets over three months (store, CLI and server tests)."""
+    return [
+        make_record(1, source="Daily Planet", published="2023-09-20", speaker="Lois Lane",
+                    topic="bridge", technique="loaded_language", frame="economic"),
+        make_record(2, source="Daily Planet", published="2023-10-02", speaker="Perry White",
+                    said="taxes must fall", topic="budget", technique=None, frame="political",
+                    quoted_technique="exaggeration"),
+        make_record(3, source="Gotham Gazette", published="2023-10-15", speaker="Lois Lane",
+                    said="the budget is a mess", topic="budget", technique="doubt",
+                    frame="economic"),
+        make_record(4, source="Gotham Gazette", published="2024-01-05", speaker="Bruce Wayne",
+                    said="the city needs trains", topic="railway", technique=None, frame=None),
+    ]
