@@ -20,8 +20,7 @@ def voice_at(record: Any, start: int, end: int | None = None) -> str:
         return AUTHOR
     end = start + 1 if end is None or end <= start else end
     best, best_overlap = AUTHOR, 0
-    starts = [s["start"] for s in segments]
-    i = max(0, bisect_right(starts, start) - 1)
+    i = max(0, bisect_right(segments, start, key=_start) - 1)
     for seg in segments[i:]:
         if seg["start"] >= end:
             break
@@ -29,3 +28,7 @@ def voice_at(record: Any, start: int, end: int | None = None) -> str:
         if overlap > best_overlap:
             best, best_overlap = seg["voice"], overlap
     return best
+
+
+def _start(segment: dict) -> int:
+    return segment["start"]
