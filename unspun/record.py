@@ -46,6 +46,7 @@ class Record:
     meta: dict[str, Any] = field(default_factory=dict)
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
+    layout: dict[str, Any] | None = None
     dateline: dict[str, Any] | None = None
     agencies: list[dict[str, Any]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)

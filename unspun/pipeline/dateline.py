@@ -61,9 +61,10 @@ def _accept(m: re.Match[str]) -> bool:
     return known or any(is_place(p.strip()) for p in place.split(",")[1:])
 
 
-def find_dateline(text: str) -> dict[str, Any] | None:
-    """Parse the dateline at the start of ``text`` (leading whitespace allowed)."""
-    start = len(text) - len(text.lstrip())
+def find_dateline(text: str, start: int = 0) -> dict[str, Any] | None:
+    """Parse the dateline opening ``text`` at ``start`` (leading whitespace allowed)."""
+    while start < len(text) and text[start].isspace():
+        start += 1
     m = _DATELINE.match(text, start)
     if m and _accept(m):
         return _build(text, m)
@@ -129,10 +130,12 @@ def resolve_date(value: str, published: str | None) -> str | None:
     return dates[0].isoformat()
 
 
-@component("dateline", requires=("text",), assigns=("dateline",), english_only=False)
+@component("dateline", requires=("layout",), assigns=("dateline",), english_only=False)
 def dateline(ctx: Context) -> None:
+    """The dateline opening the body: after the headline, byline and date lines, if any."""
     rec = ctx.record
-    found = find_dateline(rec.text)
+    body = (rec.layout or {}).get("body_start", 0)
+    found = find_dateline(rec.text, body)
     if found and found["date"]:
         found["resolved_date"] = resolve_date(found["date"]["text"], rec.published)
     rec.dateline = found

@@ -1,34 +1,15 @@
-"""Paragraphs (blank lines, else line breaks) and sentences (spaCy's parser)."""
+"""Paragraphs (by the file's layout, see :mod:`.layout`), front matter and sentences."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..record import Span, span
+from .dateline import find_dateline
+from .layout import Front, front_matter, paragraph_bounds, paragraph_layout  # noqa: F401
 from .registry import Context, component
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENTENCE_END = re.compile(r"[.!?。！？…]")
-
-
-def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, whitespace trimmed."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    bounds, pos = [], 0
-    for m in list(splitter.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        s, e = _trim(text, pos, end)
-        if e > s:
-            bounds.append((s, e))
-        pos = m.end() if m else len(text)
-    return bounds
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def sentence_bounds(text: str, doc: object, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -37,10 +18,11 @@ def sentence_bounds(text: str, doc: object, paragraphs: list[tuple[int, int]]) -
     out = []
     for sent in doc.sents:  # type: ignore[attr-defined]
         start = sent.start_char
-        for cut in cuts:
-            if start < cut < sent.end_char:
-                out.append(_trim(text, start, cut))
-                start = cut
+        i = bisect.bisect_right(cuts, start)
+        while i < len(cuts) and cuts[i] < sent.end_char:
+            out.append(_trim(text, start, cuts[i]))
+            start = cuts[i]
+            i += 1
         out.append(_trim(text, start, sent.end_char))
     return [(s, e) for s, e in out if e > s]
 
@@ -57,10 +39,37 @@ def regex_sentences(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[
     return [(s, e) for s, e in out if e > s]
 
 
-@component("segment", assigns=("paragraphs", "sentences"), english_only=False)
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def layout_field(text: str, kind: str, wrap: int | None, front: list[Front],
+                 body: int) -> dict:
+    """The record's ``layout``: how the file was read, and its front lines as spans."""
+    def first(name: str) -> Span | None:
+        return next((span(text, f.start, f.end) for f in front if f.kind == name), None)
+
+    return {"kind": kind, "wrap": wrap, "headline": first("headline"), "byline": first("byline"),
+            "front": [{"kind": f.kind, "span": span(text, f.start, f.end)} for f in front],
+            "body_start": body}
+
+
+@component("segment", assigns=("paragraphs", "sentences", "layout"), english_only=False)
 def segment(ctx: Context) -> None:
     rec = ctx.record
-    paras = paragraph_bounds(rec.text)
+    lay = paragraph_layout(rec.text)
+    paras = lay.paragraphs
+    front, body = front_matter(rec.text, paras, lambda s: find_dateline(rec.text, s) is not None,
+                               rec.title)
+    body_start = paras[body][0] if body < len(paras) else len(rec.text)
+    rec.layout = layout_field(rec.text, lay.kind, lay.wrap, front, body_start)
+    headline = rec.layout["headline"]
+    if headline and not (rec.title or "").strip():
+        rec.title = headline["text"]
     rec.paragraphs = [span(rec.text, s, e) for s, e in paras]
     bounds = sentence_bounds(rec.text, ctx.doc, paras) if ctx.english else regex_sentences(rec.text, paras)
     rec.sentences = [span(rec.text, s, e) for s, e in bounds]

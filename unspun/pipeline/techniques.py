@@ -41,7 +41,18 @@ def technique_entries(record: Record, hits: list[Hit]) -> list[dict[str, Any]]:
              "score": round(h.score, 3), "evidence": h.evidence} for h in hits]
 
 
-@component("techniques", requires=("sentences", "entities"), assigns=("techniques",))
+# front lines that are not the writer's prose: no techniques there (a headline is prose)
+UNANALYSED_FRONT = ("byline", "date", "label")
+
+
+def _in_front_lines(record: Record, hit: Hit) -> bool:
+    front = (record.layout or {}).get("front", [])
+    return any(f["kind"] in UNANALYSED_FRONT and f["span"]["start"] <= hit.start
+               and hit.end <= f["span"]["end"] for f in front)
+
+
+@component("techniques", requires=("sentences", "entities", "layout"), assigns=("techniques",))
 def techniques(ctx: Context) -> None:
     rec = ctx.record
-    rec.techniques = technique_entries(rec, detect(source_of(rec, ctx.doc)))
+    hits = [h for h in detect(source_of(rec, ctx.doc)) if not _in_front_lines(rec, h)]
+    rec.techniques = technique_entries(rec, hits)

@@ -1,0 +1,292 @@
+"""How an article file is laid out: its paragraphs, and the lines in front of the body.
+
+Real files come in a few layouts, often mixed in one file:
+
+* blank-line paragraphs (the seed article, PolNeAR, most exports);
+* one paragraph per line (trafilatura's output, SemEval's layout, many scrapes), also
+  *inside* a blank-line block: a title block, a blank line, then a paragraph a line;
+* hard-wrapped lines (~70-80 characters, e-mail and wire feeds), whose line breaks are
+  not paragraph breaks.
+
+A line break is a paragraph break unless the line was wrapped: the document has a wrap
+width (most lines end within a few characters of one width, mid-sentence) and the line
+is full (the next word would not have fitted), or the line stops mid-sentence and the
+next one goes on in lower case.  Indented lines always open a paragraph.
+
+Then the front matter: what comes before the body in a scraped file.  The first
+paragraph is a *headline* when it is one short line that does not open with a
+dateline; after it, *byline* ("By JOHN SMITH, Associated Press"), *date* lines
+("Published 10:31 AM EDT, Wed September 20, 2023"), short *label* lines ("FULL TEXT.")
+and, when a dateline follows them, a *standfirst*.  Everything here is linear in the
+text's length.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_END_PUNCT = tuple(".!?:;\"”’'»)…。！？")
+_MAX_WRAP = 100      # wider "wrapping" is one paragraph per line
+_MIN_WRAP = 30
+_HEADLINE_CHARS = 250
+_FRONT_SCAN = 8      # paragraphs searched for the body's dateline
+_STANDFIRST_CHARS = 600
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE_TOKEN = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
+    rf"(?:,?\s+\d{{4}})?|\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+    r"|\b\d{4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"[A-Z]{2,4}T|GMT|UTC|ET|PT|CET|CEST|BST|MSK|"
+    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?|today|yesterday|updated:|published:)\b|[|•·,:/()\-–—]",
+    re.IGNORECASE)
+_BYLINE_LEAD = re.compile(r"(?:By|BY|Written by|Story by|Words by|Reported by)\s+(?=[^\W\d_])")
+_BYLINE_ROLE = re.compile(r"\b(?:Staff|Senior|Chief|Political|Special)?\s*(?:Writer|Correspondent|"
+                          r"Reporter|Editor|Columnist|Contributor)s?\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
+_CONNECTIVES = {"and", "of", "the", "for", "in", "at", "de", "van", "von", "da", "al", "bin", "y"}
+_ABBREVIATIONS = {"gov", "sen", "rep", "gen", "col", "sgt", "capt", "cpt", "lt", "dr", "st", "jr",
+                  "sr", "inc", "co", "corp", "ltd", "vs", "no", "mt", "ft", "rev", "prof", "mr",
+                  "mrs", "ms", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "u.s", "est"}
+_LABEL = re.compile(r"[A-Z][\w\- ]{0,30}[.:]?")
+
+
+@dataclass
+class Front:
+    """One line or paragraph in front of the body."""
+
+    kind: str  # headline | byline | date | label | standfirst
+    start: int
+    end: int
+
+
+@dataclass
+class Layout:
+    kind: str  # blank-line | line-per-paragraph | hard-wrapped | mixed | single
+    paragraphs: list[tuple[int, int]]
+    wrap: int | None = None
+
+
+# -- paragraphs -------------------------------------------------------------------
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line in text[start:end], right-trimmed."""
+    out, pos = [], start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        s, e = _trim(text, pos, stop, left=False)
+        if text[s:e].strip():
+            out.append((s, e))
+        pos = stop + 1
+    return out
+
+
+def _trim(text: str, start: int, end: int, left: bool = True) -> tuple[int, int]:
+    while left and start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _wrap_width(text: str, lines: list[tuple[int, int]]) -> int | None:
+    """The width lines were wrapped at, when the text is hard-wrapped; else None."""
+    short = [(s, e) for s, e in lines if _MIN_WRAP <= e - s <= _MAX_WRAP]
+    if len(short) < 3:
+        return None
+    lengths = Counter(e - s for s, e in short)
+    # the widest length that several lines reach (a single long outlier does not count)
+    width = max(n for n in lengths if sum(c for m, c in lengths.items() if m >= n - 2) >= 2)
+    near = [(s, e) for s, e in short if width - 15 <= e - s <= width]
+    open_ended = sum(not text[s:e].rstrip().endswith(_END_PUNCT) for s, e in near)
+    if len(near) >= 3 and len(near) >= 0.4 * len(short) and open_ended >= 0.5 * len(near):
+        return width
+    return None
+
+
+def _first_word(text: str, start: int, end: int) -> str:
+    s, _ = _trim(text, start, end)
+    m = re.compile(r"\S+").match(text, s, end)
+    return m.group() if m else ""
+
+
+def _soft_break(text: str, line: tuple[int, int], nxt: tuple[int, int], wrap: int | None) -> bool:
+    """True when the break after ``line`` only wraps a paragraph that goes on."""
+    if text[nxt[0]] in " \t":  # an indented line opens a paragraph
+        return False
+    body = text[line[0]:line[1]].rstrip()
+    word = _first_word(text, *nxt)
+    ends_sentence = body.endswith(_END_PUNCT)
+    if not ends_sentence and word[:1].islower():
+        return True
+    if wrap is None:
+        return False
+    length = line[1] - line[0]
+    return length <= wrap + 2 and length + 1 + len(word) > wrap - 1
+
+
+def paragraph_layout(text: str) -> Layout:
+    """Paragraph bounds (whitespace trimmed) and the layout they were found in."""
+    blocks, pos = [], 0
+    for m in _BLANK_LINE.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    all_lines = [_lines(text, s, e) for s, e in blocks]
+    flat = [ln for lines in all_lines for ln in lines]
+    wrap = _wrap_width(text, flat)
+    paragraphs: list[tuple[int, int]] = []
+    kinds = set()
+    for lines in all_lines:
+        if not lines:
+            continue
+        start = lines[0][0]
+        for cur, nxt in zip(lines, lines[1:]):
+            if _soft_break(text, cur, nxt, wrap):
+                kinds.add("wrapped")
+                continue
+            kinds.add("lines")
+            paragraphs.append(_trim(text, start, cur[1]))
+            start = nxt[0]
+        paragraphs.append(_trim(text, start, lines[-1][1]))
+    blank = sum(1 for lines in all_lines if lines) > 1
+    return Layout(_kind(blank, kinds, wrap), [p for p in paragraphs if p[1] > p[0]], wrap)
+
+
+def _kind(blank: bool, kinds: set[str], wrap: int | None) -> str:
+    if wrap and "wrapped" in kinds:
+        return "hard-wrapped" if not ("lines" in kinds and blank) else "mixed"
+    if blank:
+        return "mixed" if "lines" in kinds else "blank-line"
+    return "line-per-paragraph" if "lines" in kinds else "single"
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph, whitespace trimmed."""
+    return paragraph_layout(text).paragraphs
+
+
+# -- front matter -------------------------------------------------------------------
+def is_byline(line: str) -> bool:
+    """'By JOHN SMITH, Associated Press', 'By Jane Doe and Li Wei | Reuters', 'John Smith, Staff Writer'."""
+    line = _strip_end(line)
+    if not line or len(line) > 160 or "\n" in line:
+        return False
+    lead = _BYLINE_LEAD.match(line)
+    rest = line[lead.end():] if lead else line
+    if not lead and not _BYLINE_ROLE.search(rest):
+        return False
+    pieces = re.split(r"[\s,&|/·•]+", rest)
+    words = [w for w in pieces if w]
+    if not words or len(words) > 14:
+        return False
+    if any(not _NAME_WORD.fullmatch(w) for w in words):
+        return False
+    named = sum(w[0].isupper() or w.lower() in _CONNECTIVES for w in words)
+    return words[0][0].isupper() and named == len(words)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that gives only a date or time ('Published 10:31 AM EDT, Sept. 20, 2023')."""
+    if len(line) > 120 or "\n" in line or not _DATE_TOKEN.search(line):
+        return False
+    rest = _DATE_WORDS.sub(" ", _DATE_TOKEN.sub(" ", line))
+    return len(rest.split()) <= 1
+
+
+def _is_label(line: str) -> bool:
+    """A short section label such as 'FULL TEXT.', 'ABSTRACT.', 'Correction Appended.'."""
+    return len(line) <= 32 and len(line.split()) <= 3 and bool(_LABEL.fullmatch(line))
+
+
+def _strip_end(line: str) -> str:
+    return line.rstrip(" .;|•·-–—")
+
+
+def _headline_like(line: str, title: str | None = None, strong_next: bool = False) -> bool:
+    """A short line that reads as a headline rather than a lede.
+
+    Strong signs: it is the input's title, it has no closing punctuation, it is in Title
+    Case, or a byline, date line or dateline follows.  A sentence-case line ending with a
+    full stop (PolNeAR's titles do) counts when it is short (16 words at most) and not a
+    reported sentence ('..., officials said.').
+    """
+    if "\n" in line or not 2 <= len(line) <= _HEADLINE_CHARS or len(line.split()) > 40:
+        return False
+    # one sentence at most: a headline may end with a full stop, a lede goes on
+    if any(_sentence_end(line, m.start()) for m in _STOP_THEN_CAPITAL.finditer(line)):
+        return False
+    if title is not None and " ".join(title.split()) == " ".join(line.split()):
+        return True
+    words = line.split()
+    capitalised = sum(w[:1].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words) or 1
+    if strong_next or not line.rstrip("\"”’'»)").endswith((".", "!", "?", ";")) \
+            or capitalised >= 0.7 * long_words:
+        return True
+    if title is not None:  # the input has its own, different title: only strong signs count
+        return False
+    return len(words) <= 16 and not _REPORTED.search(line)
+
+
+_REPORTED = re.compile(r",\s+(?:\w+\s+){0,4}(?:said|says|added|told|reported)\b[^,]*\.$")
+_STOP_THEN_CAPITAL = re.compile(r"[.!?](?=\s+[A-Z\"“‘'])")
+
+
+def _sentence_end(line: str, pos: int) -> bool:
+    """Whether the stop at ``pos`` ends a sentence (not 'U.S.', 'Mr.', 'J.')."""
+    if line[pos] in "!?":
+        return True
+    word = re.search(r"[\w.]*$", line[:pos]).group()
+    return len(word) >= 2 and word[-1].islower() and word.lower() not in _ABBREVIATIONS
+
+
+def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateline,
+                 title: str | None = None) -> tuple[list[Front], int]:
+    """The front lines and the index of the body's first paragraph.
+
+    ``opens_with_dateline(start)`` says whether a dateline opens the text at ``start``;
+    ``title`` is the input's own title, if it has one.
+    """
+    if len(paragraphs) < 2 or opens_with_dateline(paragraphs[0][0]):
+        return [], 0
+    front: list[Front] = []
+    scan = paragraphs[:_FRONT_SCAN]
+    dated = next((i for i, (s, _) in enumerate(scan) if i and opens_with_dateline(s)), None)
+    first = text[paragraphs[0][0]:paragraphs[0][1]]
+    second = text[paragraphs[1][0]:paragraphs[1][1]]
+    strong = dated == 1 or is_byline(second) or is_date_line(second)
+    if not _headline_like(first, title, strong) and not is_byline(first) \
+            and not is_date_line(first):
+        return [], 0
+    for i, (s, e) in enumerate(scan):
+        line = text[s:e]
+        if dated is not None and i >= dated:
+            return front, dated
+        kind = _front_kind(line, i, dated is not None)
+        if kind is None:
+            return front, i
+        front.append(Front(kind, s, e))
+    return front, len(front)
+
+
+def _front_kind(line: str, index: int, dateline_follows: bool) -> str | None:
+    if is_byline(line):
+        return "byline"
+    if is_date_line(line):
+        return "date"
+    if index == 0:
+        return "headline"
+    if dateline_follows:
+        if _is_label(line):
+            return "label"
+        if len(line) <= _STANDFIRST_CHARS:
+            return "standfirst"
+    return None
