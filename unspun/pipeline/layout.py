@@ -263,7 +263,9 @@ def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateli
     first = text[paragraphs[0][0]:paragraphs[0][1]]
     second = text[paragraphs[1][0]:paragraphs[1][1]]
     strong = dated == 1 or is_byline(second) or is_date_line(second)
-    if not _headline_like(first, title, strong) and not is_byline(first) \
+    if dated == 1 and "\n" not in first and len(first) <= _HEADLINE_CHARS:
+        pass  # a short line straight before the dateline: the headline ('History. Again.')
+    elif not _headline_like(first, title, strong) and not is_byline(first) \
             and not is_date_line(first):
         return [], 0
     for i, (s, e) in enumerate(scan):
