@@ -197,3 +197,14 @@ def test_no_techniques_in_byline_and_date_lines(pipe):
     assert not [t for t in rec.techniques
                 if byline["start"] <= t["start"] and t["end"] <= byline["end"]]
     assert [t for t in rec.techniques if t["start"] > byline["end"]]
+
+
+def test_transcript_cue_is_no_dateline_and_prose_is_no_standfirst():
+    text = ("Governor: the candidate is trying to heal\n\n"
+            "Sunday, on a morning show, the governor said the candidate was trying to heal.\n\n"
+            "Partial transcript as follows:\n\nHOST: The candidate released a video.\n\n"
+            "(BEGIN VIDEO CLIP.)\n\nCANDIDATE: The deaths were a tragedy.")
+    kinds, body = front(text)
+    assert kinds == [("headline", "Governor: the candidate is trying to heal")]
+    assert body.startswith("Sunday")
+    assert find_dateline(text, text.index("(BEGIN")) is None

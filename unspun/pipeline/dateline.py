@@ -40,6 +40,10 @@ _AGENCY_ONLY = re.compile(
     rf"(?:(?P<date>{DATE})\s?)?\((?P<agency>[A-Z][\w.&' ]{{1,30}})\)(?P<sep>\s?{DASH}\s?)?")
 
 
+# '(CNN)', '(Reuters)': one word; '(BEGIN VIDEO CLIP.)' in a transcript is no credit
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,11}")
+
+
 def _is_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -69,7 +73,7 @@ def find_dateline(text: str, start: int = 0) -> dict[str, Any] | None:
     if m and _accept(m):
         return _build(text, m)
     m = _AGENCY_ONLY.match(text, start)
-    if m:
+    if m and (known_agency(m["agency"]) or _ACRONYM.fullmatch(m["agency"])):
         return _build(text, m)
     return None
 

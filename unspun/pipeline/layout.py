@@ -33,6 +33,7 @@ _MIN_WRAP = 30
 _HEADLINE_CHARS = 250
 _FRONT_SCAN = 8      # paragraphs searched for the body's dateline
 _STANDFIRST_CHARS = 600
+_MAX_STANDFIRSTS = 2
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -273,6 +274,8 @@ def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateli
         if dated is not None and i >= dated:
             return front, dated
         kind = _front_kind(line, i, dated is not None)
+        if kind == "standfirst" and sum(f.kind == "standfirst" for f in front) >= _MAX_STANDFIRSTS:
+            kind = None  # more prose than a standfirst: the body started earlier
         if kind is None:
             return front, i
         front.append(Front(kind, s, e))
