@@ -8,7 +8,7 @@ Two source kinds (see corpus/rhetoric/README.md for the full format):
   CODES is one or more short codes (``LL``, ``NC,LL``; see :data:`CODES`).
 * ``polnear-*.txt``: paragraphs of PolNeAR train files referenced by offsets (their text is
   never stored).  ``=== P:<file stem> | genre=G | frames=F1,F2`` then one line per labelled
-  paragraph: ``<index> CODE "phrase"[#n] ; CODE "phrase" ...`` (index as unspun's
+  paragraph: ``<index> CODE "phrase"[#n] ; CODE "phrase" ...`` (``\\"`` for a quote inside; index as unspun's
   ``paragraph_bounds`` counts, 0 = the title line; ``#n`` = the n-th occurrence in the
   paragraph).  Paragraphs not listed carry no technique.
 
@@ -144,7 +144,7 @@ def build_written(path: Path) -> tuple[list[dict], list[dict]]:
     return paras, arts
 
 
-PHRASE = re.compile(r'([A-Z,]+)\s+"([^"]+)"(?:#(\d+))?')
+PHRASE = re.compile(r'([A-Z,]+)\s+"((?:[^"\\]|\\")+)"(?:#(\d+))?')
 
 
 def build_polnear(path: Path, shared: Path) -> tuple[list[dict], list[dict]]:
@@ -169,7 +169,7 @@ def build_polnear(path: Path, shared: Path) -> tuple[list[dict], list[dict]]:
                 m = PHRASE.fullmatch(part.strip())
                 if not m:
                     raise ValueError(f"{path.name}: {stem} {idx}: bad entry {part!r}")
-                phrase, nth = m.group(2), int(m.group(3) or 1)
+                phrase, nth = m.group(2).replace('\\"', '"'), int(m.group(3) or 1)
                 at = -1
                 for _ in range(nth):
                     at = para.find(phrase, at + 1)
