@@ -170,14 +170,15 @@ def build_polnear(path: Path, shared: Path) -> tuple[list[dict], list[dict]]:
                 if not m:
                     raise ValueError(f"{path.name}: {stem} {idx}: bad entry {part!r}")
                 phrase, nth = m.group(2).replace('\\"', '"'), int(m.group(3) or 1)
-                at = -1
-                for _ in range(nth):
-                    at = para.find(phrase, at + 1)
-                    if at < 0:
-                        raise ValueError(f"{path.name}: {stem} {idx}: {phrase!r} not found")
+                # any run of whitespace (files hold no-break spaces) matches a space
+                rx = re.compile(r"\s+".join(re.escape(w) for w in phrase.split()))
+                found = list(rx.finditer(para))
+                if len(found) < nth:
+                    raise ValueError(f"{path.name}: {stem} {idx}: {phrase!r} not found")
+                hit = found[nth - 1]
                 for lab in _codes(m.group(1), f"{stem} {idx}"):
                     marks.setdefault(idx, []).append(
-                        {"label": lab, "start": s0 + at, "end": s0 + at + len(phrase)})
+                        {"label": lab, "start": s0 + hit.start(), "end": s0 + hit.end()})
         aid = f"pn-{stem}"
         for idx, (s0, e0) in enumerate(bounds):
             spans = marks.get(idx, [])
