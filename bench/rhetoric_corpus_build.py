@@ -6,7 +6,7 @@ Two source kinds (see corpus/rhetoric/README.md for the full format):
   ``=== ID | divide=D | side=S | genre=G | frames=F1,F2 [| mirror=M]``; its paragraphs follow,
   separated by blank lines.  A technique span is marked inline as ``{CODES:span text}`` where
   CODES is one or more short codes (``LL``, ``NC,LL``; see :data:`CODES`).
-* ``polnear-*.txt``: paragraphs of PolNeAR train files referenced by offsets (their text is
+* ``ref-*.txt``: paragraphs of PolNeAR train files referenced by offsets (their text is
   never stored).  ``=== P:<file stem> | genre=G | frames=F1,F2`` then one line per labelled
   paragraph: ``<index> CODE "phrase"[#n] ; CODE "phrase" ...`` (``\\"`` for a quote inside; index as unspun's
   ``paragraph_bounds`` counts, 0 = the title line; ``#n`` = the n-th occurrence in the
@@ -192,9 +192,15 @@ def build_polnear(path: Path, shared: Path) -> tuple[list[dict], list[dict]]:
     return paras, arts
 
 
-def heldout(article_id: str) -> bool:
-    """The fixed held-out rule: one article in five, by a hash of its id."""
-    return int(hashlib.sha1(article_id.encode()).hexdigest()[:8], 16) % 5 == 0
+def split_key(article: dict) -> str:
+    """What the split hashes: the mirror-pair id when there is one (the two sides of a pair
+    are near-twins and must fall on the same side of the split), else the article id."""
+    return article.get("mirror") or article["id"]
+
+
+def heldout(article: dict) -> bool:
+    """The fixed held-out rule: about one in five, by a hash of :func:`split_key`."""
+    return int(hashlib.sha1(split_key(article).encode()).hexdigest()[:8], 16) % 5 == 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     for path in sorted((CORPUS / "src").glob("*.txt")):
         if path.name.startswith("written-"):
             p, a = build_written(path)
-        elif path.name.startswith("polnear-"):
+        elif path.name.startswith("ref-"):
             p, a = build_polnear(path, args.shared)
         else:
             continue
@@ -219,8 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     dump = lambda rows: "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)  # noqa: E731
     (CORPUS / "paragraphs.jsonl").write_text(dump(paras), "utf-8")
     (CORPUS / "articles.jsonl").write_text(dump(arts), "utf-8")
-    split = {"rule": "held out when int(sha1(article id)[:8], 16) % 5 == 0",
-             "heldout": sorted(i for i in ids if heldout(i))}
+    split = {"rule": "held out when int(sha1(key)[:8], 16) % 5 == 0, key = the article's "
+                     "mirror-pair id if it has one, else its id",
+             "heldout": sorted(a["id"] for a in arts if heldout(a))}
     (CORPUS / "split.json").write_text(json.dumps(split, indent=1) + "\n", "utf-8")
     print(f"{len(paras)} paragraphs, {len(arts)} articles, {len(split['heldout'])} held out")
     return 0

@@ -1,14 +1,17 @@
 """Inter-annotator agreement for the open rhetoric corpus (corpus/rhetoric/).
 
-``sample``: write N paragraphs (id, article, text; no labels) drawn deterministically (the
-lowest sha1 of the paragraph id) for a second annotator; referenced paragraphs get their text
-from ../shared/data, so the file must stay outside the repository.
+``sample``: write N paragraphs (id, article, text; no labels) drawn deterministically for a
+second annotator: first, for each of the nine labels above 2% (:data:`NINE`), the ``--quota``
+positive paragraphs with the lowest sha1 of their id (so that per-label agreement has
+positives to measure), then the lowest-sha1 paragraphs of the whole corpus up to N; output in
+sha1 order, so nothing in it hints at the labels.  Referenced paragraphs get their text from
+../shared/data, so the file must stay outside the repository.
 
 ``score``: compare a second annotator's file (one JSON line per paragraph: ``id`` and
 ``labels``) with the corpus labels: per-label Cohen's kappa and F1 (corpus as reference), and
 micro-F1 over all (paragraph, label) pairs.
 
-    python bench/rhetoric_iaa.py sample --n 300 --out /path/outside/repo/iaa-texts.jsonl
+    python bench/rhetoric_iaa.py sample --n 300 --quota 15 --out /path/outside/repo/iaa-texts.jsonl
     python bench/rhetoric_iaa.py score SECOND.jsonl
 """
 from __future__ import annotations
@@ -25,12 +28,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus_check import SHARED, load  # noqa: E402
 
 
-def sample(n: int, shared: Path) -> list[dict]:
+NINE = ("Loaded_Language", "Name_Calling-Labeling", "Doubt", "Repetition",
+        "Appeal_to_Fear-Prejudice", "Exaggeration-Minimisation", "Flag_Waving",
+        "Causal_Oversimplification", "False_Dilemma-No_Choice")
+
+
+def _key(p: dict) -> str:
+    return hashlib.sha1(p["id"].encode()).hexdigest()
+
+
+def sample(n: int, shared: Path, quota: int = 15) -> list[dict]:
     paras = [p for p in load("paragraphs.jsonl")
              if "text" in p or (shared / p["file"]).is_file()]
-    paras.sort(key=lambda p: hashlib.sha1(p["id"].encode()).hexdigest())
+    paras.sort(key=_key)
+    chosen: dict[str, dict] = {}
+    for lab in NINE:
+        have = sum(lab in p["labels"] for p in chosen.values())
+        for p in paras:
+            if have >= quota or len(chosen) >= n:
+                break
+            if lab in p["labels"] and p["id"] not in chosen:
+                chosen[p["id"]] = p
+                have += 1
+    for p in paras:
+        if len(chosen) >= n:
+            break
+        chosen.setdefault(p["id"], p)
     out = []
-    for p in paras[:n]:
+    for p in sorted(chosen.values(), key=_key):
         text = p.get("text") or (shared / p["file"]).read_text("utf-8")[p["start"]:p["end"]]
         out.append({"id": p["id"], "article": p["article"], "text": text})
     return out
@@ -72,11 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--n", type=int, default=300, help="number of paragraphs")
     s.add_argument("--out", type=Path, required=True, help="output JSONL, outside the repo")
     s.add_argument("--shared", type=Path, default=SHARED, help="the shared data folder")
+    s.add_argument("--quota", type=int, default=15,
+                   help="positives drawn first for each of the nine labels above 2%%")
     c = sub.add_parser("score", help="agreement of a second annotator's labels with the corpus")
     c.add_argument("second", type=Path, help="JSONL of {id, labels}")
     args = ap.parse_args(argv)
     if args.cmd == "sample":
-        rows = sample(args.n, args.shared)
+        rows = sample(args.n, args.shared, args.quota)
         args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
                             "utf-8")
         print(f"{len(rows)} paragraphs written to {args.out}")

@@ -91,8 +91,15 @@ def test_articles_hold_their_paragraphs(paras, arts):
 def test_heldout_split_is_fixed_and_disjoint(paras, arts):
     split = json.loads((CORPUS / "split.json").read_text("utf-8"))
     ids = {a["id"] for a in arts}
-    rule = {i for i in ids if int(hashlib.sha1(i.encode()).hexdigest()[:8], 16) % 5 == 0}
+    key = {a["id"]: a.get("mirror") or a["id"] for a in arts}
+    rule = {i for i in ids if int(hashlib.sha1(key[i].encode()).hexdigest()[:8], 16) % 5 == 0}
     assert set(split["heldout"]) == rule
+    # the two sides of a mirror pair are near-twins: never one in training, one held out
+    pairs: dict[str, set[bool]] = {}
+    for a in arts:
+        if a.get("mirror"):
+            pairs.setdefault(a["mirror"], set()).add(a["id"] in rule)
+    assert pairs and all(len(v) == 1 for v in pairs.values())
     assert 0.12 <= len(rule) / len(ids) <= 0.28
     train = ids - rule
     assert train and not train & rule
@@ -133,3 +140,25 @@ def test_written_spans_are_whole_words(paras):
                                            and t[s["start"]].isalnum()), (p["id"], s)
             assert s["end"] == len(t) or not (t[s["end"] - 1].isalnum()
                                               and t[s["end"]].isalnum()), (p["id"], s)
+
+
+def test_iaa_sample_is_deterministic_and_unlabelled(tmp_path):
+    from rhetoric_iaa import sample
+
+    missing = tmp_path / "no-shared-data"
+    first, second = sample(40, missing, quota=3), sample(40, missing, quota=3)
+    assert first == second and len(first) == 40
+    assert all(set(r) == {"id", "article", "text"} for r in first)
+    assert all(r["id"].startswith("W") for r in first)  # only written text without the data
+
+
+def test_iaa_score_measures_agreement(paras):
+    from rhetoric_iaa import score
+
+    some = [p for p in paras if p["source"] == "written"][:60]
+    same = score({p["id"]: set(p["labels"]) for p in some})
+    assert same["micro_f1"] == 1.0 and same["any_label_agreement"] == 1.0
+    assert all(v["kappa"] == 1.0 for v in same["labels"].values() if 0 < v["first"] < 60)
+    blank = score({p["id"]: set() for p in some})
+    assert blank["micro_f1"] == 0.0
+    assert blank["any_label_agreement"] == round(sum(not p["labels"] for p in some) / 60, 3)
