@@ -41,7 +41,7 @@ class InputStats:
         if self.other_types:
             parts.append(f"{self.other_types:,} file{_s(self.other_types)} of other types")
         if self.store_files:
-            parts.append(f"{self.store_files:,} of the database's own files")
+            parts.append(f"{self.store_files:,} file{_s(self.store_files)} of the database itself")
         if self.repeats:
             parts.append(f"{self.repeats:,} file{_s(self.repeats)} already read")
         return "skipped " + ", ".join(parts) if parts else ""

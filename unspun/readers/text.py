@@ -32,8 +32,8 @@ def read_limited(fh: BinaryIO, origin: str, max_chars: int) -> bytes | Problem:
     if more:
         if size is not None:
             return Problem.make("U107", origin, size=size, limit=max_chars)
-        return Problem.make("U115", origin, what="input", size=limit, limit=max_chars,
-                            rest="the rest of it was not read")
+        return Problem.make("U115", origin, what="input", size=f"more than {limit:,}",
+                            limit=limit, rest="the rest of it was not read")
     return data
 
 
