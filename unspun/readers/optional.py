@@ -25,7 +25,7 @@ def _load(name: str) -> ModuleType | str:
     try:
         return importlib.import_module(name)
     except Exception as exc:  # noqa: BLE001 - ImportError, or a broken dependency's own error
-        return f"{type(exc).__name__}: {exc}"[:300]
+        return " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
 
 
 def need(name: str, what: str, origin: str) -> ModuleType | Problem:
