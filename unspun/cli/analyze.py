@@ -19,7 +19,7 @@ EXIT_SOME_FAILED = 1
                    "json (a JSON array) or jsonl (one record per line; the default when piped).")
 @click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="How to read inputs; auto goes by file extension (.txt .jsonl .json .csv "
-                   ".html) and, for stdin, by the first character.")
+                   ".html .parquet) and, for stdin, by the first character.")
 @click.option("--workers", "-w", type=click.IntRange(1, 1024), default=1, show_default=True,
               help="Worker processes for analysis (with --engine ray: Ray actors, one CPU "
                    "each); each loads the model once.")
