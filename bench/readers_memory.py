@@ -102,7 +102,8 @@ def write_files(folder: Path, size: int) -> dict[str, Path]:
 
 
 def measure(code: str, path: Path | None) -> tuple[int, int, str, float, float]:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    path_env = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, PYTHONPATH=path_env)
     out = subprocess.run([sys.executable, "-c", code, *([str(path)] if path else [])],
                          capture_output=True, text=True, env=env, check=True).stdout.split()
     n, bad, codes, seconds, rss_kb = int(out[0]), int(out[1]), out[2], float(out[3]), int(out[4])

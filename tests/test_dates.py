@@ -18,7 +18,8 @@ def test_good_dates(value, expected):
 @pytest.mark.parametrize("value, reason", [("2023-13-45", "no month 13"),
                                            ("2023-02-29", "2023-02 has no day 29"),
                                            ("2023-00", "no month 00"), ("0000", "no year 0"),
-                                           ("2023/01/01", "not a date"), ("yesterday", "not a date"),
+                                           ("2023/01/01", "not a date"),
+                                           ("yesterday", "not a date"),
                                            ("2023-1-5", "not a date")])
 def test_bad_dates(value, reason):
     with pytest.raises(UnspunError) as info:

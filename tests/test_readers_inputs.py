@@ -107,7 +107,8 @@ def test_json_array_items_come_before_the_file_ends(tmp_path):
 
 def test_jsonl_over_long_line_is_skipped(tmp_path):
     p = tmp_path / "a.jsonl"
-    p.write_text(json.dumps({"text": "z" * 2_000_000}) + "\n" + json.dumps({"text": "Next."}) + "\n")
+    p.write_text(json.dumps({"text": "z" * 2_000_000}) + "\n" + json.dumps({"text": "Next."})
+                 + "\n")
     items = read(p, max_chars=1000)
     assert codes(items) == ["U115", "ok"] and items[1].origin.endswith("a.jsonl:2")
 

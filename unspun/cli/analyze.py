@@ -113,7 +113,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
             analysed += 1
             if not quiet:
                 for w in item.warnings:
-                    err.print(f"[yellow]warning[/yellow] " + escape(
+                    err.print("[yellow]warning[/yellow] " + escape(
                               f"[{w['code']}] {item.meta.get('input', item.id)}: {w['message']}"),
                               markup=True, soft_wrap=True)
             if fmt == "pretty":

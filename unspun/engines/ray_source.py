@@ -18,7 +18,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from ..errors import Problem
 from ..readers import _READERS, detect_format

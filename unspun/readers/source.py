@@ -67,7 +67,8 @@ class _Utf8(io.RawIOBase):
         self._pending = b""
         head = fh.read(4)
         self._decoder = None
-        if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) and head[:4] != codecs.BOM_UTF32_LE:
+        utf16 = head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        if utf16 and head[:4] != codecs.BOM_UTF32_LE:
             name = "utf-16-le" if head[:2] == codecs.BOM_UTF16_LE else "utf-16-be"
             self._decoder = codecs.getincrementaldecoder(name)(errors="replace")
             head = head[2:]

@@ -33,7 +33,8 @@ def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
 def from_value(value: Any, origin: str, max_chars: int) -> Article | Problem:
     """The article in a JSON object or CSV row, or why there is none."""
     if not isinstance(value, dict):
-        return Problem.make("U104", origin, detail=f"expected an object, got {type(value).__name__}")
+        return Problem.make("U104", origin,
+                            detail=f"expected an object, got {type(value).__name__}")
     item = article_from_mapping(value, origin)
     if isinstance(item, Article) and len(item.text) > max_chars:
         return Problem.make("U107", origin, size=len(item.text), limit=max_chars)
