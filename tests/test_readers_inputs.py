@@ -157,3 +157,17 @@ def test_symlink_loops_never_multiply_a_file(tmp_path):
     stats = InputStats()
     assert len(read(tmp_path, tmp_path / "a" / "b" / "x.txt", stats=stats)) == 1
     assert stats.repeats == 2  # alias.txt in the walk, and the named path
+
+
+def test_parquet_is_read_locally_too(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = pa.table({"body": ["Rain in Oslo.", ""], "outlet": ["NRK", "NRK"],
+                      "published": ["2020-01-02", None]})
+    pq.write_table(table, tmp_path / "news.parquet")
+    items = read(tmp_path)
+    assert codes(items) == ["ok", "U102"]
+    assert (items[0].text, items[0].source, items[0].published) == (
+        "Rain in Oslo.", "NRK", "2020-01-02")
+    assert items[1].origin.endswith("news.parquet[1]")

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 from ..errors import Problem
 from .article import Article
 from .decode import decode, looks_binary
+from .optional import need
 from .source import readline_bounded, regular_size, utf8_source
 from .values import MAX_DEPTH, from_value, item_limit, too_deep
 
@@ -130,15 +131,18 @@ def read_json(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | P
         if lines:
             yield from _lines(src, origin, max_chars, ends)
             return
-    yield from _Stream(src, origin, max_chars).items()
+    ijson = need("ijson", "JSON", origin)
+    if isinstance(ijson, Problem):
+        yield ijson
+        return
+    yield from _Stream(ijson, src, origin, max_chars).items()
 
 
 class _Stream:
     """Turns ijson events into articles, one array item (or top-level object) at a time."""
 
-    def __init__(self, src: BinaryIO, origin: str, max_chars: int):
-        import ijson
-
+    def __init__(self, ijson: Any, src: BinaryIO, origin: str, max_chars: int):
+        self.ijson = ijson
         self.origin, self.max_chars = origin, max_chars
         self.budget = _Budget(src, item_limit(max_chars))
         self.events = ijson.basic_parse(self.budget, multiple_values=True, use_float=True)
@@ -146,8 +150,6 @@ class _Stream:
         self.where = origin
 
     def items(self) -> Iterator[Article | Problem]:
-        import ijson
-
         seen = False
         try:
             for event, value in self.events:
@@ -162,7 +164,7 @@ class _Stream:
             limit = self.budget.limit
             yield _too_large(self.where, f"more than {limit:,}", limit,
                              "the rest of the file was not read")
-        except (ijson.JSONError, _Incomplete) as exc:
+        except (self.ijson.JSONError, _Incomplete) as exc:
             if not seen and "premature EOF" in str(exc):
                 yield Problem.make("U102", self.origin)
                 return

@@ -17,6 +17,7 @@ from ..errors import Problem
 INSTALL = {
     "trafilatura": "pip install --upgrade unspun (it needs trafilatura and lxml_html_clean)",
     "pyarrow.parquet": "pip install 'unspun[parquet]'",
+    "ijson": "pip install --upgrade unspun (it needs ijson)",
 }
 
 
