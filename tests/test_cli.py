@@ -103,25 +103,36 @@ def test_progress_on_a_terminal_keeps_records_on_stdout(tmp_path, seed_path):
     """With stderr on a terminal, a progress bar is drawn there; stdout still gets every record."""
     import os
     import pty
+    import threading
 
     master, slave = pty.openpty()
+    chunks = []
+
+    def drain():  # read the terminal while the bar is drawn, so a full pty never blocks it
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    copy = tmp_path / "copy" / "second.txt"  # a second file: each real file is read once a run
+    copy.parent.mkdir()
+    copy.write_bytes(seed_path.read_bytes())
     out_path = tmp_path / "out.jsonl"
     with open(out_path, "w") as out:
         res = subprocess.run([sys.executable, "-m", "unspun", "analyze", str(seed_path),
-                              str(seed_path.parent), "--format", "jsonl",
+                              str(copy.parent), "--format", "jsonl",
                               "--components", "segment,dateline"],
                              stdout=out, stderr=slave, timeout=300)
     os.close(slave)
-    drawn = b""
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        drawn += chunk
+    reader.join(timeout=10)
     os.close(master)
+    drawn = b"".join(chunks)
     assert res.returncode == 0
     records = [json.loads(line) for line in out_path.read_text().splitlines()]
     assert len(records) == 2 and all(r["text"].startswith("BAKU") for r in records)

@@ -48,16 +48,18 @@ def digest(path: Path) -> str:
 def test_ingest_stores_records_errors_and_skips_on_rerun(target, tmp_path):
     corpus = write_corpus(tmp_path / "in", 6)
     (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
-    (corpus / "blob.bin").write_bytes(b"\x00\x01")
-    assert estimate_total([str(corpus)]) == 8
+    (corpus / "blob.bin").write_bytes(b"\x00\x01")  # another type: skipped, counted
+    assert estimate_total([str(corpus)]) == 7
     with unspun.open_store(target) as store:
         first = ingest([str(corpus)], store, batch_size=4)
-        assert (first.added, first.skipped, first.failed) == (6, 0, 2)
+        assert (first.added, first.skipped, first.failed) == (6, 0, 1)
+        assert first.inputs.other_types == 1
+        assert "skipped 1 file of other types" in first.line()
         assert store.count() == 6
-        assert sorted(e["code"] for e in store.errors()) == ["U102", "U111"]
+        assert sorted(e["code"] for e in store.errors()) == ["U102"]
         again = ingest([str(corpus)], store)
-        assert (again.added, again.skipped, again.failed) == (0, 6, 2)
-        assert len(store.errors()) == 2  # one row per input and code, not one per run
+        assert (again.added, again.skipped, again.failed) == (0, 6, 1)
+        assert len(store.errors()) == 1  # one row per input and code, not one per run
         write_corpus(corpus, 2, start=6)
         more = ingest([str(corpus)], store)
         assert (more.added, more.skipped) == (2, 6)

@@ -7,7 +7,7 @@ from functools import lru_cache
 from .errors import Problem, UnspunError
 from .parallel import analyze_parallel
 from .pipeline.runner import Pipeline
-from .readers import DEFAULT_MAX_CHARS, Article, read_inputs
+from .readers import DEFAULT_MAX_CHARS, Article, InputStats, read_inputs
 from .readers.article import normalise_date
 from .record import Record
 
@@ -55,10 +55,13 @@ def _models(paths: tuple[str, ...]) -> list:
 
 def analyze_paths(paths: Iterable[str], *, workers: int = 1, input_format: str = "auto",
                   max_chars: int = DEFAULT_MAX_CHARS, components: Sequence[str] | None = None,
-                  models: Sequence[str] = ()) -> Iterator[Record | Problem]:
+                  models: Sequence[str] = (),
+                  stats: InputStats | None = None) -> Iterator[Record | Problem]:
     """Read and analyse files, folders, globs (``-`` for stdin), streaming results in order.
 
     ``models`` are trained model files (``unspun train``) used with the built-in detectors.
+    ``stats`` (an :class:`~unspun.readers.InputStats`) counts the files folder walks
+    skipped (other types, files already read).
     """
-    items = read_inputs(paths, input_format, max_chars)
+    items = read_inputs(paths, input_format, max_chars, stats=stats)
     yield from analyze_parallel(items, workers, components, models=models)

@@ -19,7 +19,15 @@ CODES: dict[str, str] = {
     "U108": "no main text could be extracted from the HTML page",
     "U109": "cannot read input: {detail}",
     "U110": "analysis failed: {detail}",
-    "U111": "unsupported file type {suffix!r}; expected .txt, .jsonl, .json, .csv or .html",
+    "U111": "unsupported file type {suffix!r}; expected .txt, .jsonl, .json, .csv, .html or "
+            ".parquet",
+    "U112": "cannot read {what} input: {module} cannot be imported ({detail}); fix the "
+            "install: {install}",
+    "U113": "not a regular file ({kind}): only regular files and - (standard input) are read",
+    "U114": "JSON nested more than {limit} levels deep",
+    "U115": "{what} too large: {size} bytes, over the {limit:,}-byte limit that follows "
+            "--max-chars; {rest}",
+    "U119": "bad date {value!r} for {name}: {detail}; expected YYYY, YYYY-MM or YYYY-MM-DD",
     # store errors (unspun.store): the database cannot be used as asked
     "U501": "not an unspun database ({detail}); the file was left untouched",
     "U502": "cannot write to the database ({detail}); searching it still works",

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from .errors import Problem
 from .parallel import analyze_parallel
-from .readers import DEFAULT_MAX_CHARS, Article, read_inputs
+from .readers import DEFAULT_MAX_CHARS, Article, InputStats, read_inputs, store_files
 from .readers.paths import expand_paths
+from .readers.source import open_regular
 from .record import Record, record_id
 from .store.base import Store
 
@@ -47,6 +48,7 @@ class IngestSummary:
     codes: Counter = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)  # the first few failures, as text
     interrupted: bool = False
+    inputs: InputStats = field(default_factory=InputStats)  # files the walk skipped
     seconds: float = 0.0
     store_seconds: float = 0.0
     started: float = field(default_factory=time.monotonic)
@@ -60,6 +62,8 @@ class IngestSummary:
                  f"{self.failed:,} failed"]
         if self.codes:
             parts[-1] += " (" + ", ".join(f"{c}: {n}" for c, n in sorted(self.codes.items())) + ")"
+        if self.inputs.summary():
+            parts.append(self.inputs.summary())
         rate = self.added / self.seconds if self.seconds else 0.0
         return "; ".join(parts) + f" in {self.seconds:.1f}s ({rate:.3g} articles/s)"
 
@@ -100,14 +104,21 @@ def article_id(article: Article) -> str:
     return record_id(article.text, article.published, article.source, article.title, article.url)
 
 
-def estimate_total(paths: Iterable[str], input_format: str = "auto") -> int | None:
+def own_files(store: Store) -> set[str]:
+    """The store's own files (a SQLite database and its -wal, -shm, -journal), never input."""
+    path = getattr(store, "path", None)
+    return store_files(path) if path else set()
+
+
+def estimate_total(paths: Iterable[str], input_format: str = "auto",
+                   exclude: Iterable[str] = ()) -> int | None:
     """About how many articles the paths hold (lines of JSONL/CSV, one per other file).
 
     None when reading stdin (the size is unknown).  Cheap: files are counted,
-    not parsed.
+    not parsed; only regular files are opened.
     """
     total = 0
-    for item in expand_paths(paths):
+    for item in expand_paths(paths, exclude=exclude, fmt=input_format):
         if isinstance(item, Problem):
             total += 1
             continue
@@ -117,8 +128,12 @@ def estimate_total(paths: Iterable[str], input_format: str = "auto") -> int | No
         fmt = input_format if input_format != "auto" else suffix.lstrip(".")
         if fmt in ("jsonl", "ndjson", "csv"):
             try:
-                with open(item, "rb") as fh:
-                    lines = sum(1 for line in fh if line.strip())
+                fh, _, _ = open_regular(item, item)
+                lines = 1
+                if fh is not None:
+                    with fh:
+                        lines = sum(1 for line in iter(lambda: fh.readline(1 << 20), b"")
+                                    if line.strip())
             except OSError:
                 lines = 1
             total += max(lines - (1 if fmt == "csv" else 0), 1)
@@ -211,7 +226,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     writer = BatchWriter(store, summary)
     records, problems, write = writer.records, writer.problems, writer.write
 
-    items = _unseen(read_inputs(paths, input_format, max_chars), store, summary, report)
+    items = _unseen(read_inputs(paths, input_format, max_chars, stats=summary.inputs,
+                                exclude=own_files(store)), store, summary, report)
     stop = _Stop(workers) if handle_signals else None
     try:
         for item in analyze_parallel(items, workers, components):

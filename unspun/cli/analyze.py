@@ -19,7 +19,7 @@ EXIT_SOME_FAILED = 1
                    "json (a JSON array) or jsonl (one record per line; the default when piped).")
 @click.option("--input-format", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="How to read inputs; auto goes by file extension (.txt .jsonl .json .csv "
-                   ".html) and, for stdin, by the first character.")
+                   ".html .parquet) and, for stdin, by the first character.")
 @click.option("--workers", "-w", type=click.IntRange(1, 1024), default=1, show_default=True,
               help="Worker processes for analysis (with --engine ray: Ray actors, one CPU "
                    "each); each loads the model once.")
@@ -54,7 +54,9 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
     patterns, or - for standard input.  Inputs: plain text (optionally opening
     with `date YYYY-MM-DD`, `title:`, `source:` and `url:` header lines), JSON
     Lines / JSON / CSV with a text|body|content column (and date|published,
-    title, url, source|outlet columns), and HTML pages.
+    title, url, source|outlet columns), HTML pages and Parquet files.  In
+    folders and glob matches, files of other types (images, PDFs, .db, hidden
+    files) are skipped and counted; only regular files and - are read.
 
     Input that cannot be analysed is reported on stderr with a code
     (U1xx; warnings W2xx) naming the file and line; every other article is
@@ -69,8 +71,10 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
       unspun analyze corpus/ --engine ray --workers 8 --out records/
     """
     from rich.console import Console
+    from rich.markup import escape
 
     from ..api import analyze_paths
+    from ..readers import InputStats
     from ..render import print_record
 
     fmt = fmt or ("pretty" if sys.stdout.isatty() else "jsonl")
@@ -88,6 +92,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
     err = Console(stderr=True, highlight=False)
     out = Console(highlight=False)
     failed = analysed = 0
+    stats = InputStats()
     first = True
     progress = _progress(paths, input_format, err) if fmt != "pretty" and not quiet \
         and err.is_terminal else None
@@ -95,19 +100,21 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
         sys.stdout.write("[")
     try:
         for item in analyze_paths(paths, workers=workers, input_format=input_format,
-                                  max_chars=max_chars, components=names, models=models):
+                                  max_chars=max_chars, components=names, models=models,
+                                  stats=stats):
             if progress is not None:
                 progress.advance(0)
             if isinstance(item, Problem):
                 failed += 1
                 if not quiet:
-                    err.print(f"[red]error[/red] {item}", markup=True, soft_wrap=True)
+                    err.print(f"[red]error[/red] {escape(str(item))}", markup=True,
+                              soft_wrap=True)
                 continue
             analysed += 1
             if not quiet:
                 for w in item.warnings:
-                    err.print(f"[yellow]warning[/yellow] [{w['code']}] "
-                              f"{item.meta.get('input', item.id)}: {w['message']}",
+                    err.print("[yellow]warning[/yellow] " + escape(
+                              f"[{w['code']}] {item.meta.get('input', item.id)}: {w['message']}"),
                               markup=True, soft_wrap=True)
             if fmt == "pretty":
                 print_record(item, out)
@@ -131,8 +138,10 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
             progress.stop()
         if fmt == "json":
             sys.stdout.write("\n]\n")
-    if not quiet and (failed or analysed > 1):
-        err.print(f"{analysed} analysed, {failed} failed", highlight=False)
+    skipped = stats.summary()
+    if not quiet and (failed or analysed > 1 or skipped):
+        err.print(f"{analysed} analysed, {failed} failed" + (f"; {skipped}" if skipped else ""),
+                  highlight=False, markup=False)
     if failed:
         sys.exit(EXIT_SOME_FAILED)
 

@@ -58,6 +58,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
     """Analyse articles and store their records in a database.
 
     PATHS are files, folders, globs or - (the same inputs as `unspun analyze`).
+    The database's own files (and, in folders, files of other types) are
+    never read as input: `cd corpus && unspun ingest .` works.
     Articles already in the database are skipped without being analysed
     again (ids are stable: the same text and metadata give the same id), so
     an interrupted ingest (Ctrl-C, kill -9, power loss) is resumed by running
@@ -77,12 +79,13 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
       unspun ingest s3://news/2015/ --engine ray --ray-address auto --workers 64 \
         --db postgresql://me@dbhost/news
     """
-    from ..ingest import estimate_total
+    from ..ingest import estimate_total, own_files
     from ..ingest import ingest as run_ingest
 
     names = [c.strip() for c in components.split(",")] if components else None
     store = open_db(db, readonly=False)
-    progress, total = _progress(None if quiet else estimate_total(paths, input_format), quiet)
+    progress, total = _progress(None if quiet else estimate_total(paths, input_format,
+                                                                     own_files(store)), quiet)
     try:
         with progress:
             task = progress.add_task("ingest", total=total, rate=0.0, failed=0)

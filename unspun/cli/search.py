@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from .group import cli
-from .storeopts import db_option, marked, read_db
+from .storeopts import date_option, db_option, marked, read_db
 
 FORMATS = ("table", "json", "csv")
 
@@ -30,8 +30,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
               show_default=True, help="Search whole articles, or quote contents (one hit per "
               "quote, with its speaker).")
 @click.option("--source", multiple=True, help="Only this outlet (exact name; repeatable).")
-@click.option("--since", metavar="DATE", help="Published on or after YYYY[-MM[-DD]].")
-@click.option("--until", metavar="DATE", help="Published on or before YYYY[-MM[-DD]].")
+@date_option("--since", help="Published on or after YYYY[-MM[-DD]].")
+@date_option("--until", help="Published on or before YYYY[-MM[-DD]].")
 @click.option("--speaker", metavar="NAME", help="Articles quoting (or quotes by) a speaker "
               "whose name contains NAME (case-insensitive).")
 @click.option("--entity", metavar="NAME", help="Articles naming a person, organisation or "

@@ -26,6 +26,21 @@ def db_option(func: Callable) -> Callable:
                         metavar="FILE|URL", help=DB_HELP)(func)
 
 
+def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from ..dates import check_date_filter
+    from ..errors import UnspunError
+
+    try:
+        return check_date_filter(value, f"--{param.name}")
+    except UnspunError as exc:  # a usage error (exit status 2) that carries the code
+        raise click.BadParameter(str(exc)) from None
+
+
+def date_option(name: str, help: str) -> Callable[[Callable], Callable]:
+    """``--since``/``--until``: a YYYY[-MM[-DD]] date, checked (U119) before anything runs."""
+    return click.option(name, metavar="DATE", callback=_check_date, help=help)
+
+
 def open_db(db: str, readonly: bool) -> Store:
     """Open the store or exit with its coded error message."""
     try:

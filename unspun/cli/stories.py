@@ -9,7 +9,7 @@ import click
 from ..store import StoreError
 from ..stories.cluster import THRESHOLD_DATED, THRESHOLD_UNDATED, WINDOW_DAYS
 from .group import cli
-from .storeopts import db_option, fail, open_db, read_db
+from .storeopts import date_option, db_option, fail, open_db, read_db
 
 
 def _run_assign(store: Any, quiet: bool, **options: Any) -> dict[str, Any]:
@@ -28,9 +28,9 @@ def _run_assign(store: Any, quiet: bool, **options: Any) -> dict[str, Any]:
 
 @cli.command()
 @db_option
-@click.option("--since", metavar="DATE", help="Only stories active on or after YYYY-MM-DD "
-              "(and only assign new articles published then or later).")
-@click.option("--until", metavar="DATE", help="Only stories that began on or before YYYY-MM-DD.")
+@date_option("--since", help="Only stories active on or after YYYY-MM-DD (and only assign new "
+             "articles published then or later).")
+@date_option("--until", help="Only stories that began on or before YYYY-MM-DD.")
 @click.option("--min-articles", type=int, default=1, show_default=True,
               help="Hide stories with fewer articles (2 shows only stories told more than once).")
 @click.option("--limit", type=int, default=30, show_default=True, help="Stories to list.")

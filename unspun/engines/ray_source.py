@@ -13,24 +13,22 @@ every metadata value arrives exactly as the reader produced it.
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from ..errors import Problem
 from ..readers import _READERS, detect_format
 from ..readers.article import Article
+from ..readers.parquet import read_parquet
 from ..readers.paths import expand_paths
-from ..readers.tabular import _from_value
+from ..readers.source import open_regular
 
-PARQUET_SUFFIXES = (".parquet", ".pq")
-PARQUET_BATCH_ROWS = 1024
 
-__all__ = ["expand_inputs", "read_file", "encode", "decode", "is_uri"]
+__all__ = ["expand_inputs", "read_file", "read_parquet", "encode", "decode", "is_uri"]
 
 
 def is_uri(path: str) -> bool:
@@ -104,7 +102,10 @@ class _Stream(io.RawIOBase):
 
 def _open(path: str, seekable: bool) -> Any:
     if not is_uri(path):
-        return open(path, "rb")
+        fh, problem, _ = open_regular(path, path)
+        if problem is not None:
+            raise _NotRegular(problem)
+        return fh
     from pyarrow import fs as pafs
 
     filesystem, inner = pafs.FileSystem.from_uri(path)
@@ -112,51 +113,28 @@ def _open(path: str, seekable: bool) -> Any:
     return native if seekable else io.BufferedReader(_Stream(native), buffer_size=1 << 20)
 
 
-def _json_safe(value: Any) -> Any:
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {str(k): _json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_json_safe(v) for v in value]
-    return str(value)
-
-
-def read_parquet(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | Problem]:
-    """Rows of a Parquet file, with the same columns as CSV (text|body|content, date, ...)."""
-    import pyarrow.parquet as pq
-
-    try:
-        table = pq.ParquetFile(fh)
-    except Exception as exc:  # noqa: BLE001 - not a Parquet file, truncated footer
-        yield Problem.make("U109", origin, detail=f"Parquet: {exc}")
-        return
-    index = 0
-    for batch in table.iter_batches(batch_size=PARQUET_BATCH_ROWS):
-        for row in batch.to_pylist():
-            yield _from_value(_json_safe(row), f"{origin}[{index}]", max_chars)
-            index += 1
-    if index == 0:
-        yield Problem.make("U102", origin)
-
-
 def read_file(path: str, origin: str, fmt: str = "auto",
               max_chars: int = 1_000_000) -> Iterator[Article | Problem]:
     """Every article (or problem) in one file, read by the local engine's readers."""
-    suffix = Path(path).suffix.lower()
     if fmt == "auto":
-        fmt = "parquet" if suffix in PARQUET_SUFFIXES else (detect_format(Path(path)) or "")
+        fmt = detect_format(Path(path)) or ""
         if not fmt:
             yield Problem.make("U111", origin, suffix=Path(path).suffix)
             return
-    reader = read_parquet if fmt == "parquet" else _READERS[fmt]
+    reader = _READERS[fmt]
     try:
         with _open(path, seekable=fmt == "parquet") as fh:
             yield from reader(fh, origin, max_chars)
+    except _NotRegular as exc:
+        yield Problem(exc.problem.code, exc.problem.message, origin)
     except OSError as exc:
         yield Problem.make("U109", origin, detail=exc.strerror or str(exc) or type(exc).__name__)
+
+
+class _NotRegular(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
 
 
 def encode(item: Article | Problem) -> str:

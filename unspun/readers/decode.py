@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..errors import Problem
 
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
+_NOT_CONTROL = bytes(b for b in range(256) if b not in _CONTROL)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -13,7 +14,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b in _CONTROL)
+    controls = len(head.translate(None, _NOT_CONTROL))  # counted in C, not byte by byte
     return controls / len(head) > 0.05
 
 

@@ -1,124 +1,105 @@
-"""JSON Lines, JSON and CSV: one article per line, item or row, streamed."""
+"""CSV: one article per row, streamed row by row with the row's real line number.
+
+Rows are cut from the byte stream by the reader itself, not by the csv module:
+a row ends at the first line end outside double quotes (the quote count so far
+is even), so a field with line breaks stays in its row, and a row too large for
+``--max-chars`` is skipped to its end in chunks, never held whole, reported
+(U115) with the line it starts on, and the next row is read as usual.  The
+csv module then parses each row on its own.
+"""
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from ..errors import Problem
-from .article import TEXT_KEYS, Article, article_from_mapping
-from .decode import decode, looks_binary
+from .article import TEXT_KEYS, Article
+from .decode import looks_binary
+from .source import CHUNK, regular_size, utf8_source
+from .values import from_value, item_limit
+
+# kept for the Ray engine, which imported it from here
+_from_value = from_value
 
 
-def _from_value(value: Any, origin: str, max_chars: int) -> Article | Problem:
-    if not isinstance(value, dict):
-        return Problem.make("U104", origin, detail=f"expected an object, got {type(value).__name__}")
-    item = article_from_mapping(value, origin)
-    if isinstance(item, Article) and len(item.text) > max_chars:
-        return Problem.make("U107", origin, size=len(item.text), limit=max_chars)
-    return item
+def _rows(src: BinaryIO, limit: int, ends: bool) -> Iterator[tuple[int, str | None, int]]:
+    """``(first line, row text, bytes)`` for each row; the text is None for a row over ``limit``.
+
+    From a stream that may never end (not a regular file) nothing is read past an
+    over-long row.
+    """
+    line = 0
+    while True:
+        start = line + 1
+        parts: list[bytes] = []
+        size = quotes = 0
+        while True:
+            chunk = src.readline(CHUNK)
+            if not chunk:
+                if size:
+                    yield start, _text(parts, size, limit), size
+                return
+            size += len(chunk)
+            quotes += chunk.count(b'"')
+            if size <= limit:
+                parts.append(chunk)
+            else:
+                parts.clear()
+                if not ends:
+                    yield start, None, size
+                    return
+            if chunk.endswith(b"\n"):
+                line += 1
+                if quotes % 2 == 0:
+                    break
+        yield start, _text(parts, size, limit), size
 
 
-def read_jsonl(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | Problem]:
-    seen_any = False
-    for lineno, line in enumerate(fh, 1):
-        where = f"{origin}:{lineno}"
-        if not line.strip():
-            continue
-        seen_any = True
-        if looks_binary(line):
-            yield Problem.make("U103", where)
-            continue
-        text, warnings = decode(line, where)
-        try:
-            value = json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield Problem.make("U104", where, detail=f"{exc.msg} at column {exc.colno}")
-            continue
-        item = _from_value(value, where, max_chars)
-        if isinstance(item, Article):
-            item.warnings.extend(warnings)
-        yield item
-    if not seen_any:
-        yield Problem.make("U102", origin)
+def _text(parts: list[bytes], size: int, limit: int) -> str | None:
+    return b"".join(parts).decode("utf-8", "replace") if size <= limit else None
 
 
-def read_json(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | Problem]:
-    data = fh.read()
-    if not data.strip():
-        yield Problem.make("U102", origin)
-        return
-    if looks_binary(data):
-        yield Problem.make("U103", origin)
-        return
-    text, warnings = decode(data, origin)
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        # maybe JSON Lines saved as .json
-        if exc.msg == "Extra data":
-            yield from read_jsonl(io.BytesIO(data), origin, max_chars)
-            return
-        yield Problem.make("U104", f"{origin}:{exc.lineno}", detail=f"{exc.msg} at column {exc.colno}")
-        return
-    if isinstance(value, dict) and isinstance(value.get("articles"), list):
-        value = value["articles"]
-    items = value if isinstance(value, list) else [value]
-    for index, entry in enumerate(items):
-        where = f"{origin}[{index}]" if isinstance(value, list) else origin
-        yield _from_value(entry, where, max_chars)
+def _fields(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline="")))
 
 
 def read_csv(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | Problem]:
-    csv.field_size_limit(max(max_chars * 4, 1 << 20))
-    head = fh.read(8192)
-    if looks_binary(head):
+    ends = regular_size(fh) is not None
+    src = utf8_source(fh)
+    if looks_binary(src.peek(8192)[:8192]):
         yield Problem.make("U103", origin)
         return
-    stream = io.TextIOWrapper(_Prepend(head, fh), encoding="utf-8-sig", errors="replace",
-                              newline="")
-    reader = csv.DictReader(stream)
-    try:
-        columns = reader.fieldnames
-    except csv.Error as exc:
-        yield Problem.make("U109", origin, detail=f"CSV: {exc}")
-        return
-    if not columns:
-        yield Problem.make("U102", origin)
-        return
-    if not any(k in columns for k in TEXT_KEYS):
-        yield Problem.make("U105", origin, columns=", ".join(TEXT_KEYS), found=", ".join(columns))
-        return
-    while True:
+    limit = item_limit(max_chars)
+    csv.field_size_limit(max(limit, csv.field_size_limit()))
+    columns: list[str] | None = None
+    for line, text, size in _rows(src, limit, ends):
+        where = f"{origin}:{line}"
+        if text is None:
+            rest = "the next row is read" if ends else "the rest of the input was not read"
+            yield Problem.make("U115", where, what="CSV row",
+                               size=f"{size:,}" if ends else f"more than {limit:,}",
+                               limit=limit, rest=rest)
+            if columns is None:
+                return
+            continue
         try:
-            row = next(reader)
-        except StopIteration:
-            return
+            rows = [r for r in _fields(text) if r]
         except csv.Error as exc:
-            yield Problem.make("U109", f"{origin}:{reader.line_num}", detail=f"CSV: {exc}")
-            return
-        where = f"{origin}:{reader.line_num}"
-        yield _from_value({k: v for k, v in row.items() if k is not None}, where, max_chars)
-
-
-class _Prepend(io.RawIOBase):
-    """A binary stream that replays already-read bytes before the rest."""
-
-    def __init__(self, head: bytes, rest: BinaryIO):
-        self._head = head
-        self._rest = rest
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        chunk = self._rest.read(len(buffer))
-        buffer[:len(chunk)] = chunk
-        return len(chunk)
+            yield Problem.make("U109", where, detail=f"CSV: {exc}")
+            continue
+        for values in rows:
+            if columns is None:
+                columns = values
+                if not any(k in columns for k in TEXT_KEYS):
+                    yield Problem.make("U105", origin, columns=", ".join(TEXT_KEYS),
+                                       found=", ".join(columns))
+                    return
+                continue
+            row = dict(zip(columns, values))
+            for name in columns[len(values):]:
+                row[name] = None
+            yield from_value(row, where, max_chars)
+    if columns is None:
+        yield Problem.make("U102", origin)

@@ -8,6 +8,8 @@ from typing import BinaryIO
 from ..errors import Problem
 from .article import Article, normalise_date
 from .decode import decode, looks_binary
+from .optional import need
+from .source import read_bounded, regular_size, utf8_source
 
 # `date YYYY-MM-DD` (the seed format: the text may follow on the same line)
 _DATE_HEADER = re.compile(r"[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
@@ -15,14 +17,23 @@ _KEY_HEADER = re.compile(r"[ \t]*(title|source|url|published|date):[ \t]*(.*?)[ 
                          re.IGNORECASE)
 
 
-def _read_limited(fh: BinaryIO, origin: str, max_chars: int) -> bytes | Problem:
-    # UTF-8 needs at most 4 bytes a character: reading past that proves it too large
-    data = fh.read(4 * max_chars + 1)
-    if len(data) > 4 * max_chars:
-        size = len(data)
-        while chunk := fh.read(1 << 20):  # count the rest without keeping it
-            size += len(chunk)
+def read_limited(fh: BinaryIO, origin: str, max_chars: int) -> bytes | Problem:
+    """The whole input as UTF-8 bytes, or U107/U115 when it cannot fit ``max_chars``.
+
+    A character takes at most 4 bytes (in UTF-8, and in UTF-16), so a regular
+    file larger than ``4 * max_chars`` bytes is refused without being read, and
+    a stream is read no further than that.
+    """
+    limit = 4 * max_chars
+    size = regular_size(fh)
+    if size is not None and size > limit + 4:  # + room for a byte-order mark
         return Problem.make("U107", origin, size=size, limit=max_chars)
+    data, more = read_bounded(utf8_source(fh), limit)
+    if more:
+        if size is not None:
+            return Problem.make("U107", origin, size=size, limit=max_chars)
+        return Problem.make("U115", origin, what="input", size=f"more than {limit:,}",
+                            limit=limit, rest="the rest of it was not read")
     return data
 
 
@@ -51,7 +62,7 @@ def _at_header(raw: str, pos: int) -> bool:
 
 
 def read_text(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | Problem]:
-    data = _read_limited(fh, origin, max_chars)
+    data = read_limited(fh, origin, max_chars)
     if isinstance(data, Problem):
         yield data
         return
@@ -78,9 +89,11 @@ def read_text(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | P
 
 
 def read_html(fh: BinaryIO, origin: str, max_chars: int) -> Iterator[Article | Problem]:
-    import trafilatura  # imported here: a heavy import only HTML input needs
-
-    data = _read_limited(fh, origin, max_chars)
+    trafilatura = need("trafilatura", "HTML", origin)  # heavy, and only HTML needs it
+    if isinstance(trafilatura, Problem):
+        yield trafilatura
+        return
+    data = read_limited(fh, origin, max_chars)
     if isinstance(data, Problem):
         yield data
         return

@@ -15,6 +15,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from . import corpus
+from ..dates import check_date_filter
+from ..errors import UnspunError
 from ..record import Record
 from .analyzer import analyze_one
 from .config import MAX_OFFSET, MAX_PAGE, MAX_QUERY
@@ -26,8 +28,8 @@ router = APIRouter(prefix="/api")
 
 Text = Annotated[str | None, Query(max_length=MAX_QUERY, description=
                                    'Search words: "phrases", OR, -word, prefix*')]
-Date = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
-                                   description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Date = Annotated[str | None, Query(max_length=100, description=
+                                   "YYYY, YYYY-MM or YYYY-MM-DD (else 400, U119)")]
 
 
 class Filters:
@@ -50,6 +52,10 @@ class Filters:
         if source and any(len(s) > MAX_QUERY for s in source):
             raise ApiError(400, "bad_request", f"source names are limited to {MAX_QUERY} "
                            "characters")
+        try:  # the check every since/until goes through (CLI, API, store)
+            since, until = check_date_filter(since, "since"), check_date_filter(until, "until")
+        except UnspunError as exc:
+            raise ApiError(400, "bad_request", str(exc)) from None
         self.values = {"source": source or None, "since": since, "until": until,
                        "speaker": speaker or None, "entity": entity or None,
                        "technique": technique or None, "voice": voice, "frame": frame or None,

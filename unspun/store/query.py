@@ -13,6 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import check_date_filter
+from ..errors import UnspunError
 from .base import SEARCH_KINDS, VOICES, StoreError
 from .rows import name_key
 
@@ -21,7 +23,6 @@ MAX_TERMS = 64
 MAX_LIMIT = 10_000
 _TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 _WORD = re.compile(r"\w+")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _bad(detail: str) -> StoreError:
@@ -108,11 +109,16 @@ def tsquery(query: str) -> str:
 
 
 def check_date(value: str | None, end: bool) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as a bound comparable with ISO dates."""
-    if value is None or value == "":
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as a bound comparable with ISO dates.
+
+    Checked by :func:`unspun.dates.check_date_filter` (U119, here inside U504).
+    """
+    try:
+        value = check_date_filter(value, "until" if end else "since")
+    except UnspunError as exc:
+        raise _bad(str(exc)) from None
+    if value is None:
         return None
-    if not _DATE.match(value):
-        raise _bad(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     return value + "~" if end else value  # "~" sorts after every digit and "-"
 
 
