@@ -146,3 +146,19 @@ def test_records_not_stored_give_the_stored_rows(store):
     with pytest.raises(UnspunError) as err:
         unspun.frame(recs, "stories")
     assert err.value.problem.code == "U522"
+
+
+def test_without_pandas_the_error_names_the_extra(tmp_path):
+    """U520, in a real interpreter where pandas cannot be imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['pandas'] = None\n"
+            "import unspun\n"
+            "from test_store_support import corpus\n"
+            "try:\n    unspun.frame(corpus(), 'quotes')\n"
+            "except unspun.UnspunError as exc:\n    print(exc.problem.code, exc)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=str(__import__("pathlib").Path(__file__).parent), timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("U520") and "unspun[notebook]" in out.stdout

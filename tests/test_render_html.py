@@ -136,3 +136,31 @@ def test_spans_equal_the_web_page(tmp_path):
             mine = _notebook_spans(unspun.render.html(rec))
             assert any(c for _, _, c, *_ in web)  # something is highlighted
             assert mine == web
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path(CHROMIUM).exists(),
+                    reason="Debian chromium not installed (apt-get install chromium)")
+def test_hostile_page_runs_nothing_in_a_browser(tmp_path):
+    """The page of hostile records in headless Chromium: no injected script runs, no request
+    leaves the page, and the text reads as written."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    rec = hostile_record()
+    path = tmp_path / "records.html"
+    path.write_text(unspun.render.html([rec, *corpus()]), encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        requests, dialogs = [], []
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(path.as_uri())
+        page.hover("span.t")
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+        assert dialogs == [] and requests == [path.as_uri()]
+        body = page.locator(".unspun-record .body").first.inner_text()
+        assert "<script>window.__pwned=1</script>" in body
+        browser.close()
