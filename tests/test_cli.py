@@ -106,9 +106,12 @@ def test_progress_on_a_terminal_keeps_records_on_stdout(tmp_path, seed_path):
 
     master, slave = pty.openpty()
     out_path = tmp_path / "out.jsonl"
+    folder = tmp_path / "folder"  # a folder holding the seed only (examples/ holds more)
+    folder.mkdir()
+    (folder / seed_path.name).write_bytes(seed_path.read_bytes())
     with open(out_path, "w") as out:
         res = subprocess.run([sys.executable, "-m", "unspun", "analyze", str(seed_path),
-                              str(seed_path.parent), "--format", "jsonl",
+                              str(folder), "--format", "jsonl",
                               "--components", "segment,dateline"],
                              stdout=out, stderr=slave, timeout=300)
     os.close(slave)
