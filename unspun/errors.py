@@ -44,6 +44,10 @@ CODES: dict[str, str] = {
     "U602": "{detail}",
     "U603": "cannot train: {detail}",
     "U604": "cannot use model: {detail}",
+    # notebooks (store.frame, unspun.frame, unspun.plot, unspun.render.html)
+    "U520": "{package} is needed for notebook tables and charts: pip install 'unspun[notebook]'",
+    "U521": "unknown table {table!r}; tables: {tables}",
+    "U522": "the {table} table comes from a store: store the records first (store.frame)",
     # stories (unspun stories, unspun compare)
     "U701": "story {story} not found (run `unspun stories` to list them)",
     # Ray engine (unspun ingest/analyze --engine ray)

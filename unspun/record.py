@@ -77,6 +77,12 @@ class Record:
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
+    def _repr_html_(self) -> str:
+        """The record as Jupyter shows it: see :mod:`unspun.render_html`."""
+        from .render_html import record_html
+
+        return record_html(self)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Record":
         known = {f.name for f in fields(cls)}

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .record import Record
+from .render_html import html  # noqa: F401 - unspun.render.html(rec): the notebook's HTML view
 from .techniques.report import rate_line, voice_names
 
 STYLES = {

@@ -34,6 +34,9 @@ offset=0) -> list[dict]``
 ``rows(table) -> Iterator[dict]``
     The flat table ``articles``, ``entities``, ``mentions``, ``quotes``,
     ``techniques``, ``frames``, ``agencies`` or ``errors``, row by row.
+``frame(table, **filters) -> pandas.DataFrame``
+    A flat table (or ``"stories"``) as a typed DataFrame, narrowed by the
+    search filters; see :mod:`unspun.dataframes` (needs ``unspun[notebook]``).
 ``export(out_dir, fmt="jsonl") -> dict[str, Path]``
     Records (``records.jsonl``) and every flat table as jsonl, csv or parquet.
 ``schema_version() -> int`` / ``migrations() -> list[str]``
@@ -130,6 +133,12 @@ class Store(ABC):
         from .export import export_store
 
         return export_store(self, out_dir, fmt)
+
+    def frame(self, table: str, **filters: Any) -> Any:
+        """``table`` as a typed pandas DataFrame; see :mod:`unspun.dataframes`."""
+        from ..dataframes import store_frame
+
+        return store_frame(self, table, **filters)
 
     def __enter__(self) -> "Store":
         return self
