@@ -65,6 +65,7 @@ def analyze_parallel(items: Iterable[Article | Problem], workers: int,
         for batch in batched(items, batch_size):
             yield from _with_models(pipe.analyze_batch(batch), loaded)
         return
+    _load_models(models)  # a bad model fails here with its code, not in every worker
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
                              initargs=(components, batch_size, tuple(models))) as pool:
