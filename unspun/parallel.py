@@ -21,6 +21,9 @@ _MODELS: list = []
 
 def _init(components: Sequence[str] | None, batch_size: int, models: Sequence[str] = ()) -> None:
     global _PIPELINE, _MODELS
+    from .orphan import die_with_parent
+
+    die_with_parent()  # a killed ingest leaves no workers behind
     _PIPELINE = Pipeline(components, batch_size=batch_size)
     _MODELS = _load_models(models)
     from .pipeline.nlp import get_nlp
