@@ -57,6 +57,10 @@ def _worker_main(conn: Any) -> None:
         analyze("Warm-up sentence for the server.")
     except Exception:  # noqa: BLE001 - a broken pipeline shows on the first real job
         pass
+    try:
+        conn.send("ready")
+    except OSError:
+        return
     while True:
         try:
             articles = conn.recv()
@@ -87,6 +91,13 @@ class _Worker:
                                 name="unspun-analysis")
         self.proc.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self, seconds: float) -> bool:
+        """Whether the worker has loaded the pipeline (waiting up to ``seconds`` for it)."""
+        if not self.ready and self.conn.poll(seconds):
+            self.ready = self.conn.recv() == "ready"
+        return self.ready
 
     def stop(self) -> None:
         if self.proc.is_alive():
@@ -166,6 +177,8 @@ class AnalysisPool:
             raise Busy()
         replace = False
         try:
+            if not worker.wait_ready(max(0.0, deadline - time.monotonic())):
+                raise TimedOut()  # still loading: it is kept, not killed
             worker.conn.send(articles)
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 replace = True
