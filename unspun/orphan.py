@@ -7,9 +7,12 @@ it is stuck in C code holding the GIL; elsewhere (or if prctl fails) a daemon
 thread polls the parent's pid and exits the process within a second.
 
 Workers are started through multiprocessing's forkserver, so their parent is
-the forkserver process, which itself exits as soon as the main process dies
-(``kill -9`` included); the resource tracker then exits too, once no process
-holds its pipe.
+the forkserver process, and the forkserver stays alive while any worker does.
+:func:`forkserver_context` therefore makes the forkserver itself die with the
+main process (it imports :mod:`unspun.orphan_forkserver`, which calls
+:func:`die_with_parent`): ``kill -9`` of the main process kills the forkserver,
+that kills the workers, and the resource tracker exits once nobody holds its
+pipe.
 """
 from __future__ import annotations
 
@@ -51,3 +54,22 @@ def die_with_parent() -> None:
     if not armed:
         threading.Thread(target=_watch, args=(parent,), daemon=True,
                          name="unspun-orphan-watch").start()
+
+
+GUARD = "unspun.orphan_forkserver"
+
+
+def forkserver_context():  # noqa: ANN201 - a multiprocessing context
+    """The forkserver context (spawn where there is none), with a forkserver that dies with
+    this process.  Call it from the main thread: the kernel ties the forkserver's life to
+    the thread that starts it."""
+    import multiprocessing as mp
+
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    from multiprocessing import forkserver
+
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["__main__", GUARD])  # read when the forkserver starts
+    forkserver.ensure_running()
+    return ctx

@@ -5,7 +5,6 @@ long the input stream is.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -69,7 +68,9 @@ def analyze_parallel(items: Iterable[Article | Problem], workers: int,
             yield from _with_models(pipe.analyze_batch(batch), loaded)
         return
     _load_models(models)  # a bad model fails here with its code, not in every worker
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    from .orphan import forkserver_context
+
+    ctx = forkserver_context()
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
                              initargs=(components, batch_size, tuple(models))) as pool:
         pending: deque[Future] = deque()

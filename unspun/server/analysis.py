@@ -19,7 +19,6 @@ Workers exit when the server process dies (:mod:`unspun.orphan`).
 from __future__ import annotations
 
 import asyncio
-import multiprocessing as mp
 import queue
 import threading
 import time
@@ -112,8 +111,7 @@ class AnalysisPool:
     def __init__(self, workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
                  timeout: float = DEFAULT_TIMEOUT):
         self.workers, self.queue_size, self.timeout = max(1, workers), max(0, queue_size), timeout
-        self._ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods()
-                                   else "spawn")
+        self._ctx: Any = None
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
         self._lock = threading.Lock()
         self._admitted = 0
@@ -130,6 +128,9 @@ class AnalysisPool:
             if self._started or self._closed:
                 return
             self._started = True
+        from ..orphan import forkserver_context
+
+        self._ctx = forkserver_context()
         for _ in range(self.workers):
             self._idle.put(self._spawn())
 
