@@ -54,6 +54,18 @@ def text(value: Any, style: str | None = None) -> Any:
     return Text(clean(value), style=style or "")
 
 
+def clean_data(value: Any) -> Any:
+    """:func:`clean` applied to every string (keys included) in nested dicts and lists: for
+    data a page shows through JavaScript (chart labels), never for JSON output."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean_data(k): clean_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_data(v) for v in value]
+    return value
+
+
 def has_control(value: str) -> bool:
     """Whether ``value`` holds any character :func:`clean` would replace."""
     return any(ord(ch) in TABLE for ch in value)
