@@ -19,6 +19,7 @@ Workers exit when the server process dies (:mod:`unspun.orphan`).
 from __future__ import annotations
 
 import asyncio
+import os
 import queue
 import threading
 import time
@@ -31,6 +32,8 @@ DEFAULT_WORKERS = 1
 DEFAULT_QUEUE = 8
 DEFAULT_TIMEOUT = 30.0
 RETRY_AFTER = 5
+NICE = 10  # analysis workers run at a lower CPU priority than the server
+ANSWER_MARGIN = 0.25  # seconds kept, within the limit, to answer 504
 
 
 class Busy(Exception):
@@ -50,6 +53,10 @@ def _worker_main(conn: Any) -> None:
     from ..orphan import die_with_parent
 
     die_with_parent()
+    try:
+        os.nice(NICE)  # on a busy machine the server's readers get the CPU first
+    except OSError:
+        pass
     from ..api import analyze
 
     try:
@@ -145,9 +152,12 @@ class AnalysisPool:
             self._live.discard(worker)
         worker.stop()
 
-    async def analyze(self, articles: list[dict[str, Any]]) -> list[Any]:
-        """Records for ``articles``; raises Busy, TimedOut, WorkerFailed or UnspunError."""
-        deadline = time.monotonic() + self.timeout
+    async def analyze(self, articles: list[dict[str, Any]],
+                      arrived: float | None = None) -> list[Any]:
+        """Records for ``articles``; raises Busy, TimedOut, WorkerFailed or UnspunError.
+
+        The time limit counts from ``arrived`` (``time.monotonic()`` when the request came)."""
+        deadline = (arrived or time.monotonic()) + self.timeout - ANSWER_MARGIN
         with self._lock:
             if self._closed or self._admitted >= self.workers + self.queue_size:
                 raise Busy()
@@ -189,12 +199,20 @@ class AnalysisPool:
             replace = True
             raise WorkerFailed(f"the analysis worker stopped ({type(exc).__name__})") from None
         finally:
-            if replace:
-                self._retire(worker)
-                self.restarts += 1
-                worker = None if self._closed else self._spawn()
-            if worker is not None:
+            if replace:  # answer now; kill and replace the worker in the background
+                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+            else:
                 self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        self._retire(worker)
+        self.restarts += 1
+        if not self._closed:
+            fresh = self._spawn()
+            if self._closed:  # the server stopped meanwhile
+                self._retire(fresh)
+            else:
+                self._idle.put(fresh)
 
     def close(self) -> None:
         """Kill every worker (the server is stopping)."""

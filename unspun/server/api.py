@@ -219,7 +219,8 @@ async def analysed(request: Request, articles: list[ArticleIn]) -> list[Record]:
     the route awaits them without holding a thread that read endpoints need."""
     settings = request.app.state.settings
     try:
-        return await request.app.state.analysis.analyze([a.model_dump() for a in articles])
+        return await request.app.state.analysis.analyze(
+            [a.model_dump() for a in articles], getattr(request.state, "arrived", None))
     except Busy:
         raise ApiError(503, "busy", "every analysis worker is busy and the queue is full; "
                        f"try again in {RETRY_AFTER} s",
