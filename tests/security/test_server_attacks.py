@@ -2,14 +2,12 @@
 during analysis, silent and slow connections, foreign Host headers, the bearer header."""
 from __future__ import annotations
 
-import json
 import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 
 pytest.importorskip("fastapi")

@@ -111,3 +111,19 @@ def test_errors_naming_files_are_safe(hostile, tmp_path):
     rc, out = on_terminal("ingest", str(evil), "--db", str(tmp_path / "e.db"), "-q")
     assert rc == 1 and "U103" in out
     assert_safe(out)
+
+
+def test_termsafe_keeps_offsets_and_escapes_markup():
+    from rich.console import Console
+
+    from unspun.termsafe import clean, line, markup, text
+
+    raw = "a\x1b[2Jb\tc\nd\x07e\x9bf\u202eg\x7f"
+    shown = clean(raw)
+    assert len(shown) == len(raw)  # one for one: record offsets stay valid
+    assert shown == "a␛[2Jb\tc\nd␇e\ufffdf\ufffdg␡"
+    assert line("x\ny\r") == "x␤y␍"
+    console = Console(record=True, width=80)
+    console.print(f"[bold]{markup('[/oops] [red]x')}[/bold]")
+    console.print(text("[/x]\x1b]0;T\x07"))
+    assert console.export_text() == "[/oops] [red]x\n[/x]␛]0;T␇\n"

@@ -31,7 +31,8 @@ EXIT_SOME_FAILED = 1
               help="Comma-separated pipeline components to run (default: all).")
 @click.option("--model", "models", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A model trained with `unspun train` (techniques, frames or genre), used "
-                   "together with the built-in detectors; repeat for one model per task.")
+                   "together with the built-in detectors; repeat for one model per task. Only "
+                   "unspun's safe model format is loaded (never a pickle: U605).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print errors and warnings on stderr.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray actors (pip install "
