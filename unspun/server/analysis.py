@@ -19,6 +19,7 @@ Workers exit when the server process dies (:mod:`unspun.orphan`).
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import queue
 import threading
@@ -27,6 +28,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from ..errors import Problem, UnspunError
+
+log = logging.getLogger("unspun.server")
 
 DEFAULT_WORKERS = 1
 DEFAULT_QUEUE = 8
@@ -110,6 +113,19 @@ class _Worker:
             self.proc.kill()
         self.proc.join(timeout=5)
         self.conn.close()
+
+
+class _Dead:
+    """Stands in the idle queue for a worker that could not be started: the request that
+    takes it gets WorkerFailed and a new start is tried."""
+
+    ready = False
+
+    def wait_ready(self, seconds: float) -> bool:
+        raise OSError("no analysis worker could be started")
+
+    def stop(self) -> None:
+        pass
 
 
 class AnalysisPool:
@@ -208,7 +224,12 @@ class AnalysisPool:
         self._retire(worker)
         self.restarts += 1
         if not self._closed:
-            fresh = self._spawn()
+            try:
+                fresh = self._spawn()
+            except Exception:  # noqa: BLE001 - logged; the next replacement tries again
+                log.exception("cannot start an analysis worker")
+                self._idle.put(_Dead())
+                return
             if self._closed:  # the server stopped meanwhile
                 self._retire(fresh)
             else:
