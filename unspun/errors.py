@@ -48,6 +48,8 @@ CODES: dict[str, str] = {
     "U520": "{package} is needed for notebook tables and charts: pip install 'unspun[notebook]'",
     "U521": "unknown table {table!r}; tables: {tables}",
     "U522": "the {table} table comes from a store: store the records first (store.frame)",
+    "U605": "refused model file {detail}; only unspun's safe model format is loaded (never a "
+            "pickle, which could run code)",
     # stories (unspun stories, unspun compare)
     "U701": "story {story} not found (run `unspun stories` to list them)",
     # Ray engine (unspun ingest/analyze --engine ray)

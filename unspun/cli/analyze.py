@@ -6,6 +6,8 @@ import sys
 import click
 
 from ..errors import Problem
+from ..termsafe import line as clean_line
+from ..termsafe import markup as esc
 from ..readers import DEFAULT_MAX_CHARS, FORMATS
 from .group import cli
 
@@ -29,7 +31,8 @@ EXIT_SOME_FAILED = 1
               help="Comma-separated pipeline components to run (default: all).")
 @click.option("--model", "models", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A model trained with `unspun train` (techniques, frames or genre), used "
-                   "together with the built-in detectors; repeat for one model per task.")
+                   "together with the built-in detectors; repeat for one model per task. Only "
+                   "unspun's safe model format is loaded (never a pickle: U605).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print errors and warnings on stderr.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray actors (pip install "
@@ -107,14 +110,13 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
             if isinstance(item, Problem):
                 failed += 1
                 if not quiet:
-                    err.print(f"[red]error[/red] {escape(str(item))}", markup=True,
-                              soft_wrap=True)
+                    err.print(f"[red]error[/red] {esc(item)}", markup=True, soft_wrap=True)
                 continue
             analysed += 1
             if not quiet:
                 for w in item.warnings:
-                    err.print("[yellow]warning[/yellow] " + escape(
-                              f"[{w['code']}] {item.meta.get('input', item.id)}: {w['message']}"),
+                    err.print(f"[yellow]warning[/yellow] [{w['code']}] "
+                              f"{esc(item.meta.get('input', item.id))}: {esc(w['message'])}",
                               markup=True, soft_wrap=True)
             if fmt == "pretty":
                 print_record(item, out)
@@ -125,7 +127,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
             first = False
             sys.stdout.flush()
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(clean_line(exc)) from None
     except KeyboardInterrupt:
         # what was printed stays valid output; say how far the run got
         err.print(f"interrupted: {analysed} analysed, {failed} failed", highlight=False)
