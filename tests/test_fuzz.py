@@ -137,6 +137,23 @@ def test_punctuation_and_titles_alone_are_analysed(text):
     analyse(text)
 
 
+DATELINES = ["", "WASHINGTON (AP) —", "BAKU, Azerbaijan, September 20.", "LONDON, March 3 (AFP) -",
+             "MOSCOW (Reuters) -", "By JANE DOE\n\n", "(CNN)", "—", "PARIS —", "(AP) —",
+             "UNITED NATIONS (AP) — ", "date 2023-09-20", "Mr. (AP) —", "SMITH, (Reuters) —"]
+QUOTE_MARKS = ['"', "“", "”", "‘", "’", "'", "«", "»", "„", "‹", "›", "「", "」", "''", "``"]
+WORDS = ["said", "Smith", "told", "Reuters", "AP", "the", "war", "\n\n", ",", ".", "—", ":",
+         "according to", "claimed", "John Smith said", "he said", "she added", "Mr.", "TASS"]
+
+
+@settings(max_examples=40 * SCALE)
+@given(st.sampled_from(DATELINES),
+       st.lists(st.one_of(st.sampled_from(QUOTE_MARKS), st.sampled_from(WORDS), news_sentences()),
+                min_size=1, max_size=40),
+       st.sampled_from([" ", "", "\n"]))
+def test_quotes_and_datelines_everywhere_are_analysed(dateline, words, sep):
+    analyse(dateline + " " + sep.join(words))
+
+
 # --- real articles, mutated -----------------------------------------------------------------
 SHORT_ARTICLES = [
     "MOSCOW (Reuters) — Russian Foreign Minister Sergei Lavrov said on Friday that talks with "
