@@ -60,9 +60,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name as written, without titles, possessives or punctuation.
+
+    Empty for a "name" made only of titles and punctuation ("Mr.", "President", "— '").
+    """
+    out = []
+    for raw in name.split():
+        word = _EDGE.sub("", _POSSESSIVE.sub("", _EDGE.sub("", raw)))
+        if word and word.lower() not in HONORIFICS:
+            out.append(word)
+    return out
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
-    words = [w.strip(".,").lower() for w in name.split()]
-    return tuple(w for w in words if w and w not in HONORIFICS)
+    """Lower-cased :func:`name_words`: the key people are matched on."""
+    return tuple(w.lower() for w in name_words(name))
 
 
 def normalise(name: str) -> str:
@@ -84,7 +101,10 @@ def spacy_mentions(doc: Any, text: str) -> list[Mention]:
         label = ent.label_
         if label in ("ORG", "NORP", "PERSON") and is_country(normalise(text[s:e])):
             label = "GPE"
-        out.append(Mention(s, e, label, name_tokens(text[s:e])))
+        tokens = name_tokens(text[s:e])
+        if label == "PERSON" and not tokens:
+            continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
+        out.append(Mention(s, e, label, tokens))
     return out
 
 
@@ -121,7 +141,7 @@ def _fix_surnames(mentions: list[Mention], text: str) -> None:
         if m.label != "PERSON" and len(m.tokens) == 1 and m.tokens[0] in parts \
                 and not is_country(text[m.start:m.end]):
             m.label = "PERSON"
-    surnames = {text[m.end - len(m.tokens[-1]):m.end] for m in people}
+    surnames = {name_words(text[m.start:m.end])[-1] for m in people}
     for surname in surnames:
         if len(surname) < 3 or not surname[0].isupper():
             continue
@@ -147,7 +167,7 @@ def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
         if key not in by_key:
             by_key[key] = len(clusters)
             clusters.append([])
-            if key[0] == "PERSON":
+            if key[0] == "PERSON" and m.tokens:
                 people.append((m.tokens, by_key[key]))
         clusters[by_key[key]].append(m)
     for m in sorted(singles, key=lambda m: m.start):

@@ -7,13 +7,12 @@ from ..errors import Problem
 from ..readers.article import Article
 from ..record import Record
 from . import agencies, dateline, entities, segment  # noqa: F401  (register components)
-from .language import detect_language
+from .language import NON_ENGLISH_CONFIDENCE, identify  # noqa: F401  (re-exported)
 from .nlp import get_nlp
 from .registry import REGISTRY, Component, Context
 
 DEFAULT_COMPONENTS: tuple[str, ...] = ("segment", "dateline", "agencies", "entities")
 BASE_FIELDS = {"text", "published", "source", "title", "url", "language", "meta"}
-NON_ENGLISH_CONFIDENCE = 0.8
 
 
 def _register_optional() -> None:
@@ -67,8 +66,9 @@ class Pipeline:
             rec.meta.setdefault("input", article.origin)
         for w in article.warnings:
             rec.warn(w.code, w.message)
-        lang, prob = detect_language(rec.text)
-        if lang != "en" and prob >= NON_ENGLISH_CONFIDENCE:
+        found = identify(rec.text)
+        lang = found.code
+        if lang != "en" and found.certain:
             rec.language = lang
             rec.warn("W201", f"language {lang!r} is not English: deeper analysis is English-only")
         else:

@@ -1,0 +1,53 @@
+"""People whose tagged "name" is only titles, punctuation or a possessive (the U110 crash class)."""
+import pytest
+
+import unspun
+from conftest import find
+from unspun.pipeline.entities import Mention, cluster, name_tokens, name_words
+
+
+@pytest.mark.parametrize("name", ["Mr.", "President", "Gov.", "Sen. Mr. Gov.", "— '", "“Dr.”",
+                                  "President's", "Minister’s", "..."])
+def test_titles_and_punctuation_are_no_name(name):
+    assert name_tokens(name) == ()
+
+
+@pytest.mark.parametrize("name, words", [
+    ("Mr. John Smith", ["John", "Smith"]),
+    ("“Smith”", ["Smith"]),
+    ("Smith's", ["Smith"]),
+    ("Jones’s", ["Jones"]),
+    ("Dr. Saken Mukan,", ["Saken", "Mukan"]),
+    ("O'Brien", ["O'Brien"]),
+    ("Jean-Luc Picard", ["Jean-Luc", "Picard"]),
+])
+def test_name_words_keep_the_name_as_written(name, words):
+    assert name_words(name) == words
+
+
+def test_cluster_survives_a_person_mention_without_name_tokens():
+    text = "Mr. said so. Smith agreed. John Smith left."
+    mentions = [Mention(0, 3, "PERSON", ()), Mention(13, 18, "PERSON", ("smith",)),
+                Mention(27, 37, "PERSON", ("john", "smith"))]
+    groups = cluster(mentions, text)
+    smith = next(g for g in groups if any(m.start == 27 for m in g))
+    assert {m.start for m in smith} == {13, 27}
+
+
+@pytest.mark.parametrize("text", [
+    "Sen. Mr. Gov. said so. Smith agreed.",   # spaCy tags "Gov." as a PERSON: was U110
+    "Gov. said so on Monday. Smith agreed.",
+])
+def test_title_only_person_no_longer_fails_the_article(text):
+    rec = unspun.analyze(text)
+    smith = find(rec, "Smith")
+    assert smith is not None and smith["type"] == "PERSON"
+    assert all(e["name"].strip(".") not in ("Gov", "Mr", "Sen") for e in rec.entities)
+
+
+def test_surname_after_a_name_ending_in_punctuation_is_found():
+    rec = unspun.analyze("Officials met “John Smith” on Monday in London. Smith said the talks "
+                         "went well, and Smith left on Tuesday.")
+    smith = find(rec, "Smith")
+    assert smith is not None and smith["type"] == "PERSON"
+    assert [m["text"] for m in smith["mentions"]].count("Smith") == 2
