@@ -12,6 +12,7 @@ Functions take spaCy tokens and return token index ranges (end exclusive).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from .quote_speakers import lexicon
@@ -20,6 +21,19 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _TIME = re.compile(r"\d:\d\d|^[ap]\.m\.?$", re.IGNORECASE)
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _EDGE_PUNCT = set(",;:—–-()[]") | {"''", "``"}
+
+
+class SentenceIndex:
+    """The sentences of a doc, found once: ``tok.sent`` walks the whole sentence (and
+    checks every token of the doc) on each call, which adds up in a very long sentence."""
+
+    def __init__(self, doc: Any):
+        self.sents = list(doc.sents) if len(doc) else []
+        self.starts = [s.start for s in self.sents]
+
+    def of(self, i: int) -> Any:
+        """The sentence holding token ``i``."""
+        return self.sents[bisect_right(self.starts, i) - 1]
 
 
 def cue_candidates(doc: Any) -> list[int]:
@@ -106,19 +120,19 @@ def inverted_subject(tok: Any) -> Any | None:
     return None
 
 
-def content_range(tok: Any, kind: str) -> tuple[int, int] | None:
-    """Token range of what the cue reports, inside the cue's sentence; None if none."""
-    sent = tok.sent
+def content_range(tok: Any, kind: str, sent: Any = None) -> tuple[int, int] | None:
+    """Token range of what the cue reports, inside the cue's sentence (``sent``, found
+    when not given); None if none."""
+    sent = tok.sent if sent is None else sent
     if kind == "according":
         return _according_content(tok, sent)
-    found = _verb_content(tok, kind)
+    found = _verb_content(tok, kind, sent)
     if found is None and kind == "clause" and tok.lemma_.lower() in lexicon()["object_verbs"]:
-        found = _verb_content(tok, "object")
+        found = _verb_content(tok, "object", sent)
     return found
 
 
-def _verb_content(tok: Any, kind: str) -> tuple[int, int] | None:
-    sent = tok.sent
+def _verb_content(tok: Any, kind: str, sent: Any) -> tuple[int, int] | None:
     lex = lexicon()
     parts = []
     for child in tok.children:
