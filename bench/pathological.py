@@ -97,6 +97,19 @@ def said_no_quotes(n: int) -> str:
                            f"{r.choice(_WORDS)}.", n, sep=" ")
 
 
+def said_chain(n: int) -> str:
+    """Reports inside reports, no full stop: ``Smith said that Chen said that ...``."""
+    return _fill(lambda r: f"{r.choice(_NAMES)} said that", n, sep=" ")
+
+
+def pronoun_run(n: int) -> str:
+    """Named people and pronouns that speak, in one sentence: ``John Chen met Mary Ali and
+    he said she would ...``."""
+    return _fill(lambda r: f"{r.choice(_NAMES[:2])} {r.choice(_NAMES[2:])} met "
+                           f"{r.choice(_NAMES)} and {r.choice(('he', 'she'))} said the "
+                           f"{r.choice(_WORDS)} would {r.choice(_WORDS)} and", n, sep=" ")
+
+
 def names(n: int) -> str:
     """Thousands of capitalised names, comma-separated, in one sentence."""
     return _fill(lambda r: f"{r.choice(_NAMES)} {r.choice(_NAMES)}", n, sep=", ")
@@ -132,7 +145,8 @@ def caps(n: int) -> str:
 
 GENERATORS: dict[str, Callable[[int], str]] = {
     f.__name__: f for f in (quotes, quote_runs, huge_sentence, no_spaces, letters_only, short_lines,
-                            blank_paragraphs, dashes, he_said, said_no_quotes, names, nested_quotes,
+                            blank_paragraphs, dashes, he_said, said_no_quotes, said_chain,
+                            pronoun_run, names, nested_quotes,
                             open_quotes, scare_quotes, repeated_phrase, caps)
 }
 

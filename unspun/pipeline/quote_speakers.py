@@ -127,7 +127,10 @@ class SpeakerResolver:
             sent = self.sents.of(sent.start - 1)
 
     def _candidates(self, sent: Any, before: int, types: set[str]) -> list[Mention]:
-        return [m for m in self.mentions_in(sent.start_char, min(sent.end_char, before))
+        # within the look-back even inside one very long sentence (so each pronoun costs
+        # a bounded stretch of text, not the whole sentence before it)
+        start = max(sent.start_char, before - LOOKBACK_CHARS)
+        return [m for m in self.mentions_in(start, min(sent.end_char, before))
                 if m.type in types and not self.inside_quote(m.start)]
 
     def _is_subject(self, m: Mention) -> bool:

@@ -289,7 +289,7 @@ class Extractor:
             kind = cue_kind(tok)
             if kind is None:
                 continue
-            rng = content_range(tok, kind, self.sents.of(tok.i))
+            rng = content_range(tok, kind, self.sents)
             who = subject(tok)
             if rng is None or who is None or who.dep_ == "expl" or rng[1] - rng[0] < 2:
                 continue
