@@ -21,7 +21,8 @@ def voice_at(record: Any, start: int, end: int | None = None) -> str:
     end = start + 1 if end is None or end <= start else end
     best, best_overlap = AUTHOR, 0
     i = max(0, bisect_right(segments, start, key=_start) - 1)
-    for seg in segments[i:]:
+    for k in range(i, len(segments)):  # not segments[i:], a copy of the rest of the list
+        seg = segments[k]
         if seg["start"] >= end:
             break
         overlap = min(end, seg["end"]) - max(start, seg["start"])

@@ -60,7 +60,7 @@ def detect_genre(record: Record) -> dict[str, Any]:
     """``{label, score}``: opinion when the opinion signals outweigh the reporting ones."""
     signals = genre_signals(record)
     z = BIAS + sum(WEIGHTS[k] * v for k, v in signals.items())
-    p_opinion = 1 / (1 + math.exp(-z))
+    p_opinion = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))  # bounded: odd text gives huge z
     if p_opinion >= 0.5:
         return {"label": "opinion", "score": round(p_opinion, 3)}
     return {"label": "reporting", "score": round(1 - p_opinion, 3)}

@@ -12,6 +12,7 @@ Functions take spaCy tokens and return token index ranges (end exclusive).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from .quote_speakers import lexicon
@@ -20,6 +21,30 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _TIME = re.compile(r"\d:\d\d|^[ap]\.m\.?$", re.IGNORECASE)
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _EDGE_PUNCT = set(",;:—–-()[]") | {"''", "``"}
+
+
+class SentenceIndex:
+    """The sentences of a doc, found once: ``tok.sent`` walks the whole sentence (and
+    checks every token of the doc) on each call, which adds up in a very long sentence."""
+
+    def __init__(self, doc: Any):
+        self.doc = doc
+        self.sents = list(doc.sents) if len(doc) else []
+        self.starts = [s.start for s in self.sents]
+        self._reports: list[int] | None = None
+
+    def of(self, i: int) -> Any:
+        """The sentence holding token ``i``."""
+        return self.sents[bisect_right(self.starts, i) - 1]
+
+    def next_report(self, lo: int, hi: int) -> int | None:
+        """The first token in ``lo:hi`` that starts a new report (:func:`_starts_report`)."""
+        if self._reports is None:
+            doc = self.doc
+            self._reports = [t.i for t in doc if t.dep_ == "advcl" and t.tag_ == "VBG"
+                             and t.i > 0 and _starts_report(t)]
+        k = bisect_left(self._reports, lo)
+        return self._reports[k] if k < len(self._reports) and self._reports[k] < hi else None
 
 
 def cue_candidates(doc: Any) -> list[int]:
@@ -106,19 +131,21 @@ def inverted_subject(tok: Any) -> Any | None:
     return None
 
 
-def content_range(tok: Any, kind: str) -> tuple[int, int] | None:
-    """Token range of what the cue reports, inside the cue's sentence; None if none."""
-    sent = tok.sent
+def content_range(tok: Any, kind: str, index: SentenceIndex | None = None
+                  ) -> tuple[int, int] | None:
+    """Token range of what the cue reports, inside the cue's sentence; None if none.
+    ``index`` (the doc's, when given) finds sentences and reports without rescanning."""
+    sent = tok.sent if index is None else index.of(tok.i)
     if kind == "according":
         return _according_content(tok, sent)
-    found = _verb_content(tok, kind)
+    found = _verb_content(tok, kind, sent, index)
     if found is None and kind == "clause" and tok.lemma_.lower() in lexicon()["object_verbs"]:
-        found = _verb_content(tok, "object")
+        found = _verb_content(tok, "object", sent, index)
     return found
 
 
-def _verb_content(tok: Any, kind: str) -> tuple[int, int] | None:
-    sent = tok.sent
+def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = None
+                  ) -> tuple[int, int] | None:
     lex = lexicon()
     parts = []
     for child in tok.children:
@@ -139,24 +166,32 @@ def _verb_content(tok: Any, kind: str) -> tuple[int, int] | None:
     left = [p for p in parts if p.i < tok.i]
     chosen = right if right else left
     start = min(p.left_edge.i for p in chosen)
-    end = max(_clause_end(p) for p in chosen)
+    end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
     return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
 
 
-def _clause_end(head: Any) -> int:
+def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     """End of a reported clause: its subtree, less a conjoined report of its own
     ("most said A, and 4 in 10 said B": B is another attribution)."""
     end = head.right_edge.i + 1
     for child in head.rights:
         if child.dep_ == "conj" and cue_kind(child) is not None:
             end = min(end, _before_joint(child))
+    if index is not None:
+        nxt = index.next_report(head.i + 1, end)
+        return end if nxt is None else min(end, nxt)
     for tok in head.doc[head.i + 1:end]:
-        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and cue_kind(tok) is not None \
-                and tok.doc[tok.i - 1].text in (",", "”", '"'):
-            return min(end, tok.i)  # ', adding, "..."': the next report starts here
+        if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _starts_report(tok):
+            return min(end, tok.i)
     return end
+
+
+def _starts_report(tok: Any) -> bool:
+    """', adding, "..."': a participle cue after a comma or quotation mark starts the next
+    report."""
+    return cue_kind(tok) is not None and tok.doc[tok.i - 1].text in (",", "”", '"')
 
 
 def _before_joint(conj: Any) -> int:

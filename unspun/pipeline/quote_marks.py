@@ -93,19 +93,24 @@ def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
     Pairs are (start, end, depth); a carried quote's pair starts at -1.
     """
     stack: list[_Mark] = [_Mark(-1, True, "open")] if carried else []
+    open_count = {True: len(stack), False: 0}  # open marks on the stack, double and single
     pairs: list[tuple[int, int, int]] = []
     for m in marks:
         if m.role == "either":
-            top_double = [s for s in stack if s.double]
-            m = _Mark(m.pos, m.double, "close" if top_double and m.double else "open")
+            m = _Mark(m.pos, m.double, "close" if open_count[True] and m.double else "open")
         if m.role == "open":
             stack.append(m)
+            open_count[m.double] += 1
             continue
+        if not open_count[m.double]:
+            continue  # nothing of its kind to close (no search through the whole stack)
         # a close: find the nearest open mark of the same kind
         for k in range(len(stack) - 1, -1, -1):
             if stack[k].double == m.double:
                 opener = stack[k]
-                del stack[k:]  # inner unclosed marks die with it
+                for dead in stack[k:]:  # inner unclosed marks die with it
+                    open_count[dead.double] -= 1
+                del stack[k:]
                 pairs.append((opener.pos, m.pos + 1, k))
                 break
     leftover = next((s for s in stack if s.double), None)

@@ -51,8 +51,11 @@ class Mention:
 class SpeakerResolver:
     """Resolves speaker spans of one record to entity ids."""
 
-    def __init__(self, record: Any, doc: Any, quoted: list[tuple[int, int]]):
+    def __init__(self, record: Any, doc: Any, quoted: list[tuple[int, int]], sents: Any = None):
+        from .quote_cues import SentenceIndex
+
         self.record, self.doc, self.text = record, doc, record.text
+        self.sents = sents if sents is not None else SentenceIndex(doc)
         self.quoted = sorted(quoted)
         mentions = [Mention(m["start"], m["end"], e["id"], e["type"])
                     for e in record.entities for m in e["mentions"]]
@@ -63,6 +66,11 @@ class SpeakerResolver:
                           for e in record.entities}
         self.gender = {e["id"]: g for e in record.entities if e["type"] == "PERSON"
                        for g in [person_gender(self.text, e, self.described[e["id"]])] if g}
+        self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
+        for n, e in enumerate(record.entities):
+            for word in set(self.described[e["id"]].split()):
+                self._by_word.setdefault(word, []).append(n)
+        self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -111,15 +119,18 @@ class SpeakerResolver:
         span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
         if span is None or len(span) == 0:
             return
-        sent = span[0].sent
+        sent = self.sents.of(span[0].i)
         while pos - sent.start_char <= LOOKBACK_CHARS:
             yield sent
             if sent.start == 0:
                 return
-            sent = self.doc[sent.start - 1].sent
+            sent = self.sents.of(sent.start - 1)
 
     def _candidates(self, sent: Any, before: int, types: set[str]) -> list[Mention]:
-        return [m for m in self.mentions_in(sent.start_char, min(sent.end_char, before))
+        # within the look-back even inside one very long sentence (so each pronoun costs
+        # a bounded stretch of text, not the whole sentence before it)
+        start = max(sent.start_char, before - LOOKBACK_CHARS)
+        return [m for m in self.mentions_in(start, min(sent.end_char, before))
                 if m.type in types and not self.inside_quote(m.start)]
 
     def _is_subject(self, m: Mention) -> bool:
@@ -157,19 +168,23 @@ class SpeakerResolver:
         if head.pos_ not in ("NOUN", "PROPN") or len(noun) < 3:
             return None
         best: tuple[int, str] | None = None
-        for ent in self.record.entities:
-            desc = self.described.get(ent["id"], "")
-            if noun in desc.split() or head.lower_ in desc.split():
-                last = max((m["start"] for m in ent["mentions"] if m["start"] < pos), default=-1)
-                if last >= 0 and (best is None or last > best[0]):
-                    best = (last, ent["id"])
+        described = sorted(set(self._by_word.get(noun, [])) | set(self._by_word.get(head.lower_, [])))
+        for n in described:  # the entities described with this noun, in order
+            starts = self._mention_starts[n]
+            k = bisect_left(starts, pos)
+            last = starts[k - 1] if k else -1
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
         if noun in lexicon()["group_nouns"]:
-            orgs = [m for m in self.mentions if m.type == "ORG" and m.start < pos
-                    and not self.inside_quote(m.start) and pos - m.start < LOOKBACK_CHARS]
-            if orgs:
-                return orgs[-1].entity
+            # the organisation named last before pos, outside quotes, within the look-back
+            i = bisect_left(self._starts, pos) - 1
+            while i >= 0 and pos - self.mentions[i].start < LOOKBACK_CHARS:
+                m = self.mentions[i]
+                if m.type == "ORG" and not self.inside_quote(m.start):
+                    return m.entity
+                i -= 1
         return None
 
 

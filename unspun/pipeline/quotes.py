@@ -20,14 +20,14 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import message
 from ..record import span
-from .quote_cues import (content_range, cue_candidates, cue_kind, inverted_subject, is_cue_verb,
-                         subject)
+from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind, inverted_subject,
+                         is_cue_verb, subject)
 from .quote_marks import Quoted, find_quoted
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .registry import Context, component
@@ -59,8 +59,14 @@ class Extractor:
         self.para_starts = [s for s, _ in self.paras]
         self.quoted = find_quoted(self.text, self.paras)
         self.tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
-        self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted])
+        self.sents = SentenceIndex(doc)
+        self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
+                                        self.sents)
         self.used_cues: set[int] = set()
+        # sentence ends by punctuation, found once (a search per quote grows with the paragraph)
+        self.sent_ends = [m.end() for m in _SENT_END.finditer(self.text)]
+        self.q_starts = [q.start for q in self.quoted]
+        self.q_ends = [q.end for q in self.quoted]  # top-level spans do not overlap: sorted too
 
     # -- helpers -----------------------------------------------------------
     def para_of(self, pos: int) -> tuple[int, int]:
@@ -78,10 +84,22 @@ class Extractor:
     def sentence_start(self, pos: int) -> int:
         """Where the sentence holding ``pos`` starts, by punctuation within its paragraph."""
         ps, _ = self.para_of(pos)
-        last = ps
-        for m in _SENT_END.finditer(self.text, ps, pos):
-            last = m.end()
-        return last
+        i = bisect_right(self.sent_ends, pos) - 1
+        return max(ps, self.sent_ends[i]) if i >= 0 else ps
+
+    def _last_nonspace(self, start: int, end: int) -> int:
+        """Index of the last non-space character in ``text[start:end]``, or -1."""
+        i = end - 1
+        while i >= start and self.text[i].isspace():
+            i -= 1
+        return i if i >= start else -1
+
+    def _last_token(self, start: int, end: int) -> Any | None:
+        """The last non-space token starting in ``start:end``."""
+        i = bisect_left(self.tok_starts, end) - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        return self.doc[i] if i >= 0 and self.doc[i].idx >= start else None
 
     # -- direct quotes -----------------------------------------------------
     def direct(self) -> list[Candidate]:
@@ -131,15 +149,20 @@ class Extractor:
     def _embedded(self, q: Quoted) -> bool:
         """A quoted phrase that continues the author's sentence ('he has "expanded the
         party,"'): a word, not punctuation or a cue verb, comes right before it."""
-        before = self.text[self.sentence_start(q.start):q.start].rstrip()
-        if not before or not before[-1].isalnum():
+        start = self.sentence_start(q.start)
+        i = self._last_nonspace(start, q.start)
+        if i < 0 or not self.text[i].isalnum():
             return False
-        toks = [t for t in self.tokens(self.sentence_start(q.start), q.start) if not t.is_space]
-        if not toks:
+        last = self._last_token(start, q.start)
+        if last is None:
             return False
-        last = toks[-1]
-        cue = next((t for t in reversed(toks) if is_cue_verb(t)), None)
-        return cue is None or not _introduces(cue, last)
+        # only a cue verb right before the quote (or one word before it) can introduce it
+        for tok in (last, last.doc[last.i - 1] if last.i > 0 else None):
+            if tok is None or tok.is_space or tok.idx < start:
+                break
+            if is_cue_verb(tok):
+                return not _introduces(tok, last)
+        return True
 
     def _inner_end(self, q: Quoted) -> str:
         i = q.end - 2 if q.closed else q.end - 1
@@ -182,7 +205,8 @@ class Extractor:
     def _before(self, q: Quoted):
         """A cue before the quote: ``He told Trend: "..."``, ``Mukan: "..."``."""
         ps, _ = self.para_of(q.start)
-        prev_end = max([p.end for p in self.quoted if p.end <= q.start] + [ps])
+        k = bisect_right(self.q_ends, q.start)
+        prev_end = max(self.q_ends[k - 1], ps) if k else ps
         start = max(prev_end, self.sentence_start(q.start))
         tail = self.text[start:q.start].rstrip()
         if not tail and q.start == self._first_char(ps):
@@ -222,11 +246,16 @@ class Extractor:
         if i == 0:
             return para_start, ""
         ps, pe = self.paras[i - 1]
-        if not self.text[ps:pe].rstrip().endswith(":") or \
-                any(ps <= q.start < pe for q in self.quoted if q.end >= pe - 1):
+        last = self._last_nonspace(ps, pe)
+        if last < 0 or self.text[last] != ":" or self._quote_reaching(ps, pe):
             return para_start, ""
         start = max(ps, self.sentence_start(pe - 1))
         return start, self.text[start:pe].rstrip()
+
+    def _quote_reaching(self, ps: int, pe: int) -> bool:
+        """Whether a quote starting in ``ps:pe`` runs to the paragraph's end."""
+        lo, hi = bisect_left(self.q_starts, ps), bisect_left(self.q_starts, pe)
+        return hi > lo and self.quoted[hi - 1].end >= pe - 1  # the last one ends last
 
     def _colon_speaker(self, toks: list[Any]) -> Any | None:
         """``Mukan: "..."`` or ``He put it bluntly: "..."``: a person named or subject."""
@@ -248,8 +277,7 @@ class Extractor:
         """A quoted sentence of its own (not a phrase inside the author's sentence)."""
         if q.words(self.text) < MIN_STANDALONE_WORDS:
             return False
-        before = self.text[self.sentence_start(q.start):q.start].strip()
-        return not before
+        return self._last_nonspace(self.sentence_start(q.start), q.start) < 0
 
     # -- indirect and mixed quotes -------------------------------------------
     def indirect(self, direct: list[Candidate]) -> list[Candidate]:
@@ -261,7 +289,7 @@ class Extractor:
             kind = cue_kind(tok)
             if kind is None:
                 continue
-            rng = content_range(tok, kind)
+            rng = content_range(tok, kind, self.sents)
             who = subject(tok)
             if rng is None or who is None or who.dep_ == "expl" or rng[1] - rng[0] < 2:
                 continue
@@ -273,24 +301,25 @@ class Extractor:
             e = self._close_open_quote(s, e)
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
-        accepted = list(direct)
+        accepted = _Accepted(direct)
+        out = []
         for cand in sorted(found, key=lambda c: c.start - c.end):
-            if any(_inside(cand.cue, (a.start, a.end)) or _overlap(cand, a) > 0.5 for a in accepted):
+            if accepted.blocks(cand):
                 continue
-            if any(a.kind == "direct" and _overlap(cand, a) > 0 for a in direct):
-                continue
-            accepted.append(cand)
-        return [c for c in accepted if c not in direct]
+            accepted.add(cand)
+            out.append(cand)
+        return out
 
     def _close_open_quote(self, s: int, e: int) -> int:
         """A content that opens a quotation ends where the quotation does."""
-        for q in self.quoted:
-            if s <= q.start < e < q.end and q.closed:
-                return q.end
+        k = bisect_left(self.q_starts, e) - 1  # only the last quote opening before e can outlast it
+        if k >= 0 and self.q_starts[k] >= s and e < self.q_ends[k] and self.quoted[k].closed:
+            return self.q_ends[k]
         return e
 
     def _kind(self, s: int, e: int) -> str:
-        inner = sum(min(e, q.end) - max(s, q.start) for q in self.quoted if q.start < e and s < q.end)
+        lo, hi = bisect_right(self.q_ends, s), bisect_left(self.q_starts, e)
+        inner = sum(min(e, q.end) - max(s, q.start) for q in self.quoted[lo:hi])
         return "mixed" if inner >= MIXED_SHARE * (e - s) else "indirect"
 
     # -- speakers ----------------------------------------------------------
@@ -337,6 +366,40 @@ class Extractor:
                 quote["parts"] = [span(self.text, s, e) for s, e in c.parts]
             out.append(quote)
         return out
+
+
+class _Accepted:
+    """The quotes accepted so far, for the checks an indirect candidate must pass: its cue
+    inside none, no overlap over half with any, no overlap at all with a direct quote.
+
+    Direct quotes do not overlap each other and an accepted candidate overlaps no direct
+    quote and no other by half, so no accepted span holds another: sorted by start they
+    are sorted by end too, and the spans overlapping a range are one run of the list.
+    """
+
+    def __init__(self, direct: list[Candidate]):
+        self.direct_starts = [c.start for c in direct]
+        self.direct_ends = [c.end for c in direct]
+        self.items = sorted(direct, key=lambda c: c.start)
+        self.starts = [c.start for c in self.items]
+        self.ends = [c.end for c in self.items]
+
+    def blocks(self, cand: Candidate) -> bool:
+        if cand.cue is not None:
+            p = cand.cue[0]
+            if bisect_right(self.ends, p) < bisect_right(self.starts, p):
+                return True  # the cue is inside an accepted quote
+        for k in range(bisect_right(self.ends, cand.start), bisect_left(self.starts, cand.end)):
+            if _overlap(cand, self.items[k]) > 0.5:
+                return True
+        k = bisect_right(self.direct_ends, cand.start)
+        return k < len(self.direct_starts) and self.direct_starts[k] < cand.end
+
+    def add(self, cand: Candidate) -> None:
+        k = bisect_left(self.starts, cand.start)
+        self.items.insert(k, cand)
+        self.starts.insert(k, cand.start)
+        self.ends.insert(k, cand.end)
 
 
 def _introduces(cue: Any, last: Any) -> bool:
@@ -400,10 +463,6 @@ def _cue_span(tok: Any, kind: str) -> tuple[int, int]:
     prt = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
     end = prt if prt is not None else tok
     return tok.idx, end.idx + len(end)
-
-
-def _inside(cue: tuple[int, int] | None, rng: tuple[int, int]) -> bool:
-    return cue is not None and rng[0] <= cue[0] < rng[1]
 
 
 def _overlap(a: Candidate, b: Candidate) -> float:

@@ -24,20 +24,30 @@ def source_of(record: Record, doc: Any = None) -> Source:
                   paragraphs=[(p["start"], p["end"]) for p in record.paragraphs])
 
 
-def _voice(record: Record, hit: Hit) -> str:
+def _voice(record: Record, hit: Hit, quotes: dict[str, dict[str, Any]] | None = None) -> str:
     voice = voice_at(record, hit.start, hit.end)
     if hit.label == "Doubt" and voice != "author" and hit.evidence.startswith(("scare", "'so-")):
-        quote = next((q for q in record.quotes if q["id"] == voice), None)
+        if quotes is None:
+            quotes = _first_by_id(record)
+        quote = quotes.get(voice)
         content = quote and quote.get("content")
         if content and hit.start <= content["start"] and content["end"] <= hit.end:
             voice = voice_at(record, max(0, hit.start - 1))
     return voice
 
 
+def _first_by_id(record: Record) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for q in record.quotes:
+        out.setdefault(q["id"], q)
+    return out
+
+
 def technique_entries(record: Record, hits: list[Hit]) -> list[dict[str, Any]]:
     """Record entries for detector hits."""
+    quotes = _first_by_id(record)
     return [{"label": h.label, "start": h.start, "end": h.end,
-             "text": record.text[h.start:h.end], "voice": _voice(record, h),
+             "text": record.text[h.start:h.end], "voice": _voice(record, h, quotes),
              "score": round(h.score, 3), "evidence": h.evidence} for h in hits]
 
 

@@ -10,6 +10,7 @@ credential here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
@@ -66,19 +67,29 @@ def from_quotes(src: Source) -> Iterable[Hit]:
                       f"claim credited to an expert introduced as '{_short(desc)}'", 0.6)
 
 
-def _quoted_before(text: str, mention_start: int) -> tuple[int, int] | None:
+class _Marks:
+    """Positions of line breaks and opening marks of a text, found once."""
+
+    def __init__(self, text: str):
+        self.breaks = [m.start() for m in re.finditer(r"\n", text)]
+        self.opens = [m.start() for m in re.finditer(r"[\"“]", text)]
+
+
+def _quoted_before(text: str, mention_start: int, marks: _Marks | None = None
+                   ) -> tuple[int, int] | None:
     """The quoted stretch closing just before '..., NAME said' (same paragraph)."""
     head = text[max(0, mention_start - 4):mention_start]
     close = max(head.rfind("\""), head.rfind("”"))
     if close < 0:
         return None
     close += max(0, mention_start - 4)
-    para_start = text.rfind("\n", 0, close) + 1
-    depth_text = text[para_start:close]
-    opens = [m.start() for m in re.finditer(r"[\"“]", depth_text)]
-    if not opens:
+    marks = marks or _Marks(text)
+    k = bisect_left(marks.breaks, close)  # the last line break before the mark
+    para_start = marks.breaks[k - 1] + 1 if k else 0
+    k = bisect_left(marks.opens, para_start)  # the paragraph's first opening mark
+    if k == len(marks.opens) or marks.opens[k] >= close:
         return None
-    s = para_start + opens[0] + 1
+    s = marks.opens[k] + 1
     return (s, close) if close > s else None
 
 
@@ -86,6 +97,8 @@ def from_sentences(src: Source) -> Iterable[Hit]:
     """Without quotes: claims attributed to a credentialed person in the text."""
     text = src.text
     seen: set[tuple[int, int]] = set()
+    marks: _Marks | None = None
+    speech: dict[tuple[int, int], bool] = {}  # sentence -> whether it has a speech verb
     for entity in src.entities:
         if entity["type"] != "PERSON":
             continue
@@ -93,10 +106,13 @@ def from_sentences(src: Source) -> Iterable[Hit]:
         if not desc:
             continue
         for m in entity["mentions"]:
-            rng = _quoted_before(text, m["start"])
+            marks = marks or _Marks(text)
+            rng = _quoted_before(text, m["start"], marks)
             if rng is None:
                 s, e = src.sentence_of(m["start"])
-                if not _SPEECH.search(text[s:e]):
+                if (s, e) not in speech:
+                    speech[(s, e)] = _SPEECH.search(text[s:e]) is not None
+                if not speech[(s, e)]:
                     continue
                 rng = (s, e)
             if rng in seen or not _asserts(text[rng[0]:rng[1]]):

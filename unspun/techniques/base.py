@@ -10,6 +10,7 @@ side's wording is treated the same way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -61,20 +62,42 @@ class Source:
 
     def paragraph_index(self, offset: int) -> int:
         """Index of the paragraph holding ``offset`` (-1 between paragraphs)."""
-        return next((i for i, (s, e) in enumerate(self.paragraphs) if s <= offset < e), -1)
+        i = bisect_right(self._starts("paragraphs"), offset) - 1
+        return i if i >= 0 and offset < self.paragraphs[i][1] else -1
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding ``offset`` (the whole text if none)."""
-        for s, e in self.sentences:
-            if s <= offset < e:
-                return s, e
+        i = bisect_right(self._starts("sentences"), offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            s, e = self.sentences[i]
+            return s, e
         return 0, len(self.text)
+
+    def _starts(self, name: str) -> list[int]:
+        """Starts of the (sorted, non-overlapping) sentences or paragraphs, for bisection;
+        recomputed when the list is replaced."""
+        spans = getattr(self, name)
+        cached = self.__dict__.get("_index_" + name)
+        if cached is None or cached[0] is not spans or len(cached[1]) != len(spans):
+            cached = (spans, [s for s, _ in spans])
+            self.__dict__["_index_" + name] = cached
+        return cached[1]
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether ``start:end`` overlaps the name of a person, organisation or place (a word
         inside a name, like a book or station title, is not the writer's rhetoric)."""
-        return any(s < end and start < e for s, e, _ in
-                   self.entity_spans({"PERSON", "ORG", "GPE", "LOC", "FAC"}))
+        cached = self.__dict__.get("_names")
+        if cached is None or cached[0] is not self.entities:
+            spans = sorted((s, e) for s, e, _ in
+                           self.entity_spans({"PERSON", "ORG", "GPE", "LOC", "FAC"}))
+            reach, top = [], -1  # the furthest end among the spans so far
+            for _, e in spans:
+                top = max(top, e)
+                reach.append(top)
+            cached = (self.entities, [s for s, _ in spans], reach)
+            self.__dict__["_names"] = cached
+        k = bisect_left(cached[1], end)  # spans starting before ``end``
+        return k > 0 and cached[2][k - 1] > start
 
     def entity_spans(self, types: set[str] | None = None) -> list[tuple[int, int, dict]]:
         """(start, end, entity) for every mention, optionally only of some entity types."""

@@ -10,6 +10,7 @@ the subject 'X'").  Nothing here depends on which group or person is named.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -57,10 +58,19 @@ def _target(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
+def _policy_before(text: str, pos: int) -> bool:
+    """``_POLICY_BEFORE.search(text, 0, pos)``, reading only the word before the whitespace
+    that ends at ``pos`` (the pattern is a word of at most 12 letters, then that whitespace)."""
+    ws = pos
+    while ws > 0 and text[ws - 1].isspace():
+        ws -= 1
+    return ws < pos and _POLICY_BEFORE.search(text, max(0, ws - 20), pos) is not None
+
+
 def label_nouns(src: Source) -> Iterable[Hit]:
     """A noun from the label lexicon used for a person or group."""
     for m in find_lexicon("labels", src.text):
-        if _NEUTRAL_AFTER.match(src.text, m.end()) or _POLICY_BEFORE.search(src.text, 0, m.start()) \
+        if _NEUTRAL_AFTER.match(src.text, m.end()) or _policy_before(src.text, m.start()) \
                 or (src.entities and src.in_name(m.start(), m.end())):
             continue
         target = _target(src.doc, m.start(), m.end())
@@ -79,13 +89,22 @@ def delegitimizing_modifiers(src: Source) -> Iterable[Hit]:
 
 def epithets(src: Source) -> Iterable[Hit]:
     """An insulting epithet right before a person's name ("Crooked X")."""
-    people = src.entity_spans({"PERSON"})
+    people = sorted((s, e) for s, e, _ in src.entity_spans({"PERSON"}))
+    end_at: dict[int, int] = {}  # mention start -> its furthest end
+    reach, top = [], -1  # furthest end among the mentions so far (by start)
+    for s, e in people:
+        end_at[s] = max(end_at.get(s, -1), e)
+        top = max(top, e)
+        reach.append(top)
+    starts = [s for s, _ in people]
     pat = "|".join(re.escape(e) for e in _EPITHETS)
     for m in re.finditer(rf"(?<![\w-])(?:{pat})\s+([A-Z][\w'’-]+)", src.text, re.IGNORECASE):
-        name_start = m.start(1)
-        ends = [e for s, e, _ in people if s == name_start or s <= m.start() < e]
-        if ends or (not src.entities and m.group(1)[0].isupper()):
-            end = max(ends) if ends else m.end()
+        # the furthest end of a mention starting at the name or holding the epithet
+        k = bisect_right(starts, m.start())
+        around = reach[k - 1] if k and reach[k - 1] > m.start() else -1
+        found = max(end_at.get(m.start(1), -1), around)
+        if found >= 0 or (not src.entities and m.group(1)[0].isupper()):
+            end = found if found >= 0 else m.end()
             yield Hit("Name_Calling-Labeling", m.start(), end, "insulting epithet before a name",
                       0.7)
 

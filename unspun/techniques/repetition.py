@@ -97,7 +97,7 @@ def repeated_phrases(src: Source) -> Iterable[Hit]:
     (see the module docstring for the thresholds)."""
     tokens = _tokens(src)
     blocked = _blocked(src)
-    taken: list[tuple[int, int]] = []
+    taken: dict[int, int] = {}  # first token of a reported phrase -> its furthest last token
     for n in (6, 5, 4, 3, 2):
         for words, starts in _ngrams(tokens, n).items():
             if len(starts) < 2:
@@ -117,11 +117,14 @@ def repeated_phrases(src: Source) -> Iterable[Hit]:
             phrase = src.text[spans[0][0]:spans[0][1]]
             where = "in one paragraph" if local and not across else "across the article"
             for k, (s, e) in enumerate(spans[1:], 2):
-                if any(ts <= s and e <= te for ts, te in taken):
+                first = starts[k - 1]
+                last = first + n - 1
+                # inside a reported phrase (of at most 6 tokens, so starting at most 5 before)
+                if any(taken.get(t, -1) >= last for t in range(max(0, last - 5), first + 1)):
                     continue
                 if local and not across and k - 1 not in close:
                     continue
-                taken.append((s, e))
+                taken[first] = max(taken.get(first, -1), last)
                 yield Hit("Repetition", s, e,
                           f"'{phrase}' repeated {where} (occurrence {k} of {len(spans)})", 0.6)
 
