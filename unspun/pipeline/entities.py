@@ -8,6 +8,7 @@ whatever spaCy called them.  GPE, LOC and NORP stay distinct types.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -141,13 +142,50 @@ def _fix_surnames(mentions: list[Mention], text: str) -> None:
         if m.label != "PERSON" and len(m.tokens) == 1 and m.tokens[0] in parts \
                 and not is_country(text[m.start:m.end]):
             m.label = "PERSON"
-    surnames = {name_words(text[m.start:m.end])[-1] for m in people}
-    for surname in surnames:
-        if len(surname) < 3 or not surname[0].isupper():
-            continue
-        for hit in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
-            if not _overlaps(mentions, hit.start(), hit.end()):
-                mentions.append(Mention(hit.start(), hit.end(), "PERSON", (surname.lower(),)))
+    surnames = {w for w in (name_words(text[m.start:m.end])[-1] for m in people)
+                if len(w) >= 3 and w[0].isupper()}
+    taken = _Spans(mentions)
+    for start, end, surname in _word_hits(text, surnames):
+        if not taken.overlaps(start, end):
+            mentions.append(Mention(start, end, "PERSON", (surname.lower(),)))
+            taken.add(start, end)
+
+
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+def _word_hits(text: str, words: set[str]) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of ``words`` (not inside a longer word or hyphenation), in
+    one pass over the text: runs of word characters are looked up, and the few words
+    with other characters ('O'Neill') are searched for one by one."""
+    plain = {w for w in words if _WORD_RUN.fullmatch(w)}
+    hits = [(m.start(), m.end(), m.group()) for m in _WORD_RUN.finditer(text) if m.group() in plain]
+    for word in words - plain:
+        hits += [(h.start(), h.end(), word)
+                 for h in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+    return sorted(hits)
+
+
+class _Spans:
+    """Overlap tests against a set of spans in O(log n): starts sorted, with the furthest
+    end reached by any span starting at or before each one."""
+
+    def __init__(self, mentions: list[Mention]):
+        spans = sorted((m.start, m.end) for m in mentions)
+        self.starts = [s for s, _ in spans]
+        self.reach: list[int] = []
+        for _, e in spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+        self.added: list[tuple[int, int]] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e) - 1
+        if i >= 0 and self.reach[i] > s:
+            return True
+        return bool(self.added) and self.added[-1][1] > s and self.added[-1][0] < e
+
+    def add(self, s: int, e: int) -> None:
+        self.added.append((s, e))  # hits arrive in text order
 
 
 def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
@@ -170,10 +208,14 @@ def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
             if key[0] == "PERSON" and m.tokens:
                 people.append((m.tokens, by_key[key]))
         clusters[by_key[key]].append(m)
+    by_last: dict[str, list[int]] = {}
+    by_first: dict[str, list[int]] = {}
+    for toks, i in people:
+        by_last.setdefault(toks[-1], []).append(i)
+        by_first.setdefault(toks[0], []).append(i)
     for m in sorted(singles, key=lambda m: m.start):
         word = m.tokens[0]
-        candidates = [i for toks, i in people if toks[-1] == word] or \
-                     [i for toks, i in people if toks[0] == word]
+        candidates = by_last.get(word) or by_first.get(word) or []
         if candidates:
             best = max(candidates, key=lambda i: max((x.start for x in clusters[i] if x.start < m.start),
                                                     default=-1))
@@ -184,6 +226,8 @@ def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
                 by_key[key] = len(clusters)
                 clusters.append([])
                 people.append(((word,), by_key[key]))
+                by_last.setdefault(word, []).append(by_key[key])
+                by_first.setdefault(word, []).append(by_key[key])
             clusters[by_key[key]].append(m)
     for c in clusters:
         c.sort(key=lambda m: m.start)
