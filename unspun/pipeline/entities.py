@@ -213,13 +213,15 @@ def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
     for toks, i in people:
         by_last.setdefault(toks[-1], []).append(i)
         by_first.setdefault(toks[0], []).append(i)
+    starts: dict[int, list[int]] = {}  # each cluster's mention starts, sorted (made on demand)
     for m in sorted(singles, key=lambda m: m.start):
         word = m.tokens[0]
         candidates = by_last.get(word) or by_first.get(word) or []
         if candidates:
-            best = max(candidates, key=lambda i: max((x.start for x in clusters[i] if x.start < m.start),
-                                                    default=-1))
+            best = max(candidates, key=lambda i: _latest_before(starts, clusters, i, m.start))
             clusters[best].append(m)
+            bisect.insort(starts.setdefault(best, sorted(x.start for x in clusters[best][:-1])),
+                          m.start)
         else:
             key = ("PERSON", word)
             if key not in by_key:
@@ -232,6 +234,16 @@ def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
     for c in clusters:
         c.sort(key=lambda m: m.start)
     return sorted(clusters, key=lambda c: c[0].start)
+
+
+def _latest_before(starts: dict[int, list[int]], clusters: list[list[Mention]], i: int,
+                   pos: int) -> int:
+    """Start of cluster ``i``'s last mention before ``pos`` (-1 if none), by bisection."""
+    found = starts.get(i)
+    if found is None:
+        found = starts[i] = sorted(x.start for x in clusters[i])
+    k = bisect.bisect_left(found, pos)
+    return found[k - 1] if k else -1
 
 
 def _label(members: list[Mention]) -> str:
