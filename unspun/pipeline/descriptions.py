@@ -79,8 +79,8 @@ def _title_before(doc: Any, ent: Any) -> tuple[int, int] | None:
 def _appos_after(doc: Any, ent: Any) -> tuple[int, int] | None:
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
-            sub = list(child.subtree)
-            rng = _clean(doc, sub[0].i, sub[-1].i + 1)
+            # the subtree's edges, without walking it (a giant sentence's subtree is huge)
+            rng = _clean(doc, child.left_edge.i, child.right_edge.i + 1)
             if rng and rng[1] - rng[0] <= 25 and _plausible(doc[rng[0]:rng[1]]) \
                     and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
                 return rng
@@ -92,11 +92,12 @@ def _comma_before(doc: Any, ent: Any) -> tuple[int, int] | None:
     comma = ent.start - 1
     if comma < 1 or doc[comma].text != ",":
         return None
-    sent_start = ent.sent.start
-    i = comma - 1
-    while i >= sent_start and doc[i].text not in {",", ";", ":", "(", "—", "–", "\n\n"} \
+    i = comma - 1  # walk back at most 25 tokens, never past the sentence's start
+    while i >= 0 and doc[i].text not in {",", ";", ":", "(", "—", "–", "\n\n"} \
             and not doc[i].is_space and comma - i <= 25:
         i -= 1
+        if doc[i + 1].is_sent_start:
+            break
     start = i + 1
     rng = _clean(doc, start, comma)
     if not rng:
