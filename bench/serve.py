@@ -12,7 +12,15 @@ contacted.  Reports requests/s, latency percentiles and errors (must be 0).
     .venv/bin/python bench/serve.py [--articles 10000] [--seed 120] [--concurrency 200]
         [--seconds 30] [--db bench/out/serve.db] [--pool 8] [--workers 1,2]
 
-Writes bench/out/serve.json.
+With --attack, one server (1 process, default analysis limits) gets, one after
+the other, the hostile analyses of issue 14: an 800 KB POST /api/analyze
+(must be refused at once: 413), a text just under the 100,000-character limit
+and 16 KB of quote marks (each must return within the 30 s time limit with a
+result or a coded 504), while --concurrency readers (default 50) keep
+requesting; it reports each attack's status and seconds, and the readers'
+p95 (target < 500 ms) and errors (target 0).
+
+Writes bench/out/serve.json (bench/out/serve-attack.json with --attack).
 """
 from __future__ import annotations
 
@@ -171,7 +179,7 @@ class Conn:
 
 
 async def load(base: str, ids: list[str], words: list[str], sources: list[str],
-               concurrency: int, seconds: float) -> dict:
+               concurrency: int, seconds: float, stop: asyncio.Event | None = None) -> dict:
     parts = urlsplit(base)
     if parts.hostname not in LOOPBACK:
         raise SystemExit(f"refusing to load-test {base}: loopback only")
@@ -182,7 +190,7 @@ async def load(base: str, ids: list[str], words: list[str], sources: list[str],
     async def client(n: int) -> None:
         rng = random.Random(n)
         conn = Conn(parts.hostname, parts.port)
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline and not (stop is not None and stop.is_set()):
             kind = rng.choice(("search", "article", "page"))
             if kind == "search":
                 params = {"q": rng.choice(words), "limit": 20}
@@ -227,6 +235,64 @@ async def load(base: str, ids: list[str], words: list[str], sources: list[str],
                         for k, v in latencies.items()}}
 
 
+SENTENCE = "The committee met on Tuesday and the minister said the plan would go ahead. "
+
+
+def post(base: str, body: bytes, timeout: float = 120) -> tuple[int, str, float]:
+    """POST /api/analyze: (status, error code or '', seconds)."""
+    from urllib.error import HTTPError, URLError
+    from urllib.request import Request, urlopen
+
+    req = Request(base + "/api/analyze", data=body, method="POST",
+                  headers={"Content-Type": "application/json"})
+    t0 = time.monotonic()
+    try:
+        with urlopen(req, timeout=timeout) as resp:
+            resp.read()
+            return resp.status, "", time.monotonic() - t0
+    except HTTPError as exc:
+        try:
+            code = json.loads(exc.read())["error"]["code"]
+        except (ValueError, KeyError, OSError):
+            code = "?"
+        return exc.code, code, time.monotonic() - t0
+    except (URLError, OSError) as exc:  # e.g. the server closed the connection mid-body
+        return 0, type(exc).__name__, time.monotonic() - t0
+
+
+def attacks() -> list[tuple[str, bytes]]:
+    under = (SENTENCE * (100_000 // len(SENTENCE) + 1))[:99_990]
+    return [("800 KB body", json.dumps({"text": "word " * 160_000}).encode()),
+            ("just under 100,000 characters", json.dumps({"text": under}).encode()),
+            ("16 KB of quote marks", json.dumps({"text": '"' * 16_000}).encode())]
+
+
+async def attack_run(base: str, ids: list[str], words: list[str], sources: list[str],
+                     concurrency: int) -> dict:
+    """Readers at ``concurrency`` while the hostile analyses run one after another."""
+    for _ in range(120):  # the analysis worker loads the pipeline after the server starts
+        status, _, _ = await asyncio.to_thread(post, base, b'{"text": "Rain fell."}')
+        if status == 200:
+            break
+        await asyncio.sleep(1)
+    stop = asyncio.Event()
+    results = []
+
+    async def attacker() -> None:
+        await asyncio.sleep(1)
+        for name, body in attacks():
+            status, code, seconds = await asyncio.to_thread(post, base, body)
+            results.append({"attack": name, "bytes": len(body), "status": status,
+                            "code": code, "seconds": round(seconds, 2)})
+            print(f"  {name}: {status} {code} in {seconds:.2f} s", file=sys.stderr)
+        await asyncio.sleep(1)
+        stop.set()
+
+    readers, _ = await asyncio.gather(load(base, ids, words, sources, concurrency, 600, stop),
+                                      attacker())
+    return {"attacks": results, "readers": readers}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", default=str(HERE / "out" / "serve.db"))
@@ -239,11 +305,38 @@ def main() -> None:
     ap.add_argument("--pool", type=int, default=8, help="read connections per server process")
     ap.add_argument("--workers", type=lambda v: [int(x) for x in v.split(",")], default=[1, 2],
                     help="server processes; a comma list runs one load test each (default 1,2)")
+    ap.add_argument("--attack", action="store_true",
+                    help="hostile analyses while readers run (see above); default "
+                         "concurrency 50")
     args = ap.parse_args()
     Path(args.db).parent.mkdir(parents=True, exist_ok=True)
     build = build_db(args.db, args.articles, args.seed, args.analyse_workers)
     print(f"database: {build}", file=sys.stderr)
     ids, words, sources = sample(args.db)
+    if args.attack:
+        concurrency = args.concurrency if "--concurrency" in sys.argv else 50
+        proc, base = start_server(args.db, args.pool, 1)
+        try:
+            result = asyncio.run(attack_run(base, ids, words, sources, concurrency))
+        finally:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        report = {"database": build, "cpus": os.cpu_count(),
+                  "load_average_1m": round(os.getloadavg()[0], 1), **result}
+        print(json.dumps(report, indent=1))
+        (HERE / "out").mkdir(exist_ok=True)
+        (HERE / "out" / "serve-attack.json").write_text(json.dumps(report, indent=1) + "\n")
+        r = result["readers"]
+        ok = (r["errors"] == 0 and r["p95_ms"] < 500 and result["attacks"][0]["status"] == 413
+              and result["attacks"][0]["seconds"] < 2
+              and all(a["status"] in (200, 504) and a["seconds"] < 33
+                      for a in result["attacks"][1:]))
+        if not ok:
+            raise SystemExit("the attack targets were not met")
+        return
     runs = []
     for workers in args.workers:
         proc, base = start_server(args.db, args.pool, workers)

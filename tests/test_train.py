@@ -170,7 +170,7 @@ def test_analyze_with_models(jsonl, semeval, tmp_path):
 def test_not_a_model_file(tmp_path):
     bogus = tmp_path / "x.model"
     bogus.write_text("hello")
-    with pytest.raises(ModelError, match="U604"):
+    with pytest.raises(ModelError, match="U605"):  # not in the safe model format
         load_model(bogus)
     with pytest.raises(DataError):
         read_examples(tmp_path / "missing.jsonl", "techniques")

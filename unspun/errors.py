@@ -36,6 +36,8 @@ CODES: dict[str, str] = {
     "U602": "{detail}",
     "U603": "cannot train: {detail}",
     "U604": "cannot use model: {detail}",
+    "U605": "refused model file {detail}; only unspun's safe model format is loaded (never a "
+            "pickle, which could run code)",
     # stories (unspun stories, unspun compare)
     "U701": "story {story} not found (run `unspun stories` to list them)",
     # Ray engine (unspun ingest/analyze --engine ray)

@@ -143,9 +143,9 @@ class _Stop:
         if workers > 1 and "forkserver" in mp.get_all_start_methods():
             previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
             try:  # workers fork from the fork server and inherit its ignored SIGINT
-                from multiprocessing import forkserver
+                from .orphan import forkserver_context
 
-                forkserver.ensure_running()
+                forkserver_context()  # it also dies with this process (kill -9 included)
             finally:
                 signal.signal(signal.SIGINT, previous)
         for sig in (signal.SIGINT, signal.SIGTERM):

@@ -5,7 +5,6 @@ long the input stream is.
 """
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,6 +20,9 @@ _MODELS: list = []
 
 def _init(components: Sequence[str] | None, batch_size: int, models: Sequence[str] = ()) -> None:
     global _PIPELINE, _MODELS
+    from .orphan import die_with_parent
+
+    die_with_parent()  # a killed ingest leaves no workers behind
     _PIPELINE = Pipeline(components, batch_size=batch_size)
     _MODELS = _load_models(models)
     from .pipeline.nlp import get_nlp
@@ -65,7 +67,10 @@ def analyze_parallel(items: Iterable[Article | Problem], workers: int,
         for batch in batched(items, batch_size):
             yield from _with_models(pipe.analyze_batch(batch), loaded)
         return
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    _load_models(models)  # a bad model fails here with its code, not in every worker
+    from .orphan import forkserver_context
+
+    ctx = forkserver_context()
     with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init,
                              initargs=(components, batch_size, tuple(models))) as pool:
         pending: deque[Future] = deque()

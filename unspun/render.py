@@ -9,6 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .record import Record
+from .termsafe import clean
+from .termsafe import text as safe
 from .techniques.report import rate_line, voice_names
 
 STYLES = {
@@ -28,7 +30,7 @@ SPEAKER_COLOURS = ["bright_cyan", "bright_magenta", "bright_green", "bright_yell
 
 def highlighted_text(rec: Record) -> Text:
     """The article text with entities, agencies and dateline styled, quotes by speaker."""
-    text = Text(rec.text)
+    text = Text(clean(rec.text))  # one character for one: the offsets below stay valid
     speakers: dict[Any, str] = {}
     for quote in rec.quotes:
         who = (quote.get("speaker") or {}).get("entity") or (quote.get("speaker") or {}).get("text")
@@ -54,23 +56,24 @@ def summary(rec: Record) -> Table:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     meta = " · ".join(x for x in [rec.source, rec.published, rec.language] if x)
-    table.add_row("article", f"{rec.id}  {meta}")
+    table.add_row("article", safe(f"{rec.id}  {meta}"))
     if rec.dateline:
         d = rec.dateline
         parts = [d["place"]["text"] if d.get("place") else None,
                  f"{d['date']['text']} → {d['resolved_date'] or '?'}" if d.get("date") else None,
                  f"agency {d['agency']['text']}" if d.get("agency") else None]
-        table.add_row("dateline", ", ".join(p for p in parts if p))
+        table.add_row("dateline", safe(", ".join(p for p in parts if p)))
     if rec.agencies:
-        table.add_row("agencies", "; ".join(f"{a['name']} ({a['role']})" for a in rec.agencies))
+        table.add_row("agencies", safe("; ".join(f"{a['name']} ({a['role']})"
+                                                  for a in rec.agencies)))
     for label, types in (("people", {"PERSON"}), ("organisations", {"ORG"}),
                          ("places", {"GPE", "LOC", "FAC"}), ("groups", {"NORP"})):
         items = [e for e in rec.entities if e["type"] in types]
         if items:
-            table.add_row(label, "; ".join(_entity_line(e) for e in items))
+            table.add_row(label, safe("; ".join(_entity_line(e) for e in items)))
     speakers = _speaker_line(rec)
     if speakers:
-        table.add_row("speakers", speakers)
+        table.add_row("speakers", safe(speakers))
     counts = f"{len(rec.paragraphs)} paragraphs, {len(rec.sentences)} sentences"
     if rec.quotes:
         counts += f", {len(rec.quotes)} quotes"
@@ -78,25 +81,26 @@ def summary(rec: Record) -> Table:
         counts += f", {len(rec.techniques)} techniques"
     table.add_row("counts", counts)
     if rec.techniques:
-        table.add_row("rhetoric", rate_line(rec))
+        table.add_row("rhetoric", safe(rate_line(rec)))
         for n, t in enumerate(rec.techniques, 1):
             table.add_row(f"[{n}]", _technique_line(t, voice_names(rec)))
     if rec.frames:
-        table.add_row("frames", ", ".join(f"{f['label']} {f['score']:.2f}" for f in rec.frames))
+        table.add_row("frames", safe(", ".join(f"{f['label']} {f['score']:.2f}"
+                                              for f in rec.frames)))
     if rec.genre:
-        table.add_row("genre", f"{rec.genre['label']} {rec.genre['score']:.2f}")
+        table.add_row("genre", safe(f"{rec.genre['label']} {rec.genre['score']:.2f}"))
     for w in rec.warnings + rec.errors:
-        table.add_row("warning", f"[{w['code']}] {w['message']}")
+        table.add_row("warning", safe(f"[{w['code']}] {w['message']}"))
     return table
 
 
 def _technique_line(t: dict[str, Any], names: dict[str, str]) -> Text:
     who = "author" if t["voice"] == "author" else f"quote {t['voice']} ({names.get(t['voice'], '?')})"
-    line = Text(f"{t['label']} ", style="bold")
-    line.append(f"[{who}] ", style="dim")
+    line = Text(clean(f"{t['label']} "), style="bold")
+    line.append(clean(f"[{who}] "), style="dim")
     snippet = t["text"] if len(t["text"]) <= 60 else t["text"][:57] + "..."
-    line.append(f"“{snippet}”", style=TECHNIQUE_STYLE[t["voice"] == "author"])
-    line.append(f" — {t['evidence']}")
+    line.append(clean(f"“{snippet}”"), style=TECHNIQUE_STYLE[t["voice"] == "author"])
+    line.append(clean(f" — {t['evidence']}"))
     return line
 
 
@@ -153,7 +157,7 @@ def legend() -> Text:
 def print_record(rec: Record, console: Console) -> None:
     title = rec.title or rec.meta.get("input") or rec.id
     console.print(Panel(Group(marked_text(rec, highlighted_text(rec)), Text(""), legend()),
-                        title=str(title),
+                        title=safe(title),
                         title_align="left"))
     console.print(summary(rec))
     console.print()

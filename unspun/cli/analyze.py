@@ -6,6 +6,8 @@ import sys
 import click
 
 from ..errors import Problem
+from ..termsafe import line as clean_line
+from ..termsafe import markup as esc
 from ..readers import DEFAULT_MAX_CHARS, FORMATS
 from .group import cli
 
@@ -101,13 +103,13 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
             if isinstance(item, Problem):
                 failed += 1
                 if not quiet:
-                    err.print(f"[red]error[/red] {item}", markup=True, soft_wrap=True)
+                    err.print(f"[red]error[/red] {esc(item)}", markup=True, soft_wrap=True)
                 continue
             analysed += 1
             if not quiet:
                 for w in item.warnings:
                     err.print(f"[yellow]warning[/yellow] [{w['code']}] "
-                              f"{item.meta.get('input', item.id)}: {w['message']}",
+                              f"{esc(item.meta.get('input', item.id))}: {esc(w['message'])}",
                               markup=True, soft_wrap=True)
             if fmt == "pretty":
                 print_record(item, out)
@@ -118,7 +120,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
             first = False
             sys.stdout.flush()
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(clean_line(exc)) from None
     except KeyboardInterrupt:
         # what was printed stays valid output; say how far the run got
         err.print(f"interrupted: {analysed} analysed, {failed} failed", highlight=False)

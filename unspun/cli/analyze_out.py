@@ -9,6 +9,8 @@ import click
 
 from ..errors import Problem, UnspunError
 from ..record import Record
+from ..termsafe import line as clean_line
+from ..termsafe import markup as esc
 
 
 def _items(paths: Sequence[str], engine: str, address: str | None, stack: ExitStack,
@@ -50,11 +52,11 @@ def analyze_to_shards(paths: Sequence[str], out: str, *, out_format: str, engine
                 if isinstance(item, Problem):
                     failed += 1
                     if not quiet:
-                        progress.console.print(f"[red]error[/red] {item}", markup=True,
+                        progress.console.print(f"[red]error[/red] {esc(item)}", markup=True,
                                                soft_wrap=True)
                 progress.update(task, completed=n, total=max(total, n) if total else None)
     except UnspunError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(clean_line(exc)) from None
     if not quiet:
         err.print(f"{writer.records} analysed, {failed} failed; {len(writer.shards)} "
                   f"{out_format} shard(s) in {out}")

@@ -9,6 +9,7 @@ import click
 from ..readers import DEFAULT_MAX_CHARS, FORMATS
 from ..errors import UnspunError
 from ..store import StoreError
+from ..termsafe import line
 from .group import cli
 from .storeopts import db_option, fail, open_db
 
@@ -106,20 +107,20 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
     except (StoreError, UnspunError) as exc:
         raise fail(exc) from None
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(line(exc)) from None
     finally:
         store.close()
     _report(summary, db)
 
 
 def _report(summary: Any, db: str) -> None:
-    click.echo(summary.line(), err=True)
+    click.echo(line(summary.line()), err=True)
     for example in getattr(summary, "examples", []):
-        click.echo(f"  error {example}", err=True)
+        click.echo(f"  error {line(example)}", err=True)
     if summary.failed > len(getattr(summary, "examples", [])):
         click.echo(f"  ... and {summary.failed - len(summary.examples):,} more", err=True)
     if summary.failed:
-        how = "unspun export" if "://" in db else f"sqlite3 {db} 'select * from errors'"
+        how = "unspun export" if "://" in db else f"sqlite3 {line(db)} 'select * from errors'"
         click.echo(f"all failures are in the errors table of the database ({how})", err=True)
     if summary.interrupted:
         click.echo("interrupted: run the same command again to resume", err=True)

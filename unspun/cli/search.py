@@ -9,6 +9,8 @@ from typing import Any
 import click
 
 from .group import cli
+from ..termsafe import markup as esc
+from ..termsafe import text as safe
 from .storeopts import db_option, marked, read_db
 
 FORMATS = ("table", "json", "csv")
@@ -88,7 +90,7 @@ def _table(hits: list[dict[str, Any]], kind: str) -> None:
     table.add_column("quote" if kind == "quote" else "snippet", ratio=3)
     for h in hits:
         who = h.get("speaker") if kind == "quote" else h.get("title")
-        table.add_row(h["published"] or "", h["source"] or "", who or "", marked(h["snippet"]))
+        table.add_row(safe(h["published"]), safe(h["source"]), safe(who), marked(h["snippet"]))
     console = Console()
     console.print(table)
     console.print(f"{len(hits)} hit(s)", highlight=False)
@@ -123,19 +125,19 @@ def _who_text(result: dict[str, Any]) -> None:
     from rich.console import Console
 
     out = Console(highlight=False)
-    out.print(f"[bold]{result['name']}[/bold] matches: "
-              f"{', '.join(result['matched_names']) or 'no stored name'}")
+    out.print(f"[bold]{esc(result['name'])}[/bold] matches: "
+              f"{esc(', '.join(result['matched_names'])) or 'no stored name'}")
     out.print("\n[bold]Quotes by outlet[/bold]")
     for row in result["quotes_by_source"]:
         dates = f" ({row['first']} to {row['last']})" if row["first"] else ""
-        out.print(f"  {row['source'] or '(no source)'}: {row['quotes']}{dates}")
+        out.print(safe(f"  {row['source'] or '(no source)'}: {row['quotes']}{dates}"))
     for q in result["quotes"]:
-        out.print(f"  {q['published'] or '----------'}  {q['source'] or ''}  "
-                  f"{q['speaker']} ({q['quote_kind']}): ", end="")
-        out.print(q["content"] or "", markup=False)
+        out.print(safe(f"  {q['published'] or '----------'}  {q['source'] or ''}  "
+                       f"{q['speaker']} ({q['quote_kind']}): "), end="")
+        out.print(safe(q["content"]))
     out.print("\n[bold]Mentioned in[/bold]")
     for row in result["mentioned_by_source"]:
-        out.print(f"  {row['source'] or '(no source)'}: {row['articles']} article(s)")
+        out.print(safe(f"  {row['source'] or '(no source)'}: {row['articles']} article(s)"))
     for m in result["mentions"]:
-        out.print(f"  {m['published'] or '----------'}  {m['source'] or ''}  ", end="")
+        out.print(safe(f"  {m['published'] or '----------'}  {m['source'] or ''}  "), end="")
         out.print(marked(m["context"]))

@@ -6,6 +6,7 @@ import click
 from ..store.base import STATS_BY
 from .group import cli
 from .search import _emit
+from ..termsafe import text as safe
 from .storeopts import db_option, read_db
 
 HEADERS = {"techniques_author": "tech.\nauthor", "techniques_quoted": "tech.\nquoted",
@@ -45,7 +46,7 @@ def stats(db: str, by: str | None, fmt: str) -> None:
     if len(rows) == 1:  # one group (the whole corpus): one line per figure reads best
         table = Table("figure", "value")
         for key, value in rows[0].items():
-            table.add_row(key.replace("_", " "), "" if value is None else str(value))
+            table.add_row(key.replace("_", " "), safe(value))
         Console().print(table)
         return
     table = Table()
@@ -56,7 +57,7 @@ def stats(db: str, by: str | None, fmt: str) -> None:
                          no_wrap=col != "top_frames", overflow="fold",
                          min_width=max(len(str(r[col])) for r in rows) if text else None)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row.values()))
+        table.add_row(*(safe(v) for v in row.values()))
     console = Console()
     if not console.is_terminal:  # piped: never squeeze the columns to 80 characters
         console = Console(width=200)

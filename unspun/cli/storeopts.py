@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from ..store import DEFAULT_DB, Store, StoreError, open_store
+from ..termsafe import clean, line
 
 DB_HELP = ("Database: a SQLite file (created by ingest if missing) or a postgresql://user@host/db"
            " URL (add ?schema=NAME for a schema of its own). Default: $UNSPUN_DB or "
@@ -18,7 +19,7 @@ class StoreFailure(click.ClickException):
     """A coded store error, printed as one line without a traceback (exit status 1)."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error {self.message}", err=True)
+        click.echo(f"error {line(self.message)}", err=True)
 
 
 def db_option(func: Callable) -> Callable:
@@ -58,5 +59,5 @@ def marked(text: str) -> Any:
 
     out = Text()
     for i, part in enumerate(re.split(r"\*\*", text or "")):
-        out.append(part, style="bold reverse" if i % 2 else None)
+        out.append(clean(part), style="bold reverse" if i % 2 else None)
     return out

@@ -8,6 +8,7 @@ import click
 
 from ..store import StoreError
 from ..stories.cluster import THRESHOLD_DATED, THRESHOLD_UNDATED, WINDOW_DAYS
+from ..termsafe import text as safe
 from .group import cli
 from .storeopts import db_option, fail, open_db, read_db
 
@@ -102,7 +103,8 @@ def _table(rows: list[dict[str, Any]], summary: dict[str, Any] | None) -> None:
                             for o in s["outlets"][:6])
         if len(s["outlets"]) > 6:
             outlets += f", +{len(s['outlets']) - 6} more"
-        table.add_row(str(s["id"]), s["title"] or "", dates, str(s["articles"]), outlets)
+        table.add_row(safe(s["id"]), safe(s["title"]), safe(dates), safe(s["articles"]),
+                      safe(outlets))
     console.print(table if rows else "no stories yet: ingest articles, then run `unspun stories`")
 
 

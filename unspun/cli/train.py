@@ -33,7 +33,8 @@ def train(task: str, data: str, out: str, features: str) -> None:
     The model sees the built-in detectors' output as features, so it learns
     when to trust them.  Labels are per-label logistic regressions with
     thresholds tuned by 3-fold cross-validation (when there are 30 or more
-    examples).  Model files are pickles: only load ones you trust.
+    examples).  Model files are numbers and JSON in a zip (never pickles), so
+    loading one cannot run code; any other file is refused (U605).
 
     \b
     Examples:

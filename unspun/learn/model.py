@@ -1,9 +1,9 @@
 """Training and using a classifier for techniques (per paragraph), frames or genre (per article).
 
-A model file is a joblib pickle holding a dict: format tag, task, label list,
-the fitted :class:`~unspun.learn.features.Featurizer`, the classifier and
-per-label decision thresholds.  Like any pickle, only load model files you
-trust.
+A model file is in the safe format of :mod:`unspun.learn.safe_format` (numeric
+arrays plus JSON; never a pickle, so loading one cannot run code): task,
+labels, thresholds and feature settings as JSON, the TF-IDF idf weights and
+each logistic regression's coefficients as arrays (see :mod:`.model_io`).
 """
 from __future__ import annotations
 
@@ -23,13 +23,13 @@ MIN_FOR_TUNING = 30
 
 
 class ModelError(ValueError):
-    """A model that cannot be trained or used; the message carries code U604."""
+    """A model that cannot be used: code U604 (a bad model), or U605 (not a safe model file)."""
 
-    def __init__(self, detail: str):
+    def __init__(self, detail: str, code: str = "U604"):
         from ..errors import message
 
-        super().__init__(f"[U604] {message('U604', detail=detail)}")
-        self.detail = detail
+        super().__init__(f"[{code}] {message(code, detail=detail)}")
+        self.detail, self.code = detail, code
 
 
 class TrainingError(ValueError):
@@ -123,23 +123,14 @@ def train_model(examples: list[Example], task: str, features: str = "tfidf",
 
 
 def save_model(model: Model, path: str | Path) -> None:
-    """Write ``model`` to ``path`` (joblib)."""
-    import joblib
+    """Write ``model`` to ``path`` in the safe model format (no pickle)."""
+    from .model_io import save
 
-    joblib.dump({"format": MODEL_FORMAT, "model": model}, str(path), compress=3)
+    save(model, path)
 
 
 def load_model(path: str | Path) -> Model:
-    """Read a model written by :func:`save_model`."""
-    import joblib
+    """Read a model written by :func:`save_model`; anything else is refused (U605) unrun."""
+    from .model_io import load
 
-    p = Path(path)
-    if not p.is_file():
-        raise ModelError(f"{p}: model file not found")
-    try:
-        data = joblib.load(str(p))
-    except Exception as exc:  # noqa: BLE001 - any unpickling failure means "not a model"
-        raise ModelError(f"{p}: not an unspun model file ({type(exc).__name__})") from None
-    if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
-        raise ModelError(f"{p}: not an unspun model file (expected {MODEL_FORMAT})")
-    return data["model"]
+    return load(path)

@@ -12,11 +12,12 @@ from dataclasses import fields
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from . import corpus
 from ..record import Record
-from .analyzer import analyze_one
+from .analysis import RETRY_AFTER, Busy, TimedOut, WorkerFailed
 from .config import MAX_OFFSET, MAX_PAGE, MAX_QUERY
 from .errors import ApiError
 from .models import ArticleIn, ArticlesIn
@@ -213,21 +214,55 @@ def facets(request: Request) -> dict[str, Any]:
     return _summary(request)["facets"]
 
 
-@router.post("/analyze", summary="Analyse text without storing it", tags=["write"])
-def analyze(request: Request, article: ArticleIn) -> Response:
-    """The record for the posted article (nothing is stored). The body is capped in size."""
-    return record_json(analyze_one(article.model_dump()))
+async def analysed(request: Request, articles: list[ArticleIn]) -> list[Record]:
+    """Records from the server's analysis pool (worker processes, a time limit per request);
+    the route awaits them without holding a thread that read endpoints need."""
+    settings = request.app.state.settings
+    try:
+        return await request.app.state.analysis.analyze(
+            [a.model_dump() for a in articles], getattr(request.state, "arrived", None))
+    except Busy:
+        raise ApiError(503, "busy", "every analysis worker is busy and the queue is full; "
+                       f"try again in {RETRY_AFTER} s",
+                       headers={"Retry-After": str(RETRY_AFTER)}) from None
+    except TimedOut:
+        raise ApiError(504, "timeout", "the analysis did not finish within the limit of "
+                       f"{settings.analyze_timeout:g} s and was stopped; send a shorter text "
+                       "or try again later") from None
+    except WorkerFailed as exc:
+        raise ApiError(500, "analysis_failed", f"the analysis failed: {exc}") from None
+
+
+@router.post("/analyze", summary="Analyse text without storing it", tags=["write"],
+             responses={413: {"description": "the text is over the character limit"},
+                        503: {"description": "all analysis workers busy (see Retry-After)"},
+                        504: {"description": "the analysis ran past the time limit"}})
+async def analyze(request: Request, article: ArticleIn) -> Response:
+    """The record for the posted article (nothing is stored). The text is capped in
+    characters (100,000 by default; `unspun serve --max-analyze-chars`) and the analysis in
+    time (30 s by default: 504 when exceeded)."""
+    limit = request.app.state.settings.max_analyze_chars
+    if len(article.text) > limit:
+        raise ApiError(413, "too_large", f"the text has {len(article.text):,} characters; "
+                       f"the limit is {limit:,}")
+    record = (await analysed(request, [article]))[0]
+    return await run_in_threadpool(record_json, record)
 
 
 @router.post("/articles", summary="Analyse and store articles (needs the token)",
              tags=["write"], status_code=201, dependencies=[Depends(writer_token)],
              responses={401: {"description": "missing or wrong bearer token"},
                         403: {"description": "the server has no UNSPUN_TOKEN: read-only"}})
-def post_articles(request: Request, body: ArticlesIn) -> dict[str, Any]:
+async def post_articles(request: Request, body: ArticlesIn) -> dict[str, Any]:
     """Each article is analysed and stored; an id already stored is skipped unless
-    ``replace``. Send ``Authorization: Bearer <UNSPUN_TOKEN>``."""
-    records = [analyze_one(a.model_dump()) for a in body.articles]
-    with pool(request).writer() as store:
-        result = store.add(records, replace=body.replace)
+    ``replace``. Send ``Authorization: Bearer <UNSPUN_TOKEN>``. The analysis has the same
+    time limit as ``/api/analyze`` (504 when exceeded; nothing is stored then)."""
+    records = await analysed(request, body.articles)
+
+    def store_them() -> Any:
+        with pool(request).writer() as store:
+            return store.add(records, replace=body.replace)
+
+    result = await run_in_threadpool(store_them)
     return {"added": result.added, "skipped": result.skipped,
             "ids": [r.id for r in records]}

@@ -1,7 +1,6 @@
 """The application factory: API and page routes, static files, errors, security."""
 from __future__ import annotations
 
-import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,9 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from . import analyzer, api, pages
-from .config import MAX_URL, Settings
+from . import api, pages
+from .analysis import AnalysisPool
+from .config import MAX_URL, Settings, analyze_body_limit
 from .corpus import CorpusCache
 from .errors import ApiError, install_handlers
 from .pool import StorePool, prepare
@@ -45,9 +45,9 @@ def build_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
-        if settings.token:
-            threading.Thread(target=analyzer.warm_up, daemon=True).start()
+        app.state.analysis.start()  # worker processes load the pipeline in the background
         yield
+        app.state.analysis.close()
         app.state.pool.close()
 
     app = FastAPI(title="unspun", version=__version__, description=DESCRIPTION,
@@ -55,6 +55,8 @@ def build_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.pool = StorePool(settings.db, settings.pool_size)
     app.state.corpus = CorpusCache()
+    app.state.analysis = AnalysisPool(settings.analyze_workers, settings.analyze_queue,
+                                      settings.analyze_timeout)
     install_handlers(app)
     pages.install_page_errors(app)
     app.include_router(api.router)
@@ -77,5 +79,8 @@ def build_app(settings: Settings) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "Content-Type"])
-    app.add_middleware(SecurityMiddleware, max_body=settings.max_body, max_url=MAX_URL)
+    limits = {"/api/analyze": min(settings.max_body,
+                                  analyze_body_limit(settings.max_analyze_chars))}
+    app.add_middleware(SecurityMiddleware, max_body=settings.max_body, max_url=MAX_URL,
+                       path_limits=limits, allowed_hosts=settings.allowed_hosts)
     return app

@@ -2,8 +2,10 @@
 
 Codes are short words an API client can branch on: ``bad_request``,
 ``not_found``, ``too_large``, ``unauthorized``, ``read_only``,
-``not_acceptable``, ``bad_search`` (with the store's U504 detail), ``store_error``
-and ``internal``.
+``not_acceptable``, ``bad_search`` (with the store's U504 detail), ``store_error``,
+``bad_host`` (a Host header the server does not answer for), ``busy`` (503: every
+analysis worker busy, with ``Retry-After``), ``timeout`` (504: an analysis ran past
+its time limit and was stopped), ``analysis_failed`` and ``internal``.
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ log = logging.getLogger("unspun.server")
 STATUS_CODES = {400: "bad_request", 401: "unauthorized", 403: "read_only", 404: "not_found",
                 405: "method_not_allowed", 413: "too_large", 414: "too_large",
                 415: "unsupported_media_type", 422: "bad_request", 431: "too_large",
-                500: "internal", 503: "unavailable"}
+                500: "internal", 503: "unavailable", 504: "timeout"}
 
 
 class ApiError(Exception):

@@ -12,7 +12,9 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
+from ..termsafe import clean, clean_data
 from . import corpus, markup
 from .config import MAX_OFFSET, MAX_QUERY
 from .errors import ApiError
@@ -21,6 +23,16 @@ from .openapi_page import describe
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.globals["marked"] = markup.marked
+
+
+def _visible(value: Any) -> Any:
+    """Every printed text shows control characters visibly (ESC as ␛), as on the terminal;
+    already-safe HTML (Markup, e.g. ``tojson``) is left alone."""
+    return clean(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+templates.env.finalize = _visible
+templates.env.filters["visible"] = clean_data  # chart data, before tojson
 router = APIRouter(include_in_schema=False)
 PAGE = 20
 FILTERS = ("source", "since", "until", "speaker", "entity", "technique", "voice", "frame")

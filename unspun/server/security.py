@@ -3,14 +3,19 @@
 * every response carries a strict Content-Security-Policy (scripts and styles
   only from this server, never inline scripts), ``nosniff``, no framing and no
   referrer leaks;
-* request bodies over the limit are refused with 413 before they are read in
-  full, and over-long URLs with 414;
+* request bodies over the limit (a lower one for some paths, such as
+  ``/api/analyze``) are refused with 413 before they are read in full, and
+  over-long URLs with 414;
+* a request whose Host header is not an allowed host (default: the bind
+  address and localhost) is refused with 400 ``bad_host``: a web page on
+  another site cannot reach a local server through DNS rebinding;
 * write endpoints compare the bearer token in constant time.
 """
 from __future__ import annotations
 
 import hmac
 import json
+import time
 from typing import Any
 
 from fastapi import Request
@@ -40,22 +45,35 @@ def _error(status: int, code: str, message: str) -> tuple[dict, bytes]:
 class SecurityMiddleware:
     """Pure ASGI middleware: security headers on every response, URL and body size caps."""
 
-    def __init__(self, app: Any, max_body: int, max_url: int):
+    def __init__(self, app: Any, max_body: int, max_url: int,
+                 path_limits: dict[str, int] | None = None,
+                 allowed_hosts: list[str] | None = None):
         self.app, self.max_body, self.max_url = app, max_body, max_url
+        self.path_limits = path_limits or {}
+        hosts = allowed_hosts or ["*"]
+        self.any_host = "*" in hosts
+        self.hosts = {h.lower().strip("[]") for h in hosts}
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        scope.setdefault("state", {})["arrived"] = time.monotonic()  # time limits count from here
         target = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
         if target > self.max_url:
             await self._refuse(send, 414, "too_large",
                                f"the URL is {target:,} bytes long; the limit is {self.max_url:,}")
             return
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+        headers = dict(scope.get("headers") or [])
+        if not self.any_host and _host(headers.get(b"host", b"")) not in self.hosts:
+            await self._refuse(send, 400, "bad_host", "the Host header names a host this "
+                               "server does not answer for (see unspun serve --allowed-host)")
+            return
+        max_body = self.path_limits.get(scope.get("path", ""), self.max_body)
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > max_body):
             await self._refuse(send, 413, "too_large", f"the request body is over the limit of "
-                               f"{self.max_body:,} bytes")
+                               f"{max_body:,} bytes")
             return
         seen = 0
         refused = False
@@ -68,10 +86,10 @@ class SecurityMiddleware:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_body:
+                if seen > max_body:
                     refused = True
                     await self._refuse(send, 413, "too_large", f"the request body is over the "
-                                       f"limit of {self.max_body:,} bytes")
+                                       f"limit of {max_body:,} bytes")
                     return {"type": "http.disconnect"}
             return message
 
@@ -95,6 +113,14 @@ class SecurityMiddleware:
         start, body = _error(status, code, message)
         await send(start)
         await send({"type": "http.response.body", "body": body})
+
+
+def _host(value: bytes) -> str:
+    """The host part of a Host header, lower-case, without the port or IPv6 brackets."""
+    host = value.decode("latin-1").strip().lower()
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
 
 
 def require_token(request: Request, token: str | None) -> None:

@@ -8,6 +8,7 @@ is not an unspun database is refused before anything is written to it.
 from __future__ import annotations
 
 import os
+import stat
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -52,6 +53,13 @@ def _check_file(path: Path, readonly: bool) -> None:
     where = str(path)
     if path.is_dir():
         raise StoreError.make("U501", where, detail="it is a folder")
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):  # /dev/null, a FIFO (would hang), a socket
+        raise StoreError.make("U501", where, detail="not a regular file (a device, FIFO or "
+                              "socket); give the path of a database file")
     if not path.exists():
         if readonly:
             raise StoreError.make("U507", where)
