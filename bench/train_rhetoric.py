@@ -61,7 +61,8 @@ def train(articles, records, fraction=1.0, bits=BITS, log=print, progress=None):
     frames, frame_report = fit_multilabel("frames", FRAMES, arts, fy, fb,
                                           [a["group"] for a, _ in pairs], bits)
     genre, genre_report = fit_genre(list(GENRES), arts, [a["genre"] for a, _ in pairs],
-                                    [a["group"] for a, _ in pairs], bits)
+                                    [a["group"] for a, _ in pairs], bits,
+                                    [(r.genre or {}).get("label", "reporting") for _, r in pairs])
     info = {"trained_on": "corpus/rhetoric training part", "articles": len(pairs),
             "paragraphs": len(rows), "fraction": fraction,
             "written_only": not any(a["source"] != "written" for a, _ in pairs)}

@@ -13,7 +13,8 @@ file from the user's data.
   points at the paragraph's built-in hit for it if any, else at the sentence whose
   words weigh most for it, with that sentence's voice.
 * frames, per article: the same, with the built-in cue frames in place of hits.
-* genre, per article: a multinomial logistic regression.
+* genre, per article: one-vs-rest logistic regressions; the model's genre replaces the
+  built-in one when its probability reaches a margin tuned by cross-validation.
 
 Labels too rare to learn are left to the built-in detectors.
 """
@@ -156,7 +157,7 @@ def default_model() -> RhetoricModel | None:
 # ---------------------------------------------------------------- applying to a record
 
 def paragraph_vector(record: Any, start: int, end: int, tm: TaskModel, bits: int,
-                     names: list[tuple[int, int]], first: bool) -> tuple:
+                     names: Any, first: bool) -> tuple:
     tokens = masked_tokens(record.text, start, end, names)
     hits = hits_in(record, start, end)
     idx, val = tfidf(hashed(tokens, bits), tm.idf)
@@ -164,7 +165,7 @@ def paragraph_vector(record: Any, start: int, end: int, tm: TaskModel, bits: int
 
 
 def _strongest_sentence(record: Any, start: int, end: int, tm: TaskModel, j: int, bits: int,
-                        names: list[tuple[int, int]]) -> tuple[int, int, list[str]]:
+                        names: Any) -> tuple[int, int, list[str]]:
     """The sentence in ``start:end`` whose words weigh most for label ``j``, and its top n-grams."""
     best: tuple[float, int, int, list[str]] | None = None
     sentences = [(s["start"], s["end"]) for s in record.sentences
@@ -272,6 +273,8 @@ def apply_genre(record: Any, model: RhetoricModel, parts: tuple) -> None:
         return
     proba = tm.proba(*article_vector(parts, tm))
     j = int(np.argmax(proba))
+    if proba[j] < tm.thresholds[j] and record.genre:
+        return  # not confident enough to overrule the built-in genre
     record.genre = {"label": tm.labels[j], "score": round(float(proba[j]), 3)}
 
 

@@ -4,11 +4,10 @@ Per paragraph (techniques) or per article (frames, genre):
 
 * **text**: word unigrams and bigrams of the *entity-masked* text, hashed into
   ``2**bits`` buckets (``zlib.crc32``, stable across runs and machines), with
-  sublinear term frequency times idf, L2-normalised.  Names of people, places,
-  nationalities/parties and organisations (PERSON, GPE, NORP, ORG in the
-  record's entities) become one token, ``<name>``, as does any other
-  capitalised word inside a sentence; so texts that differ only in the sides'
-  names give the same features.
+  sublinear term frequency times idf, L2-normalised.  Names become one token,
+  ``<name>``: any capitalised word inside a sentence, and at a sentence start
+  the words of the record's PERSON, GPE, NORP and ORG mentions; so texts that
+  differ only in the sides' names give the same features.
 * **dense**: what the built-in detectors found there (per technique: log count
   and best score), the share of the text in quoted voices, question and
   exclamation marks, length; for articles, the frame cue densities and the genre
@@ -37,35 +36,69 @@ PARAGRAPH_DENSE = tuple([f"n:{t}" for t in TECHNIQUES] + [f"s:{t}" for t in TECH
                         + ["any_hit", "quoted", "question", "exclaim", "words", "first"])
 
 
-def name_spans(record: Any) -> list[tuple[int, int]]:
-    """Sorted (start, end) of the masked entity mentions."""
-    out = [(m["start"], m["end"]) for e in record.entities if e.get("type") in MASKED_TYPES
-           for m in e.get("mentions", [])]
-    return sorted(out)
+class Names:
+    """What is masked as a name in a record.  ``words``: every capitalised word that stands
+    inside a sentence in one of the record's PERSON, GPE, NORP or ORG mentions (masked
+    everywhere, sentence starts included); ``single``: the starts of one-word mentions.
+    (Longer mentions are not masked by their edges: where spaCy draws those, e.g. whether
+    a sentence's first word belongs to the name, can change when the names are swapped.)"""
+
+    def __init__(self, words: set[str], single: set[int] | None = None):
+        self.words, self.single = words, single or set()
 
 
-def masked_tokens(text: str, start: int, end: int, names: list[tuple[int, int]]) -> list[str]:
-    """Lowercased tokens of ``text[start:end]`` with names replaced by :data:`NAME`."""
-    out: list[str] = []
-    i = 0
-    last_name_end = -1
-    for m in TOKEN.finditer(text, start, end):
-        s = m.start()
-        while i < len(names) and names[i][1] <= s:
-            i += 1
-        if i < len(names) and names[i][0] <= s < names[i][1]:
-            if names[i][1] != last_name_end:
-                out.append(NAME)
-                last_name_end = names[i][1]
+def _base(word: str) -> str:
+    """The word without a possessive ending."""
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _initial(text: str, start: int, pos: int) -> bool:
+    """Whether the word at ``pos`` opens a sentence, line, quote or parenthesis."""
+    before = text[max(start, pos - 3):pos].rstrip(" \t")
+    return not before or before[-1] in _OPENERS
+
+
+def name_spans(record: Any) -> Names:
+    """The record's masked names (from its PERSON, GPE, NORP and ORG mentions)."""
+    text = record.text
+    words, single = set(), set()
+    for e in record.entities:
+        if e.get("type") not in MASKED_TYPES:
             continue
+        for m in e.get("mentions", []):
+            found = list(TOKEN.finditer(text, m["start"], m["end"]))
+            if len(found) == 1:
+                single.add(found[0].start())
+            words.update(_base(w.group(0)) for w in found
+                         if w.group(0)[0].isupper() and not _initial(text, 0, w.start()))
+    return Names(words, single)
+
+
+def masked_tokens(text: str, start: int, end: int, names: Names) -> list[str]:
+    """Lowercased tokens of ``text[start:end]``; a capitalised word inside a sentence, a word
+    in capitals, one of ``names`` anywhere, or a capitalised sentence opener straight before
+    a name ("New Delhi", "Injecting Clinton's"), becomes :data:`NAME` (a run of them, one
+    :data:`NAME`)."""
+    found = list(TOKEN.finditer(text, start, end))
+    masked = []
+    for m in found:
         word = m.group(0)
-        if word[0].isupper() and word != "I":
-            before = text[max(start, s - 3):s].rstrip(" \t")
-            if before and before[-1] not in _OPENERS:
-                if not out or out[-1] != NAME:
-                    out.append(NAME)
-                continue
-        out.append(word.lower().replace("’", "'"))
+        masked.append(word[0].isupper() and word != "I" and (
+            _base(word) in names.words or m.start() in names.single
+            or (len(word) > 1 and word.isupper())           # acronyms, datelines
+            or not _initial(text, start, m.start())))
+    for i in range(len(found) - 2, -1, -1):
+        word, nxt = found[i].group(0), found[i + 1]
+        if not masked[i] and masked[i + 1] and word[0].isupper() and word != "I" \
+                and text[found[i].end():nxt.start()] == " ":
+            masked[i] = True
+    out: list[str] = []
+    for m, is_name in zip(found, masked):
+        if is_name:
+            if not out or out[-1] != NAME:
+                out.append(NAME)
+            continue
+        out.append(m.group(0).lower().replace("’", "'"))
     return out
 
 
@@ -98,12 +131,15 @@ def hits_in(record: Any, start: int, end: int) -> list[dict[str, Any]]:
     return [t for t in record.techniques if start <= t["start"] < end]
 
 
+_QUOTED = re.compile(r"[\"“][^\"“”]{1,2000}[\"”]")
+
+
 def quoted_share(record: Any, start: int, end: int) -> float:
-    inside = 0
-    for seg in record.voice:
-        if seg["voice"] != "author":
-            inside += max(0, min(end, seg["end"]) - max(start, seg["start"]))
-    return inside / max(1, end - start)
+    """The share of the words of ``start:end`` inside quotation marks (from the marks alone,
+    which the sides' names cannot move; counted in words, not characters)."""
+    total = len(TOKEN.findall(record.text, start, end))
+    inside = sum(len(TOKEN.findall(m.group(0))) for m in _QUOTED.finditer(record.text, start, end))
+    return min(1.0, inside / max(1, total))
 
 
 def paragraph_dense(record: Any, start: int, end: int, hits: list[dict[str, Any]],
@@ -119,11 +155,6 @@ def paragraph_dense(record: Any, start: int, end: int, hits: list[dict[str, Any]
                     + [float(bool(hits)), quoted_share(record, start, end),
                        min(3, text.count("?")) / 3, min(3, text.count("!")) / 3,
                        math.log1p(n_tokens) / 6, float(first)])
-
-
-def paragraph_tokens(record: Any, start: int, end: int,
-                     names: list[tuple[int, int]] | None = None) -> list[str]:
-    return masked_tokens(record.text, start, end, name_spans(record) if names is None else names)
 
 
 def article_dense(record: Any) -> np.ndarray:

@@ -85,11 +85,12 @@ def oof_proba(X: Any, y: np.ndarray, fold: np.ndarray, c: float | None = None) -
     return out
 
 
-def choose(proba: np.ndarray, y: np.ndarray, builtin: np.ndarray) -> tuple[float, float, float]:
+def choose(proba: np.ndarray, y: np.ndarray, builtin: np.ndarray,
+           vetoes: Sequence[float] = VETOES) -> tuple[float, float, float]:
     """(threshold, veto, F1) of the best combined decision on out-of-fold probabilities."""
     best = (1.0, 0.0, -1.0)
     for t in THRESHOLDS:
-        for v in VETOES:
+        for v in vetoes:
             score = f1((builtin & (proba >= v)) | (proba >= t), y)
             if score > best[2] + 1e-9:
                 best = (t, v, score)
@@ -100,7 +101,11 @@ def fit_multilabel(task: str, labels: Sequence[str], rows: list[tuple[Counter, n
                    Y: np.ndarray, builtin: np.ndarray, groups: Sequence[str], bits: int,
                    progress: Callable[[str, dict[str, float]], None] | None = None
                    ) -> tuple[TaskModel, dict[str, dict[str, float]]]:
-    """A per-label model for techniques or frames, and the cross-validated report per label."""
+    """A per-label model for techniques or frames, and the cross-validated report per label.
+
+    Built-in technique hits are never vetoed (they are spans with their own evidence, and
+    the model only adds paragraphs); built-in frames may be."""
+    vetoes = (0.0,) if task == "techniques" else VETOES
     idf = idf_of(rows, bits)
     X = design(rows, idf, bits)
     fold = np.asarray(folds(groups))
@@ -116,7 +121,7 @@ def fit_multilabel(task: str, labels: Sequence[str], rows: list[tuple[Counter, n
         entry = {"positives": int(y.sum()), "builtin_f1": round(base, 3)}
         if y.sum() >= MIN_POSITIVES and (~y).sum() >= MIN_POSITIVES:
             proba = oof_proba(X, y.astype(int), fold)
-            t, v, score = choose(proba, y, b)
+            t, v, score = choose(proba, y, b, vetoes)
             entry.update(cv_f1=round(score, 3), threshold=t, veto=v)
             if score > base:
                 clf = _logreg().fit(X, y.astype(int))
@@ -130,9 +135,21 @@ def fit_multilabel(task: str, labels: Sequence[str], rows: list[tuple[Counter, n
                      idf), report
 
 
+GENRE_MARGINS = (0.0, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def genre_decision(proba: np.ndarray, builtin: int, margin: float) -> int:
+    """The model's genre when its probability reaches ``margin``, else the built-in one."""
+    j = int(proba.argmax())
+    return j if proba[j] >= margin else builtin
+
+
 def fit_genre(labels: Sequence[str], rows: list[tuple[Counter, np.ndarray]], y: Sequence[str],
-              groups: Sequence[str], bits: int) -> tuple[TaskModel, dict[str, float]]:
-    """A one-vs-rest linear model for genre and its cross-validated macro-F1."""
+              groups: Sequence[str], bits: int, builtin: Sequence[str] | None = None
+              ) -> tuple[TaskModel, dict[str, float]]:
+    """A one-vs-rest linear model for genre and its cross-validated macro-F1; the margin over
+    which it overrides the built-in genre is chosen by cross-validation too (stored as every
+    label's threshold)."""
     from sklearn.metrics import f1_score
 
     idf = idf_of(rows, bits)
@@ -153,18 +170,27 @@ def fit_genre(labels: Sequence[str], rows: list[tuple[Counter, np.ndarray]], y: 
             coef[cls], intercept[cls] = clf.coef_[0], clf.intercept_[0]
         return coef, intercept
 
-    pred = np.zeros(len(target), dtype=int)
+    proba = np.zeros((len(target), len(labels)))
     for k in np.unique(fold):
         test = fold == k
         c, b = ovr(~test)
-        pred[test] = (X[test] @ c.T + b).argmax(1)
+        z = X[test] @ c.T + b
+        e = np.exp(z - z.max(1, keepdims=True))
+        proba[test] = e / e.sum(1, keepdims=True)
+    base = np.array([labels.index(g) for g in builtin]) if builtin is not None else \
+        proba.argmax(1)
     present = sorted(set(target))
-    cv = float(f1_score(target, pred, labels=present, average="macro", zero_division=1))
+    best = (0.0, -1.0)
+    for margin in GENRE_MARGINS if builtin is not None else (0.0,):
+        pred = [genre_decision(p, b, margin) for p, b in zip(proba, base)]
+        cv = float(f1_score(target, pred, labels=present, average="macro", zero_division=1))
+        if cv > best[1] + 1e-9:
+            best = (margin, cv)
     coef, intercept = ovr(np.ones(len(target), dtype=bool))
     n = len(labels)
     tm = TaskModel("genre", list(labels), np.ones(n, dtype=bool), coef[:, :1 << bits],
-                   coef[:, 1 << bits:], intercept, np.zeros(n), np.zeros(n), idf)
-    return tm, {"cv_macro_f1": round(cv, 3), "articles": len(target)}
+                   coef[:, 1 << bits:], intercept, np.full(n, best[0]), np.zeros(n), idf)
+    return tm, {"cv_macro_f1": round(best[1], 3), "margin": best[0], "articles": len(target)}
 
 
 def paragraph_rows(record: Any, bounds: Sequence[tuple[int, int]], bits: int
@@ -231,7 +257,8 @@ def train_articles(task: str, articles: Sequence[Any], bits: int = BITS,
             genres = [a.labels[0] if a.labels else "reporting" for a, _ in pairs]
             if len(set(genres)) < 2:
                 raise TrainingError("genre training needs examples of at least two genres")
-            tm, report = fit_genre(list(GENRES), arts, genres, groups, bits)
+            tm, report = fit_genre(list(GENRES), arts, genres, groups, bits,
+                                   [(r.genre or {}).get("label", "reporting") for _, r in pairs])
     if task != "genre" and not tm.learned.any():
         report["_note"] = {"learned": False}
     info = {"trained_on": "unspun train", "task": task, "articles": len(pairs)}
