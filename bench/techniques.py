@@ -10,7 +10,10 @@ Gold lines either reference a paragraph of a file under ../shared/data
 ``sha1`` of that paragraph) or carry a short ``text`` written for this
 project.  File lines are skipped (with a note) when ../shared/data is absent.
 
-    python bench/techniques.py [--shared ../shared/data] [--model MODEL ...]
+The built-in detectors alone by default (what the floors in tests/test_techniques_gold.py
+guard); ``--learned`` adds the default learned layer.
+
+    python bench/techniques.py [--shared ../shared/data] [--model MODEL ...] [--learned]
 """
 from __future__ import annotations
 
@@ -31,16 +34,22 @@ def load_gold(path: Path = GOLD) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def predict(gold: list[dict], shared: Path = SHARED, models: tuple[str, ...] = ()) -> list[set[str] | None]:
-    """Predicted label sets per gold item (None where its file is unavailable)."""
+def predict(gold: list[dict], shared: Path = SHARED, models: tuple[str, ...] = (),
+            learned: bool = False) -> list[set[str] | None]:
+    """Predicted label sets per gold item (None where its file is unavailable): the built-in
+    detectors alone, or with the default learned layer when ``learned``."""
     import unspun
+    from unspun.pipeline.runner import default_components
     from unspun.readers import read_inputs
+
+    names = default_components() if learned else \
+        tuple(n for n in default_components() if n != "rhetoric")
 
     out: list[set[str] | None] = [None] * len(gold)
     by_file: dict[str, list[int]] = defaultdict(list)
     for i, item in enumerate(gold):
         if "text" in item:
-            rec = unspun.analyze(item["text"], models=models)
+            rec = unspun.analyze(item["text"], models=models, components=names)
             out[i] = {t["label"] for t in rec.techniques}
         else:
             by_file[item["file"]].append(i)
@@ -49,7 +58,7 @@ def predict(gold: list[dict], shared: Path = SHARED, models: tuple[str, ...] = (
         if not path.is_file():
             continue
         article = next(read_inputs([str(path)]))
-        rec = unspun.analyze(article.text, models=models)
+        rec = unspun.analyze(article.text, models=models, components=names)
         for i in idxs:
             g = gold[i]
             para = article.text[g["start"]:g["end"]]
@@ -92,9 +101,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--model", action="append", default=[])
+    ap.add_argument("--learned", action="store_true",
+                    help="with the default learned layer (default: the detectors alone)")
     args = ap.parse_args()
     gold = load_gold()
-    result = score(gold, predict(gold, args.shared, tuple(args.model)))
+    result = score(gold, predict(gold, args.shared, tuple(args.model), args.learned))
     print(f"paragraphs scored: {result['paragraphs']} of {len(gold)}")
     print(f"{'technique':38} {'P':>5} {'R':>5} {'F1':>5} {'tp':>3} {'fp':>3} {'fn':>3}")
     for lab, (p, r, f, t, f_p, f_n) in sorted(result["per_label"].items()):

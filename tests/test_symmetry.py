@@ -2,7 +2,9 @@
 
 Each test swaps pairs of names in an article (both directions at once), analyses
 both versions and maps the swapped version's spans back to the original's
-offsets: labels, spans and voices must be identical.
+offsets: labels, spans and voices must be identical, scores within 0.01, and the
+frames and genre the same.  The default pipeline includes the learned layer
+(``rhetoric``, the shipped model), so these tests cover it too.
 """
 import re
 
@@ -46,8 +48,8 @@ def swap(text, pairs):
 
 
 def signature(rec, back=None):
-    """(label, start, end, voice) per technique, in the original's offsets.  A quote's voice
-    is given by the quote's content span, so that quote numbering does not matter."""
+    """(label, start, end, voice, score) per technique, in the original's offsets.  A quote's
+    voice is given by the quote's content span, so that quote numbering does not matter."""
     back = back or (lambda offset, is_end=False: offset)
     quotes = {q["id"]: q["content"] for q in rec.quotes}
     out = []
@@ -55,8 +57,19 @@ def signature(rec, back=None):
         voice = t["voice"]
         if voice in quotes:
             voice = ("quote", back(quotes[voice]["start"]), back(quotes[voice]["end"], True))
-        out.append((t["label"], back(t["start"]), back(t["end"], True), voice))
+        out.append((t["label"], back(t["start"]), back(t["end"], True), voice, t["score"]))
     return sorted(out, key=str)
+
+
+def same_scores(a, b, tolerance=0.01):
+    """Signatures equal but for scores, which may differ by ``tolerance``."""
+    return [x[:-1] for x in a] == [y[:-1] for y in b] and \
+        all(abs(x[-1] - y[-1]) <= tolerance for x, y in zip(a, b))
+
+
+def article_level(rec):
+    return (sorted((f["label"], round(f["score"], 2)) for f in rec.frames),
+            (rec.genre or {}).get("label"))
 
 
 def check_symmetric(text, pairs):
@@ -65,8 +78,21 @@ def check_symmetric(text, pairs):
     original = unspun.analyze(text)
     mirrored = unspun.analyze(swapped)
     assert original.techniques, "the test text should show some techniques"
-    assert signature(original) == signature(mirrored, back)
+    a, b = signature(original), signature(mirrored, back)
+    assert same_scores(a, b), (a, b)
+    fa, fb = article_level(original), article_level(mirrored)
+    assert fa[1] == fb[1] and [f[0] for f in fa[0]] == [f[0] for f in fb[0]], (fa, fb)
+    assert all(abs(x[1] - y[1]) <= 0.01 for x, y in zip(fa[0], fb[0])), (fa, fb)
     return original
+
+
+def test_learned_layer_is_on():
+    """The side-swap tests below run with the shipped learned model in the pipeline."""
+    from unspun.learn.rhetoric import default_model
+    from unspun.pipeline.runner import default_components
+
+    assert "rhetoric" in default_components()
+    assert default_model() is not None
 
 
 def test_swap_helper_maps_offsets():

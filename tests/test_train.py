@@ -122,9 +122,10 @@ def test_one_genre_cannot_train(tmp_path):
 
 
 def test_train_and_predict_techniques(jsonl, tmp_path):
+    """The library's per-text model (`unspun train` with the default features writes the
+    learned layer's kind instead: tests/test_train_rhetoric.py)."""
     out = tmp_path / "t.model"
-    result = CliRunner().invoke(cli, ["train", "techniques", str(jsonl), "--out", str(out)])
-    assert result.exit_code == 0, result.output
+    train("techniques", jsonl, out)
     model = load_model(out)
     assert model.task == "techniques" and model.n_train == 42
     got = model.predict(["The invaders will flood our towns, and our children are next.",

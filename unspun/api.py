@@ -35,14 +35,19 @@ def analyze(text: str, *, published: str | None = None, source: str | None = Non
                       source=source, title=title, url=url)
     if published and article.published is None:
         article.warnings.append(Problem.make("W204", "", value=published))
+    loaded = _models(tuple(models)) if models else []
+    if loaded:
+        from .learn import pipeline_components
+
+        components = pipeline_components(components, loaded)
     pipe = _pipeline(tuple(components) if components is not None else None)
     result = pipe.analyze_batch([article])[0]
     if isinstance(result, Problem):
         raise UnspunError(result)
-    if models:
+    if loaded:
         from .learn import apply_models
 
-        apply_models(result, _models(tuple(models)))
+        apply_models(result, loaded)
     return result
 
 

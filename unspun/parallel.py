@@ -23,11 +23,20 @@ def _init(components: Sequence[str] | None, batch_size: int, models: Sequence[st
     from .orphan import die_with_parent
 
     die_with_parent()  # a killed ingest leaves no workers behind
-    _PIPELINE = Pipeline(components, batch_size=batch_size)
     _MODELS = _load_models(models)
+    _PIPELINE = Pipeline(_components(components, _MODELS), batch_size=batch_size)
     from .pipeline.nlp import get_nlp
 
     get_nlp()
+
+
+def _components(components: Sequence[str] | None, models: list) -> Sequence[str] | None:
+    """Without the default learned layer's component when models are applied afterwards."""
+    if not models:
+        return components
+    from .learn import pipeline_components
+
+    return pipeline_components(components, models)
 
 
 def _load_models(paths: Sequence[str]) -> list:
@@ -63,7 +72,7 @@ def analyze_parallel(items: Iterable[Article | Problem], workers: int,
     """
     if workers <= 1:
         loaded = _load_models(models)
-        pipe = Pipeline(components, batch_size=batch_size)
+        pipe = Pipeline(_components(components, loaded), batch_size=batch_size)
         for batch in batched(items, batch_size):
             yield from _with_models(pipe.analyze_batch(batch), loaded)
         return

@@ -30,10 +30,16 @@ def train(task: str, data: str, out: str, features: str) -> None:
     line: a paragraph per line for techniques, an article per line for frames
     and genre.
 
-    The model sees the built-in detectors' output as features, so it learns
-    when to trust them.  Labels are per-label logistic regressions with
-    thresholds tuned by 3-fold cross-validation (when there are 30 or more
-    examples).  Model files are numbers and JSON in a zip (never pickles), so
+    SemEval articles are segmented into paragraphs exactly as `unspun
+    analyze` segments them (a title line, then one paragraph per line), and
+    each line's labels go to the paragraph holding it.  With the default
+    features (tfidf) every article is analysed by the built-in detectors, and
+    the model sees their hits plus hashed word n-grams of the text with
+    people, places, groups and organisations masked (so the sides' names
+    cannot matter); per-label logistic regressions get a threshold and a veto
+    tuned by cross-validation, and a label is learned only where the model,
+    combined with the built-in hits it has no evidence against, beats the
+    built-in detectors alone.  The cross-validated F1 per label is printed.  Model files are numbers and JSON in a zip (never pickles), so
     loading one cannot run code; any other file is refused (U605).
 
     \b
@@ -42,6 +48,9 @@ def train(task: str, data: str, out: str, features: str) -> None:
       unspun train genre my-labels.jsonl --out genre.model
       unspun analyze article.txt --model techniques.model --model genre.model
     """
+    if features == "tfidf":
+        _train_rhetoric(task, data, out)
+        return
     from rich.progress import Progress
 
     from ..errors import message
@@ -68,3 +77,41 @@ def train(task: str, data: str, out: str, features: str) -> None:
         if task != "genre" else len(model.classifier.classes_)
     click.echo(f"{task} model: {len(examples)} examples, {fitted} labels learned, "
                f"features {features} -> {out}", err=True)
+
+
+def _train_rhetoric(task: str, data: str, out: str) -> None:
+    """The default features: the learned layer's own (masked text + built-in hits)."""
+    from ..errors import message
+    from ..learn import DataError
+    from ..learn.data import read_articles
+    from ..learn.model import TrainingError
+    from ..learn.rhetoric_train import train_articles
+    from ..termsafe import clean
+
+    try:
+        articles = read_articles(data, task)
+    except (DataError, OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"[U601] {message('U601', detail=exc)}") from None
+    click.echo(f"analysing {len(articles)} articles with the built-in detectors...", err=True)
+    try:
+        model, report = train_articles(task, articles)
+    except TrainingError as exc:
+        raise click.ClickException(f"[U603] {message('U603', detail=exc)}") from None
+    model.save(out)
+    if task == "genre":
+        click.echo(f"genre: cross-validated macro-F1 {report['cv_macro_f1']:.3f} on "
+                   f"{report['articles']} articles", err=True)
+    else:
+        click.echo(f"{task}: cross-validated F1 per label (built-in detectors alone -> combined "
+                   "with the model; 'built-in only' where the model did not beat them)", err=True)
+        for label, e in report.items():
+            if label.startswith("_"):
+                continue
+            cv = f"{e['cv_f1']:.3f}" if "cv_f1" in e else "  -  "
+            state = "learned" if e["learned"] else "built-in only"
+            click.echo(f"  {clean(label):36} positives {e['positives']:5}  "
+                       f"{e['builtin_f1']:.3f} -> {cv}  {state}", err=True)
+    learned = sum(e.get("learned", False) for k, e in report.items()
+                  if isinstance(e, dict) and not k.startswith("_")) if task != "genre" else 3
+    click.echo(f"{task} model: {len(articles)} articles, {learned} labels learned -> {out}",
+               err=True)

@@ -105,12 +105,12 @@ class Analyzer:
     def __init__(self, components: Sequence[str] | None = None, models: Sequence[str] = (),
                  db: str | None = None, write: bool = False,
                  fault: tuple[str, int] | None = None, pipe_batch: int = 16):
-        from ..parallel import _load_models
+        from ..parallel import _components, _load_models
         from ..pipeline.nlp import get_nlp
         from ..pipeline.runner import Pipeline
 
-        self.pipeline = Pipeline(components, batch_size=pipe_batch)
         self.models = _load_models(models)
+        self.pipeline = Pipeline(_components(components, self.models), batch_size=pipe_batch)
         self.store = _open_for_skipping(db, write)
         self.write = write and self.store is not None
         self.fault = fault

@@ -9,8 +9,9 @@ the built-in detectors.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from .apply import apply_models
 from .data import TASKS, DataError, Example, read_examples
@@ -26,14 +27,50 @@ def train(task: str, data: str | Path, out: str | Path, features: str = "tfidf",
     return model
 
 
-def load_models(paths: list[str] | tuple[str, ...]) -> list[Model]:
-    """Load model files; two models for the same task are an error."""
-    models = [load_model(p) for p in paths]
-    tasks = [m.task for m in models]
+def _load_any(path: str | Path) -> Any:
+    """A rhetoric model (``unspun train`` with TF-IDF features) or an older-kind model."""
+    from .rhetoric import RhetoricModelError, load
+
+    try:
+        return load(path)
+    except RhetoricModelError:
+        return load_model(path)  # refuses anything unsafe with U605, a bad model with U604
+
+
+def model_tasks(model: Any) -> list[str]:
+    return list(model.tasks) if hasattr(model, "tasks") else [model.task]
+
+
+def load_models(paths: list[str] | tuple[str, ...]) -> list[Any]:
+    """Load model files; two models for the same task are an error.
+
+    When any are given, the default learned layer is listed first for the tasks they do not
+    cover (the pipeline then runs without its ``rhetoric`` component; see
+    :func:`pipeline_components`), so a user model replaces the default one for its task and
+    combines with the built-in detectors' own hits.
+    """
+    from .rhetoric import default_model
+
+    models = [_load_any(p) for p in paths]
+    tasks = [t for m in models for t in model_tasks(m)]
     if len(set(tasks)) != len(tasks):
         raise ModelError(f"more than one model for the same task: {tasks}")
+    default = default_model() if models else None
+    rest = tuple(t for t in TASKS if t not in tasks)
+    if default is not None and rest:
+        models.insert(0, (default, rest))
     return models
 
 
+def pipeline_components(components: Sequence[str] | None, models: Sequence[Any]) -> Any:
+    """The components to run when ``models`` are applied afterwards: without ``rhetoric``."""
+    if not models:
+        return components
+    from ..pipeline.runner import default_components
+
+    names = default_components() if components is None else tuple(components)
+    return tuple(n for n in names if n != "rhetoric")
+
+
 __all__ = ["TASKS", "DataError", "Example", "Model", "ModelError", "apply_models", "load_model",
-           "load_models", "read_examples", "save_model", "train", "train_model"]
+           "load_models", "model_tasks", "pipeline_components", "read_examples", "save_model", "train", "train_model"]

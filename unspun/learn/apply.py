@@ -59,10 +59,20 @@ def apply_genre(record: Record, model: Model) -> None:
 APPLY = {"techniques": apply_techniques, "frames": apply_frames, "genre": apply_genre}
 
 
-def apply_models(record: Record, models: list[Model]) -> Record:
-    """Apply each model to an analysed English record (others are left as they are)."""
+def apply_models(record: Record, models: list[Any]) -> Record:
+    """Apply each model to an analysed English record (others are left as they are).
+
+    An entry is a :class:`Model`, a rhetoric model (all its tasks) or ``(rhetoric model,
+    tasks)`` (the default layer for the tasks no user model covers)."""
+    from .rhetoric import RhetoricModel, apply
+
     if record.language not in (None, "en"):
         return record
     for model in models:
-        APPLY[model.task](record, model)
+        if isinstance(model, tuple):
+            apply(record, model[0], tuple(model[1]))
+        elif isinstance(model, RhetoricModel):
+            apply(record, model, tuple(model.tasks))
+        else:
+            APPLY[model.task](record, model)
     return record

@@ -152,3 +152,87 @@ def read_semeval(folder: Path, task: str) -> list[Example]:
     if not out:
         raise DataError(f"{label_file}: no examples")
     return out
+
+
+@dataclass
+class Article:
+    """An article for the learned layer: its text, and per-paragraph or article labels.
+
+    ``paragraphs`` are ``(start, end, labels)`` for techniques, as ``analyze``
+    segments the text (:func:`unspun.pipeline.layout.paragraph_layout`); ``labels``
+    are the article's frames or genre.
+    """
+
+    id: str
+    text: str
+    paragraphs: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+def read_articles(path: str | Path, task: str) -> list[Article]:
+    """Articles for ``task`` from a SemEval folder or a JSONL file (a line is an article;
+    for techniques, a one-paragraph article)."""
+    from ..pipeline.layout import paragraph_layout
+
+    path = Path(path)
+    if task not in TASKS:
+        raise DataError(f"unknown task {task!r}; expected one of {', '.join(TASKS)}")
+    if not path.is_dir():
+        out = []
+        for e in read_examples(path, task):
+            if task == "techniques":
+                bounds = paragraph_layout(e.text).paragraphs or [(0, len(e.text))]
+                out.append(Article(e.origin, e.text, [(s, t, e.labels) for s, t in bounds]))
+            else:
+                out.append(Article(e.origin, e.text, labels=e.labels))
+        return out
+    if task != "techniques":
+        return [Article(e.origin, e.text, labels=e.labels) for e in read_semeval(path, task)]
+    return _semeval_paragraphs(path)
+
+
+def _semeval_paragraphs(folder: Path) -> list[Article]:
+    """SemEval techniques: each labelled line is mapped to the paragraph ``analyze`` finds
+    there; a paragraph's labels are its lines' labels; paragraphs with no scored line are
+    left out."""
+    from bisect import bisect_right
+
+    from ..pipeline.layout import paragraph_layout
+
+    label_file = _label_file(folder, "techniques")
+    articles = _articles(folder, label_file, "techniques")
+    scored: dict[str, dict[int, list[str]]] = {}
+    for n, cols in _rows(label_file):
+        where = f"{label_file}:{n}"
+        if len(cols) < 2 or not cols[1].strip().isdigit():
+            raise DataError(f"{where}: expected ID<TAB>line<TAB>labels")
+        labels = _check(_split_labels(cols[2]) if len(cols) > 2 else [], "techniques", where)
+        scored.setdefault(cols[0].strip(), {}).setdefault(int(cols[1]), []).extend(labels)
+    out = []
+    for art, lines in scored.items():
+        f = articles / f"article{art}.txt"
+        if not f.is_file():
+            raise DataError(f"{label_file}: article file {f} not found")
+        text = f.read_text("utf-8")
+        starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        bad = [n for n in lines if not 1 <= n <= len(starts)]
+        if bad:
+            raise DataError(f"{label_file}: article {art} has no line {bad[0]}")
+        paras: dict[int, set[str]] = {}
+        bounds = paragraph_layout(text).paragraphs
+        para_starts = [s for s, _ in bounds]
+        for line, labels in lines.items():
+            pos = starts[line - 1]
+            nl = text.find("\n", pos)
+            body = text[pos:nl if nl >= 0 else len(text)]
+            if not body.strip():
+                continue  # an empty line carries nothing
+            first = pos + len(body) - len(body.lstrip())
+            i = bisect_right(para_starts, first) - 1
+            if i >= 0 and first < bounds[i][1]:
+                paras.setdefault(i, set()).update(labels)
+        out.append(Article(art, text, [(bounds[i][0], bounds[i][1], sorted(labs))
+                                       for i, labs in sorted(paras.items())]))
+    if not out:
+        raise DataError(f"{label_file}: no examples")
+    return out

@@ -19,7 +19,7 @@ def _register_optional() -> None:
     """Import the components later issues add, when present."""
     import importlib
 
-    for module in ("quotes", "voice", "techniques", "frames", "genre"):
+    for module in ("quotes", "voice", "techniques", "frames", "genre", "rhetoric"):
         try:
             importlib.import_module(f"{__package__}.{module}")
         except ModuleNotFoundError as exc:
@@ -29,7 +29,8 @@ def _register_optional() -> None:
 
 def default_components() -> tuple[str, ...]:
     _register_optional()
-    extra = tuple(n for n in ("quotes", "voice", "techniques", "frames", "genre") if n in REGISTRY)
+    extra = tuple(n for n in ("quotes", "voice", "techniques", "frames", "genre", "rhetoric")
+                  if n in REGISTRY)
     return DEFAULT_COMPONENTS + extra
 
 
