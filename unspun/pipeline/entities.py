@@ -220,8 +220,9 @@ def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
         if candidates:
             best = max(candidates, key=lambda i: _latest_before(starts, clusters, i, m.start))
             clusters[best].append(m)
-            bisect.insort(starts.setdefault(best, sorted(x.start for x in clusters[best][:-1])),
-                          m.start)
+            if best not in starts:  # (made here once, not on every append)
+                starts[best] = sorted(x.start for x in clusters[best][:-1])
+            bisect.insort(starts[best], m.start)
         else:
             key = ("PERSON", word)
             if key not in by_key:
