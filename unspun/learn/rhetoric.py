@@ -20,6 +20,8 @@ Labels too rare to learn are left to the built-in detectors.
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -164,12 +166,28 @@ def paragraph_vector(record: Any, start: int, end: int, tm: TaskModel, bits: int
     return idx, val, paragraph_dense(record, start, end, hits, len(tokens), first), hits
 
 
+def _sentences_in(record: Any, start: int, end: int, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences starting in ``start:end``, found by bisection in
+    ``starts`` (the sentences' starts, made once per record)."""
+    i = bisect.bisect_left(starts, start)
+    out = []
+    while i < len(starts) and starts[i] < end:
+        out.append((starts[i], record.sentences[i]["end"]))
+        i += 1
+    return out
+
+
+def _inside(paras: list[dict[str, Any]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of the (sorted, disjoint) paragraphs."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and paras[i]["start"] <= pos < paras[i]["end"]
+
+
 def _strongest_sentence(record: Any, start: int, end: int, tm: TaskModel, j: int, bits: int,
-                        names: Any) -> tuple[int, int, list[str]]:
+                        names: Any, starts: list[int]) -> tuple[int, int, list[str]]:
     """The sentence in ``start:end`` whose words weigh most for label ``j``, and its top n-grams."""
     best: tuple[float, int, int, list[str]] | None = None
-    sentences = [(s["start"], s["end"]) for s in record.sentences
-                 if start <= s["start"] < end] or [(start, end)]
+    sentences = _sentences_in(record, start, end, starts) or [(start, end)]
     for s, e in sentences:
         grams = ngrams(masked_tokens(record.text, s, e, names))
         if not grams:
@@ -196,8 +214,9 @@ def apply_techniques(record: Any, model: RhetoricModel) -> None:
     front = [f["span"] for f in (record.layout or {}).get("front", [])
              if f["kind"] in UNANALYSED_FRONT]
     names = name_spans(record)
-    keep_outside = [t for t in record.techniques
-                    if not any(p["start"] <= t["start"] < p["end"] for p in paras)]
+    para_starts = [p["start"] for p in paras]
+    sentence_starts = [x["start"] for x in record.sentences]
+    keep_outside = [t for t in record.techniques if not _inside(paras, para_starts, t["start"])]
     out: list[dict[str, Any]] = list(keep_outside)
     for n, para in enumerate(paras):
         s, e = para["start"], para["end"]
@@ -219,7 +238,8 @@ def apply_techniques(record: Any, model: RhetoricModel) -> None:
                 continue
             if p < tm.thresholds[j]:
                 continue
-            ss, se, top = _strongest_sentence(record, s, e, tm, j, model.bits, names)
+            ss, se, top = _strongest_sentence(record, s, e, tm, j, model.bits, names,
+                                                 sentence_starts)
             words = ", ".join(f'"{g}"' for g in top)
             out.append({"label": label, "start": ss, "end": se, "text": record.text[ss:se],
                         "voice": voice_at(record, ss, se), "score": round(p, 3),
