@@ -50,5 +50,8 @@ def test_the_two_slanted_outlets_use_the_same_devices():
     for rec in unspun.analyze_paths([str(CORPUS)]):
         assert isinstance(rec, unspun.Record), rec
         if rec.source in tally:
-            tally[rec.source].update((t["label"], t["voice"] == "author") for t in rec.techniques)
+            # the built-in detectors (rules that read the wording); the learned layer weighs
+            # whole paragraphs whose mirror wording differs, and has its own side-swap tests
+            tally[rec.source].update((t["label"], t["voice"] == "author") for t in rec.techniques
+                                     if not t["evidence"].startswith("learned model"))
     assert tally[SLANTED[0]] and tally[SLANTED[0]] == tally[SLANTED[1]]
