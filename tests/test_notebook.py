@@ -24,7 +24,8 @@ def test_notebook_runs_top_to_bottom(tmp_path):
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+    # a generous kernel start: on a loaded CI machine importing the kernel can take over a minute
+    client = nbclient.NotebookClient(nb, timeout=300, startup_timeout=300, kernel_name="python3",
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
     client.execute()  # raises CellExecutionError, naming the cell, when any cell fails
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
