@@ -293,6 +293,15 @@ async def attack_run(base: str, ids: list[str], words: list[str], sources: list[
     return {"attacks": results, "readers": readers}
 
 
+def stop_server(proc: subprocess.Popen) -> None:
+    """Interrupt the server as Ctrl-C would; kill it if it has not gone in 20 s."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--db", default=str(HERE / "out" / "serve.db"))
@@ -319,11 +328,7 @@ def main() -> None:
         try:
             result = asyncio.run(attack_run(base, ids, words, sources, concurrency))
         finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop_server(proc)
         report = {"database": build, "cpus": os.cpu_count(),
                   "load_average_1m": round(os.getloadavg()[0], 1), **result}
         print(json.dumps(report, indent=1))
@@ -345,11 +350,7 @@ def main() -> None:
             result = asyncio.run(load(base, ids, words, sources, args.concurrency,
                                       args.seconds))
         finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop_server(proc)
         runs.append({"workers": workers, "server": base, **result})
         print(f"workers={workers}: {result['requests_per_s']} requests/s, p95 "
               f"{result['p95_ms']} ms, errors {result['errors']}", file=sys.stderr)
