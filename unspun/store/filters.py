@@ -31,10 +31,11 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .query import Filters
+from .rows import name_key
+
+Filters = Any  # unspun.store.query.Filters (which imports this module)
 
 TYPES = ("text", "date", "choice")
 WIDGETS = ("input", "suggest", "select", "date")
@@ -138,9 +139,13 @@ def filter_names() -> list[str]:
 
 
 # -- the built-in filters ------------------------------------------------------------------
-def _like(value: str) -> str:
-    from .query import like_pattern
+def like_pattern(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with LIKE wildcards escaped."""
+    key = name_key(text) or ""
+    return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
+
+def _like(value: str) -> str:
     return like_pattern(value)
 
 

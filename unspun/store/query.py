@@ -17,8 +17,10 @@ from ..dates import check_date_filter
 from ..errors import UnspunError
 from .base import SEARCH_KINDS
 from .errors import StoreError
-from .filters import FilterSpec, filter_specs
-from .rows import name_key
+from .filters import FilterSpec, filter_specs, like_pattern
+
+__all__ = ["Filters", "Choice", "check_query", "parse_query", "fts5_query", "tsquery",
+           "check_date", "like_pattern"]
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -134,12 +136,6 @@ def _value(spec: FilterSpec, value: Any) -> Any:
     if problem:
         raise _bad(problem)
     return value
-
-
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with LIKE wildcards escaped."""
-    key = name_key(text) or ""
-    return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 @dataclass
