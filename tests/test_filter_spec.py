@@ -54,6 +54,7 @@ SCRIPT = textwrap.dedent('''
     out["api_params"] = {p: [(q["name"], q.get("description")) for q in
                              doc["paths"][p]["get"]["parameters"]]
                          for p in ("/api/articles", "/api/search")}
+    out["docs_page"] = "Language code" in client.get("/api/docs").text
     page = client.get("/", params={"language": "de"})
     out["form"] = page.text
     out["form_hits"] = page.text.count('class="hit"')
@@ -91,6 +92,7 @@ def test_a_filter_added_to_the_specification_is_everywhere(tmp_path):
     assert status == 400 and "language" in body["error"]["message"]
     for path, params in out["api_params"].items():
         assert ["language", "Language code"] in params, path
+    assert out["docs_page"]  # the browsable API docs list it too
 
     # the web form field, filled in from the request, and the hits it selects
     assert 'name="language"' in out["form"] and "Language" in out["form"]

@@ -21,6 +21,7 @@ Every backend implements the same public methods, and their names are stable:
 ``search(query=None, *, kind="article", source=None, since=None, until=None,
 speaker=None, entity=None, technique=None, voice=None, frame=None, limit=20,
 offset=0) -> list[dict]``
+    (the filters are those of :mod:`unspun.store.filters`, built-in or registered)
     Ranked full-text search (SQLite FTS5 bm25, PostgreSQL ts_rank) with
     highlighted snippets (matches wrapped in ``**``).  ``kind="quote"``
     searches quote contents and returns one hit per quote.  Bad user input
