@@ -5,11 +5,12 @@ import os
 from dataclasses import dataclass, field
 
 from ..store import DEFAULT_DB
+from ..store.filters import MAX_TEXT
 
 MAX_BODY = 1_000_000          # bytes in a POST body (/api/analyze, /api/articles)
 MAX_PAGE = 100                # items per page of any list
 MAX_OFFSET = 100_000          # deepest page offset
-MAX_QUERY = 500               # characters in a search query or name
+MAX_QUERY = MAX_TEXT          # characters in a search query or name (500)
 MAX_URL = 4096                # characters in the request target (path and query string)
 MAX_POST_ARTICLES = 20        # articles in one POST /api/articles
 MAX_ANALYZE_CHARS = 100_000   # characters of text in one POST /api/analyze

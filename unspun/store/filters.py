@@ -39,7 +39,7 @@ Filters = Any  # unspun.store.query.Filters (which imports this module)
 
 TYPES = ("text", "date", "choice")
 WIDGETS = ("input", "suggest", "select", "date")
-MAX_TEXT = 500  # characters in a name-like filter value (the server's MAX_QUERY)
+MAX_TEXT = 500  # characters in a name-like filter value (the server's MAX_QUERY too)
 ENTRY_POINTS = "unspun.filters"
 NAMES_LIKE = "SELECT key FROM names WHERE key LIKE ? ESCAPE '\\'"
 
