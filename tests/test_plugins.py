@@ -39,7 +39,7 @@ WORDCOUNT = '''
 from unspun.pipeline import Context, component
 
 
-@component("wordcount", assigns=("ext.wordcount",), languages=None, optional=True)
+@component("wordcount", assigns=("ext.wordcount",), languages=None)
 def wordcount(ctx: Context) -> None:
     ctx.record.ext["wordcount"] = {"words": len(ctx.record.text.split())}
 '''
