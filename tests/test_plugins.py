@@ -44,6 +44,7 @@ def wordcount(ctx: Context) -> None:
     ctx.record.ext["wordcount"] = {"words": len(ctx.record.text.split())}
 '''
 
+SHIPPED = str(ROOT / "unspun" / "data" / "rhetoric.model")
 BROKEN = "raise ImportError('this plug-in is broken on purpose')\n"
 MODULES = {"unspun_wordcount.py": WORDCOUNT, "unspun_broken.py": BROKEN}
 
@@ -119,7 +120,8 @@ def test_enabling_unknown_or_broken_components_is_a_usage_error(site):
 
 def test_ingest_stores_and_exports_plugin_data(site, tmp_path):
     db = tmp_path / "news.db"
-    res = run(site, "ingest", "--enable", "wordcount", str(SEED), "--db", str(db), "-q")
+    res = run(site, "ingest", "--enable", "wordcount", "--model", SHIPPED, str(SEED),
+              "--db", str(db), "-q")
     assert res.returncode == 0, res.stderr
     from unspun.store import open_store
 
@@ -129,6 +131,10 @@ def test_ingest_stores_and_exports_plugin_data(site, tmp_path):
     finally:
         store.close()
     assert len(stored) == 1
+    # the shipped learned layer given as --model does what the default pipeline does
+    plain = json.loads(run(site, "analyze", str(SEED), "--format", "json", "-q").stdout)[0]
+    assert {k: v for k, v in stored[0].to_dict().items() if k != "ext"} == \
+        {k: v for k, v in plain.items() if k != "ext"}
     assert stored[0].ext == {"wordcount": {"words": len(stored[0].text.split())}}
     validate_record(stored[0].to_dict())
     out = tmp_path / "out"
@@ -139,6 +145,19 @@ def test_ingest_stores_and_exports_plugin_data(site, tmp_path):
     assert exported["ext"] == stored[0].ext
     validate_record(exported)
     assert Record.from_dict(exported).ext == stored[0].ext
+
+
+def test_serve_runs_enabled_plugins_and_models(site, tmp_path, monkeypatch):
+    from test_server_api_support import serve
+
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site), str(ROOT)]))
+    text = "The council met on Tuesday and approved the road budget for next year."
+    with serve(str(tmp_path / "s.db"), "--enable", "wordcount", "--model", SHIPPED) as srv:
+        resp = srv.post("/api/analyze", json={"text": text})
+        assert resp.status_code == 200, resp.text
+        assert resp.json()["ext"] == {"wordcount": {"words": 13}}
+    bad = run(site, "serve", "--db", str(tmp_path / "s.db"), "--enable", "nope")
+    assert bad.returncode == 2 and "E001" in bad.stderr
 
 
 def test_record_ext_round_trips():

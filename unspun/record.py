@@ -6,6 +6,10 @@ offsets into :attr:`Record.text` (end exclusive), so that
 plain data: :meth:`Record.to_dict` gives JSON-ready dicts and
 :meth:`Record.from_dict` reads them back.  The JSON Schema lives in
 ``unspun/schema/record.schema.json`` and is documented in ``docs/record.md``.
+
+:attr:`Record.ext` is the extension namespace: ``ext[NAME]`` holds the JSON
+value a plug-in component declaring ``ext.NAME`` writes (``docs/extending.md``);
+it travels with the record like every other field.
 """
 from __future__ import annotations
 
