@@ -46,7 +46,7 @@ class Pipeline:
 
     ``components``: the names to run (default: the default pipeline); ``enable``:
     optional components to add; ``models``: trained model files (``unspun train``),
-    each run as a component (see :mod:`unspun.pipeline.models`).  The run order
+    applied by one ``models`` component (see :mod:`unspun.pipeline.models`).  The run order
     follows what each component requires and assigns.
     """
 
