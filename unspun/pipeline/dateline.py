@@ -134,7 +134,7 @@ def resolve_date(value: str, published: str | None) -> str | None:
     return dates[0].isoformat()
 
 
-@component("dateline", requires=("layout",), assigns=("dateline",), english_only=False)
+@component("dateline", requires=("layout",), assigns=("dateline",), languages=None)
 def dateline(ctx: Context) -> None:
     """The dateline opening the body: after the headline, byline and date lines, if any."""
     rec = ctx.record

@@ -72,6 +72,6 @@ def _first_distinct(text: str, found: list[re.Match[str]]) -> list[dict[str, Any
     return [span(text, m.start(), m.end()) for m in list(seen.values())[:MAX_EVIDENCE]]
 
 
-@component("frames", requires=("sentences", "entities"), assigns=("frames",))
+@component("frames", assigns=("frames",))
 def frames(ctx: Context) -> None:
     ctx.record.frames = detect_frames(ctx.record.text)

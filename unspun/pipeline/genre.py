@@ -66,6 +66,6 @@ def detect_genre(record: Record) -> dict[str, Any]:
     return {"label": "reporting", "score": round(1 - p_opinion, 3)}
 
 
-@component("genre", requires=("sentences", "entities"), assigns=("genre",))
+@component("genre", requires=("dateline", "quotes", "voice", "techniques"), assigns=("genre",))
 def genre(ctx: Context) -> None:
     ctx.record.genre = detect_genre(ctx.record)

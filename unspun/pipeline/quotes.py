@@ -496,7 +496,7 @@ def extract_quotes(record: Any, doc: Any) -> list[dict[str, Any]]:
     return Extractor(record, doc).run()
 
 
-@component("quotes", requires=("sentences", "entities"), assigns=("quotes",))
+@component("quotes", requires=("paragraphs", "entities"), assigns=("quotes", "entities"))
 def quotes(ctx: Context) -> None:
     rec = ctx.record
     try:

@@ -57,7 +57,8 @@ def build_app(settings: Settings) -> FastAPI:
     app.state.pool = StorePool(settings.db, settings.pool_size)
     app.state.corpus = CorpusCache()
     app.state.analysis = AnalysisPool(settings.analyze_workers, settings.analyze_queue,
-                                      settings.analyze_timeout)
+                                      settings.analyze_timeout, enable=settings.enable,
+                                      models=settings.models)
     install_handlers(app)
     pages.install_page_errors(app)
     app.include_router(search_router())  # the filters registered when the app is built

@@ -50,12 +50,16 @@ class Settings:
     analyze_queue: int = 8
     analyze_timeout: float = 30.0
     allowed_hosts: list[str] = field(default_factory=lambda: ["*"])
+    enable: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
 
     @classmethod
     def from_env(cls) -> "Settings":
         """Settings from ``UNSPUN_DB``, ``UNSPUN_TOKEN``, ``UNSPUN_CORS`` and
         ``UNSPUN_ALLOWED_HOSTS`` (comma-separated), ``UNSPUN_POOL`` and the analysis
-        limits ``UNSPUN_ANALYZE_WORKERS``, ``_QUEUE``, ``_TIMEOUT``, ``_CHARS``."""
+        limits ``UNSPUN_ANALYZE_WORKERS``, ``_QUEUE``, ``_TIMEOUT``, ``_CHARS``; what analysis
+        runs: ``UNSPUN_ENABLE`` (component names, comma-separated) and ``UNSPUN_MODELS``
+        (model files, separated by ``os.pathsep``)."""
         env = os.environ.get
         cors = [o.strip() for o in env("UNSPUN_CORS", "").split(",") if o.strip()]
         hosts = [h.strip() for h in env("UNSPUN_ALLOWED_HOSTS", "*").split(",") if h.strip()]
@@ -65,4 +69,6 @@ class Settings:
                    analyze_workers=int(env("UNSPUN_ANALYZE_WORKERS", "1")),
                    analyze_queue=int(env("UNSPUN_ANALYZE_QUEUE", "8")),
                    analyze_timeout=float(env("UNSPUN_ANALYZE_TIMEOUT", "30")),
-                   allowed_hosts=hosts or ["*"])
+                   allowed_hosts=hosts or ["*"],
+                   enable=[n.strip() for n in env("UNSPUN_ENABLE", "").split(",") if n.strip()],
+                   models=[m for m in env("UNSPUN_MODELS", "").split(os.pathsep) if m])
