@@ -19,25 +19,18 @@ is still reported, but no entity is guessed.
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from ..lang import get as get_language
 
 LOOKBACK_CHARS = 1500
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The cue and speaker word lists (``unspun/data/quote_cues.json``)."""
-    with resources.files("unspun").joinpath("data/quote_cues.json").open(encoding="utf-8") as fh:
-        data = json.load(fh)
-    for key in ("clause_verbs", "object_verbs", "object_preps", "object_deps", "group_pronouns",
-                "first_person", "group_nouns", "after_verbs"):
-        data[key] = frozenset(data[key])
-    return data
+def lexicon(lang: str = "en") -> dict[str, Any]:
+    """The cue and speaker word lists of a language (``unspun/lang/<code>/quote_cues.json``)."""
+    return get_language(lang).quote_cues
 
 
 @dataclass(frozen=True)

