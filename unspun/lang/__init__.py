@@ -23,10 +23,40 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Language", "get", "register_folder", "available"]
+__all__ = ["Language", "get", "register_folder", "available", "lemma", "inflections",
+           "register_lemmatizer"]
 
 BUILTIN = Path(__file__).resolve().parent
 _EXTRA: dict[str, Path] = {}
+_LEMMATIZERS: dict[int, Any] = {}  # id(vocab) -> lemma(token) of a backend that computes lemmas on demand
+
+
+def register_lemmatizer(vocab: Any, func: Any, inflect: Any) -> None:
+    """Let a backend whose pipeline leaves ``lemma_`` unset give lemmas on demand.
+
+    ``func(token) -> str`` is the lemma (:func:`lemma`); ``inflect(lemmas) -> frozenset``
+    the lower-case forms that may have one of ``lemmas`` as lemma (:func:`inflections`)."""
+    _LEMMATIZERS[id(vocab)] = (func, inflect)
+
+
+@lru_cache(maxsize=64)
+def _inflections(vocab_id: int, lemmas: frozenset[str]) -> frozenset[str] | None:
+    entry = _LEMMATIZERS.get(vocab_id)
+    return entry[1](lemmas) if entry is not None else None
+
+
+def inflections(doc: Any, lemmas: frozenset[str]) -> frozenset[str] | None:
+    """The forms in ``doc``'s backend that may have a lemma in ``lemmas`` (None when the
+    backend sets ``lemma_`` itself)."""
+    return _inflections(id(doc.vocab), lemmas)
+
+
+def lemma(tok: Any) -> str:
+    """A spaCy token's lemma: ``lemma_`` when the backend set it, else its backend's on-demand one."""
+    if tok.lemma != 0:
+        return tok.lemma_
+    entry = _LEMMATIZERS.get(id(tok.doc.vocab))
+    return entry[0](tok) if entry is not None else tok.lemma_
 
 
 class Language:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lang import lemma as token_lemma
 from ..record import span
 
 ROLE_WORDS = frozenset("""
@@ -41,7 +42,7 @@ def _clean(doc: Any, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _has_role(tokens: Any) -> bool:
-    return any(t.lower_ in ROLE_WORDS or t.lemma_.lower() in ROLE_WORDS for t in tokens)
+    return any(t.lower_ in ROLE_WORDS or token_lemma(t).lower() in ROLE_WORDS for t in tokens)
 
 
 def _no_verbs(tokens: Any) -> bool:

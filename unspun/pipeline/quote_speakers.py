@@ -23,6 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from ..lang import lemma as token_lemma
 from ..lang import get as get_language
 
 LOOKBACK_CHARS = 1500
@@ -157,7 +158,7 @@ class SpeakerResolver:
         return None
 
     def _description(self, pos: int, head: Any) -> str | None:
-        noun = head.lemma_.lower()
+        noun = token_lemma(head).lower()
         if head.pos_ not in ("NOUN", "PROPN") or len(noun) < 3:
             return None
         best: tuple[int, str] | None = None

@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang import lemma as token_lemma
 from ..errors import message
 from ..lang import get as get_language
 from ..record import span
@@ -191,7 +192,7 @@ class Extractor:
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
         after_verbs = self.lang.quote_cues["after_verbs"]
         for tok in toks:
-            if (is_cue_verb(tok) or tok.lemma_.lower() in after_verbs and tok.pos_ == "VERB") \
+            if (is_cue_verb(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
                     and tok.i not in self.used_cues:
                 who = subject(tok)
                 if who is None or not q.end <= who.idx < window_end + 200:
@@ -284,7 +285,7 @@ class Extractor:
     # -- indirect and mixed quotes -------------------------------------------
     def indirect(self, direct: list[Candidate]) -> list[Candidate]:
         found: list[Candidate] = []
-        for i in cue_candidates(self.doc):
+        for i in cue_candidates(self.doc, self.lang):
             tok = self.doc[i]
             if tok.i in self.used_cues or self.resolver.inside_quote(tok.idx):
                 continue
