@@ -96,6 +96,15 @@ class Language:
         return data
 
     @cached_property
+    def words(self) -> dict[str, Any]:
+        """Word lists the components use (``words.json``: role words, honorifics, ...)."""
+        return dict(self.data("words", {}))
+
+    def word_set(self, name: str) -> frozenset[str]:
+        """One list of :attr:`words` as a set (empty when the language has none)."""
+        return frozenset(self.words.get(name, ()))
+
+    @cached_property
     def lemmas(self) -> dict[str, str]:
         """Inflected form (lower case) -> lemma, for the words the cue lists name
         (``lemmas.json``); a cheap stand-in for a lemmatizer."""

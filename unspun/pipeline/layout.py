@@ -26,6 +26,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lang import get as get_language
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _END_PUNCT = tuple(".!?:;\"”’'»)…。！？")
 _MAX_WRAP = 100      # wider "wrapping" is one paragraph per line
@@ -52,10 +54,8 @@ _BYLINE_LEAD = re.compile(r"(?:By|BY|Written by|Story by|Words by|Reported by)\s
 _BYLINE_ROLE = re.compile(r"\b(?:Staff|Senior|Chief|Political|Special)?\s*(?:Writer|Correspondent|"
                           r"Reporter|Editor|Columnist|Contributor)s?\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
-_CONNECTIVES = {"and", "of", "the", "for", "in", "at", "de", "van", "von", "da", "al", "bin", "y"}
-_ABBREVIATIONS = {"gov", "sen", "rep", "gen", "col", "sgt", "capt", "cpt", "lt", "dr", "st", "jr",
-                  "sr", "inc", "co", "corp", "ltd", "vs", "no", "mt", "ft", "rev", "prof", "mr",
-                  "mrs", "ms", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "u.s", "est"}
+_CONNECTIVES = get_language("en").word_set("name_connectives")
+_ABBREVIATIONS = get_language("en").word_set("abbreviations")
 _LABEL = re.compile(r"[A-Z][\w\- ]{0,30}[.:]?")
 
 

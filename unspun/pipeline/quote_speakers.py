@@ -182,14 +182,8 @@ class SpeakerResolver:
         return None
 
 
-_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f",
-           "dame": "f"}
-_GENDER_WORDS = {
-    "m": set("man men spokesman chairman congressman businessman father husband son brother "
-             "king prince uncle boy gentleman nephew grandfather actor".split()),
-    "f": set("woman women spokeswoman chairwoman congresswoman businesswoman mother wife "
-             "daughter sister queen princess aunt girl lady niece grandmother actress".split()),
-}
+_TITLES: dict[str, str] = get_language("en").words["title_gender"]
+_GENDER_WORDS = {g: frozenset(w) for g, w in get_language("en").words["gender_words"].items()}
 
 
 def person_gender(text: str, entity: dict[str, Any], described: str) -> str | None:
