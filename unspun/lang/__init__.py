@@ -104,6 +104,15 @@ class Language:
         """One list of :attr:`words` as a set (empty when the language has none)."""
         return frozenset(self.words.get(name, ()))
 
+    def pattern(self, name: str) -> str:
+        """One regular expression (source text) of ``patterns.json``; "(?!)" (never matches)
+        when the language has none."""
+        return self._patterns.get(name, "(?!)")
+
+    @cached_property
+    def _patterns(self) -> dict[str, str]:
+        return dict(self.data("patterns", {}))
+
     @cached_property
     def lemmas(self) -> dict[str, str]:
         """Inflected form (lower case) -> lemma, for the words the cue lists name
