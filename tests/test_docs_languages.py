@@ -17,8 +17,7 @@ def test_languages_doc_examples_run():
         for block in blocks:
             exec(compile(block, str(DOC), "exec"), namespace)  # noqa: S102 - our own docs
     finally:
-        lang._EXTRA.pop("zz", None)
-        lang.get.cache_clear()
+        lang.unregister("zz")
     assert namespace["zz"].code == "zz"
 
 

@@ -27,8 +27,7 @@ def toy(tmp_path):
     (folder / "lemmas.json").write_text(json.dumps({"vors": "vor", "vored": "vor"}), "utf-8")
     (folder / "lexicons" / "fear.txt").write_text("# toy\nblarg\n", "utf-8")
     yield lang.register_folder(folder)
-    lang._EXTRA.pop("zz", None)
-    lang.get.cache_clear()
+    lang.unregister("zz")
 
 
 TEXT = "Mako vors ‹plim plam› to “them”. Kiri vored ‹zot›."
@@ -72,3 +71,14 @@ def test_unknown_language_has_no_data():
 def test_register_folder_that_does_not_exist(tmp_path):
     with pytest.raises(FileNotFoundError):
         lang.register_folder(tmp_path / "nope")
+
+
+def test_registering_a_language_keeps_the_others_loaded(tmp_path):
+    en = lang.get("en")
+    (tmp_path / "zy").mkdir()
+    try:
+        assert lang.register_folder(tmp_path / "zy").code == "zy"
+        assert lang.get("en") is en  # English's model is not loaded again
+    finally:
+        lang.unregister("zy")
+    assert "zy" not in lang.available()

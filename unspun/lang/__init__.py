@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Language", "get", "register_folder", "available", "lemma", "inflections",
+__all__ = ["Language", "get", "register_folder", "unregister", "available", "lemma", "inflections",
            "register_lemmatizer"]
 
 BUILTIN = Path(__file__).resolve().parent
@@ -189,9 +189,16 @@ def register_folder(path: str | os.PathLike[str], code: str | None = None) -> La
     folder = Path(path).resolve()
     if not folder.is_dir():
         raise FileNotFoundError(f"language folder {folder} does not exist")
-    _EXTRA[code or folder.name] = folder
-    get.cache_clear()
-    return get(code or folder.name)
+    code = code or folder.name
+    _EXTRA[code] = folder
+    _LOADED.pop(code, None)
+    return get(code)
+
+
+def unregister(code: str) -> None:
+    """Forget a language added with :func:`register_folder`."""
+    _EXTRA.pop(code, None)
+    _LOADED.pop(code, None)
 
 
 def available() -> list[str]:
@@ -199,8 +206,14 @@ def available() -> list[str]:
     return sorted(_folders())
 
 
-@lru_cache(maxsize=None)
+_LOADED: dict[str, Language] = {}
+
+
 def get(code: str) -> Language:
-    """The language ``code``; a code without a folder gets an empty one (blank tokenizer, no data)."""
-    folder = _folders().get(code)
-    return Language(code, folder if folder is not None else BUILTIN / "_none" / code)
+    """The language ``code``, loaded once; a code without a folder gets an empty one (a blank
+    tokenizer, no data)."""
+    lang = _LOADED.get(code)
+    if lang is None:
+        folder = _folders().get(code)
+        lang = _LOADED[code] = Language(code, folder if folder is not None else BUILTIN / "_none" / code)
+    return lang

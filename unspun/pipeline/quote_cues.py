@@ -61,23 +61,23 @@ def cue_candidates(doc: Any, lang: Any = None) -> list[int]:
     if lang is not None and lang.lemmas:
         return [t.i for t in doc if lang.lemma(t.lower_) in words]
     strings = doc.vocab.strings
-    according = strings.add("according")
+    according = {strings.add(w) for w in lex.get("according", ())}
     lowers = doc.to_array("LOWER").tolist()
     forms = inflections(doc, words)
     if forms is not None:  # lemmas on demand: only for the forms that may have a cue lemma
         maybe = {strings.add(f) for f in forms}
-        return [i for i, low in enumerate(lowers) if low == according
+        return [i for i, low in enumerate(lowers) if low in according
                 or low in maybe and token_lemma(doc[i]) in words]
     wanted = {strings.add(w) for w in words}
     lemmas = doc.to_array("LEMMA").tolist()
-    return [i for i, (lem, low) in enumerate(zip(lemmas, lowers)) if lem in wanted or low == according]
+    return [i for i, (lem, low) in enumerate(zip(lemmas, lowers)) if lem in wanted or low in according]
 
 
 def cue_kind(tok: Any) -> str | None:
     """``"clause"``, ``"object"``, ``"according"`` or None for a token that is no cue."""
     lex = lexicon()
     low = tok.lower_
-    if low == "according" and any(c.lower_ == "to" for c in tok.children):
+    if low in lex.get("according", ()) and any(c.lower_ == "to" for c in tok.children):
         return "according"
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
         return None
@@ -168,9 +168,9 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             if dep == "prep" and child.lower_ not in lex["object_preps"]:
                 continue
             parts.append(child)
-        elif dep == "xcomp" and child.i > tok.i and token_lemma(tok).lower() in ("tell", "ask", "urge", "warn"):
+        elif dep == "xcomp" and child.i > tok.i and token_lemma(tok).lower() in lex["xcomp_verbs"]:
             parts.append(child)
-        elif dep == "dobj" and child.i > tok.i and token_lemma(tok).lower() in ("ask",):
+        elif dep == "dobj" and child.i > tok.i and token_lemma(tok).lower() in lex["question_verbs"]:
             parts.append(child)
     if not parts:
         return None
