@@ -36,15 +36,26 @@ RECORD_FIELDS = frozenset(f.name for f in fields(Record)) - {"ext"}
 
 @dataclass
 class Context:
-    """What a component works on: the record, the spaCy doc (English only), scratch space."""
+    """What a component works on: the record, its parsed doc, its language, scratch space.
+
+    ``lang`` is the article's :class:`unspun.lang.Language` (from ``record.language``):
+    components take quote marks, cue words and lexicons from it.
+    """
 
     record: Record
     doc: Any = None
     scratch: dict[str, Any] = field(default_factory=dict)
+    lang: Any = None
+
+    def __post_init__(self) -> None:
+        if self.lang is None:
+            from ..lang import get
+
+            self.lang = get(self.record.language or "en")
 
     @property
     def english(self) -> bool:
-        return self.doc is not None
+        return self.doc is not None and self.lang.code == "en"
 
 
 @dataclass(frozen=True)

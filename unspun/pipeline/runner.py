@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from ..errors import ComponentError, Problem
+from ..lang import available
+from ..lang import get as get_language
 from ..readers.article import Article
 from ..record import Record
 from .language import NON_ENGLISH_CONFIDENCE, identify  # noqa: F401  (re-exported)
@@ -101,9 +103,7 @@ class Pipeline:
                 out.append(records[-1][1])
             except Exception as exc:  # noqa: BLE001 - reported as a coded problem
                 out.append(Problem.make("U110", item.origin, detail=f"{type(exc).__name__}: {exc}"))
-        english = [(i, r, a) for i, r, a in records if r.language == "en"]
-        docs = self._parse([r.text for _, r, _ in english])
-        doc_for = {i: d for (i, _, _), d in zip(english, docs)}
+        doc_for = self._parse_records(records)
         for i, rec, article in records:
             try:
                 doc = doc_for.get(i)
@@ -114,8 +114,22 @@ class Pipeline:
                 out[i] = Problem.make("U110", article.origin, detail=f"{type(exc).__name__}: {exc}")
         return out
 
-    def _parse(self, texts: list[str]) -> list[object]:
-        nlp = get_nlp()
+    def _parse_records(self, records: list[tuple[int, Record, Article]]) -> dict[int, object]:
+        """Each record parsed with its language's backend, in one batch per language; a
+        language without a folder under ``unspun/lang`` (or registered) is not parsed."""
+        known = set(available())
+        groups: dict[str, list[tuple[int, Record]]] = {}
+        for i, rec, _ in records:
+            if rec.language in known:
+                groups.setdefault(rec.language, []).append((i, rec))
+        doc_for: dict[int, object] = {}
+        for code, group in groups.items():
+            docs = self._parse([r.text for _, r in group], code)
+            doc_for.update({i: d for (i, _), d in zip(group, docs)})
+        return doc_for
+
+    def _parse(self, texts: list[str], lang: str = "en") -> list[object]:
+        nlp = get_nlp() if lang == "en" else get_language(lang).nlp
         try:
             return list(nlp.pipe(texts, batch_size=self.batch_size))
         except Exception:  # noqa: BLE001 - retry one by one to isolate the bad text
