@@ -19,12 +19,14 @@ import importlib
 import importlib.util
 import json
 import os
+import re
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Language", "get", "register_folder", "unregister", "available", "lemma", "inflections",
-           "register_lemmatizer"]
+__all__ = ["Language", "Provides", "get", "provides", "register_folder", "unregister", "available",
+           "lemma", "inflections", "register_lemmatizer"]
 
 BUILTIN = Path(__file__).resolve().parent
 _EXTRA: dict[str, Path] = {}
@@ -64,6 +66,7 @@ class Language:
 
     def __init__(self, code: str, folder: Path):
         self.code, self.folder = code, folder
+        self._memo: dict[Any, Any] = {}
 
     def __repr__(self) -> str:
         return f"Language({self.code!r}, {str(self.folder)!r})"
@@ -78,6 +81,34 @@ class Language:
 
     def path(self, relative: str) -> Path:
         return self.folder / relative
+
+    def provides(self, name: str) -> bool:
+        """Whether the folder holds ``NAME.json``, ``NAME.txt`` or a folder ``NAME``."""
+        return any(p.exists() for p in (self.folder / f"{name}.json", self.folder / f"{name}.txt",
+                                        self.folder / name))
+
+    def memo(self, key: Any, make: Callable[[], Any]) -> Any:
+        """``make()``, computed once for this language (compiled regexes of its data)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
+
+    def regex(self, name: str, flags: int = 0) -> re.Pattern[str]:
+        """:meth:`pattern` ``name`` compiled (once)."""
+        return self.memo(("pattern", name, flags), lambda: re.compile(self.pattern(name), flags))
+
+    def words_regex(self, name: str, template: str = "(?:{})", flags: int = 0) -> re.Pattern[str]:
+        """A word list of :attr:`words` (regular-expression alternatives, in order) compiled
+        into ``template`` (``{}`` marks the alternation); a list the language lacks matches
+        nothing."""
+        def make() -> re.Pattern[str]:
+            entries = self.words.get(name) or ()
+            return re.compile(template.replace("{}", "|".join(entries) if entries else "(?!)"),
+                              flags)
+
+        return self.memo(("words", name, template, flags), make)
 
     @cached_property
     def quote_marks(self) -> Any:
@@ -108,6 +139,16 @@ class Language:
         """One regular expression (source text) of ``patterns.json``; "(?!)" (never matches)
         when the language has none."""
         return self._patterns.get(name, "(?!)")
+
+    @cached_property
+    def techniques(self) -> dict[str, Any]:
+        """What the technique detectors read besides lexicons (``techniques.json``): one
+        entry per detector module (``distancing``, ``labels``, ``arguments``, ...)."""
+        return dict(self.data("techniques", {}))
+
+    def technique_words(self, detector: str, name: str) -> Any:
+        """One entry of :attr:`techniques` (``()`` when the language has none)."""
+        return self.techniques.get(detector, {}).get(name, ())
 
     @cached_property
     def _patterns(self) -> dict[str, str]:
@@ -207,6 +248,30 @@ def available() -> list[str]:
 
 
 _LOADED: dict[str, Language] = {}
+
+
+class Provides:
+    """A component's languages as a rule: every language whose folder provides the named
+    data (``provides("techniques", "patterns")``: ``techniques.json`` and ``patterns.json``).
+    English provides everything its components need; a language added from a folder of data
+    gets each component whose data it holds."""
+
+    def __init__(self, *names: str):
+        self.names = names
+
+    def __call__(self, code: str | None) -> bool:
+        if code is None or code not in _folders():
+            return False
+        lang = get(code)
+        return all(lang.provides(n) for n in self.names)
+
+    def __repr__(self) -> str:
+        return f"provides{self.names!r}"
+
+
+def provides(*names: str) -> Provides:
+    """The rule "runs on every language that provides this data" for ``languages=``."""
+    return Provides(*names)
 
 
 def get(code: str) -> Language:

@@ -63,7 +63,8 @@ class Component:
     """A registered component.
 
     ``languages``: the record languages it runs on (ISO 639-1 codes); ``None`` means
-    every language.  ``optional``: left out of the default pipeline, run only when
+    every language; a rule ``rule(code) -> bool`` such as :func:`unspun.lang.provides`
+    (every language whose folder provides the data the component needs).  ``optional``: left out of the default pipeline, run only when
     enabled (``--enable NAME``, ``Pipeline(enable=[...])``).  Components of plug-in
     packages are always optional.
     """
@@ -72,11 +73,15 @@ class Component:
     func: Callable[[Context], None]
     requires: tuple[str, ...] = ()
     assigns: tuple[str, ...] = ()
-    languages: tuple[str, ...] | None = ("en",)
+    languages: tuple[str, ...] | Callable[[str | None], bool] | None = ("en",)
     optional: bool = False
 
     def runs_on(self, language: str | None) -> bool:
-        return self.languages is None or language in self.languages
+        if self.languages is None:
+            return True
+        if callable(self.languages):
+            return bool(self.languages(language))
+        return language in self.languages
 
     @property
     def builtin(self) -> bool:
@@ -106,12 +111,13 @@ def check_fields(name: str, requires: tuple[str, ...], assigns: tuple[str, ...])
 
 
 def component(name: str, *, requires: tuple[str, ...] = (), assigns: tuple[str, ...] = (),
-              languages: tuple[str, ...] | None = ("en",), optional: bool = False,
+              languages: tuple[str, ...] | Callable[[str | None], bool] | None = ("en",),
+              optional: bool = False,
               ) -> Callable[[Callable[[Context], None]], Callable]:
     """Register a component under ``name``; unknown field names fail at once (E003)."""
     requires, assigns = tuple(requires), tuple(assigns)
     check_fields(name, requires, assigns)
-    langs = None if languages is None else tuple(languages)
+    langs = languages if languages is None or callable(languages) else tuple(languages)
 
     def register(func: Callable[[Context], None]) -> Callable[[Context], None]:
         REGISTRY[name] = Component(name, func, requires, assigns, langs, optional)

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lang import provides
 from ..record import Record
 from ..techniques import Hit, Source, detect
 from ..voices import voice_at
 from .registry import Context, component
 
 
-def source_of(record: Record, doc: Any = None) -> Source:
-    """The detectors' view of a record."""
+def source_of(record: Record, doc: Any = None, lang: Any = None) -> Source:
+    """The detectors' view of a record (``lang``: its language, English by default)."""
     return Source(text=record.text,
                   sentences=[(s["start"], s["end"]) for s in record.sentences],
                   doc=doc, entities=record.entities, quotes=record.quotes,
-                  paragraphs=[(p["start"], p["end"]) for p in record.paragraphs])
+                  paragraphs=[(p["start"], p["end"]) for p in record.paragraphs], lang=lang)
 
 
 def _voice(record: Record, hit: Hit, quotes: dict[str, dict[str, Any]] | None = None) -> str:
@@ -62,8 +63,8 @@ def _in_front_lines(record: Record, hit: Hit) -> bool:
 
 
 @component("techniques", requires=("paragraphs", "sentences", "layout", "entities", "quotes", "voice"),
-           assigns=("techniques",))
+           assigns=("techniques",), languages=provides("techniques"))
 def techniques(ctx: Context) -> None:
     rec = ctx.record
-    hits = [h for h in detect(source_of(rec, ctx.doc)) if not _in_front_lines(rec, h)]
+    hits = [h for h in detect(source_of(rec, ctx.doc, ctx.lang)) if not _in_front_lines(rec, h)]
     rec.techniques = technique_entries(rec, hits)

@@ -14,33 +14,28 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
-from .base import Hit, Source, lexicon_regex
+from .base import Hit, Source, lexicon_regex, word_set, words_regex
 
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|stated|states|noted|notes|stressed|stresses|"
-                     r"believes|believed|added|explained|explains|emphasi[sz]ed|pointed\s+out|"
-                     r"argued|argues|warned|warns|according\s+to|concluded|wrote|writes)\b",
-                     re.IGNORECASE)
+# the language's speech words ("said", "according to": ``authority.speech_words``)
+_SPEECH = r"\b(?:{})\b"
 _MIN_WORDS = 6
 # a quote credited to "he" or "she" leans on an introduction made earlier; only the
-# quotes where the text names the expert are reported
-_PRONOUNS = {"he", "she", "him", "her", "they", "them", "it", "i", "we", "you"}
+# quotes where the text names the expert are reported (``authority.pronouns``)
+# holders of office or candidates (``authority.office_words``): positions, not expertise
+_OFFICE = r"\b(?:{})\b"
 
 
-_OFFICE = re.compile(r"\b(?:candidate|nominee|senator|sen\.|congressman|congresswoman|"
-                     r"representative|rep\.|governor|gov\.|mayor|president|minister|secretary|"
-                     r"spokesman|spokeswoman|spokesperson|chairman|chairwoman|lawmaker|"
-                     r"campaign|party|ambassador)\b", re.IGNORECASE)
-
-
-def _credential(entity: dict[str, Any]) -> str | None:
+def _credential(src: Source, entity: dict[str, Any]) -> str | None:
     """The entity's first description that names an expert credential; None for holders of
     political office or candidates, whose words are positions, not expertise."""
     descriptions = entity.get("descriptions") or []
-    if any(_OFFICE.search(d["text"]) and not lexicon_regex("credentials").search(d["text"])
+    office = words_regex(src, "authority", "office_words", _OFFICE)
+    credentials = lexicon_regex("credentials", src.lang)
+    if any(office.search(d["text"]) and not credentials.search(d["text"])
            for d in descriptions):
         return None
     for d in descriptions:
-        if lexicon_regex("credentials").search(d["text"]):
+        if credentials.search(d["text"]):
             return d["text"]
     return None
 
@@ -56,12 +51,13 @@ def _short(desc: str) -> str:
 def from_quotes(src: Source) -> Iterable[Hit]:
     """Quotes whose speaker, named in the text, is an entity with an expert credential."""
     by_id = {e["id"]: e for e in src.entities}
+    pronouns = word_set(src, "authority", "pronouns")
     for q in src.quotes:
         speaker = q.get("speaker") or {}
         entity = by_id.get(speaker.get("entity") or "")
-        desc = _credential(entity) if entity else None
+        desc = _credential(src, entity) if entity else None
         content = q.get("content")
-        named = (speaker.get("text") or "").lower() not in _PRONOUNS
+        named = (speaker.get("text") or "").lower() not in pronouns
         if desc and named and content and _asserts(content["text"]):
             yield Hit("Appeal_to_Authority", content["start"], content["end"],
                       f"claim credited to an expert introduced as '{_short(desc)}'", 0.6)
@@ -99,10 +95,11 @@ def from_sentences(src: Source) -> Iterable[Hit]:
     seen: set[tuple[int, int]] = set()
     marks: _Marks | None = None
     speech: dict[tuple[int, int], bool] = {}  # sentence -> whether it has a speech verb
+    said = words_regex(src, "authority", "speech_words", _SPEECH)
     for entity in src.entities:
         if entity["type"] != "PERSON":
             continue
-        desc = _credential(entity)
+        desc = _credential(src, entity)
         if not desc:
             continue
         for m in entity["mentions"]:
@@ -111,7 +108,7 @@ def from_sentences(src: Source) -> Iterable[Hit]:
             if rng is None:
                 s, e = src.sentence_of(m["start"])
                 if (s, e) not in speech:
-                    speech[(s, e)] = _SPEECH.search(text[s:e]) is not None
+                    speech[(s, e)] = said.search(text[s:e]) is not None
                 if not speech[(s, e)]:
                     continue
                 rng = (s, e)

@@ -2,7 +2,9 @@
 
 A detector is a plain function ``detect(src: Source) -> Iterable[Hit]``.  It
 reads the article text (and, when present, the spaCy doc, the entities and the
-quotes) and returns hits with character offsets and a short reason an analyst
+quotes) and the words of the article's language (``src.lang``: lexicons and
+``techniques.json`` of ``unspun/lang/<code>/``; a language without a detector's
+data gets nothing from that detector) and returns hits with character offsets and a short reason an analyst
 can check against the text.  Detectors never look at *which* people, places
 or groups are named: only at wording, punctuation and syntax, so that every
 side's wording is treated the same way.
@@ -12,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 TECHNIQUES: tuple[str, ...] = (
@@ -48,8 +49,13 @@ class Source:
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    lang: Any = None  # the article's unspun.lang.Language (English when not given)
 
     def __post_init__(self) -> None:
+        if self.lang is None:
+            from ..lang import get
+
+            self.lang = get("en")
         if not self.paragraphs:
             from ..pipeline.segment import paragraph_bounds
 
@@ -123,17 +129,55 @@ def _entry_pattern(entry: str) -> str:
     return r"\s+".join(parts)
 
 
-@lru_cache(maxsize=None)
-def lexicon_regex(name: str) -> re.Pattern[str]:
-    """One compiled, case-insensitive regex matching any entry of a lexicon as whole words."""
-    entries = sorted(lexicon(name), key=len, reverse=True)
-    body = "|".join(_entry_pattern(e) for e in entries)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+def _language(lang: Any) -> Any:
+    """A :class:`unspun.lang.Language` from one, a code or None (English)."""
+    from ..lang import get
+
+    return get(lang or "en") if lang is None or isinstance(lang, str) else lang
 
 
-def find_lexicon(name: str, text: str) -> list[re.Match[str]]:
-    """Every match of a lexicon in ``text``."""
-    return list(lexicon_regex(name).finditer(text))
+def lexicon_regex(name: str, lang: Any = None) -> re.Pattern[str]:
+    """One compiled, case-insensitive regex matching any entry of a language's lexicon as
+    whole words (compiled once per language); an absent lexicon matches nothing."""
+    language = _language(lang)
+
+    def make() -> re.Pattern[str]:
+        entries = sorted(language.lexicon(name), key=len, reverse=True)
+        body = "|".join(_entry_pattern(e) for e in entries) if entries else "(?!)"
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    return language.memo(("lexicon", name), make)
+
+
+def find_lexicon(name: str, text: str, lang: Any = None) -> list[re.Match[str]]:
+    """Every match of a language's lexicon in ``text``."""
+    return list(lexicon_regex(name, lang).finditer(text))
+
+
+def words(src: Source, detector: str, name: str) -> Any:
+    """One entry of the ``techniques.json`` of the source's language (``()`` if absent)."""
+    return src.lang.technique_words(detector, name)
+
+
+def words_regex(src: Source, detector: str, name: str, template: str = "(?:{})",
+                flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A list of regular-expression alternatives of ``techniques.json`` compiled into
+    ``template`` (``{}`` marks the alternation), once per language; an absent list matches
+    nothing."""
+    lang = src.lang
+
+    def make() -> re.Pattern[str]:
+        entries = lang.technique_words(detector, name)
+        return re.compile(template.replace("{}", "|".join(entries) if entries else "(?!)"), flags)
+
+    return lang.memo(("techniques", detector, name, template, flags), make)
+
+
+def word_set(src: Source, detector: str, name: str) -> frozenset[str]:
+    """A word list of ``techniques.json`` as a set (once per language)."""
+    lang = src.lang
+    return lang.memo(("technique set", detector, name),
+                     lambda: frozenset(lang.technique_words(detector, name)))
 
 
 def pattern(regex: str) -> re.Pattern[str]:

@@ -10,55 +10,64 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
-from .base import Hit, Source
+from .base import Hit, Source, word_set, words_regex
 
-# the word before a scare-quoted term: a determiner or possessive (the term used as a
-# noun phrase of the writer's own sentence), or "so-called"
-_BEFORE_OK = {"the", "so-called", "their", "his", "her", "its", "our", "your", "this", "these",
-              "those", "such", "about", "of"}
-_PRONOUN = re.compile(r"(?<![\w'’])(?:i|we|you|he|she|they|me|us|him|them|my|our|your)(?![\w'’])",
-                      re.IGNORECASE)
-_NAMING = re.compile(r"(?<![\w-])(?:said|says|say|call|called|calls|dubbed|termed|described|labell?ed|named|"
-                     r"titled|entitled|known|word|words|term|phrase|slogan|slogans|chant\w*|read|"
-                     r"reads|reading|headline\w*|wrote|writes|tweet\w*|hashtag|motto|song|book|"
-                     r"film|movie|show|album|article|column|op-ed|series|episode|likened|compared|"
-                     r"referred|referring|describ\w+)\W+(?:[\w'’-]+\W+){0,3}$",
-                     re.IGNORECASE)
+# The language's words (``distancing`` in its techniques.json), as regular-expression
+# templates ({} marks the alternation).  ``before_term``: the word before a scare-quoted term,
+# a determiner or possessive (the term used as a noun phrase of the writer's own sentence),
+# or "so-called".
+_PRONOUN = r"(?<![\w'’])(?:{})(?![\w'’])"
+_NAMING = r"(?<![\w-])(?:{})\W+(?:[\w'’-]+\W+){0,3}$"
 # a speech verb earlier in the sentence: a short quote there is the speaker's words
-_SPOKEN_WORDS = "said|says|told|tells|asked|added|wrote|tweeted|declared"
-_SPOKEN = re.compile(rf"(?<![\w-])(?:{_SPOKEN_WORDS})(?![\w-])", re.IGNORECASE)
-_SPOKEN_AT = re.compile(rf"(?=({_SPOKEN_WORDS}))", re.IGNORECASE)  # every position, overlaps too
+_SPOKEN_AT = r"(?=({}))"  # every position, overlaps too
 _WORD_CHAR = re.compile(r"[\w-]")
 # a quoted term used as a modifier ('"cell phone only" households') is jargon, not distance:
 # the next word is lowercase and not a function word or verb of the sentence
-_MODIFIER_USE = re.compile(r"\s+(?!(?:is|are|was|were|be|been|that|which|who|and|or|but|of|in|to|"
-                           r"for|by|on|at|as|with|from|has|have|had|will|would|could|should|can|"
-                           r"may|might|must|did|does|do|not|than|then|into|over|after|before|"
-                           r"while|because|if|so|its|their|his|her)\b)[a-z]")
-_SO_CALLED = re.compile(r"(?<![\w-])so[- ]called\s+(?![\"“«])[\w'’-]+(?:\s+(?!(?:of|in|that|which|"
-                        r"who|is|are|was|were|and|or|by|to|for|on|with|from|has|have|had|as|"
-                        r"at|but)\b)[a-z][\w'’-]*)?", re.IGNORECASE)
+_MODIFIER_USE = r"\s+(?!(?:{})\b)[a-z]"
+_SO_CALLED_STOP = r"(?:\s+(?!(?:{})\b)[a-z][\w'’-]*)?"
 
 
-def _quote_pairs(text: str) -> Iterable[tuple[int, int]]:
+def _so_called(src: Source) -> re.Pattern[str]:
+    """'so-called' (the language's ``distancing.so_called``) before a noun phrase."""
+    def make() -> re.Pattern[str]:
+        word = src.lang.technique_words("distancing", "so_called") or "(?!)"
+        stop = words_regex(src, "distancing", "so_called_stop", _SO_CALLED_STOP).pattern
+        return re.compile(rf"(?<![\w-]){word}\s+(?![\"“«])[\w'’-]+{stop}", re.IGNORECASE)
+
+    return src.lang.memo(("so-called",), make)
+
+
+def _so_called_before(src: Source) -> re.Pattern[str]:
+    word = src.lang.technique_words("distancing", "so_called") or "(?!)"
+    return src.lang.memo(("so-called before",),
+                         lambda: re.compile(rf"(?<![\w-]){word}\s*$", re.IGNORECASE))
+
+
+def _quote_pairs(text: str, src: Source) -> Iterable[tuple[int, int]]:
     """(open, close) positions of marks that enclose a word run: opener before a word,
-    closer after one.  Consecutive marks are paired, so nested straight quotes work."""
-    marks = [i for i, c in enumerate(text) if c in "\"“”«»"]
+    closer after one.  Consecutive marks are paired, so nested straight quotes work.  The
+    marks are the language's (``distancing.quote_marks``; ``close_only``/``open_only`` never
+    open/close)."""
+    chars = src.lang.technique_words("distancing", "quote_marks")
+    close_only = src.lang.technique_words("distancing", "close_only")
+    open_only = src.lang.technique_words("distancing", "open_only")
+    marks = [i for i, c in enumerate(text) if c in chars] if chars else []
     for i, j in zip(marks, marks[1:]):
         opens = (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalnum()
         closes = text[j - 1].isalnum() or text[j - 1] in ")%"
         after_ok = j + 1 >= len(text) or not text[j + 1].isalnum()
-        if opens and closes and after_ok and text[i] not in "”»" and text[j] not in "“«":
+        if opens and closes and after_ok and text[i] not in close_only and text[j] not in open_only:
             yield i, j
 
 
 class _Spoken:
-    """Answers ``_SPOKEN.search(text[start:end])`` for many stretches of one text without
+    """Answers "is there a whole speech word (``distancing.speech_words``) in
+    ``text[start:end])``" for many stretches of one text without
     reading each stretch again (a long sentence holds many quotes)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, spoken_at: re.Pattern[str]):
         self.text = text
-        words = [(m.start(), m.end(1)) for m in _SPOKEN_AT.finditer(text)]
+        words = [(m.start(), m.end(1)) for m in spoken_at.finditer(text)]
         self.at = dict(words)
         self.ending: dict[int, list[int]] = {}
         for p, e in words:
@@ -86,25 +95,29 @@ def scare_quotes(src: Source) -> Iterable[Hit]:
     """Short quoted noun phrases in running text, optionally after 'so-called'."""
     text = src.text
     spoken: _Spoken | None = None
-    for qs, qe in _quote_pairs(text):
+    before_ok = word_set(src, "distancing", "before_term")
+    pronoun = words_regex(src, "distancing", "pronouns", _PRONOUN)
+    naming = words_regex(src, "distancing", "naming_words", _NAMING)
+    modifier_use = words_regex(src, "distancing", "modifier_followers", _MODIFIER_USE, 0)
+    for qs, qe in _quote_pairs(text, src):
         inner = text[qs + 1:qe].strip()
         words = inner.split()
         if not 1 <= len(words) <= 4 or "\n" in inner or re.search(r"[.!?,;:]", inner) \
-                or not inner[0].islower() or _PRONOUN.search(inner):
+                or not inner[0].islower() or pronoun.search(inner):
             continue
         s_start, _ = src.sentence_of(qs)
         before = text[max(s_start, qs - 40):qs]
         prev = re.findall(r"[\w'’-]+", before)
-        if not prev or prev[-1].lower() not in _BEFORE_OK or _NAMING.search(before):
+        if not prev or prev[-1].lower() not in before_ok or naming.search(before):
             continue
-        spoken = spoken or _Spoken(text)
+        spoken = spoken or _Spoken(text, words_regex(src, "distancing", "speech_words", _SPOKEN_AT))
         if spoken.within(s_start, qs):
             continue
-        if _MODIFIER_USE.match(text, qe + 1):
+        if modifier_use.match(text, qe + 1):
             continue
         start, end = qs, qe + 1
         reason = f"scare quotes around '{inner}' distance the text from the term"
-        so = re.search(r"(?<![\w-])so[- ]called\s*$", text[max(0, start - 12):start], re.IGNORECASE)
+        so = _so_called_before(src).search(text[max(0, start - 12):start])
         if so:
             start = max(0, qs - 12) + so.start()
             reason = f"'so-called' and scare quotes around '{inner}'"
@@ -115,7 +128,7 @@ def so_called(src: Source) -> Iterable[Hit]:
     """'so-called' before a noun phrase (without quotation marks): the phrase's noun chunk
     when parsed, else at most two words."""
     chunks: list | None = None
-    for m in _SO_CALLED.finditer(src.text):
+    for m in _so_called(src).finditer(src.text):
         end = m.end()
         if src.doc is not None:
             if chunks is None:  # noun chunks do not overlap: found once, then bisected

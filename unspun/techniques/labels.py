@@ -12,31 +12,26 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
-from .base import Hit, Source, _entry_pattern, find_lexicon, lexicon
+from .base import Hit, Source, _entry_pattern, find_lexicon, words_regex
 
-# nouns after which a label word is an adjective in neutral use ("terrorist attack")
-_NEUTRAL_AFTER = re.compile(r"\s+(?:attacks?|acts?|threats?|plots?|bombings?|incidents?|"
-                            r"financing|designation|list|charges?|offen[cs]es?|groups?|organi[sz]ations?|"
-                            r"cells?|networks?)\b", re.IGNORECASE)
-# "regime" as a system of rules ("sanctions regime") is not a label
-_POLICY_BEFORE = re.compile(r"(?:deportation|sanctions?|tax|regulatory|visa|trade|tariff|inspection|"
-                            r"testing|exchange|currency|immigration|price|control|training|"
-                            r"treatment|drug|dosing|fitness|diet|exercise|compliance|licensing|"
-                            r"reporting|disclosure|verification|monitoring|border|customs)\s+$",
-                            re.IGNORECASE)
-_EPITHETS = ("crooked", "lyin'", "lyin’", "lying", "sleepy", "crazy", "phony", "low-energy",
-             "deranged", "tricky", "shifty")
+# the language's words (``labels`` in its techniques.json): nouns after which a label word is
+# an adjective in neutral use ("terrorist attack"); words before "regime" that make it a system
+# of rules ("sanctions regime"); insulting epithets before a name ("Crooked X")
+_NEUTRAL_AFTER = r"\s+(?:{})\b"
+_POLICY_BEFORE = r"(?:{})\s+$"
+_EPITHET = r"(?<![\w-])(?:{})\s+([A-Z][\w'’-]+)"
 
 
-@lru_cache(maxsize=1)
-def _modifier_regex() -> re.Pattern[str]:
-    mods = "|".join(_entry_pattern(e) for e in lexicon("delegitimizing"))
-    nouns = "|".join(_entry_pattern(e) for e in lexicon("group_nouns"))
-    return re.compile(rf"(?<![\w-])(?:{mods})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{nouns})(?![\w-])",
-                      re.IGNORECASE)
+def _modifier_regex(lang: Any) -> re.Pattern[str]:
+    def make() -> re.Pattern[str]:
+        mods = "|".join(_entry_pattern(e) for e in lang.lexicon("delegitimizing")) or "(?!)"
+        nouns = "|".join(_entry_pattern(e) for e in lang.lexicon("group_nouns")) or "(?!)"
+        return re.compile(rf"(?<![\w-])(?:{mods})(?:\s+[a-z][\w-]*){{0,2}}?\s+(?:{nouns})(?![\w-])",
+                          re.IGNORECASE)
+
+    return lang.memo(("delegitimizing",), make)
 
 
 def _target(doc: Any, start: int, end: int) -> str | None:
@@ -58,19 +53,21 @@ def _target(doc: Any, start: int, end: int) -> str | None:
     return None
 
 
-def _policy_before(text: str, pos: int) -> bool:
-    """``_POLICY_BEFORE.search(text, 0, pos)``, reading only the word before the whitespace
+def _policy_before(policy: re.Pattern[str], text: str, pos: int) -> bool:
+    """``policy.search(text, 0, pos)``, reading only the word before the whitespace
     that ends at ``pos`` (the pattern is a word of at most 12 letters, then that whitespace)."""
     ws = pos
     while ws > 0 and text[ws - 1].isspace():
         ws -= 1
-    return ws < pos and _POLICY_BEFORE.search(text, max(0, ws - 20), pos) is not None
+    return ws < pos and policy.search(text, max(0, ws - 20), pos) is not None
 
 
 def label_nouns(src: Source) -> Iterable[Hit]:
     """A noun from the label lexicon used for a person or group."""
-    for m in find_lexicon("labels", src.text):
-        if _NEUTRAL_AFTER.match(src.text, m.end()) or _policy_before(src.text, m.start()) \
+    neutral = words_regex(src, "labels", "neutral_after", _NEUTRAL_AFTER)
+    policy = words_regex(src, "labels", "policy_before", _POLICY_BEFORE)
+    for m in find_lexicon("labels", src.text, src.lang):
+        if neutral.match(src.text, m.end()) or _policy_before(policy, src.text, m.start()) \
                 or (src.entities and src.in_name(m.start(), m.end())):
             continue
         target = _target(src.doc, m.start(), m.end())
@@ -82,7 +79,7 @@ def label_nouns(src: Source) -> Iterable[Hit]:
 
 def delegitimizing_modifiers(src: Source) -> Iterable[Hit]:
     """A delegitimizing modifier before a noun for a group or body."""
-    for m in _modifier_regex().finditer(src.text):
+    for m in _modifier_regex(src.lang).finditer(src.text):
         yield Hit("Name_Calling-Labeling", m.start(), m.end(),
                   f"'{m.group(0).split()[0]}' denies legitimacy to '{m.group(0)}'", 0.65)
 
@@ -97,8 +94,10 @@ def epithets(src: Source) -> Iterable[Hit]:
         top = max(top, e)
         reach.append(top)
     starts = [s for s, _ in people]
-    pat = "|".join(re.escape(e) for e in _EPITHETS)
-    for m in re.finditer(rf"(?<![\w-])(?:{pat})\s+([A-Z][\w'’-]+)", src.text, re.IGNORECASE):
+    epithet = src.lang.memo(("epithets",), lambda: re.compile(_EPITHET.replace("{}", "|".join(
+        re.escape(e) for e in src.lang.technique_words("labels", "epithets")) or "(?!)"),
+        re.IGNORECASE))
+    for m in epithet.finditer(src.text):
         # the furthest end of a mention starting at the name or holding the epithet
         k = bisect_right(starts, m.start())
         around = reach[k - 1] if k and reach[k - 1] > m.start() else -1

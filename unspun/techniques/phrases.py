@@ -3,7 +3,7 @@
 These are the detectors for appeals (nation, values, fear, popularity, time),
 thought-terminating phrases, hypocrisy, attacks on reputation, doubt markers,
 exaggeration and loaded words.  Each lexicon lives in
-``unspun/data/lexicons/<name>.txt`` and was written for this project.
+``unspun/lang/<code>/lexicons/<name>.txt`` and was written for this project.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class PhraseDetector:
     score: float
 
     def __call__(self, src: Source) -> Iterable[Hit]:
-        for m in find_lexicon(self.name, src.text):
+        for m in find_lexicon(self.name, src.text, src.lang):
             if src.entities and src.in_name(m.start(), m.end()):
                 continue
             yield Hit(self.label, m.start(), m.end(), self.reason.format(m.group(0)), self.score)

@@ -9,7 +9,9 @@ paragraph, any phrase of three or more words with two content words repeated
 within :data:`LOCAL_GAP` characters counts ("the most important job ..., the most important job").  Phrases that
 overlap a named entity are skipped (names recur in any report, and the detector
 must not depend on which sides are named), as are phrases with reporting words
-or punctuation.  Each repeated occurrence is reported, not the first.
+or punctuation.  Each repeated occurrence is reported, not the first.  Stopwords,
+reporting words and modifier prefixes are the language's (``repetition`` in its
+techniques.json); a language without stopwords gets no repeated phrases.
 """
 from __future__ import annotations
 
@@ -18,21 +20,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 
-from .base import Hit, Source, lexicon_regex
+from .base import Hit, Source, lexicon_regex, word_set
 
-STOP = frozenset("""
-a an the of in on at to for from by with and or but as is are was were be been being it its this
-that these those he she they we you i his her their our your my me him them us not no so than
-then there here which who whom whose what when where why how all any each some such also said
-says say told according will would can could should may might must has have had do does did
-about into over after before under between while up out more most very just one two three
-mr ms mrs
-""".split())
-REPORTING = frozenset("""
-said says told statement reporters interview spokesman spokeswoman spokesperson news press
-conference percent year years week weeks month months day days time times today yesterday
-people official officials last first next new former
-""".split())
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SAME_WORD = re.compile(r"(?<![\w-])([A-Za-z]{3,})(?:[,!.]?\s+\1(?![\w-])){2,}", re.IGNORECASE)
 
@@ -60,21 +49,22 @@ def _adj_noun(src: Source, start: int, end: int) -> bool:
     if span is None or len(span) < 2:
         return False
     mods = [t for t in span[:-1] if not t.is_punct and t.text != "-"]
+    prefixes = word_set(src, "repetition", "prefixes")  # "anti-", "non-": modifiers too
     return span[-1].pos_ == "NOUN" and bool(mods) and all(
-        t.pos_ in ("ADJ", "VERB") or t.text.lower() in ("anti", "non", "pro", "counter")
-        for t in mods)
+        t.pos_ in ("ADJ", "VERB") or t.text.lower() in prefixes for t in mods)
 
 
-def _ngrams(tokens: list[tuple[int, int, str]], n: int) -> dict[tuple[str, ...], list[int]]:
+def _ngrams(tokens: list[tuple[int, int, str]], n: int, stop: frozenset[str],
+            report: frozenset[str]) -> dict[tuple[str, ...], list[int]]:
     """Start indices of each n-gram that neither starts nor ends with a stopword and holds
     no reporting word."""
     words = [t[2] for t in tokens]
     reporting = [0]
     for w in words:  # prefix counts of reporting words
-        reporting.append(reporting[-1] + (w in REPORTING))
+        reporting.append(reporting[-1] + (w in report))
     found: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in range(len(words) - n + 1):
-        if words[i] in STOP or words[i + n - 1] in STOP or reporting[i + n] - reporting[i]:
+        if words[i] in stop or words[i + n - 1] in stop or reporting[i + n] - reporting[i]:
             continue
         found[tuple(words[i:i + n])].append(i)
     return found
@@ -86,7 +76,7 @@ def _clean(src: Source, start: int, end: int) -> bool:
 
 
 def _themed(src: Source, spans: list[tuple[int, int]]) -> bool:
-    return lexicon_regex("repetition_themes").search(src.text, *spans[0]) is not None
+    return lexicon_regex("repetition_themes", src.lang).search(src.text, *spans[0]) is not None
 
 
 LOCAL_GAP = 150  # characters between two occurrences for a repetition within a paragraph
@@ -95,17 +85,21 @@ LOCAL_GAP = 150  # characters between two occurrences for a repetition within a 
 def repeated_phrases(src: Source) -> Iterable[Hit]:
     """Talking points repeated across the article, and phrases repeated within a paragraph
     (see the module docstring for the thresholds)."""
+    stop = word_set(src, "repetition", "stopwords")
+    report = word_set(src, "repetition", "reporting")
+    if not stop:  # without the language's stopwords every phrase would count
+        return
     tokens = _tokens(src)
     blocked = _blocked(src)
     taken: dict[int, int] = {}  # first token of a reported phrase -> its furthest last token
     for n in (6, 5, 4, 3, 2):
-        for words, starts in _ngrams(tokens, n).items():
+        for words, starts in _ngrams(tokens, n, stop, report).items():
             if len(starts) < 2:
                 continue
             spans = [(tokens[i][0], tokens[i + n - 1][1]) for i in starts]
             if not _clean(src, *spans[0]) or any(any(blocked[s:e]) for s, e in spans):
                 continue
-            content = sum(w not in STOP for w in words)
+            content = sum(w not in stop for w in words)
             paras = [src.paragraph_index(s) for s, _ in spans]
             close = [k for k in range(1, len(spans)) if paras[k] == paras[k - 1]
                      and spans[k][0] - spans[k - 1][1] <= LOCAL_GAP]
