@@ -16,26 +16,37 @@ from ..record import span
 from .agencies import known_agency
 from .registry import Context, component
 
-_EN = get_language("en")
-_MONTHS: dict[str, int] = _EN.words["month_numbers"]
-MONTH = _EN.pattern("dateline_month")
-DAY = _EN.pattern("dateline_day")
-DATE = rf"(?:{MONTH}\s{DAY}(?:,?\s\d{{4}})?|{DAY}\s{MONTH}(?:,?\s\d{{4}})?)"
 _UP = r"[^\W\d_]"
-WORD = rf"(?:{_UP.replace('^', '^a-z')}[\w'’.\-]*|(?:{_EN.pattern('dateline_place_words')})(?=\s))"
-PLACE = rf"(?!{MONTH}\b){WORD}(?:\s{WORD}){{0,3}}"
-REGION = rf"(?!{MONTH}\s\d)(?:{WORD}(?:\s{WORD}){{0,2}})"
 DASH = r"(?:—|–|--|-|―)"
 
-_DATELINE = re.compile(
-    rf"""(?P<place>{PLACE}(?:,\s(?:{REGION}))?)?
-         (?:,?\s(?P<date>{DATE}))?
-         (?:\s?\((?P<agency>[^()\n]{{2,40}})\)|\.?\s?/(?P<slashed>[^/\n]{{2,30}})/)?
-         (?P<sep>\s?{DASH}\s?|\.\s|:\s)?""",
-    re.VERBOSE,
-)
-_AGENCY_ONLY = re.compile(
-    rf"(?:(?P<date>{DATE})\s?)?\((?P<agency>[A-Z][\w.&' ]{{1,30}})\)(?P<sep>\s?{DASH}\s?)?")
+
+class Patterns:
+    """A language's dateline regexes: its month names and day forms (``dateline_month``,
+    ``dateline_day``, ``dateline_place_words`` in ``patterns.json``; ``month_numbers`` in
+    ``words.json``).  Without month names a dateline has no date."""
+
+    def __init__(self, lang: Any):
+        self.months: dict[str, int] = dict(lang.words.get("month_numbers", {}))
+        month, day = lang.pattern("dateline_month"), lang.pattern("dateline_day")
+        date = rf"(?:{month}\s{day}(?:,?\s\d{{4}})?|{day}\s{month}(?:,?\s\d{{4}})?)"
+        word = rf"(?:{_UP.replace('^', '^a-z')}[\w'’.\-]*|(?:{lang.pattern('dateline_place_words')})(?=\s))"
+        place = rf"(?!{month}\b){word}(?:\s{word}){{0,3}}"
+        region = rf"(?!{month}\s\d)(?:{word}(?:\s{word}){{0,2}})"
+        self.dateline = re.compile(
+            rf"""(?P<place>{place}(?:,\s(?:{region}))?)?
+                 (?:,?\s(?P<date>{date}))?
+                 (?:\s?\((?P<agency>[^()\n]{{2,40}})\)|\.?\s?/(?P<slashed>[^/\n]{{2,30}})/)?
+                 (?P<sep>\s?{DASH}\s?|\.\s|:\s)?""",
+            re.VERBOSE,
+        )
+        self.agency_only = re.compile(
+            rf"(?:(?P<date>{date})\s?)?\((?P<agency>[A-Z][\w.&' ]{{1,30}})\)(?P<sep>\s?{DASH}\s?)?")
+
+
+def patterns(lang: Any = None) -> Patterns:
+    """The dateline :class:`Patterns` of ``lang`` (English when None), made once per language."""
+    lang = lang if lang is not None else get_language("en")
+    return lang.memo(("dateline",), lambda: Patterns(lang))
 
 
 # '(CNN)', '(Reuters)': one word; '(BEGIN VIDEO CLIP.)' in a transcript is no credit
@@ -63,14 +74,16 @@ def _accept(m: re.Match[str]) -> bool:
     return known or any(is_place(p.strip()) for p in place.split(",")[1:])
 
 
-def find_dateline(text: str, start: int = 0) -> dict[str, Any] | None:
-    """Parse the dateline opening ``text`` at ``start`` (leading whitespace allowed)."""
+def find_dateline(text: str, start: int = 0, lang: Any = None) -> dict[str, Any] | None:
+    """Parse the dateline opening ``text`` at ``start`` (leading whitespace allowed), with
+    ``lang``'s month names (English by default)."""
     while start < len(text) and text[start].isspace():
         start += 1
-    m = _DATELINE.match(text, start)
+    found = patterns(lang)
+    m = found.dateline.match(text, start)
     if m and _accept(m):
         return _build(text, m)
-    m = _AGENCY_ONLY.match(text, start)
+    m = found.agency_only.match(text, start)
     if m and (known_agency(m["agency"]) or _ACRONYM.fullmatch(m["agency"])):
         return _build(text, m)
     return None
@@ -94,9 +107,9 @@ def _build(text: str, m: re.Match[str]) -> dict[str, Any]:
             "span": span(text, m.start(), end)}
 
 
-def parse_month_day(value: str) -> tuple[int, int, int | None] | None:
+def parse_month_day(value: str, lang: Any = None) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) from 'September 20', 'Sept. 26', '3 March 2024'."""
-    month = next((n for k, n in _MONTHS.items() if re.search(rf"\b{k}", value.lower())), None)
+    month = next((n for k, n in patterns(lang).months.items() if re.search(rf"\b{k}", value.lower())), None)
     numbers = [int(x) for x in re.findall(r"\d+", value)]
     if month is None or not numbers:
         return None
@@ -105,9 +118,9 @@ def parse_month_day(value: str) -> tuple[int, int, int | None] | None:
     return (month, day, year) if day else None
 
 
-def resolve_date(value: str, published: str | None) -> str | None:
+def resolve_date(value: str, published: str | None, lang: Any = None) -> str | None:
     """The full date a dateline's date means, given the publication date."""
-    parsed = parse_month_day(value)
+    parsed = parse_month_day(value, lang)
     if not parsed:
         return None
     month, day, year = parsed
@@ -137,7 +150,7 @@ def dateline(ctx: Context) -> None:
     """The dateline opening the body: after the headline, byline and date lines, if any."""
     rec = ctx.record
     body = (rec.layout or {}).get("body_start", 0)
-    found = find_dateline(rec.text, body)
+    found = find_dateline(rec.text, body, ctx.lang)
     if found and found["date"]:
-        found["resolved_date"] = resolve_date(found["date"]["text"], rec.published)
+        found["resolved_date"] = resolve_date(found["date"]["text"], rec.published, ctx.lang)
     rec.dateline = found

@@ -13,8 +13,16 @@ from ..lang import inflections
 from ..lang import lemma as token_lemma
 from ..record import span
 
-ROLE_WORDS = get_language("en").word_set("role_words")
-_SUFFIXES = get_language("en").word_set("name_suffixes")
+
+
+class Words:
+    """A language's ``role_words`` and ``name_suffixes`` (``words.json``)."""
+
+    def __init__(self, lang: Any):
+        self.roles = lang.word_set("role_words")
+        self.suffixes = lang.word_set("name_suffixes")
+
+
 _BAD_ENTS = {"TIME", "DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NO_LEFT = {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "VERB", "AUX", "PART", "INTJ", "NUM"}
 
@@ -28,30 +36,30 @@ def _clean(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def _has_role(tokens: Any) -> bool:
+def _has_role(tokens: Any, roles: frozenset[str]) -> bool:
     if not len(tokens):
         return False
-    forms = inflections(tokens[0].doc, ROLE_WORDS)  # forms that may have a role word as lemma
-    return any(t.lower_ in ROLE_WORDS or (forms is None or t.lower_ in forms)
-               and token_lemma(t).lower() in ROLE_WORDS for t in tokens)
+    forms = inflections(tokens[0].doc, roles)  # forms that may have a role word as lemma
+    return any(t.lower_ in roles or (forms is None or t.lower_ in forms)
+               and token_lemma(t).lower() in roles for t in tokens)
 
 
 def _no_verbs(tokens: Any) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
-def _plausible(tokens: Any) -> bool:
+def _plausible(tokens: Any, words: Words) -> bool:
     """A description names a role: a role word, or ends in a common noun; no times or numbers."""
     if not len(tokens) or any(t.ent_type_ in _BAD_ENTS or t.like_num for t in tokens):
         return False
-    if len(tokens) == 1 and tokens[0].lower_ in _SUFFIXES:
+    if len(tokens) == 1 and tokens[0].lower_ in words.suffixes:
         return False
-    if _has_role(tokens):
+    if _has_role(tokens, words.roles):
         return True
     return len(tokens) > 1 and tokens[-1].pos_ == "NOUN" and tokens[-1].is_lower
 
 
-def _title_before(doc: Any, ent: Any) -> tuple[int, int] | None:
+def _title_before(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
     left = ent.root.left_edge.i
     for i in range(ent.start - 1, left - 1, -1):  # a dash or bracket ends the title phrase
         if doc[i].text in {"—", "–", "-", "--", "(", ")", ":", ";"}:
@@ -63,23 +71,23 @@ def _title_before(doc: Any, ent: Any) -> tuple[int, int] | None:
     if not rng:
         return None
     seg = doc[rng[0]:rng[1]]
-    if _no_verbs(seg) and _plausible(seg) and not any(t.ent_type_ == "PERSON" for t in seg):
+    if _no_verbs(seg) and _plausible(seg, words) and not any(t.ent_type_ == "PERSON" for t in seg):
         return rng
     return None
 
 
-def _appos_after(doc: Any, ent: Any) -> tuple[int, int] | None:
+def _appos_after(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
     for child in ent.root.children:
         if child.dep_ == "appos" and child.i >= ent.end:
             # the subtree's edges, without walking it (a giant sentence's subtree is huge)
             rng = _clean(doc, child.left_edge.i, child.right_edge.i + 1)
-            if rng and rng[1] - rng[0] <= 25 and _plausible(doc[rng[0]:rng[1]]) \
+            if rng and rng[1] - rng[0] <= 25 and _plausible(doc[rng[0]:rng[1]], words) \
                     and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
                 return rng
     return None
 
 
-def _comma_before(doc: Any, ent: Any) -> tuple[int, int] | None:
+def _comma_before(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
     """'<description>, NAME said': the segment between the previous boundary and the comma."""
     comma = ent.start - 1
     if comma < 1 or doc[comma].text != ",":
@@ -95,26 +103,29 @@ def _comma_before(doc: Any, ent: Any) -> tuple[int, int] | None:
     if not rng:
         return None
     seg = doc[rng[0]:rng[1]]
-    if seg[0].pos_ in _NO_LEFT or not _no_verbs(seg) or not _has_role(seg):
+    if seg[0].pos_ in _NO_LEFT or not _no_verbs(seg) or not _has_role(seg, words.roles):
         return None
     if any(t.ent_type_ == "PERSON" for t in seg):
         return None
     return rng
 
 
-def person_descriptions(doc: Any, text: str, members: list[Any], after: int = 0
-                        ) -> list[dict[str, Any]]:
+def person_descriptions(doc: Any, text: str, members: list[Any], after: int = 0,
+                        lang: Any = None) -> list[dict[str, Any]]:
     """Description spans for a PERSON entity's mentions (deduplicated, in text order).
 
-    Descriptions never start before ``after`` (the end of the dateline).
+    Descriptions never start before ``after`` (the end of the dateline); role words and
+    name suffixes are ``lang``'s (English by default).
     """
+    lang = lang if lang is not None else get_language("en")
+    words = lang.memo(("description words",), lambda: Words(lang))
     found: set[tuple[int, int]] = set()
     for m in members:
         ent = doc.char_span(m.start, m.end, alignment_mode="expand")
         if ent is None or len(ent) == 0:
             continue
         for finder in (_title_before, _appos_after, _comma_before):
-            rng = finder(doc, ent)
+            rng = finder(doc, ent, words)
             if rng:
                 s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
                 if s >= after:

@@ -21,18 +21,27 @@ from .registry import Context, component
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-HONORIFICS = get_language("en").word_set("honorifics")
-_ALIASES = {
-    "us": "united states", "u.s.": "united states", "usa": "united states",
-    "u.s.a.": "united states", "america": "united states",
-    "united states of america": "united states",
-    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
-    "great britain": "united kingdom", "un": "united nations", "u.n.": "united nations",
-    "eu": "european union", "e.u.": "european union",
-}
-_STATE_PREFIX = re.compile(r"^(?:the\s+)?(?:republic|kingdom|state|commonwealth|federation|"
-                           r"islamic republic|people's republic|democratic republic)\s+of\s+",
-                           re.IGNORECASE)
+
+
+class NameWords:
+    """A language's words for comparing names (``words.json``: honorifics, name_aliases,
+    articles, definite_articles, possessive_endings; ``patterns.json``: possessive,
+    state_prefix)."""
+
+    def __init__(self, lang: Any):
+        self.honorifics = lang.word_set("honorifics")
+        self.aliases: dict[str, str] = dict(lang.words.get("name_aliases", {}))
+        self.articles = tuple(f"{a} " for a in lang.words.get("articles", ()))
+        self.definite = tuple(f"{a} " for a in lang.words.get("definite_articles", ()))
+        self.possessives = tuple(lang.words.get("possessive_endings", ()))
+        self.possessive = lang.regex("possessive", re.IGNORECASE)
+        self.state_prefix = lang.regex("state_prefix", re.IGNORECASE)
+
+
+def name_words_of(lang: Any = None) -> NameWords:
+    """:class:`NameWords` of ``lang`` (English when None), made once per language."""
+    lang = lang if lang is not None else get_language("en")
+    return lang.memo(("name words",), lambda: NameWords(lang))
 
 
 @dataclass
@@ -47,13 +56,13 @@ class Mention:
         return _FAMILY.get(self.label, self.label)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, words: NameWords) -> tuple[int, int]:
     low = text[start:end].lower()
-    for article in ("the ", "a ", "an "):
+    for article in words.articles:
         if low.startswith(article) and end - start > len(article):
             start += len(article)
             break
-    for suffix in ("'s", "’s", "'", "’"):
+    for suffix in words.possessives:
         if text[start:end].endswith(suffix) and end - start > len(suffix) + 1:
             end -= len(suffix)
             break
@@ -61,47 +70,52 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
-_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-def name_words(name: str) -> list[str]:
-    """The words of a name as written, without titles, possessives or punctuation.
+def name_words(name: str, lang: Any = None) -> list[str]:
+    """The words of a name as written, without titles, possessives or punctuation (``lang``'s;
+    English by default).
 
     Empty for a "name" made only of titles and punctuation ("Mr.", "President", "— '").
     """
+    words = name_words_of(lang)
     out = []
     for raw in name.split():
-        word = _EDGE.sub("", _POSSESSIVE.sub("", _EDGE.sub("", raw)))
-        if word and word.lower() not in HONORIFICS:
+        word = _EDGE.sub("", words.possessive.sub("", _EDGE.sub("", raw)))
+        if word and word.lower() not in words.honorifics:
             out.append(word)
     return out
 
 
-def name_tokens(name: str) -> tuple[str, ...]:
+def name_tokens(name: str, lang: Any = None) -> tuple[str, ...]:
     """Lower-cased :func:`name_words`: the key people are matched on."""
-    return tuple(w.lower() for w in name_words(name))
+    return tuple(w.lower() for w in name_words(name, lang))
 
 
-def normalise(name: str) -> str:
+def normalise(name: str, lang: Any = None) -> str:
+    words = name_words_of(lang)
     key = " ".join(name.lower().replace("’", "'").split())
-    key = _STATE_PREFIX.sub("", key)
-    if key.startswith("the "):
-        key = key[4:]
-    return _ALIASES.get(key, key)
+    key = words.state_prefix.sub("", key)
+    for article in words.definite:
+        if key.startswith(article):
+            key = key[len(article):]
+            break
+    return words.aliases.get(key, key)
 
 
-def spacy_mentions(doc: Any, text: str) -> list[Mention]:
+def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
+    words = name_words_of(lang)
     out = []
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
-        s, e = _trim(text, ent.start_char, ent.end_char)
+        s, e = _trim(text, ent.start_char, ent.end_char, words)
         if e <= s or not any(c.isalpha() for c in text[s:e]):
             continue
         label = ent.label_
-        if label in ("ORG", "NORP", "PERSON") and is_country(normalise(text[s:e])):
+        if label in ("ORG", "NORP", "PERSON") and is_country(normalise(text[s:e], lang)):
             label = "GPE"
-        tokens = name_tokens(text[s:e])
+        tokens = name_tokens(text[s:e], lang)
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
         out.append(Mention(s, e, label, tokens))
@@ -112,12 +126,13 @@ def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
     return any(m.start < e and s < m.end for m in mentions)
 
 
-def add_evidence(mentions: list[Mention], text: str, record: Any) -> list[Mention]:
+def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = None
+                 ) -> list[Mention]:
     """Mentions spaCy missed or mislabelled that the article itself shows."""
     for agency in record.agencies:
         s, e = agency["span"]["start"], agency["span"]["end"]
         if not _overlaps(mentions, s, e):
-            mentions.append(Mention(s, e, "ORG", name_tokens(text[s:e])))
+            mentions.append(Mention(s, e, "ORG", name_tokens(text[s:e], lang)))
     place = record.dateline and record.dateline.get("place")
     if place:
         pos = place["start"]
@@ -125,13 +140,13 @@ def add_evidence(mentions: list[Mention], text: str, record: Any) -> list[Mentio
             s = pos + len(part) - len(part.lstrip())
             e = pos + len(part.rstrip())
             if e > s and not _overlaps(mentions, s, e):
-                mentions.append(Mention(s, e, "GPE", name_tokens(text[s:e])))
+                mentions.append(Mention(s, e, "GPE", name_tokens(text[s:e], lang)))
             pos += len(part) + 1
-    _fix_surnames(mentions, text)
+    _fix_surnames(mentions, text, lang)
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _fix_surnames(mentions: list[Mention], text: str) -> None:
+def _fix_surnames(mentions: list[Mention], text: str, lang: Any = None) -> None:
     """A bare surname (or given name) of a person already named is that person."""
     people = [m for m in mentions if m.label == "PERSON" and len(m.tokens) >= 2]
     parts = {m.tokens[-1] for m in people} | {m.tokens[0] for m in people}
@@ -141,7 +156,7 @@ def _fix_surnames(mentions: list[Mention], text: str) -> None:
         if m.label != "PERSON" and len(m.tokens) == 1 and m.tokens[0] in parts \
                 and not is_country(text[m.start:m.end]):
             m.label = "PERSON"
-    surnames = {w for w in (name_words(text[m.start:m.end])[-1] for m in people)
+    surnames = {w for w in (name_words(text[m.start:m.end], lang)[-1] for m in people)
                 if len(w) >= 3 and w[0].isupper()}
     taken = _Spans(mentions)
     for start, end, surname in _word_hits(text, surnames):
@@ -187,7 +202,7 @@ class _Spans:
         self.added.append((s, e))  # hits arrive in text order
 
 
-def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
+def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[Mention]]:
     """Group mentions that name the same entity, in order of first mention."""
     clusters: list[list[Mention]] = []
     by_key: dict[tuple[str, str], int] = {}
@@ -200,7 +215,7 @@ def cluster(mentions: list[Mention], text: str) -> list[list[Mention]]:
         if m.label == "PERSON" and m.tokens:
             key = ("PERSON", f"{m.tokens[0]} {m.tokens[-1]}")
         else:
-            key = (m.family, normalise(text[m.start:m.end]))
+            key = (m.family, normalise(text[m.start:m.end], lang))
         if key not in by_key:
             by_key[key] = len(clusters)
             clusters.append([])
@@ -266,14 +281,14 @@ def _name(members: list[Mention], text: str, label: str) -> str:
 @component("entities", requires=("agencies", "dateline"), assigns=("entities",))
 def entities(ctx: Context) -> None:
     rec, text = ctx.record, ctx.record.text
-    mentions = add_evidence(spacy_mentions(ctx.doc, text), text, rec)
+    mentions = add_evidence(spacy_mentions(ctx.doc, text, ctx.lang), text, rec, ctx.lang)
     out = []
-    for i, members in enumerate(cluster(mentions, text), 1):
+    for i, members in enumerate(cluster(mentions, text, ctx.lang), 1):
         label = _label(members)
         entity = {"id": f"E{i}", "name": _name(members, text, label), "type": label,
                   "mentions": [span(text, m.start, m.end) for m in members], "descriptions": []}
         if label == "PERSON":
             after = rec.dateline["span"]["end"] if rec.dateline else 0
-            entity["descriptions"] = person_descriptions(ctx.doc, text, members, after)
+            entity["descriptions"] = person_descriptions(ctx.doc, text, members, after, ctx.lang)
         out.append(entity)
     rec.entities = out

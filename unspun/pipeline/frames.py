@@ -1,7 +1,7 @@
 """The frames component: how the article is framed, from cue lexicons of the 14 frames.
 
-Each frame has a cue lexicon (``unspun/data/lexicons/frames.json``, written for
-this project).  A frame is reported when its cues occur at least
+Each frame has a cue lexicon (``lexicons/frames.json`` of the article's language
+under ``unspun/lang/``; English's was written for this project).  A frame is reported when its cues occur at least
 :data:`MIN_HITS` times and at least :data:`RELATIVE` times as often as the
 strongest frame's; its score grows with the number of distinct cues, and its
 evidence is the first cue occurrences (spans into the text).
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from typing import Any
 
 from ..lang import get as get_language
+from ..lang import provides
 from ..record import span
 from ..techniques.base import _entry_pattern
 from .registry import Context, component
@@ -29,25 +29,31 @@ RELATIVE = 0.3
 MAX_EVIDENCE = 5
 
 
-@lru_cache(maxsize=1)
-def cue_regexes() -> dict[str, re.Pattern[str]]:
-    """One compiled regex per frame."""
-    raw = get_language("en").data("lexicons/frames")
-    out = {}
-    for frame in FRAMES:
-        body = "|".join(_entry_pattern(e) for e in sorted(raw[frame], key=len, reverse=True))
-        out[frame] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-    return out
+def cue_regexes(lang: Any = None) -> dict[str, re.Pattern[str]]:
+    """One compiled regex per frame, from ``lang``'s cues (English by default), made once
+    per language; a frame without cues matches nothing."""
+    lang = lang if lang is not None else get_language("en")
+
+    def make() -> dict[str, re.Pattern[str]]:
+        raw = lang.data("lexicons/frames", {})
+        out = {}
+        for frame in FRAMES:
+            cues = sorted(raw.get(frame, ()), key=len, reverse=True)
+            body = "|".join(_entry_pattern(e) for e in cues) if cues else "(?!)"
+            out[frame] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        return out
+
+    return lang.memo(("frames",), make)
 
 
-def frame_hits(text: str) -> dict[str, list[re.Match[str]]]:
+def frame_hits(text: str, lang: Any = None) -> dict[str, list[re.Match[str]]]:
     """Cue matches per frame."""
-    return {frame: list(rx.finditer(text)) for frame, rx in cue_regexes().items()}
+    return {frame: list(rx.finditer(text)) for frame, rx in cue_regexes(lang).items()}
 
 
-def detect_frames(text: str) -> list[dict[str, Any]]:
+def detect_frames(text: str, lang: Any = None) -> list[dict[str, Any]]:
     """Frames of ``text``: ``[{label, score, evidence: [span]}]``, strongest first."""
-    hits = frame_hits(text)
+    hits = frame_hits(text, lang)
     top = max((len(h) for h in hits.values()), default=0)
     words = max(1, len(text.split()))
     out = []
@@ -70,6 +76,6 @@ def _first_distinct(text: str, found: list[re.Match[str]]) -> list[dict[str, Any
     return [span(text, m.start(), m.end()) for m in list(seen.values())[:MAX_EVIDENCE]]
 
 
-@component("frames", assigns=("frames",))
+@component("frames", assigns=("frames",), languages=provides("lexicons/frames"))
 def frames(ctx: Context) -> None:
-    ctx.record.frames = detect_frames(ctx.record.text)
+    ctx.record.frames = detect_frames(ctx.record.text, ctx.lang)

@@ -15,13 +15,10 @@ import re
 from typing import Any
 
 from ..lang import get as get_language
+from ..lang import provides
 from ..record import Record
 from .registry import Context, component
 
-_EN = get_language("en")
-_FIRST_PERSON = re.compile(_EN.pattern("first_person"))
-_PRESCRIBE = re.compile(_EN.pattern("prescriptive"), re.IGNORECASE)
-_ATTRIBUTE = re.compile(_EN.pattern("attribution"), re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{1,2000}[\"”]")
 
 
@@ -32,19 +29,22 @@ def author_text(record: Record) -> str:
     return _QUOTED.sub(" ", record.text)
 
 
-def genre_signals(record: Record) -> dict[str, float]:
-    """The counts that decide the genre, per 100 words of the author's voice."""
+def genre_signals(record: Record, lang: Any = None) -> dict[str, float]:
+    """The counts that decide the genre, per 100 words of the author's voice; the words
+    are ``lang``'s (``first_person``, ``prescriptive``, ``attribution`` in its
+    ``patterns.json``; English by default)."""
+    lang = lang if lang is not None else get_language("en")
     own = author_text(record)
     words = max(20, len(own.split()))
     per = 100 / words
     author_techniques = [t for t in record.techniques if t.get("voice", "author") == "author"]
     return {
-        "first_person": len(_FIRST_PERSON.findall(own)) * per,
-        "prescriptive": len(_PRESCRIBE.findall(own)) * per,
+        "first_person": len(lang.regex("first_person").findall(own)) * per,
+        "prescriptive": len(lang.regex("prescriptive", re.IGNORECASE).findall(own)) * per,
         "questions": own.count("?") * per,
         "exclamations": own.count("!") * per,
         "techniques": len(author_techniques) * per,
-        "attribution": len(_ATTRIBUTE.findall(record.text)) * 100 / max(20, len(record.text.split())),
+        "attribution": len(lang.regex("attribution", re.IGNORECASE).findall(record.text)) * 100 / max(20, len(record.text.split())),
         "quotes": len(record.quotes or _QUOTED.findall(record.text)) * per,
         "dateline": 1.0 if record.dateline else 0.0,
     }
@@ -55,9 +55,9 @@ WEIGHTS = {"first_person": 0.9, "prescriptive": 1.2, "questions": 1.5, "exclamat
 BIAS = -0.5
 
 
-def detect_genre(record: Record) -> dict[str, Any]:
+def detect_genre(record: Record, lang: Any = None) -> dict[str, Any]:
     """``{label, score}``: opinion when the opinion signals outweigh the reporting ones."""
-    signals = genre_signals(record)
+    signals = genre_signals(record, lang)
     z = BIAS + sum(WEIGHTS[k] * v for k, v in signals.items())
     p_opinion = 1 / (1 + math.exp(-max(-50.0, min(50.0, z))))  # bounded: odd text gives huge z
     if p_opinion >= 0.5:
@@ -65,6 +65,7 @@ def detect_genre(record: Record) -> dict[str, Any]:
     return {"label": "reporting", "score": round(1 - p_opinion, 3)}
 
 
-@component("genre", requires=("dateline", "quotes", "voice", "techniques"), assigns=("genre",))
+@component("genre", requires=("dateline", "quotes", "voice", "techniques"), assigns=("genre",),
+           languages=provides("patterns"))
 def genre(ctx: Context) -> None:
-    ctx.record.genre = detect_genre(ctx.record)
+    ctx.record.genre = detect_genre(ctx.record, ctx.lang)

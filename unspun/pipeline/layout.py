@@ -18,13 +18,15 @@ paragraph is a *headline* when it is one short line that does not open with a
 dateline; after it, *byline* ("By JOHN SMITH, Associated Press"), *date* lines
 ("Published 10:31 AM EDT, Wed September 20, 2023"), short *label* lines ("FULL TEXT.")
 and, when a dateline follows them, a *standfirst*.  Everything here is linear in the
-text's length.
+text's length.  The words of bylines and date lines are the text's language's
+(:class:`FrontWords`).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from ..lang import get as get_language
 
@@ -37,19 +39,35 @@ _FRONT_SCAN = 8      # paragraphs searched for the body's dateline
 _STANDFIRST_CHARS = 600
 _MAX_STANDFIRSTS = 2
 
-_EN = get_language("en")
-_MONTH = _EN.pattern("date_month")
-_DATE_TOKEN = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
-    rf"(?:,?\s+\d{{4}})?|\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?"
-    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-    r"|\b\d{4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
-_DATE_WORDS = re.compile(_EN.pattern("date_words"), re.IGNORECASE)
-_BYLINE_LEAD = re.compile(_EN.pattern("byline_lead"))
-_BYLINE_ROLE = re.compile(_EN.pattern("byline_role"), re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
-_CONNECTIVES = get_language("en").word_set("name_connectives")
-_ABBREVIATIONS = get_language("en").word_set("abbreviations")
+
+
+class FrontWords:
+    """A language's words for the front lines (``patterns.json``: date_month, date_words,
+    byline_lead, byline_role, reported_speech; ``words.json``: name_connectives,
+    abbreviations)."""
+
+    def __init__(self, lang: Any):
+        month = lang.pattern("date_month")
+        self.date_token = re.compile(
+            rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month}"
+            rf"(?:,?\s+\d{{4}})?|\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?"
+            r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
+            r"|\b\d{4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+        self.date_words = lang.regex("date_words", re.IGNORECASE)
+        self.byline_lead = lang.regex("byline_lead")
+        self.byline_role = lang.regex("byline_role", re.IGNORECASE)
+        self.reported = lang.regex("reported_speech")
+        self.connectives = lang.word_set("name_connectives")
+        self.abbreviations = lang.word_set("abbreviations")
+
+
+def front_words(lang: Any = None) -> FrontWords:
+    """:class:`FrontWords` of ``lang`` (English when None), made once per language."""
+    lang = lang if lang is not None else get_language("en")
+    return lang.memo(("front words",), lambda: FrontWords(lang))
+
+
 _LABEL = re.compile(r"[A-Z][\w\- ]{0,30}[.:]?")
 
 
@@ -169,14 +187,15 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 
 # -- front matter -------------------------------------------------------------------
-def is_byline(line: str) -> bool:
+def is_byline(line: str, lang: Any = None) -> bool:
     """'By JOHN SMITH, Associated Press', 'By Jane Doe and Li Wei | Reuters', 'John Smith, Staff Writer'."""
+    fw = front_words(lang)
     line = _strip_end(line)
     if not line or len(line) > 160 or "\n" in line:
         return False
-    lead = _BYLINE_LEAD.match(line)
+    lead = fw.byline_lead.match(line)
     rest = line[lead.end():] if lead else line
-    if not lead and not _BYLINE_ROLE.search(rest):
+    if not lead and not fw.byline_role.search(rest):
         return False
     pieces = re.split(r"[\s,&|/·•]+", rest)
     words = [w for w in pieces if w]
@@ -184,15 +203,16 @@ def is_byline(line: str) -> bool:
         return False
     if any(not _NAME_WORD.fullmatch(w) for w in words):
         return False
-    named = sum(w[0].isupper() or w.lower() in _CONNECTIVES for w in words)
+    named = sum(w[0].isupper() or w.lower() in fw.connectives for w in words)
     return words[0][0].isupper() and named == len(words)
 
 
-def is_date_line(line: str) -> bool:
+def is_date_line(line: str, lang: Any = None) -> bool:
     """A line that gives only a date or time ('Published 10:31 AM EDT, Sept. 20, 2023')."""
-    if len(line) > 120 or "\n" in line or not _DATE_TOKEN.search(line):
+    fw = front_words(lang)
+    if len(line) > 120 or "\n" in line or not fw.date_token.search(line):
         return False
-    rest = _DATE_WORDS.sub(" ", _DATE_TOKEN.sub(" ", line))
+    rest = fw.date_words.sub(" ", fw.date_token.sub(" ", line))
     return len(rest.split()) <= 1
 
 
@@ -205,7 +225,8 @@ def _strip_end(line: str) -> str:
     return line.rstrip(" .;|•·-–—")
 
 
-def _headline_like(line: str, title: str | None = None, strong_next: bool = False) -> bool:
+def _headline_like(line: str, title: str | None = None, strong_next: bool = False,
+                   lang: Any = None) -> bool:
     """A short line that reads as a headline rather than a lede.
 
     Strong signs: it is the input's title, it has no closing punctuation, it is in Title
@@ -216,7 +237,7 @@ def _headline_like(line: str, title: str | None = None, strong_next: bool = Fals
     if "\n" in line or not 2 <= len(line) <= _HEADLINE_CHARS or len(line.split()) > 40:
         return False
     # one sentence at most: a headline may end with a full stop, a lede goes on
-    if any(_sentence_end(line, m.start()) for m in _STOP_THEN_CAPITAL.finditer(line)):
+    if any(_sentence_end(line, m.start(), lang) for m in _STOP_THEN_CAPITAL.finditer(line)):
         return False
     if title is not None and " ".join(title.split()) == " ".join(line.split()):
         return True
@@ -228,27 +249,28 @@ def _headline_like(line: str, title: str | None = None, strong_next: bool = Fals
         return True
     if title is not None:  # the input has its own, different title: only strong signs count
         return False
-    return len(words) <= 16 and not _REPORTED.search(line)
+    return len(words) <= 16 and not front_words(lang).reported.search(line)
 
 
-_REPORTED = re.compile(_EN.pattern("reported_speech"))
 _STOP_THEN_CAPITAL = re.compile(r"[.!?](?=\s+[A-Z\"“‘'])")
 
 
-def _sentence_end(line: str, pos: int) -> bool:
+def _sentence_end(line: str, pos: int, lang: Any = None) -> bool:
     """Whether the stop at ``pos`` ends a sentence (not 'U.S.', 'Mr.', 'J.')."""
     if line[pos] in "!?":
         return True
     word = re.search(r"[\w.]*$", line[:pos]).group()
-    return len(word) >= 2 and word[-1].islower() and word.lower() not in _ABBREVIATIONS
+    return len(word) >= 2 and word[-1].islower() \
+        and word.lower() not in front_words(lang).abbreviations
 
 
 def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateline,
-                 title: str | None = None) -> tuple[list[Front], int]:
+                 title: str | None = None, lang: Any = None) -> tuple[list[Front], int]:
     """The front lines and the index of the body's first paragraph.
 
     ``opens_with_dateline(start)`` says whether a dateline opens the text at ``start``;
-    ``title`` is the input's own title, if it has one.
+    ``title`` is the input's own title, if it has one; ``lang`` the text's language (its
+    byline and date words; English by default).
     """
     if len(paragraphs) < 2 or opens_with_dateline(paragraphs[0][0]):
         return [], 0
@@ -257,17 +279,17 @@ def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateli
     dated = next((i for i, (s, _) in enumerate(scan) if i and opens_with_dateline(s)), None)
     first = text[paragraphs[0][0]:paragraphs[0][1]]
     second = text[paragraphs[1][0]:paragraphs[1][1]]
-    strong = dated == 1 or is_byline(second) or is_date_line(second)
+    strong = dated == 1 or is_byline(second, lang) or is_date_line(second, lang)
     if dated == 1 and "\n" not in first and len(first) <= _HEADLINE_CHARS:
         pass  # a short line straight before the dateline: the headline ('History. Again.')
-    elif not _headline_like(first, title, strong) and not is_byline(first) \
-            and not is_date_line(first):
+    elif not _headline_like(first, title, strong, lang) and not is_byline(first, lang) \
+            and not is_date_line(first, lang):
         return [], 0
     for i, (s, e) in enumerate(scan):
         line = text[s:e]
         if dated is not None and i >= dated:
             return front, dated
-        kind = _front_kind(line, i, dated is not None)
+        kind = _front_kind(line, i, dated is not None, lang)
         if kind == "standfirst" and sum(f.kind == "standfirst" for f in front) >= _MAX_STANDFIRSTS:
             kind = None  # more prose than a standfirst: the body started earlier
         if kind is None:
@@ -276,10 +298,10 @@ def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateli
     return front, len(front)
 
 
-def _front_kind(line: str, index: int, dateline_follows: bool) -> str | None:
-    if is_byline(line):
+def _front_kind(line: str, index: int, dateline_follows: bool, lang: Any = None) -> str | None:
+    if is_byline(line, lang):
         return "byline"
-    if is_date_line(line):
+    if is_date_line(line, lang):
         return "date"
     if index == 0:
         return "headline"

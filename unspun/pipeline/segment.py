@@ -9,8 +9,6 @@ from .dateline import find_dateline
 from .layout import Front, front_matter, paragraph_bounds, paragraph_layout  # noqa: F401
 from .registry import Context, component
 
-_SENTENCE_END = re.compile(r"[.!?。！？…]")
-
 
 def sentence_bounds(text: str, doc: object, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """spaCy's sentences, cut at paragraph ends so none crosses a paragraph."""
@@ -63,8 +61,9 @@ def segment(ctx: Context) -> None:
     rec = ctx.record
     lay = paragraph_layout(rec.text)
     paras = lay.paragraphs
-    front, body = front_matter(rec.text, paras, lambda s: find_dateline(rec.text, s) is not None,
-                               rec.title)
+    front, body = front_matter(rec.text, paras,
+                               lambda s: find_dateline(rec.text, s, ctx.lang) is not None,
+                               rec.title, ctx.lang)
     body_start = paras[body][0] if body < len(paras) else len(rec.text)
     rec.layout = layout_field(rec.text, lay.kind, lay.wrap, front, body_start)
     headline = rec.layout["headline"]
@@ -73,7 +72,7 @@ def segment(ctx: Context) -> None:
     rec.paragraphs = [span(rec.text, s, e) for s, e in paras]
     bounds = sentence_bounds(rec.text, ctx.doc, paras) if ctx.english else regex_sentences(rec.text, paras)
     rec.sentences = [span(rec.text, s, e) for s, e in bounds]
-    if ctx.english and len(rec.text) > 200 and not _SENTENCE_END.search(rec.text):
+    if ctx.english and len(rec.text) > 200 and not ctx.lang.regex("sentence_end").search(rec.text):
         rec.warn("W203", "no sentence-ending punctuation: sentence boundaries are the parser's guesses")
 
 
