@@ -29,7 +29,8 @@ class Patterns:
         self.months: dict[str, int] = dict(lang.words.get("month_numbers", {}))
         month, day = lang.pattern("dateline_month"), lang.pattern("dateline_day")
         date = rf"(?:{month}\s{day}(?:,?\s\d{{4}})?|{day}\s{month}(?:,?\s\d{{4}})?)"
-        word = rf"(?:{_UP.replace('^', '^a-z')}[\w'’.\-]*|(?:{lang.pattern('dateline_place_words')})(?=\s))"
+        small = lang.pattern("dateline_place_words")
+        word = rf"(?:{_UP.replace('^', '^a-z')}[\w'’.\-]*|(?:{small})(?=\s))"
         place = rf"(?!{month}\b){word}(?:\s{word}){{0,3}}"
         region = rf"(?!{month}\s\d)(?:{word}(?:\s{word}){{0,2}})"
         self.dateline = re.compile(
@@ -109,7 +110,8 @@ def _build(text: str, m: re.Match[str]) -> dict[str, Any]:
 
 def parse_month_day(value: str, lang: Any = None) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) from 'September 20', 'Sept. 26', '3 March 2024'."""
-    month = next((n for k, n in patterns(lang).months.items() if re.search(rf"\b{k}", value.lower())), None)
+    months = patterns(lang).months
+    month = next((n for k, n in months.items() if re.search(rf"\b{k}", value.lower())), None)
     numbers = [int(x) for x in re.findall(r"\d+", value)]
     if month is None or not numbers:
         return None

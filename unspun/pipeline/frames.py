@@ -1,10 +1,11 @@
 """The frames component: how the article is framed, from cue lexicons of the 14 frames.
 
 Each frame has a cue lexicon (``lexicons/frames.json`` of the article's language
-under ``unspun/lang/``; English's was written for this project).  A frame is reported when its cues occur at least
-:data:`MIN_HITS` times and at least :data:`RELATIVE` times as often as the
-strongest frame's; its score grows with the number of distinct cues, and its
-evidence is the first cue occurrences (spans into the text).
+under ``unspun/lang/``; English's was written for this project).  A frame is
+reported when its cues occur at least :data:`MIN_HITS` times and at least
+:data:`RELATIVE` times as often as the strongest frame's; its score grows with
+the number of distinct cues, and its evidence is the first cue occurrences
+(spans into the text).
 """
 from __future__ import annotations
 

@@ -44,7 +44,8 @@ def genre_signals(record: Record, lang: Any = None) -> dict[str, float]:
         "questions": own.count("?") * per,
         "exclamations": own.count("!") * per,
         "techniques": len(author_techniques) * per,
-        "attribution": len(lang.regex("attribution", re.IGNORECASE).findall(record.text)) * 100 / max(20, len(record.text.split())),
+        "attribution": len(lang.regex("attribution", re.IGNORECASE).findall(record.text))
+        * 100 / max(20, len(record.text.split())),
         "quotes": len(record.quotes or _QUOTED.findall(record.text)) * per,
         "dateline": 1.0 if record.dateline else 0.0,
     }

@@ -64,9 +64,10 @@ class Component:
 
     ``languages``: the record languages it runs on (ISO 639-1 codes); ``None`` means
     every language; a rule ``rule(code) -> bool`` such as :func:`unspun.lang.provides`
-    (every language whose folder provides the data the component needs).  ``optional``: left out of the default pipeline, run only when
-    enabled (``--enable NAME``, ``Pipeline(enable=[...])``).  Components of plug-in
-    packages are always optional.
+    (every language whose folder provides the data the component needs).
+    ``optional``: left out of the default pipeline, run only when enabled (``--enable
+    NAME``, ``Pipeline(enable=[...])``).  Components of plug-in packages are always
+    optional.
     """
 
     name: str

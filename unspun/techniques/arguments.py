@@ -15,7 +15,6 @@ from typing import Any
 from .base import Hit, Source, pattern, words_regex
 
 
-
 @dataclass(frozen=True)
 class Pattern:
     label: str

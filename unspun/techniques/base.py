@@ -4,10 +4,10 @@ A detector is a plain function ``detect(src: Source) -> Iterable[Hit]``.  It
 reads the article text (and, when present, the spaCy doc, the entities and the
 quotes) and the words of the article's language (``src.lang``: lexicons and
 ``techniques.json`` of ``unspun/lang/<code>/``; a language without a detector's
-data gets nothing from that detector) and returns hits with character offsets and a short reason an analyst
-can check against the text.  Detectors never look at *which* people, places
-or groups are named: only at wording, punctuation and syntax, so that every
-side's wording is treated the same way.
+data gets nothing from that detector) and returns hits with character offsets
+and a short reason an analyst can check against the text.  Detectors never look
+at *which* people, places or groups are named: only at wording, punctuation and
+syntax, so that every side's wording is treated the same way.
 """
 from __future__ import annotations
 
