@@ -21,11 +21,13 @@ def _pipeline(components: tuple[str, ...] | None, enable: tuple[str, ...] = (),
 def analyze(text: str, *, published: str | None = None, source: str | None = None,
             title: str | None = None, url: str | None = None,
             components: Sequence[str] | None = None, models: Sequence[str] = (),
-            enable: Sequence[str] = ()) -> Record:
+            enable: Sequence[str] = (), language: str | None = None) -> Record:
     """Analyse one article and return its :class:`~unspun.record.Record`.
 
     ``models`` are trained model files (``unspun train``) used with the built-in detectors;
-    ``enable`` adds optional components (plug-ins, see docs/extending.md).
+    ``enable`` adds optional components (plug-ins, see docs/extending.md); ``language``
+    is the article's language code when known (otherwise it is detected; see
+    docs/languages.md).
 
     ``published`` is an ISO date (``YYYY-MM-DD``; a datetime string is cut to
     its date).  Raises :class:`~unspun.errors.UnspunError` for empty text.
@@ -35,7 +37,7 @@ def analyze(text: str, *, published: str | None = None, source: str | None = Non
     if not text.strip():
         raise UnspunError(Problem.make("U102", "<text>"))
     article = Article(text=text, origin="", published=normalise_date(published),
-                      source=source, title=title, url=url)
+                      source=source, title=title, url=url, language=language)
     if published and article.published is None:
         article.warnings.append(Problem.make("W204", "", value=published))
     pipe = _pipeline(tuple(components) if components is not None else None, tuple(enable),

@@ -73,6 +73,9 @@ class Pipeline:
             rec.meta.setdefault("input", article.origin)
         for w in article.warnings:
             rec.warn(w.code, w.message)
+        if article.language:  # given by the caller: not detected
+            rec.language = article.language
+            return rec
         found = identify(rec.text)
         lang = found.code
         if lang != "en" and found.certain:

@@ -27,6 +27,7 @@ class Article:
     source: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    language: str | None = None  # the language code when known; else it is detected
 
 
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%B %d, %Y", "%b %d, %Y",
