@@ -36,6 +36,7 @@ class RoleCues:
         # Reuters closes its copy with "(Reporting by ...; Editing by ...)": a house style
         self.house_credit = lang.regex("agency_house_credit")
         self.media_words = lang.regex("media_words")
+        self.articles = tuple(f"{a} " for a in lang.words.get("definite_articles", ()))
 
 
 def role_cues(lang: Any = None) -> RoleCues:
@@ -96,8 +97,10 @@ def find_agencies(text: str, dateline: dict[str, Any] | None, extra: list[tuple[
         if any(s < fe and fs < e for fs, fe in found):
             continue
         name = text[s:e]
-        if name.lower().startswith("the "):
-            name = name[4:]
+        for article in role_cues(lang).articles:  # 'the New York Times' is 'New York Times'
+            if name.lower().startswith(article):
+                name = name[len(article):]
+                break
         role = classify_role(text, s, e, dateline, lang)
         found[(s, e)] = {"name": name, "kind": "outlet", "role": role or "other",
                          "span": span(text, s, e)}

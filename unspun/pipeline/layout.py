@@ -48,13 +48,14 @@ class FrontWords:
     abbreviations)."""
 
     def __init__(self, lang: Any):
-        month = lang.pattern("date_month")
+        month, nth = lang.pattern("date_month"), lang.pattern("date_ordinal")
+        clock, ago = lang.pattern("date_clock_suffix"), lang.pattern("date_ago")
         self.date_token = re.compile(
-            rf"\b{month}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-            rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{month}(?:,?\s+\d{{4}})?"
+            rf"\b{month}\s+\d{{1,2}}(?:{nth})?(?:,?\s+\d{{4}})?"
+            rf"|\b\d{{1,2}}(?:{nth})?\s+{month}(?:,?\s+\d{{4}})?"
             rf"|\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?"
-            r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
-            r"|\b\d{4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
+            rf"|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|\b\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:{clock})?"
+            rf"|\b\d{{4}}\b|{ago}", re.IGNORECASE)
         self.date_words = lang.regex("date_words", re.IGNORECASE)
         self.byline_lead = lang.regex("byline_lead")
         self.byline_role = lang.regex("byline_role", re.IGNORECASE)
