@@ -99,17 +99,6 @@ class Language:
         """:meth:`pattern` ``name`` compiled (once)."""
         return self.memo(("pattern", name, flags), lambda: re.compile(self.pattern(name), flags))
 
-    def words_regex(self, name: str, template: str = "(?:{})", flags: int = 0) -> re.Pattern[str]:
-        """A word list of :attr:`words` (regular-expression alternatives, in order) compiled
-        into ``template`` (``{}`` marks the alternation); a list the language lacks matches
-        nothing."""
-        def make() -> re.Pattern[str]:
-            entries = self.words.get(name) or ()
-            return re.compile(template.replace("{}", "|".join(entries) if entries else "(?!)"),
-                              flags)
-
-        return self.memo(("words", name, template, flags), make)
-
     @cached_property
     def quote_marks(self) -> Any:
         """The quotation marks (:class:`unspun.pipeline.quote_marks.Marks`)."""
@@ -260,10 +249,10 @@ class Provides:
         self.names = names
 
     def __call__(self, code: str | None) -> bool:
-        if code is None or code not in _folders():
+        if code is None:
             return False
-        lang = get(code)
-        return all(lang.provides(n) for n in self.names)
+        lang = get(code)  # a code without a folder provides nothing
+        return lang.memo(("provides", self.names), lambda: all(lang.provides(n) for n in self.names))
 
     def __repr__(self) -> str:
         return f"provides{self.names!r}"
