@@ -15,7 +15,7 @@ from typing import Any
 
 from ..lang import get as get_language
 from ..record import span
-from ..techniques.base import _entry_pattern
+from ..techniques.base import LexiconMatcher
 from .registry import Context, component
 
 FRAMES: tuple[str, ...] = (
@@ -30,14 +30,10 @@ MAX_EVIDENCE = 5
 
 
 @lru_cache(maxsize=1)
-def cue_regexes() -> dict[str, re.Pattern[str]]:
-    """One compiled regex per frame."""
+def cue_regexes() -> dict[str, LexiconMatcher]:
+    """One regex per frame (``.regex``, with a fast ``.finditer``)."""
     raw = get_language("en").data("lexicons/frames")
-    out = {}
-    for frame in FRAMES:
-        body = "|".join(_entry_pattern(e) for e in sorted(raw[frame], key=len, reverse=True))
-        out[frame] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-    return out
+    return {frame: LexiconMatcher(raw[frame]) for frame in FRAMES}
 
 
 def frame_hits(text: str) -> dict[str, list[re.Match[str]]]:

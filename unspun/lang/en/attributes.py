@@ -137,15 +137,18 @@ class Ruler:
 
     def token_attrs(self, tok: Any, attr: str) -> Any:
         """The value the ruler's patterns give ``tok`` for ``attr`` (None when none applies)."""
-        best = self._single(attr, tok.tag_, tok.lower_, tok.dep_, tok.is_space)
+        values = {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_, "IS_SPACE": tok.is_space}
+        best = self._single(attr, *values.values())
         doc = tok.doc
         for n, p in self._multi:
             if attr not in p["attrs"] or (best is not None and best[0] > n):
                 continue
             index = p.get("index", 0)
             for token_patterns in p["patterns"]:
-                start = tok.i - (index if index >= 0 else len(token_patterns) + index)
-                if start < 0 or start + len(token_patterns) > len(doc):
+                at = index if index >= 0 else len(token_patterns) + index
+                start = tok.i - at
+                if start < 0 or start + len(token_patterns) > len(doc) \
+                        or not _fits(token_patterns[at], values):  # tok itself first: cheap
                     continue
                 if all(_matches(spec, doc[start + k]) for k, spec in enumerate(token_patterns)):
                     best = (n, p["attrs"][attr])
@@ -160,14 +163,17 @@ class Ruler:
     def _single(self, attr: str, tag: str, lower: str, dep: str, space: bool) -> Any:
         """(pattern number, value) of the last one-token pattern setting ``attr`` that fits."""
         values = {"TAG": tag, "LOWER": lower, "DEP": dep, "IS_SPACE": space}
-        best = None
-        for n, p in enumerate(self.patterns):
-            if attr not in p["attrs"]:
-                continue
-            for token_patterns in p["patterns"]:
-                if len(token_patterns) == 1 and _fits(token_patterns[0], values):
-                    best = (n, p["attrs"][attr])
-        return best
+        for n, spec, value in self._singles(attr):
+            if _fits(spec, values):
+                return n, value
+        return None
+
+    @lru_cache(maxsize=None)  # noqa: B019 - as above
+    def _singles(self, attr: str) -> list[tuple[int, dict, Any]]:
+        """(pattern number, token pattern, value) of the one-token patterns setting ``attr``,
+        last pattern first."""
+        return [(n, tp[0], p["attrs"][attr]) for n, p in reversed(list(enumerate(self.patterns)))
+                if attr in p["attrs"] for tp in p["patterns"] if len(tp) == 1]
 
 
 class PosPipe:
