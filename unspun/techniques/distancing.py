@@ -40,10 +40,13 @@ _SO_CALLED = re.compile(r"(?<![\w-])so[- ]called\s+(?![\"“«])[\w'’-]+(?:\s+
                         r"at|but)\b)[a-z][\w'’-]*)?", re.IGNORECASE)
 
 
+_MARK = re.compile("[\"“”«»]")
+
+
 def _quote_pairs(text: str) -> Iterable[tuple[int, int]]:
     """(open, close) positions of marks that enclose a word run: opener before a word,
     closer after one.  Consecutive marks are paired, so nested straight quotes work."""
-    marks = [i for i, c in enumerate(text) if c in "\"“”«»"]
+    marks = [m.start() for m in _MARK.finditer(text)]
     for i, j in zip(marks, marks[1:]):
         opens = (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalnum()
         closes = text[j - 1].isalnum() or text[j - 1] in ")%"
