@@ -195,3 +195,49 @@ def test_capitals_slogans_but_not_headings():
     assert found("He answered: THEY LOSE, WE WIN.", "Slogans") == [("Slogans", "THEY LOSE, WE WIN.")]
     assert found("The crowd roared NO MORE WARS!", "Slogans") == [("Slogans", "NO MORE WARS!")]
     assert found("3. APPLE BOOSTS PHONE SECURITY.\nThe move follows a breach.", "Slogans") == []
+
+
+def _matches(found):
+    return [(m.span(), m.group(0)) for m in found]
+
+
+def test_lexicon_matcher_finds_what_its_regex_finds():
+    """The word-start pre-filter never loses or adds a match, also where case-insensitive
+    matching equates non-ASCII letters with ASCII ones (Kelvin sign, long s, dotless i)."""
+    from unspun.pipeline.frames import cue_regexes
+    from unspun.techniques.base import LexiconMatcher, lexicon_matcher
+
+    names = ("loaded", "labels", "fear", "time", "values", "intensifiers", "doubt",
+             "repetition_themes", "credentials", "popularity", "reputation", "flag_waving")
+    matchers = [lexicon_matcher(n) for n in names] + list(cue_regexes().values())
+    toy = LexiconMatcher(["kill*", "scare", "crisis", "so-called", "un rights", "no"])
+    texts = [
+        "A brutal crackdown, a \u212aILLING spree and a \u017fcare: the cr\u0131sis is total. "
+        "Anti-terror and -terror and terror-ism; TERROR\u2019s reach, _terror, no-one, no one.",
+        "\u00c9TERROR \u00e9terror terror \u201cradical\u201d extremists\u2014thugs! so-called  UN  rights",
+        "", "k", "-", "x" * 5,
+    ]
+    for m in matchers + [toy]:
+        assert m.heads is not None
+        for text in texts:
+            assert _matches(m.finditer(text)) == _matches(m.regex.finditer(text))
+    assert _matches(toy.finditer(texts[0])) != []
+
+
+def test_lexicon_matcher_on_real_articles(shared_data):
+    from unspun.pipeline.frames import cue_regexes
+    from unspun.techniques.base import lexicon_matcher
+
+    files = sorted((shared_data / "polnear" / "dev" / "text").glob("*.txt"))[:20]
+    if not files:
+        pytest.skip("PolNeAR texts not found under ../shared/data/polnear")
+    matchers = [lexicon_matcher(n) for n in ("loaded", "labels", "fear", "values")]
+    matchers += list(cue_regexes().values())
+    total = 0
+    for f in files:
+        text = f.read_text("utf-8")
+        for m in matchers:
+            want = _matches(m.regex.finditer(text))
+            assert _matches(m.finditer(text)) == want
+            total += len(want)
+    assert total > 0

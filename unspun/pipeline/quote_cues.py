@@ -65,12 +65,23 @@ def cue_candidates(doc: Any, lang: Any = None) -> list[int]:
     lowers = doc.to_array("LOWER").tolist()
     forms = inflections(doc, words)
     if forms is not None:  # lemmas on demand: only for the forms that may have a cue lemma
-        maybe = {strings.add(f) for f in forms}
+        maybe = _hashes(strings, forms)
         return [i for i, low in enumerate(lowers) if low in according
                 or low in maybe and token_lemma(doc[i]) in words]
     wanted = {strings.add(w) for w in words}
     lemmas = doc.to_array("LEMMA").tolist()
     return [i for i, (lem, low) in enumerate(zip(lemmas, lowers)) if lem in wanted or low in according]
+
+
+_HASHED: dict[tuple[int, frozenset[str]], frozenset[int]] = {}
+
+
+def _hashes(strings: Any, forms: frozenset[str]) -> frozenset[int]:
+    """The string-store hashes of ``forms``, added once per string store."""
+    key = (id(strings), forms)
+    if key not in _HASHED:
+        _HASHED[key] = frozenset(strings.add(f) for f in forms)
+    return _HASHED[key]
 
 
 def cue_kind(tok: Any) -> str | None:

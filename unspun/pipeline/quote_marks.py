@@ -19,8 +19,9 @@ closes when no letter follows; unclosed single quotes are dropped.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 _DASHES = set("—–-/:")
 
@@ -147,6 +148,16 @@ def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
     return pairs, leftover
 
 
+@lru_cache(maxsize=16)
+def _any_of(chars: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!)")
+
+
+def _positions(text: str, start: int, end: int, chars: str) -> list[int]:
+    """Where any of ``chars`` occurs in ``text[start:end]``."""
+    return [m.start() for m in _any_of(chars).finditer(text, start, end)]
+
+
 def find_quoted(text: str, paragraphs: list[tuple[int, int]],
                 marks: Marks | None = None) -> list[Quoted]:
     """All top-level quoted spans in ``text``, in order; never raises on odd marks.
@@ -157,7 +168,7 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]],
     out: list[Quoted] = []
     current: Quoted | None = None  # a quote carried over from the previous paragraph
     for n, (ps, pe) in enumerate(paragraphs):
-        found = [m for i in range(ps, pe) if text[i] in every
+        found = [m for i in _positions(text, ps, pe, every)
                  for m in [classify(text, i, marks)] if m is not None]
         carried = current is not None
         if carried and not (found and found[0].pos == _first_char(text, ps, pe)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 TECHNIQUES: tuple[str, ...] = (
@@ -139,19 +141,18 @@ def _language(lang: Any) -> Any:
 def lexicon_regex(name: str, lang: Any = None) -> re.Pattern[str]:
     """One compiled, case-insensitive regex matching any entry of a language's lexicon as
     whole words (compiled once per language); an absent lexicon matches nothing."""
+    return lexicon_matcher(name, lang).regex
+
+
+def lexicon_matcher(name: str, lang: Any = None) -> "LexiconMatcher":
+    """:func:`lexicon_regex` with a fast :meth:`~LexiconMatcher.finditer` (once per language)."""
     language = _language(lang)
-
-    def make() -> re.Pattern[str]:
-        entries = sorted(language.lexicon(name), key=len, reverse=True)
-        body = "|".join(_entry_pattern(e) for e in entries) if entries else "(?!)"
-        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-    return language.memo(("lexicon", name), make)
+    return language.memo(("lexicon", name), lambda: LexiconMatcher(language.lexicon(name)))
 
 
 def find_lexicon(name: str, text: str, lang: Any = None) -> list[re.Match[str]]:
     """Every match of a language's lexicon in ``text``."""
-    return list(lexicon_regex(name, lang).finditer(text))
+    return list(lexicon_matcher(name, lang).finditer(text))
 
 
 def words(src: Source, detector: str, name: str) -> Any:
@@ -178,6 +179,74 @@ def word_set(src: Source, detector: str, name: str) -> frozenset[str]:
     lang = src.lang
     return lang.memo(("technique set", detector, name),
                      lambda: frozenset(lang.technique_words(detector, name)))
+
+
+class LexiconMatcher:
+    """A lexicon's regex (entries longest first, as whole words, case-insensitive) whose
+    :meth:`finditer` gives exactly the regex's own matches, faster.
+
+    ``regex.finditer`` tries the whole alternation of entries at every character.  A
+    match can only start where a word starts (no word character or hyphen before it) with
+    the leading letters of some entry, so :meth:`finditer` tries the regex only there: at
+    word starts whose first (up to three) letters, lower-cased, open an entry, and at word
+    starts with non-ASCII letters (which case-insensitive matching may equate with ASCII
+    ones).  Entries not opening with a letter or digit turn the filter off.
+    """
+
+    def __init__(self, entries: Iterable[str]):
+        patterns = [_entry_pattern(e) for e in sorted(entries, key=len, reverse=True)]
+        body = "|".join(patterns) or "(?!)"  # an empty lexicon matches nothing
+        self.regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        heads = [_LEAD.match(p).group(0)[:3].lower() for p in patterns]  # type: ignore[union-attr]
+        self.heads: dict[int, frozenset[str]] | None = None if not all(heads) else {
+            k: frozenset(h for h in heads if len(h) == k) for k in {len(h) for h in heads}}
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """The matches of :attr:`regex` in ``text``, as ``regex.finditer(text)`` gives them."""
+        if self.heads is None:
+            yield from self.regex.finditer(text)
+            return
+        index, odd = _word_starts(text)
+        starts = set(odd)
+        for k, heads in self.heads.items():
+            table = index[k - 1]
+            for head in heads & table.keys():
+                starts.update(table[head])
+        end = 0
+        for pos in sorted(starts):
+            if pos >= end:
+                m = self.regex.match(text, pos)
+                if m is not None:
+                    yield m
+                    end = m.end()
+
+
+_LEAD = re.compile(r"[A-Za-z0-9]*")
+_HEAD = re.compile(r"(?<![\w-])\w{1,3}")
+
+
+@lru_cache(maxsize=4)
+def _word_starts(text: str) -> tuple[tuple[dict[str, list[int]], ...], list[int]]:
+    """Where words start in ``text`` (a word character with no word character or hyphen
+    before it), indexed by their first 1, 2 and 3 characters lower-cased; and the starts
+    whose first three characters are not all ASCII."""
+    by3: dict[str, list[int]] = {}
+    odd: list[int] = []
+    for m in _HEAD.finditer(text):
+        head = m.group(0)
+        if not head.isascii():
+            odd.append(m.start())
+        elif (head := head.lower()) in by3:
+            by3[head].append(m.start())
+        else:
+            by3[head] = [m.start()]
+    by1: dict[str, list[int]] = {}
+    by2: dict[str, list[int]] = {}
+    for head, starts in by3.items():
+        by1.setdefault(head[0], []).extend(starts)
+        if len(head) > 1:
+            by2.setdefault(head[:2], []).extend(starts)
+    return (by1, by2, by3), odd
 
 
 def pattern(regex: str) -> re.Pattern[str]:

@@ -51,7 +51,11 @@ def _quote_pairs(text: str, src: Source) -> Iterable[tuple[int, int]]:
     chars = src.lang.technique_words("distancing", "quote_marks")
     close_only = src.lang.technique_words("distancing", "close_only")
     open_only = src.lang.technique_words("distancing", "open_only")
-    marks = [i for i, c in enumerate(text) if c in chars] if chars else []
+    if not chars:
+        return
+    finder = src.lang.memo(("distancing marks",),
+                           lambda: re.compile("[" + re.escape("".join(chars)) + "]"))
+    marks = [m.start() for m in finder.finditer(text)]
     for i, j in zip(marks, marks[1:]):
         opens = (i == 0 or not text[i - 1].isalnum()) and i + 1 < len(text) and text[i + 1].isalnum()
         closes = text[j - 1].isalnum() or text[j - 1] in ")%"

@@ -66,6 +66,7 @@ class Ruler:
         ruler = nlp.get_pipe("attribute_ruler")
         self.patterns = ruler.patterns  # in the ruler's order: later ones win
         self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.rule_lemmas: dict[tuple[int, int, str], str] = {}  # see _lemma
         for p in self.patterns:
             for token_patterns in p["patterns"]:
                 for spec in token_patterns:
@@ -137,15 +138,18 @@ class Ruler:
 
     def token_attrs(self, tok: Any, attr: str) -> Any:
         """The value the ruler's patterns give ``tok`` for ``attr`` (None when none applies)."""
-        best = self._single(attr, tok.tag_, tok.lower_, tok.dep_, tok.is_space)
+        values = {"TAG": tok.tag_, "LOWER": tok.lower_, "DEP": tok.dep_, "IS_SPACE": tok.is_space}
+        best = self._single(attr, *values.values())
         doc = tok.doc
         for n, p in self._multi:
             if attr not in p["attrs"] or (best is not None and best[0] > n):
                 continue
             index = p.get("index", 0)
             for token_patterns in p["patterns"]:
-                start = tok.i - (index if index >= 0 else len(token_patterns) + index)
-                if start < 0 or start + len(token_patterns) > len(doc):
+                at = index if index >= 0 else len(token_patterns) + index
+                start = tok.i - at
+                if start < 0 or start + len(token_patterns) > len(doc) \
+                        or not _fits(token_patterns[at], values):  # tok itself first: cheap
                     continue
                 if all(_matches(spec, doc[start + k]) for k, spec in enumerate(token_patterns)):
                     best = (n, p["attrs"][attr])
@@ -160,14 +164,46 @@ class Ruler:
     def _single(self, attr: str, tag: str, lower: str, dep: str, space: bool) -> Any:
         """(pattern number, value) of the last one-token pattern setting ``attr`` that fits."""
         values = {"TAG": tag, "LOWER": lower, "DEP": dep, "IS_SPACE": space}
-        best = None
-        for n, p in enumerate(self.patterns):
-            if attr not in p["attrs"]:
-                continue
-            for token_patterns in p["patterns"]:
-                if len(token_patterns) == 1 and _fits(token_patterns[0], values):
-                    best = (n, p["attrs"][attr])
+        best = self._single_any_word(attr, tag, dep, space)
+        by_word, others = self._singles(attr)
+        for candidates in (by_word.get(lower, ()), others):
+            for n, spec, value in candidates:  # last pattern first
+                if best is not None and n < best[0]:
+                    break
+                if _fits(spec, values):
+                    best = (n, value)
+                    break
         return best
+
+    @lru_cache(maxsize=10_000)  # noqa: B019 - as above
+    def _single_any_word(self, attr: str, tag: str, dep: str, space: bool) -> Any:
+        """:meth:`_single` for the one-token patterns without a LOWER test."""
+        values = {"TAG": tag, "DEP": dep, "IS_SPACE": space}
+        for n, p in reversed(list(enumerate(self.patterns))):
+            if attr in p["attrs"] and any(len(tp) == 1 and "LOWER" not in tp[0]
+                                          and _fits(tp[0], values) for tp in p["patterns"]):
+                return n, p["attrs"][attr]
+        return None
+
+    @lru_cache(maxsize=None)  # noqa: B019 - as above
+    def _singles(self, attr: str) -> tuple[dict[str, list[tuple[int, dict, Any]]], list]:
+        """(pattern number, token pattern, value) of the one-token patterns setting ``attr``
+        that test LOWER, last pattern first: by word for those naming their words, and the
+        others."""
+        by_word: dict[str, list[tuple[int, dict, Any]]] = {}
+        others: list[tuple[int, dict, Any]] = []
+        for n, p in reversed(list(enumerate(self.patterns))):
+            for tp in p["patterns"]:
+                want = tp[0].get("LOWER") if len(tp) == 1 and attr in p["attrs"] else None
+                entry = (n, tp[0], p["attrs"].get(attr))
+                if isinstance(want, str):
+                    by_word.setdefault(want, []).append(entry)
+                elif isinstance(want, dict) and set(want) == {"IN"}:
+                    for word in want["IN"]:
+                        by_word.setdefault(word, []).append(entry)
+                elif want is not None:
+                    others.append(entry)
+        return by_word, others
 
 
 class PosPipe:
@@ -239,7 +275,11 @@ def _lemma(ruler: Ruler, tok: Any) -> str:
     morph = ruler.token_attrs(tok, "MORPH")
     if morph is not None and str(tok.morph) != morph:
         tok.set_morph(morph)
-    return ruler.lemmatizer.rule_lemmatize(tok)[0]
+    key = (tok.orth, tok.pos, morph if morph is not None else str(tok.morph))
+    found = ruler.rule_lemmas.get(key)
+    if found is None:  # the lemmatizer's rules depend on the form, pos and morphology only
+        found = ruler.rule_lemmas[key] = ruler.lemmatizer.rule_lemmatize(tok)[0]
+    return found
 
 
 def inflections(ruler: Ruler, lemmas: frozenset[str]) -> frozenset[str]:
