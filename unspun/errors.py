@@ -56,6 +56,17 @@ CODES: dict[str, str] = {
     "U801": "the Ray engine needs Ray: pip install 'unspun[ray]'",
     "U802": "cannot connect to the Ray cluster at {address}: {detail}",
     "U803": "--engine ray reads files and URIs, not standard input",
+    # fetching (unspun.fetch, unspun sources, unspun watch)
+    "U901": "cannot fetch: {detail}",
+    "U902": "refused: {host} resolves to {kind} address {address}; allow it with "
+            "--allow-private {host}",
+    "U903": "the server answered HTTP {status}",
+    "U904": "over the {limit:,}-byte size limit",
+    "U905": "more than {limit} redirects (or a redirect loop)",
+    "U906": "timed out after {seconds:g}s",
+    "U907": "disallowed by the site's robots.txt",
+    "U908": "cannot be read as {what}: {detail}",
+    "U909": "unsupported URL: only http:// and https:// are fetched",
     # warnings: analysed, with a caveat
     "W201": "language {language!r} is not English: deeper analysis is English-only",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
