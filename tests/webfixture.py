@@ -184,6 +184,8 @@ class _Handler(BaseHTTPRequestHandler):
                  "/loop/a": lambda: self._redirect("/loop/b"),
                  "/loop/b": lambda: self._redirect("/loop/a"),
                  "/go/home": lambda: self._redirect("/"),
+                 "/go/localhost": lambda: self._redirect(
+                     site.base.replace("127.0.0.1", "localhost") + "/"),
                  "/bad/slow": self._slow, "/bad/huge": self._huge,
                  "/private/secret.html": lambda: self._send(200, site.article_html(
                      next(iter(site.pages))), "text/html")}
@@ -265,14 +267,20 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients that hang up on purpose (size cap, deadline) are not errors here
+
+
 class WebFixture:
     """Start with ``with WebFixture() as web:``; ``web.base`` is http://127.0.0.1:PORT."""
 
     def __init__(self) -> None:
         self.site = Site()
         handler = type("Handler", (_Handler,), {"site": self.site})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
+        self.server = _Server(("127.0.0.1", 0), handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.site.base = self.base
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)

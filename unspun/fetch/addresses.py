@@ -20,7 +20,7 @@ def address_kind(ip: Address) -> str | None:
     """Why ``ip`` is not a public address ('loopback', 'private' ...), or None if it is."""
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return address_kind(ip.ipv4_mapped)
-    for kind in ("loopback", "link_local", "private", "multicast", "reserved", "unspecified"):
+    for kind in ("loopback", "link_local", "unspecified", "private", "multicast", "reserved"):
         if getattr(ip, f"is_{kind}"):
             return kind.replace("_", "-")
     if not ip.is_global:
