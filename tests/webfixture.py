@@ -130,11 +130,14 @@ class Site:
         return ("<?xml version='1.0' encoding='UTF-8'?>"
                 f"<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{urls}</urlset>")
 
-    def home(self) -> str:
-        return ("<html><head><title>News</title>"
-                "<link rel='alternate' type='application/rss+xml' href='/wire/rss.xml'>"
-                "<link rel='alternate' type='application/atom+xml' href='ledger/atom.xml'>"
-                "<link rel='stylesheet' href='/style.css'></head><body>Home</body></html>")
+    def home(self, feed: str | None = None) -> str:
+        """The site's home page (both feeds), or an outlet's (``feed`` only)."""
+        links = ([("application/atom+xml", feed)] if feed else
+                 [("application/rss+xml", "/wire/rss.xml"),
+                  ("application/atom+xml", "ledger/atom.xml")])
+        return ("<html><head><title>News</title>" + "".join(
+            f"<link rel='alternate' type='{kind}' href='{href}'>" for kind, href in links)
+            + "<link rel='stylesheet' href='/style.css'></head><body>Home</body></html>")
 
     def opml(self) -> str:
         outlines = "".join(f"<outline text='{OUTLETS[o]}' type='rss' xmlUrl='{self.base}{p}'/>"
@@ -167,6 +170,7 @@ class _Handler(BaseHTTPRequestHandler):
         route = {"/robots.txt": lambda: self._send(200, "User-agent: *\nDisallow: /private/\n",
                                                    "text/plain"),
                  "/": lambda: self._send(200, site.home(), "text/html"),
+                 "/ledger/": lambda: self._send(200, site.home("/ledger/atom.xml"), "text/html"),
                  "/sitemap.xml": lambda: self._send(200, site.sitemap(), "application/xml"),
                  "/feeds.opml": lambda: self._send(200, site.opml(), "text/x-opml"),
                  "/bad/malformed.xml": lambda: self._send(

@@ -67,6 +67,10 @@ CODES: dict[str, str] = {
     "U907": "disallowed by the site's robots.txt",
     "U908": "cannot be read as {what}: {detail}",
     "U909": "unsupported URL: only http:// and https:// are fetched",
+    "U910": "bad interval {value!r}: expected a number and a unit s, m, h or d (15m, 1h, 1d), "
+            "at least 10s",
+    "U911": "no source {source!r} (see `unspun sources list`)",
+    "U912": "no feed found: the page is not a feed or sitemap and links no feed",
     # warnings: analysed, with a caveat
     "W201": "language {language!r} is not English: deeper analysis is English-only",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
