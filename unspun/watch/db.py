@@ -75,10 +75,10 @@ def query(store: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
 
 
 def ensure_tables(store: Any, name: str, statements: list[str]) -> None:
-    """Apply a migration the store does not know yet."""
+    """Create the tables of a migration the store did not apply (before named sets)."""
     if name in store.migrations():
         return
     with transaction(store) as tx:
         for statement in statements:
-            tx.execute(statement)
-        tx.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (name, stamp()))
+            tx.execute(statement.replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ")
+                       .replace("CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "))

@@ -62,6 +62,7 @@ class WatchOptions:
     backoff: float = 1.0
     max_items: int = MAX_ITEMS
     stories: bool = True
+    all_sources: bool = False  # every unpaused source, due or not
 
 
 @dataclass
@@ -89,7 +90,8 @@ class Round:
     def run(self) -> RoundStats:
         polite = Politeness(self.options.allow_private, self.options.delay, self.options.timeout,
                             self.options.attempts, self.options.backoff)
-        sources = due_sources(self.store)
+        sources = due_sources(self.store, now() + dt.timedelta(days=36500)
+                              if self.options.all_sources else None)
         self.stats.due = len(sources)
         self._assigner = None
         runs: dict[int, _SourceRun] = {}

@@ -6,6 +6,7 @@ kill -9 loses nothing: see :mod:`unspun.watch.round`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import signal
 import threading
@@ -69,9 +70,10 @@ def watch(store: Any, *, once: bool = False, options: WatchOptions | None = None
     analyze = analyze or default_analyzer()
     stop = stop or threading.Event()
     rounds: list[RoundStats] = []
+    options = options or WatchOptions()
     while not stop.is_set():
-        stats = Round(store, analyze, options or WatchOptions(), list(on_stored or []),
-                      on_status, stop).run()
+        stats = Round(store, analyze, options, list(on_stored or []), on_status, stop).run()
+        options = dataclasses.replace(options, all_sources=False)  # --all: the first round
         rounds.append(stats)
         if on_round:
             on_round(stats)
