@@ -71,6 +71,10 @@ CODES: dict[str, str] = {
             "at least 10s",
     "U911": "no source {source!r} (see `unspun sources list`)",
     "U912": "no feed found: the page is not a feed or sitemap and links no feed",
+    # alerts (unspun alerts)
+    "U920": "no alert {alert!r} (see `unspun alerts list`)",
+    "U921": "bad alert: {detail}",
+    "U922": "alert delivery failed: {detail}",
     # warnings: analysed, with a caveat
     "W201": "language {language!r} is not English: deeper analysis is English-only",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",

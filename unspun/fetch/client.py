@@ -178,8 +178,19 @@ class HttpClient:
             current = urljoin(current, location.strip())
         raise FetchError("U905", url, limit=self.max_redirects)
 
+    def post(self, url: str, body: bytes, content_type: str = "application/json") -> Response:
+        """POST ``body`` (a webhook); redirects are not followed. FetchError unless 2xx."""
+        headers = {"User-Agent": self.user_agent, "Content-Type": content_type,
+                   "Accept": "*/*"}
+        response = self._once(_target(url), headers, time.monotonic() + self.timeout,
+                              self.max_bytes, "POST", body)
+        if not 200 <= response.status < 300:
+            raise FetchError("U903", url, status=response.status,
+                             transient=response.status in _TRANSIENT_STATUS)
+        return response
+
     def _once(self, target: _Target, headers: dict[str, str], deadline: float,
-              max_bytes: int) -> Response:
+              max_bytes: int, method: str = "GET", body: bytes | None = None) -> Response:
         address = resolve(target.url, target.host, target.port, self.allow_private)[0]
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -200,7 +211,7 @@ class HttpClient:
         timer.daemon = True
         timer.start()
         try:
-            conn.request("GET", target.path, headers=headers)
+            conn.request(method, target.path, body=body, headers=headers)
             raw = conn.getresponse()
             out_headers = {k.lower(): v for k, v in raw.getheaders()}
             if raw.status in _REDIRECTS or raw.status == 304 or raw.status >= 400:

@@ -45,11 +45,15 @@ class RoundStats:
     page_errors: int = 0
     stories: int = 0
     interrupted: bool = False
+    alerts: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         return (f"sources due {self.due} · fetched {self.fetched} (304: {self.not_modified}) · "
                 f"failed {self.failed} · new items {self.new} · stored {self.stored} · "
-                f"page errors {self.page_errors}" + (" · stopped" if self.interrupted else ""))
+                f"page errors {self.page_errors}"
+                + (f" · alerts sent {self.alerts.get('delivered', 0)}" if self.alerts else "")
+                + (f" (failed {self.alerts['failed']})" if self.alerts.get("failed") else "")
+                + (" · stopped" if self.interrupted else ""))
 
 
 @dataclass
@@ -205,13 +209,13 @@ class Round:
             page.problem = result
             self._page_failed(page, run)
             return
-        if self._commit(page, result):
+        if self._commit(page, result, run.result.source):
             run.stored += 1
             self.stats.stored += 1
         else:
             self.stats.duplicates += 1
 
-    def _commit(self, page: PageResult, record: Record) -> bool:
+    def _commit(self, page: PageResult, record: Record, source: dict) -> bool:
         """Store the record, its keys and its story in one transaction; False if known."""
         with transaction(self.store) as tx:
             marks = ", ".join("?" * len(page.keys))
@@ -225,7 +229,6 @@ class Round:
             if added:
                 if self.options.stories:
                     self._assign(record)
-                source = {"id": page.source_id, "url": page.item.url}
                 for hook in self.on_stored:
                     hook(tx, record, source)
             return bool(added)

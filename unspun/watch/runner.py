@@ -64,15 +64,26 @@ def watch(store: Any, *, once: bool = False, options: WatchOptions | None = None
           on_stored: list[StoredHook] | None = None,
           on_status: Callable[[RoundStats], None] | None = None,
           on_round: Callable[[RoundStats], None] | None = None,
-          stop: threading.Event | None = None) -> list[RoundStats]:
-    """Run rounds over ``store``'s due sources; returns each round's counts."""
+          stop: threading.Event | None = None, alerts: bool = True) -> list[RoundStats]:
+    """Run rounds over ``store``'s due sources; returns each round's counts.
+
+    With ``alerts``, each stored article is matched against the saved alerts in the
+    transaction that stores it, and the matches are delivered after each round.
+    """
     ensure_watch_tables(store)
     analyze = analyze or default_analyzer()
     stop = stop or threading.Event()
     rounds: list[RoundStats] = []
     options = options or WatchOptions()
     while not stop.is_set():
-        stats = Round(store, analyze, options, list(on_stored or []), on_status, stop).run()
+        hooks = list(on_stored or [])
+        if alerts:
+            from ..alerts import deliver_pending, matcher
+
+            hooks.append(matcher(store))
+        stats = Round(store, analyze, options, hooks, on_status, stop).run()
+        if alerts:
+            stats.alerts = deliver_pending(store)
         options = dataclasses.replace(options, all_sources=False)  # --all: the first round
         rounds.append(stats)
         if on_round:
