@@ -60,6 +60,7 @@ class Site:
             outlet: sorted(s for s in self.pages if s.startswith(outlet + "-"))[:-1]
             for outlet in OUTLETS}
         self.moved = False
+        self.override: dict[str, str] = {}  # path -> the path whose answer it gives instead
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
         self.stopping = threading.Event()
@@ -106,6 +107,16 @@ class Site:
         return ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
                 f"<title>Northgate Wire</title><link>{self.base}/</link>"
                 f"<description>news</description>{''.join(items)}</channel></rss>")
+
+    def dead_links(self) -> str:
+        """A feed whose items lead to a 404, a robots.txt-disallowed page, a huge page and
+        one good article."""
+        paths = ["/bad/404", "/private/secret.html", "/bad/huge",
+                 "/articles/wire-2024-02-27-rail.html"]
+        items = "".join(f"<item><title>item {i}</title><link>{self.base}{p}</link>"
+                        f"<guid>dead-{i}</guid></item>" for i, p in enumerate(paths))
+        return ("<?xml version='1.0'?><rss version='2.0'><channel><title>Dead links</title>"
+                f"<link>{self.base}/</link>{items}</channel></rss>")
 
     def atom(self, slugs: list[str]) -> str:
         entries = "".join(
@@ -167,6 +178,7 @@ class _Handler(BaseHTTPRequestHandler):
         path = urlsplit(self.path).path
         with site.lock:
             site.requests.append((path, {k.lower(): v for k, v in self.headers.items()}))
+            path = site.override.get(path, path)
         route = {"/robots.txt": lambda: self._send(200, "User-agent: *\nDisallow: /private/\n",
                                                    "text/plain"),
                  "/": lambda: self._send(200, site.home(), "text/html"),
@@ -185,6 +197,8 @@ class _Handler(BaseHTTPRequestHandler):
                                                        "application/rss+xml"),
                  "/moving.xml": lambda: self._feed(site.rss(site.feeds["wire"]),
                                                    "application/rss+xml"),
+                 "/bad/dead-links.xml": lambda: self._feed(site.dead_links(),
+                                                           "application/rss+xml"),
                  "/loop/a": lambda: self._redirect("/loop/b"),
                  "/loop/b": lambda: self._redirect("/loop/a"),
                  "/go/home": lambda: self._redirect("/"),

@@ -76,7 +76,7 @@ def query(store: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
 
 def ensure_tables(store: Any, name: str, statements: list[str]) -> None:
     """Create the tables of a migration the store did not apply (before named sets)."""
-    if name in store.migrations():
+    if getattr(store, "readonly", False) or name in store.migrations():
         return
     with transaction(store) as tx:
         for statement in statements:
