@@ -91,7 +91,7 @@ def test_watch_once_stores_each_article_once_then_304_then_only_new_items(tmp_pa
     alerts = tmp_path / "alerts.jsonl"
     with WebFixture() as web:
         add_three(web, db)
-        ok("alerts", "add", "storms", "storm", "--to-file", str(alerts), "--db", str(db))
+        ok("alerts", "add", "outages", "electricity", "--to-file", str(alerts), "--db", str(db))
         first = ok("watch", "--once", "--db", str(db), *ALLOW, "--delay", "0")
         assert "stored 9" in first.stderr
         stored = rows(db, "SELECT url, source FROM articles ORDER BY url")
@@ -114,7 +114,7 @@ def test_watch_once_stores_each_article_once_then_304_then_only_new_items(tmp_pa
         feed_asks = [h for p, h in web.site.requests if p in FEED_PATHS.values()][-3:]
         assert all("if-none-match" in h for h in feed_asks)
         assert rows(db, "SELECT count(*) FROM articles")[0][0] == 9
-        assert not alerts.exists()  # no stored article mentions a storm
+        assert not alerts.exists()  # no stored article mentions electricity
 
         # round 3: the voice publishes its storm story: stored once, alerted once
         slug = web.site.add_item("voice")
@@ -123,7 +123,7 @@ def test_watch_once_stores_each_article_once_then_304_then_only_new_items(tmp_pa
         assert rows(db, "SELECT url FROM articles WHERE url = ?", (web.site.page_url(slug),))
         sent = [json.loads(line) for line in alerts.read_text("utf-8").splitlines()]
         assert [(a["alert"], a["article"]["url"]) for a in sent] == [
-            ("storms", web.site.page_url(slug))]
+            ("outages", web.site.page_url(slug))]
 
         # round 4: the wire moves its items to new URLs under the same GUIDs; a second
         # source repeats the wire's items (each twice): nothing new is stored or alerted
@@ -135,7 +135,7 @@ def test_watch_once_stores_each_article_once_then_304_then_only_new_items(tmp_pa
         assert not any("from=moved" in p for p in web.site.hits("/articles/"))
         assert len(alerts.read_text("utf-8").splitlines()) == 1
         listed = json.loads(ok("alerts", "list", "--db", str(db), "--format", "json").stdout)
-        assert [(a["name"], a["matches"], a["pending"]) for a in listed] == [("storms", 1, 0)]
+        assert [(a["name"], a["matches"], a["pending"]) for a in listed] == [("outages", 1, 0)]
 
 
 def test_kill_9_mid_round_then_once_stores_every_article_exactly_once(tmp_path):
