@@ -183,7 +183,7 @@ class _Handler(BaseHTTPRequestHandler):
                                                    "text/plain"),
                  "/": lambda: self._send(200, site.home(), "text/html"),
                  "/ledger/": lambda: self._send(200, site.home("/ledger/atom.xml"), "text/html"),
-                 "/sitemap.xml": lambda: self._send(200, site.sitemap(), "application/xml"),
+                 "/sitemap.xml": lambda: self._feed(site.sitemap(), "application/xml"),
                  "/feeds.opml": lambda: self._send(200, site.opml(), "text/x-opml"),
                  "/bad/malformed.xml": lambda: self._send(
                      200, "<rss version='2.0'><channel><item><title>x</ti", "application/xml"),

@@ -13,3 +13,5 @@ class FetchError(UnspunError):
         self.url = url
         self.transient = transient
         self.retry_after = retry_after
+        status = kwargs.get("status")
+        self.status = status if isinstance(status, int) else None  # U903: the HTTP status

@@ -84,6 +84,7 @@ def fetch_feed(polite: Politeness, source: dict) -> FeedResult:
         out.feed = _parse(polite, response)
     except FetchError as exc:
         out.error = exc
+        out.status = exc.status
     return out
 
 

@@ -112,6 +112,8 @@ class Round:
                         f.cancel()
                     break
                 for future in done:
+                    if self.stop.is_set():
+                        break
                     kind, source_id = futures.pop(future)
                     if kind == "feed":
                         self._feed(future.result(), runs, futures, pool, polite)
@@ -161,27 +163,26 @@ class Round:
             if batch & set(keys):
                 continue  # the feed repeats this item
             batch.update(keys)
-            known = self._known(keys)
+            known, complete = self._known(keys)
             if known is None:
                 fresh.append((item, keys))
-            elif known != "retry":
+            elif known and not complete:  # stored, seen under a new key: add it
                 self._alias(source["id"], keys, known, item.url)
         return fresh
 
-    def _known(self, keys: list[str]) -> str | None:
-        """None (new), 'retry' (failed before, may be tried again) or the stored article."""
+    def _known(self, keys: list[str]) -> tuple[str | None, bool]:
+        """None (new, or failed before and worth another try), the stored article's id,
+        or "" (failed for good); and whether every key is recorded."""
         marks = ", ".join("?" * len(keys))
         rows = query(self.store, f"SELECT article_id, error_code, attempts FROM watch_items "
                      f"WHERE key IN ({marks})", keys)
-        if not rows:
-            return None
+        complete = len(rows) == len(keys)
         for article_id, _, _ in rows:
             if article_id:
-                return article_id
-        code, attempts = rows[0][1], rows[0][2]
-        if code in PERMANENT or attempts >= MAX_ATTEMPTS:
-            return ""  # given up on: known, no article
-        return None
+                return article_id, complete
+        if any(code in PERMANENT or attempts >= MAX_ATTEMPTS for _, code, attempts in rows):
+            return "", complete
+        return None, complete
 
     def _alias(self, source_id: int, keys: list[str], article_id: str, url: str | None) -> None:
         with transaction(self.store) as tx:
@@ -194,8 +195,9 @@ class Round:
             tx.execute("INSERT INTO watch_items (key, source_id, article_id, url, error_code, "
                        "attempts, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO "
                        "UPDATE SET article_id = coalesce(watch_items.article_id, "
-                       "excluded.article_id), error_code = excluded.error_code, attempts = "
-                       "watch_items.attempts + excluded.attempts",
+                       "excluded.article_id), error_code = CASE WHEN excluded.article_id IS "
+                       "NULL THEN coalesce(excluded.error_code, watch_items.error_code) END, "
+                       "attempts = watch_items.attempts + excluded.attempts",
                        (key, source_id, article_id, url, code, 1 if code else 0, stamp()))
 
     # -- pages ------------------------------------------------------------------------------
