@@ -21,7 +21,7 @@
     var days = data.published[i].filter(function (d) { return d; });
     return {x: days, y: days.map(function () { return names[i]; }), name: names[i],
             type: "scatter", mode: "markers", marker: {size: 12}};
-  }), {showlegend: false, xaxis: {type: "date", automargin: true}, yaxis: {type: "category", automargin: true},
+  }), {showlegend: false, xaxis: {type: "date", tickformat: "%Y-%m-%d", automargin: true}, yaxis: {type: "category", automargin: true},
        height: Math.max(220, 50 * names.length + 100)});
 
   draw("chart-voice", [
