@@ -8,7 +8,8 @@ story's own rows are read, so a page costs the same in a corpus of any size.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -19,7 +20,9 @@ from .pages import PageError, _arg, _int, render
 
 router = APIRouter(include_in_schema=False)
 PAGE = 30
-MAX_ARTICLES = 200  # articles of one story read for its page (the earliest)
+MAX_ARTICLES = 100  # articles of one story read for its page (the earliest): tone alone
+# takes about 5 ms an article, and the page must render in under a second (bench/story_page.py)
+CACHE = 64  # story pages kept, each until its story changes (``stories.seq``)
 MAX_SPANS = 60  # quotes and techniques listed per outlet
 SORTS = {"newest": "s.last_published IS NULL, s.last_published DESC, s.seq DESC",
          "biggest": "s.sources DESC, s.articles DESC, s.last_published DESC"}
@@ -119,6 +122,36 @@ def _chart(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class ViewCache:
+    """The last few story views, each valid while its story's ``seq`` is unchanged."""
+
+    def __init__(self, size: int = CACHE):
+        self.size = size
+        self.views: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, store: Any, story_id: int) -> dict[str, Any]:
+        rows = query(store, "SELECT seq, articles FROM stories WHERE id = ?", (story_id,))
+        key = (story_id, *rows[0]) if rows else None
+        with self.lock:
+            if key in self.views:
+                self.views.move_to_end(key)
+                return self.views[key]
+        view = story_view(store, story_id)  # U701 when the story does not exist
+        with self.lock:
+            self.views[key] = view
+            while len(self.views) > self.size:
+                self.views.popitem(last=False)
+        return view
+
+
+def _cache(request: Request) -> ViewCache:
+    state = request.app.state
+    if not hasattr(state, "story_views"):
+        state.story_views = ViewCache()
+    return state.story_views
+
+
 @router.get("/stories", response_class=HTMLResponse)
 def stories_page(request: Request) -> HTMLResponse:
     """Newest or biggest stories, narrowed by dates and outlet."""
@@ -154,7 +187,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
         raise PageError(404, "story ids are numbers")
     with request.app.state.pool.reader() as store:
         try:
-            view = story_view(store, int(story_id))
+            view = _cache(request).get(store, int(story_id))
         except Exception as exc:  # noqa: BLE001 - U701 is a 404, anything else is raised
             if getattr(exc, "code", "") == "U701":
                 raise PageError(404, f"no story {story_id}") from None
