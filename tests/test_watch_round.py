@@ -3,6 +3,7 @@ bad pages, sitemaps in capped rounds, and stopping mid-round."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 import threading
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from unspun.store import open_store
 from unspun.watch import WatchOptions, add_source, get_source, watch
 from unspun.watch.runner import default_analyzer
+from test_store_support import target  # noqa: F401 - the fixture: SQLite and PostgreSQL
 from webfixture import WebFixture
 
 pytest.importorskip("feedparser")
@@ -127,3 +129,26 @@ def test_stop_mid_round_keeps_what_is_stored_and_leaves_the_rest_due(web, store,
     assert src["etag"] is None and due_in(src) <= 0  # due again, fetched in full
     stats = one_round(store, analyze)
     assert stats.stored == 2 and store.count() == 3
+
+
+def test_rounds_store_once_with_stories_and_alerts_on_both_backends(target, analyze):
+    from unspun.alerts import add_alert, list_alerts
+
+    with WebFixture() as web, open_store(target) as store:
+        for path in ("/wire/rss.xml", "/ledger/", "/voice/feed.json"):
+            add_source(store, web.url(path), allow_private=ALLOW)
+        add_alert(store, "votes", "reservoir", filters={"source": ["Valley Voice"]},
+                  target_kind="command", target=f"{sys.executable} -c 'import sys; sys.stdin.read()'")
+        add_alert(store, "wide", min_outlets=3, target_kind="command",
+                  target=f"{sys.executable} -c 'import sys; sys.exit(3)'")
+        first = one_round(store, analyze)
+        assert (first.stored, first.failed) == (9, 0) and store.count() == 9
+        assert store._fetch("SELECT count(*) FROM story_articles")[0][0] == 9
+        second = one_round(store, analyze)
+        assert (second.not_modified, second.stored) == (3, 0)
+        alerts = {a["name"]: a for a in list_alerts(store)}
+        assert (alerts["votes"]["matches"], alerts["votes"]["pending"]) == (2, 0)
+        # the failing command keeps its one match pending, tried again after each round
+        assert (alerts["wide"]["matches"], alerts["wide"]["pending"]) == (1, 1)
+        assert store._fetch("SELECT attempts FROM alert_matches m JOIN alerts a ON "
+                            "a.id = m.alert_id WHERE a.name = 'wide'")[0][0] == 2

@@ -71,7 +71,7 @@ def transaction(store: Any) -> Iterator[_Tx]:
 def query(store: Any, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
     if hasattr(store, "query"):
         return store.query(sql, params)
-    return store._fetch(store._sql(sql), params)
+    return store._fetch(sql, params)  # the backend converts the placeholders
 
 
 def ensure_tables(store: Any, name: str, statements: list[str]) -> None:
