@@ -21,6 +21,7 @@ from ..errors import Problem
 from ..fetch import item_keys
 from ..fetch.items import FeedItem
 from ..record import Record
+from ..stories.live import LiveAdder
 from .db import now, query, stamp, transaction
 from .fetching import FeedResult, PageResult, Politeness, fetch_feed, fetch_page
 from .sources import due_sources
@@ -97,7 +98,7 @@ class Round:
         sources = due_sources(self.store, now() + dt.timedelta(days=36500)
                               if self.options.all_sources else None)
         self.stats.due = len(sources)
-        self._assigner = None
+        self._adder = LiveAdder(self.store, stories=self.options.stories, hooks=self.on_stored)
         runs: dict[int, _SourceRun] = {}
         futures: dict[Future, tuple[str, int]] = {}
         with ThreadPoolExecutor(max(1, self.options.workers)) as pool:
@@ -123,6 +124,7 @@ class Round:
                     if run is not None and run.pending == 0 and kind == "page":
                         self._finish(run)
                     self._status()
+        self.stats.stories = self._adder.assigned
         return self.stats
 
     # -- feeds ------------------------------------------------------------------------------
@@ -226,23 +228,9 @@ class Round:
             if taken:  # another worker or process stored it meanwhile
                 self._keys(tx, page.source_id, page.keys, taken[0][0], page.item.url)
                 return False
-            added = self.store.add([record]).added
+            added = self._adder.add([record], origin=source).added
             self._keys(tx, page.source_id, page.keys, record.id, page.item.url)
-            if added:
-                if self.options.stories:
-                    self._assign(record)
-                for hook in self.on_stored:
-                    hook(tx, record, source)
             return bool(added)
-
-    def _assign(self, record: Record) -> None:
-        from ..stories.assignment import Assigner
-
-        if self._assigner is None:
-            self._assigner = Assigner(self.store)
-        feat = self._assigner.prepare([record])[0]
-        if self._assigner.place(record, feat) is not None:
-            self.stats.stories += 1
 
     def _page_failed(self, page: PageResult, run: _SourceRun) -> None:
         self.stats.page_errors += 1
