@@ -14,7 +14,6 @@ from typing import Any
 
 from ..record import Record
 from ..store.base import AddResult
-from ..watch.db import transaction
 
 Hook = Callable[[Any, Record, Any], None]  # (transaction, record, origin) -> None
 
@@ -32,6 +31,8 @@ class LiveAdder:
 
     def add(self, records: Iterable[Record], replace: bool = False,
             origin: Any = None) -> AddResult:
+        from ..watch.db import transaction  # the watch package imports this module
+
         batch = list(records)
         try:
             with transaction(self.store) as tx:
