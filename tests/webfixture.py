@@ -60,6 +60,7 @@ class Site:
             outlet: sorted(s for s in self.pages if s.startswith(outlet + "-"))[:-1]
             for outlet in OUTLETS}
         self.moved = False
+        self.posted: list[bytes] = []  # bodies POSTed to /hook
         self.override: dict[str, str] = {}  # path -> the path whose answer it gives instead
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.lock = threading.Lock()
@@ -221,6 +222,16 @@ class _Handler(BaseHTTPRequestHandler):
             if slug in site.pages:
                 return self._send(200, site.article_html(slug), "text/html; charset=utf-8")
         self._send(404, "<html><body>no such page</body></html>", "text/html")
+
+    def do_POST(self) -> None:  # noqa: N802 - a webhook receiver: /hook keeps what it gets
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(min(length, 1_000_000))
+        path = urlsplit(self.path).path
+        with self.site.lock:
+            self.site.requests.append((path, {k.lower(): v for k, v in self.headers.items()}))
+            if path == "/hook":
+                self.site.posted.append(body)
+        self._send(200 if path == "/hook" else 500, "ok", "text/plain")
 
     def _send(self, status: int, text: str, kind: str, extra: dict[str, str] | None = None,
               ) -> None:

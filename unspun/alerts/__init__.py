@@ -13,7 +13,7 @@ from .deliver import deliver_one, deliver_pending
 from .match import article_matches, record_matches
 from .saved import add_alert, get_alert, list_alerts, remove_alert
 
-__all__ = ["add_alert", "list_alerts", "get_alert", "remove_alert", "test_alert",
+__all__ = ["add_alert", "list_alerts", "get_alert", "remove_alert", "preview_alert",
            "deliver_pending", "deliver_one", "record_matches", "article_matches",
            "matcher"]
 
@@ -33,7 +33,7 @@ def matcher(store: Any):  # noqa: ANN201 - a StoredHook
     return hook
 
 
-def test_alert(store: Any, ref: str | int, limit: int = 20) -> dict[str, Any]:
+def preview_alert(store: Any, ref: str | int, limit: int = 20) -> dict[str, Any]:
     """What the alert's saved search finds among stored articles now (nothing is recorded)."""
     alert = get_alert(store, ref)
     hits = store.search(alert["query"], **alert["filters"], limit=limit)

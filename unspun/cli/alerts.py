@@ -106,9 +106,9 @@ def alerts_list(db: str, fmt: str) -> None:
 @click.option("--limit", type=int, default=20, show_default=True, help="Hits to show.")
 def alerts_test(alert: str, db: str, limit: int) -> None:
     """What ALERT's search finds among the stored articles now (nothing is recorded or sent)."""
-    from ..alerts import test_alert
+    from ..alerts import preview_alert
 
-    found = _run(db, lambda store: test_alert(store, alert, limit=limit), readonly=True)
+    found = _run(db, lambda store: preview_alert(store, alert, limit=limit), readonly=True)
     for hit in found["hits"]:
         click.echo(f"{line(hit.get('published') or '')}  {line(hit.get('source') or '')}  "
                    f"{line(hit.get('title') or hit['article_id'])}")

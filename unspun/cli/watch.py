@@ -14,6 +14,7 @@ from ..termsafe import line, text as safe
 from .group import cli
 from .storeopts import StoreFailure, db_option, fail, open_db
 
+MAX_OPML_BYTES = 20_000_000
 ALLOW_HELP = ("Allow this host to resolve to a private, loopback or link-local address "
               "(an intranet server, a local test server); repeat for more hosts. Refused by "
               "default.")
@@ -92,7 +93,8 @@ def sources_import(opml: Path, db: str, every: int, allow_private: tuple[str, ..
     from ..watch import add_source
 
     try:
-        feeds = read_opml(opml.read_bytes()[:20_000_000], str(opml))
+        with open(opml, "rb") as fh:
+            feeds = read_opml(fh.read(MAX_OPML_BYTES), str(opml))
     except (OSError, FetchError) as exc:
         raise StoreFailure(str(exc)) from None
 
