@@ -176,3 +176,41 @@ def test_kill_9_mid_round_then_once_stores_every_article_exactly_once(tmp_path):
         orphans = rows(db, "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM "
                            "watch_items w WHERE w.article_id = a.id)")
         assert orphans == [(0,)]
+
+
+def test_watch_loops_on_due_times_and_stops_cleanly_on_sigterm(tmp_path):
+    db = tmp_path / "w.db"
+    log = tmp_path / "watch.log"
+
+    def count() -> int:
+        try:
+            return rows(db, "SELECT count(*) FROM articles")[0][0]
+        except sqlite3.OperationalError:
+            return 0
+
+    def wait_for(n: int, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while count() < n and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.2)
+        assert count() == n, log.read_text()
+
+    with WebFixture() as web:
+        ok("sources", "add", web.url("/wire/rss.xml"), "--every", "10s", "--db", str(db), *ALLOW)
+        with open(log, "w") as err:
+            proc = subprocess.Popen([sys.executable, "-m", "unspun", "watch", "--db", str(db),
+                                     *ALLOW, "--delay", "0"], stderr=err,
+                                    stdout=subprocess.DEVNULL)
+            try:
+                wait_for(3, 180)
+                web.site.add_item("wire")
+                wait_for(4, 60)  # the next round, when the source is due again
+                proc.send_signal(signal.SIGTERM)
+                assert proc.wait(60) == 0
+            finally:
+                if proc.poll() is None:
+                    proc.kill()
+        rounds = [line for line in log.read_text().splitlines() if "sources due" in line]
+        assert len(rounds) >= 2 and "stored 3" in rounds[0]
+        assert any("stored 1" in line for line in rounds[1:])
+        assert [r[0] for r in rows(db, "SELECT url FROM articles ORDER BY url")] == \
+            sorted(web.site.page_url(s) for s in web.site.feeds["wire"])
