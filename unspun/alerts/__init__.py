@@ -9,12 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..record import Record
-from .deliver import deliver_one, deliver_pending
 from .match import article_matches, record_matches
 from .saved import add_alert, get_alert, list_alerts, remove_alert
 
+
+def deliver_pending(store: Any) -> dict[str, int]:
+    """Send recorded, undelivered matches; see :mod:`.deliver` (loaded on first use: the
+    store imports this package's schema whenever it opens)."""
+    from .deliver import deliver_pending as deliver
+
+    return deliver(store)
+
 __all__ = ["add_alert", "list_alerts", "get_alert", "remove_alert", "preview_alert",
-           "deliver_pending", "deliver_one", "record_matches", "article_matches",
+           "deliver_pending", "record_matches", "article_matches",
            "matcher"]
 
 
