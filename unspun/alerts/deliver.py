@@ -15,6 +15,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problem
 from ..fetch import FetchError, HttpClient
 from ..watch.db import query, stamp, transaction
 
@@ -87,9 +88,10 @@ def deliver_pending(store: Any) -> dict[str, int]:
             deliver_one(alert, payload)
         except RuntimeError as exc:
             counts["failed"] += 1
+            problem = Problem.make("U922", alert["name"], detail=str(exc)[:400])
             with transaction(store) as tx:
                 tx.execute("UPDATE alert_matches SET attempts = attempts + 1, error = ? "
-                           "WHERE id = ?", (str(exc)[:500], match_id))
+                           "WHERE id = ?", (str(problem), match_id))
             continue
         counts["delivered"] += 1
         with transaction(store) as tx:
