@@ -85,6 +85,9 @@ def fetch_feed(polite: Politeness, source: dict) -> FeedResult:
     except FetchError as exc:
         out.error = exc
         out.status = exc.status
+    except Exception as exc:  # noqa: BLE001 - a parser's surprise is this source's error
+        out.error = FetchError("U908", source["feed_url"], what="a feed or sitemap",
+                               detail=f"{type(exc).__name__}: {str(exc)[:200]}")
     return out
 
 
@@ -131,8 +134,12 @@ def fetch_page(polite: Politeness, source: dict, item: FeedItem, keys: list[str]
     except FetchError as exc:
         out.problem, out.transient = exc.problem, exc.transient
         return out
-    result = extract_page(response, source=source.get("name"), title=item.title,
-                          published=item.published)
+    try:
+        result = extract_page(response, source=source.get("name"), title=item.title,
+                              published=item.published)
+    except Exception as exc:  # noqa: BLE001 - one bad page never stops the round
+        result = Problem.make("U908", response.url, url=response.url, what="an article page",
+                              detail=f"{type(exc).__name__}: {str(exc)[:200]}")
     if isinstance(result, Problem):
         out.problem = result
     else:
