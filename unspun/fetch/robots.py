@@ -58,7 +58,11 @@ class Robots:
             raise FetchError("U907", url)
 
     def _rules(self, url: str) -> _Rules:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a bad port
+        except ValueError:
+            raise FetchError("U909", url) from None
         origin = f"{parts.scheme}://{parts.netloc}".lower()
         with self._lock:
             rules = self._cache.get(origin)
