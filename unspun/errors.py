@@ -66,7 +66,7 @@ CODES: dict[str, str] = {
     "U906": "timed out after {seconds:g}s",
     "U907": "disallowed by the site's robots.txt",
     "U908": "cannot be read as {what}: {detail}",
-    "U909": "unsupported URL: only http:// and https:// are fetched",
+    "U909": "unsupported or malformed URL: only http:// and https:// addresses are fetched",
     "U910": "bad interval {value!r}: expected a number and a unit s, m, h or d (15m, 1h, 1d), "
             "at least 10s",
     "U911": "no source {source!r} (see `unspun sources list`)",
