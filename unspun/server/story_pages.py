@@ -24,8 +24,8 @@ MAX_ARTICLES = 100  # articles of one story read for its page (the earliest): to
 # takes about 5 ms an article, and the page must render in under a second (bench/story_page.py)
 CACHE = 64  # story pages kept, each until its story changes (``stories.seq``)
 MAX_SPANS = 60  # quotes and techniques listed per outlet
-SORTS = {"newest": "s.last_published IS NULL, s.last_published DESC, s.seq DESC",
-         "biggest": "s.sources DESC, s.articles DESC, s.last_published DESC"}
+SORTS = {"newest": "s.last_published DESC{nulls}, s.seq DESC",  # indexed (stories_0002)
+         "biggest": "s.sources DESC, s.articles DESC, s.last_published DESC{nulls}"}
 STORY_COLS = ("id", "title", "first_published", "last_published", "articles", "sources")
 
 
@@ -48,9 +48,11 @@ def story_list(store: Any, *, sort: str = "newest", since: str | None = None,
         where.append("s.id IN (SELECT story_id FROM story_articles WHERE source = ?)")
         params.append(outlet)
     cols = ", ".join(f"s.{c}" for c in STORY_COLS)
+    # undated stories last: SQLite sorts NULL last in DESC order, PostgreSQL must be told
+    order = SORTS[sort].format(nulls="" if store.dialect == "sqlite" else " NULLS LAST")
     rows = [dict(zip(STORY_COLS, r)) for r in query(
         store, f"SELECT {cols} FROM stories s WHERE {' AND '.join(where)} "
-               f"ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?", [*params, limit, offset])]
+               f"ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset])]
     if rows:
         ids = [r["id"] for r in rows]
         found: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -65,8 +67,8 @@ def story_list(store: Any, *, sort: str = "newest", since: str | None = None,
 
 
 def outlet_names(store: Any, limit: int = 500) -> list[str]:
-    return [r[0] for r in query(store, "SELECT DISTINCT source FROM story_articles WHERE source "
-                                       "IS NOT NULL ORDER BY source LIMIT ?", (limit,))]
+    return [r[0] for r in query(store, "SELECT source FROM story_articles WHERE source IS NOT "
+                                       "NULL GROUP BY source ORDER BY source LIMIT ?", (limit,))]
 
 
 def spans(store: Any, ids: list[str]) -> tuple[dict[str, list], dict[str, list]]:
