@@ -14,13 +14,16 @@ keeps), and the stories list (newest, biggest, one outlet, a date range).
     .venv/bin/python bench/story_page.py [--n 100000] [--big 1000] [--samples 20]
         [--repeat 3] [--db bench/out/story_page.db]
 
-Writes bench/out/story_page.json. Only 127.0.0.1 is contacted.
+Writes bench/out/story_page.json, with a CPU calibration (seconds for sum(range(10**7)))
+and the load average: on a shared machine, read the timings against them. Only 127.0.0.1
+is contacted.
 """
 from __future__ import annotations
 
 import argparse
 import copy
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -119,6 +122,13 @@ def _twin(rec, k: int):
     return twin
 
 
+def calibration() -> float:
+    """Seconds for sum(range(10**7)): on a shared machine, scale the timings by it."""
+    t0 = time.perf_counter()
+    sum(range(10**7))
+    return round(time.perf_counter() - t0, 3)
+
+
 def timed(client, path: str, repeat: int) -> list[float]:
     out = []
     for _ in range(repeat):
@@ -163,7 +173,8 @@ def main() -> int:
         for path in ("/stories", "/stories?sort=biggest", "/stories?outlet=Outlet+C",
                      "/stories?since=2020-01-01&until=2020-06"):
             results["stories_list"] += timed(srv, path, args.repeat)
-    report = {"database": info, "target_seconds": 1.0, "pages": {
+    report = {"database": info, "target_seconds": 1.0, "cpu_calibration_s": calibration(),
+              "load_average": os.getloadavg()[0], "pages": {
         k: {"requests": len(v), "median_s": round(statistics.median(v), 3),
             "max_s": round(max(v), 3)} for k, v in results.items()}}
     (OUT / "story_page.json").write_text(json.dumps(report, indent=1))
