@@ -227,6 +227,9 @@ def watch(db: str, once: bool, workers: int, allow_private: tuple[str, ...], del
         sys.stderr.write(("\r\x1b[K" if tty else "") + stats.line() + "\n")
         sys.stderr.flush()
 
+    if tty:
+        sys.stderr.write("loading the analysis pipeline…")
+        sys.stderr.flush()
     try:
         _run(db, lambda store: run_watch(store, once=once, options=options, on_status=status,
                                          on_round=summary, stop=stop))
