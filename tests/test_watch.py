@@ -214,3 +214,19 @@ def test_watch_loops_on_due_times_and_stops_cleanly_on_sigterm(tmp_path):
         assert any("stored 1" in line for line in rounds[1:])
         assert [r[0] for r in rows(db, "SELECT url FROM articles ORDER BY url")] == \
             sorted(web.site.page_url(s) for s in web.site.feeds["wire"])
+
+
+def test_two_watchers_at_once_store_each_article_once(tmp_path):
+    db = tmp_path / "w.db"
+    with WebFixture() as web:
+        add_three(web, db)
+        procs = [subprocess.Popen([sys.executable, "-m", "unspun", "watch", "--once", "--db",
+                                   str(db), *ALLOW, "--delay", "0"], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for proc in procs:
+            _, err = proc.communicate(timeout=600)
+            assert proc.returncode == 0, err
+        assert [r[0] for r in rows(db, "SELECT url FROM articles ORDER BY url")] == \
+            published_urls(web)
+        assert rows(db, "SELECT count(*), count(DISTINCT article_id) FROM story_articles") == \
+            [(9, 9)]
