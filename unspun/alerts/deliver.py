@@ -72,9 +72,7 @@ def deliver_one(alert: dict[str, Any], payload: dict[str, Any]) -> None:
 def deliver_pending(store: Any) -> dict[str, int]:
     """Deliver every recorded, undelivered match; returns delivered and failed counts."""
     from .saved import COLUMNS
-    from .schema import ensure_alert_tables
 
-    ensure_alert_tables(store)
     rows = query(store, "SELECT m.id, m.payload, " + ", ".join(f"al.{c}" for c in COLUMNS) +
                  " FROM alert_matches m JOIN alerts al ON al.id = m.alert_id WHERE "
                  "m.delivered_at IS NULL AND m.attempts < ? ORDER BY m.id LIMIT ?",

@@ -8,7 +8,6 @@ from typing import Any
 from ..errors import Problem, UnspunError
 from ..store.query import Filters, check_query
 from ..watch.db import query, stamp, transaction
-from .schema import ensure_alert_tables
 
 TARGETS = ("file", "command", "webhook")
 COLUMNS = ("id", "name", "query", "filters", "min_outlets", "target_kind", "target",
@@ -38,7 +37,6 @@ def add_alert(store: Any, name: str, search: str | None = None, *,
               target_kind: str, target: str, allow_private: Collection[str] = ()
               ) -> dict[str, Any]:
     """Save an alert; its matches are recorded from the next stored article on."""
-    ensure_alert_tables(store)
     q, kept = check_search(search, filters or {})
     if not name.strip():
         raise _bad("an alert needs a name")
@@ -65,7 +63,6 @@ def _row(row: tuple) -> dict[str, Any]:
 
 
 def list_alerts(store: Any, active_only: bool = False) -> list[dict[str, Any]]:
-    ensure_alert_tables(store)
     where = " WHERE paused = 0" if active_only else ""
     alerts = [_row(r) for r in query(store, f"SELECT {', '.join(COLUMNS)} FROM alerts{where} "
                                             "ORDER BY id")]
@@ -80,7 +77,6 @@ def list_alerts(store: Any, active_only: bool = False) -> list[dict[str, Any]]:
 
 def get_alert(store: Any, ref: str | int) -> dict[str, Any]:
     """An alert by id or name (U920 when none)."""
-    ensure_alert_tables(store)
     text = str(ref).strip()
     rows = query(store, f"SELECT {', '.join(COLUMNS)} FROM alerts WHERE name = ? "
                         f"{'OR id = ?' if text.isdigit() else ''}",

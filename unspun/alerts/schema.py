@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+from ..store.migrations import register_migrations
+
 _TABLES = """
 CREATE TABLE alerts (id {pk}, name TEXT NOT NULL UNIQUE, query TEXT, filters TEXT NOT NULL,
   min_outlets INTEGER, target_kind TEXT NOT NULL, target TEXT NOT NULL, allow_private TEXT
@@ -26,10 +28,4 @@ def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]
     return [("alerts_0001_tables", statements)]
 
 
-def ensure_alert_tables(store: object) -> None:
-    """Create the alert tables in a store that lacks them."""
-    from ..store.schema import TYPES
-    from ..watch.db import ensure_tables
-
-    for name, statements in migrations(store.dialect, TYPES[store.dialect]):  # type: ignore[attr-defined]
-        ensure_tables(store, name, statements)
+register_migrations("alerts", migrations)

@@ -8,27 +8,8 @@ import click
 
 from ..termsafe import line, text as safe
 from .group import cli
-from .storeopts import db_option
+from .storeopts import db_option, filter_options, filter_values
 from .watch import _run, allow_option
-
-FILTERS = (  # the search filters an alert saves (the names `unspun search` uses)
-    ("source", "Only this outlet (exact name; repeatable).", True),
-    ("since", "Published on or after YYYY[-MM[-DD]].", False),
-    ("until", "Published on or before YYYY[-MM[-DD]].", False),
-    ("speaker", "Articles quoting a speaker whose name contains NAME.", False),
-    ("entity", "Articles naming a person, organisation or place whose name contains NAME.",
-     False),
-    ("technique", "Articles using this persuasion technique (SemEval label).", False),
-    ("voice", "With --technique: in the author's voice or in quotes (author|quoted).", False),
-    ("frame", "Articles with this frame.", False),
-)
-
-
-def filter_options(func: Any) -> Any:
-    for name, help_text, repeatable in reversed(FILTERS):
-        func = click.option(f"--{name}", multiple=repeatable, help=help_text)(func)
-    return func
-
 
 @cli.group()
 def alerts() -> None:
@@ -68,7 +49,8 @@ def alerts_add(name: str, query: str | None, db: str, min_outlets: int | None,
     targets = [(k, v) for k, v in (("file", to_file), ("command", to_command),
                                    ("webhook", to_webhook)) if v]
     kind, target = targets[0] if len(targets) == 1 else ("", "")
-    alert = _run(db, lambda store: add_alert(store, name, query, filters=filters,
+    values = filter_values(filters)  # every search filter, from the one specification
+    alert = _run(db, lambda store: add_alert(store, name, query, filters=values,
                                              min_outlets=min_outlets, target_kind=kind,
                                              target=target, allow_private=allow_private))
     click.echo(f"alert #{alert['id']} {line(alert['name'])} → {alert['target_kind']} "

@@ -17,7 +17,6 @@ from ..errors import Problem
 from ..record import Record
 from .db import now, query
 from .round import Round, RoundStats, StoredHook, WatchOptions
-from .schema import ensure_watch_tables
 
 MAX_SLEEP = 60.0
 
@@ -70,7 +69,6 @@ def watch(store: Any, *, once: bool = False, options: WatchOptions | None = None
     With ``alerts``, each stored article is matched against the saved alerts in the
     transaction that stores it, and the matches are delivered after each round.
     """
-    ensure_watch_tables(store)
     analyze = analyze or default_analyzer()
     stop = stop or threading.Event()
     rounds: list[RoundStats] = []

@@ -13,6 +13,8 @@
 """
 from __future__ import annotations
 
+from ..store.migrations import register_migrations
+
 _TABLES = """
 CREATE TABLE watch_sources (id {pk}, url TEXT NOT NULL UNIQUE, feed_url TEXT NOT NULL,
   kind TEXT, name TEXT, every_seconds INTEGER NOT NULL, paused INTEGER NOT NULL DEFAULT 0,
@@ -33,10 +35,4 @@ def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]
     return [("watch_0001_tables", statements)]
 
 
-def ensure_watch_tables(store: object) -> None:
-    """Create the watch tables in a store that lacks them."""
-    from ..store.schema import TYPES
-    from .db import ensure_tables
-
-    for name, statements in migrations(store.dialect, TYPES[store.dialect]):  # type: ignore[attr-defined]
-        ensure_tables(store, name, statements)
+register_migrations("watch", migrations)

@@ -10,7 +10,6 @@ from ..errors import Problem, UnspunError
 from ..fetch import FetchError, HttpClient, discover_feeds, parse_feed, parse_sitemap
 from ..fetch.sniff import kind_of
 from .db import now, query, stamp, transaction
-from .schema import ensure_watch_tables
 
 DEFAULT_EVERY = 15 * 60
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -61,7 +60,6 @@ def add_source(store: Any, url: str, *, name: str | None = None, every: int = DE
                ) -> dict[str, Any]:
     """Follow ``url`` (fetched once to find its feed); a source already following that URL
     or the same feed is updated instead of added twice."""
-    ensure_watch_tables(store)
     client = client or HttpClient(allow_private=allow_private)
     feed_url, kind, title = resolve(client, url)
     allow = " ".join(sorted(set(allow_private)))
@@ -82,14 +80,12 @@ def add_source(store: Any, url: str, *, name: str | None = None, every: int = DE
 
 
 def list_sources(store: Any) -> list[dict[str, Any]]:
-    ensure_watch_tables(store)
     rows = query(store, f"SELECT {', '.join(COLUMNS)} FROM watch_sources ORDER BY id")
     return [dict(zip(COLUMNS, row)) for row in rows]
 
 
 def get_source(store: Any, ref: str | int) -> dict[str, Any]:
     """A source by id or URL; U911 when there is none."""
-    ensure_watch_tables(store)
     text = str(ref).strip()
     where, value = ("id = ?", int(text)) if text.isdigit() else ("url = ?", text)
     rows = query(store, f"SELECT {', '.join(COLUMNS)} FROM watch_sources WHERE {where}",
