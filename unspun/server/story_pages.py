@@ -91,6 +91,26 @@ def spans(store: Any, ids: list[str]) -> tuple[dict[str, list], dict[str, list]]
     return quotes, techniques
 
 
+def article_context(store: Any, article_id: str) -> dict[str, Any]:
+    """An article's story (id, title, counts) and its wire copies (with outlet and title),
+    for the article page."""
+    from ..stories import wire_copies
+
+    rows = query(store, "SELECT s.id, s.title, s.articles, s.sources FROM story_articles sa "
+                        "JOIN stories s ON s.id = sa.story_id WHERE sa.article_id = ?",
+                 (article_id,))
+    story = dict(zip(("id", "title", "articles", "sources"), rows[0])) if rows else None
+    wire = wire_copies(store, article_id)[:20]
+    if wire:
+        ids = [w["article_id"] for w in wire]
+        meta = {r[0]: r[1:] for r in query(store, "SELECT id, source, title, published FROM "
+                                                  f"articles WHERE id IN ({_marks(len(ids))})",
+                                           ids)}
+        for w in wire:
+            w["source"], w["title"], w["published"] = meta.get(w["article_id"], (None,) * 3)
+    return {"story": story, "wire": wire}
+
+
 def story_view(store: Any, story_id: int) -> dict[str, Any]:
     """The comparison of ``unspun compare`` plus each outlet's quotes and techniques as
     spans, and chart data; StoreError U701 when there is no such story."""
