@@ -44,13 +44,6 @@ def _story(tx: Any, article_id: str) -> dict[str, Any] | None:
             "outlets": outlets}
 
 
-def _has_story_tables(tx: Any, dialect: str) -> bool:
-    sql = ("SELECT 1 FROM sqlite_master WHERE name = 'story_articles'" if dialect == "sqlite"
-           else "SELECT 1 FROM information_schema.tables WHERE table_name = 'story_articles' "
-                "AND table_schema = current_schema()")
-    return tx.one(sql) is not None
-
-
 def record_matches(tx: Any, dialect: str, alerts: list[dict[str, Any]], record: Record,
                    origin: dict[str, Any] | None = None) -> int:
     """Record every alert ``record`` matches (each match once); returns matches recorded."""
@@ -62,7 +55,7 @@ def record_matches(tx: Any, dialect: str, alerts: list[dict[str, Any]], record: 
                 tx, dialect, alert, record.id):
             continue
         if not looked:
-            story = _story(tx, record.id) if _has_story_tables(tx, dialect) else None
+            story = _story(tx, record.id)
             looked = True
         if alert["min_outlets"]:
             if story is None or len(story["outlets"]) < alert["min_outlets"]:
