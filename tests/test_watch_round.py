@@ -152,3 +152,12 @@ def test_rounds_store_once_with_stories_and_alerts_on_both_backends(target, anal
         assert (alerts["wide"]["matches"], alerts["wide"]["pending"]) == (1, 1)
         assert store._fetch("SELECT attempts FROM alert_matches m JOIN alerts a ON "
                             "a.id = m.alert_id WHERE a.name = 'wide'")[0][0] == 2
+
+
+def test_hosts_allowed_when_a_source_was_added_are_allowed_when_it_is_watched(web, store,
+                                                                               analyze):
+    add_source(store, web.url("/wire/rss.xml"), allow_private=ALLOW)
+    opts = WatchOptions(delay=0.0)  # watch itself allows no private host
+    stats = watch(store, once=True, options=opts, analyze=analyze)[0]
+    assert (stats.failed, stats.stored) == (0, 3)
+    assert web.site.hits("/robots.txt")["/robots.txt"] == 1  # read once for the round

@@ -7,6 +7,7 @@ are retried with backoff.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -47,6 +48,8 @@ class Politeness:
     client: HttpClient = field(init=False)
     robots: Robots = field(init=False)
     pacer: HostPacer = field(init=False)
+    _wider: dict = field(init=False, default_factory=dict)
+    _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.client = HttpClient(allow_private=self.allow_private, timeout=self.timeout)
@@ -54,13 +57,18 @@ class Politeness:
         self.pacer = HostPacer(self.delay)
 
     def for_source(self, source: dict) -> "Politeness":
-        """This politeness, with the hosts the source was added with also allowed."""
-        extra = set((source.get("allow_private") or "").split())
-        if not extra - set(self.allow_private):
+        """This politeness, with the hosts the source was added with also allowed (one
+        per set of hosts, kept: its robots.txt cache is reused)."""
+        extra = frozenset((source.get("allow_private") or "").split()) - set(self.allow_private)
+        if not extra:
             return self
-        wider = Politeness(set(self.allow_private) | extra, self.delay, self.timeout,
-                           self.attempts, self.backoff)
-        wider.pacer = self.pacer  # one pacing for every host, whatever the client
+        with self._lock:
+            wider = self._wider.get(extra)
+            if wider is None:
+                wider = self._wider[extra] = Politeness(set(self.allow_private) | extra,
+                                                        self.delay, self.timeout,
+                                                        self.attempts, self.backoff)
+                wider.pacer = self.pacer  # one pacing for every host, whatever the client
         return wider
 
     def get(self, url: str, **kwargs: object) -> Response:
