@@ -19,6 +19,9 @@ from unspun.store.tables import COLUMNS, TABLES
 ROOT = Path(__file__).resolve().parents[1]
 CORE = ["0001_tables", "0002_indexes", "0003_fulltext", "0004_newest_first",
         "0005_filter_indexes"]
+# the built-in features' sets, in the order migrations() lists them (by name)
+FEATURES = ["alerts_0001_tables", "stories_0001_tables", "stories_0002_list_indexes",
+            "watch_0001_tables"]
 
 
 def with_ext(n: int, ext: dict) -> Record:
@@ -47,13 +50,13 @@ def test_a_database_from_before_opens_and_upgrades(target, tmp_path):
     with unspun.open_store(target) as store:
         store.add([old])
         as_before_0006(store)
-        assert store.migrations() == [*CORE, "stories_0001_tables"]
+        assert store.migrations() == [*CORE, *FEATURES]
     with unspun.open_store(target, readonly=True) as store:  # not upgraded: ext reads empty
         assert [r["ext"] for r in store.rows("articles")] == [None]
         store.export(tmp_path / "ro", "csv")
     with unspun.open_store(target) as store:  # writable: the missing migration is applied
-        assert store.migrations() == [*CORE, "0006_article_ext", "stories_0001_tables"]
-        assert store.schema_version() == len(CORE) + 2
+        assert store.migrations() == [*CORE, "0006_article_ext", *FEATURES]
+        assert store.schema_version() == len(CORE) + 1 + len(FEATURES)
         store.add([with_ext(2, {"wordcount": {"words": 9}})])
         assert store.get(old.id) == old and len(store.search("bridge")) == 2
         ext = {r["id"]: r["ext"] for r in store.rows("articles")}
@@ -63,25 +66,25 @@ def test_a_database_from_before_opens_and_upgrades(target, tmp_path):
 
 
 def test_a_feature_owns_its_migration_set(target):
-    def alerts(dialect, types):
-        return [("alerts_0001_tables", [f"CREATE TABLE alerts (id {types['pk']}, "
-                                        "query TEXT NOT NULL)"])]
+    def bookmarks(dialect, types):
+        return [("bookmarks_0001_tables", [f"CREATE TABLE bookmarks (id {types['pk']}, "
+                                           "query TEXT NOT NULL)"])]
 
-    register_migrations("alerts", alerts)
+    register_migrations("bookmarks", bookmarks)
     try:
         with unspun.open_store(target) as store:
-            assert "alerts_0001_tables" in store.migrations()
+            assert "bookmarks_0001_tables" in store.migrations()
             assert store.schema_version() == len(store.migrations())
             with store.transaction() as tx:
-                tx.execute("INSERT INTO alerts (query) VALUES (?)", ["ceasefire"])
-                assert tx.one("SELECT count(*) FROM alerts") == (1,)
+                tx.execute("INSERT INTO bookmarks (query) VALUES (?)", ["a page"])
+                assert tx.one("SELECT count(*) FROM bookmarks") == (1,)
             with pytest.raises(RuntimeError):  # an error inside rolls the transaction back
                 with store.transaction() as tx:
-                    tx.execute("INSERT INTO alerts (query) VALUES (?)", ["truce"])
+                    tx.execute("INSERT INTO bookmarks (query) VALUES (?)", ["another"])
                     raise RuntimeError("stop")
-            assert store.query("SELECT query FROM alerts") == [("ceasefire",)]
+            assert store.query("SELECT query FROM bookmarks") == [("a page",)]
     finally:
-        unregister_migrations("alerts")
+        unregister_migrations("bookmarks")
     # without the feature the database is newer than this code knows: refused, untouched
     with pytest.raises(StoreError) as err:
         unspun.open_store(target)
@@ -89,12 +92,12 @@ def test_a_feature_owns_its_migration_set(target):
 
 
 def test_migration_names_carry_their_feature(tmp_path):
-    register_migrations("alerts", lambda dialect, types: [("0001_alerts", ["SELECT 1"])])
+    register_migrations("bookmarks", lambda dialect, types: [("0001_bookmarks", ["SELECT 1"])])
     try:
-        with pytest.raises(ValueError, match="alerts_"):
+        with pytest.raises(ValueError, match="bookmarks_"):
             unspun.open_store(tmp_path / "x.db")
     finally:
-        unregister_migrations("alerts")
+        unregister_migrations("bookmarks")
 
 
 def test_a_read_only_store_refuses_a_transaction(tmp_path):

@@ -56,6 +56,25 @@ CODES: dict[str, str] = {
     "U801": "the Ray engine needs Ray: pip install 'unspun[ray]'",
     "U802": "cannot connect to the Ray cluster at {address}: {detail}",
     "U803": "--engine ray reads files and URIs, not standard input",
+    # fetching (unspun.fetch, unspun sources, unspun watch)
+    "U901": "cannot fetch: {detail}",
+    "U902": "refused: {host} resolves to {kind} address {address}; allow it with "
+            "--allow-private {host}",
+    "U903": "the server answered HTTP {status}",
+    "U904": "over the {limit:,}-byte size limit",
+    "U905": "more than {limit} redirects (or a redirect loop)",
+    "U906": "timed out after {seconds:g}s",
+    "U907": "disallowed by the site's robots.txt",
+    "U908": "cannot be read as {what}: {detail}",
+    "U909": "unsupported or malformed URL: only http:// and https:// addresses are fetched",
+    "U910": "bad interval {value!r}: expected a number and a unit s, m, h or d (15m, 1h, 1d), "
+            "at least 10s",
+    "U911": "no source {source!r} (see `unspun sources list`)",
+    "U912": "no feed found: the page is not a feed or sitemap and links no feed",
+    # alerts (unspun alerts)
+    "U920": "no alert {alert!r} (see `unspun alerts list`)",
+    "U921": "bad alert: {detail}",
+    "U922": "alert delivery failed: {detail}",
     # pipeline set-up errors (unspun.pipeline): the components asked for cannot run
     "E001": "unknown component(s) {names}; known: {known}",
     "E002": "component {name!r} requires {missing}, which no component in the pipeline assigns",

@@ -48,6 +48,7 @@ class IngestSummary:
     codes: Counter = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)  # the first few failures, as text
     interrupted: bool = False
+    stories: int = 0  # articles assigned to stories as they were stored
     inputs: InputStats = field(default_factory=InputStats)  # files the walk skipped
     seconds: float = 0.0
     store_seconds: float = 0.0
@@ -75,8 +76,12 @@ class BatchWriter:
     records come from.
     """
 
-    def __init__(self, store: Store, summary: IngestSummary):
+    def __init__(self, store: Store, summary: IngestSummary, stories: bool = True):
+        from .stories.live import live_adder
+
         self.store, self.summary = store, summary
+        self.adder = live_adder(store, stories=stories)  # stories and alert matches, in the
+        # transaction that stores the batch
         self.records: list[Record] = []
         self.problems: list[Problem] = []
         self.last = time.monotonic()
@@ -88,7 +93,8 @@ class BatchWriter:
     def write(self) -> None:
         t0 = time.monotonic()
         if self.records:
-            result = self.store.add(self.records)
+            result = self.adder.add(self.records)
+            self.summary.stories = self.adder.assigned
             self.summary.added += len(result.added)
             self.summary.duplicates += len(result.skipped)
         if self.problems:
@@ -212,7 +218,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
            flush_seconds: float = FLUSH_SECONDS,
            on_progress: Callable[[IngestSummary], None] | None = None,
            handle_signals: bool = False, enable: Sequence[str] = (),
-           models: Sequence[str] = ()) -> IngestSummary:
+           models: Sequence[str] = (), stories: bool = True) -> IngestSummary:
     """Analyse every article under ``paths`` that ``store`` lacks, and store it.
 
     ``workers`` processes analyse; this process alone writes, ``batch_size``
@@ -222,10 +228,12 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     ``handle_signals`` (the CLI), Ctrl-C or SIGTERM first lets the batches in
     flight finish and be stored, and a second Ctrl-C stops at once.
     ``enable`` adds optional components (plug-ins), ``models`` trained model files.
+    With ``stories`` (the default) each stored article is assigned to its story, and matched
+    against the saved alerts, in the transaction that stores it.
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
-    writer = BatchWriter(store, summary)
+    writer = BatchWriter(store, summary, stories=stories)
     records, problems, write = writer.records, writer.problems, writer.write
 
     items = _unseen(read_inputs(paths, input_format, max_chars, stats=summary.inputs,

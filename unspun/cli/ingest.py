@@ -46,6 +46,8 @@ def _progress(total: int | None, quiet: bool) -> Any:
 @click.option("--components", default=None,
               help="Comma-separated pipeline components to run (default: all).")
 @pipeline_options
+@click.option("--no-stories", is_flag=True, help="Do not assign stories (nor match alerts) as "
+              "articles are stored; run `unspun stories` later.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray actors (pip install "
@@ -57,7 +59,7 @@ def _progress(total: int | None, quiet: bool) -> Any:
                    "default: start a local Ray on this machine's cores.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input_format: str,
            max_chars: int, components: str | None, enable: tuple[str, ...],
-           models: tuple[str, ...], quiet: bool, engine: str,
+           models: tuple[str, ...], no_stories: bool, quiet: bool, engine: str,
            ray_address: str | None) -> None:
     """Analyse articles and store their records in a database.
 
@@ -68,8 +70,11 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
     again (ids are stable: the same text and metadata give the same id), so
     an interrupted ingest (Ctrl-C, kill -9, power loss) is resumed by running
     the same command again: nothing is lost, nothing is stored twice.
-    Records are written in transactions of --batch-size; inputs that cannot
-    be analysed are stored in the `errors` table and summarised at the end.
+    Records are written in transactions of --batch-size, each article with its
+    story (the incremental grouping of `unspun stories`; --no-stories leaves
+    that for later) and its matches of the saved alerts (`unspun alerts`),
+    which are delivered once the ingest ends; inputs that cannot be analysed
+    are stored in the `errors` table and summarised at the end.
     Two ingests into one SQLite file take turns (each waits up to 60 s for
     the other's batch); into PostgreSQL they run side by side.
 
@@ -108,9 +113,17 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
             summary = run_ingest(paths, store, workers=workers, input_format=input_format,
                                  max_chars=max_chars, components=names, enable=enable,
                                  models=models, batch_size=batch_size, on_progress=update,
+                                 stories=not no_stories,
                                  **({"address": ray_address, "target": db} if engine == "ray"
                                     else {"handle_signals": True}))
             update(summary)
+        if not no_stories and summary.added:
+            from ..alerts import deliver_pending
+
+            sent = deliver_pending(store)
+            if sent["delivered"] or sent["failed"]:
+                click.echo(f"alerts: {sent['delivered']} sent, {sent['failed']} failed (see "
+                           "`unspun alerts list`)", err=True)
     except (StoreError, UnspunError) as exc:
         raise fail(exc) from None
     except ValueError as exc:

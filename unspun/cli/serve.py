@@ -61,13 +61,15 @@ def _listen(host: str, port: int) -> socket.socket:
 @click.option("--header-timeout", type=click.FloatRange(0.5, 600), default=10.0,
               show_default=True, help="Seconds a connection has to send a complete request "
               "head; slower or silent connections are closed.")
+@click.option("--no-stories", is_flag=True, help="POST /api/articles stores without assigning "
+              "stories or matching alerts (run `unspun stories` later).")
 @click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info",
                                                 "debug"]), default="info", show_default=True,
               help="How much the server logs (info logs one line per request).")
 def serve(db: str, host: str, port: int, cors: tuple[str, ...], workers: int, pool: int,
           allowed_hosts: tuple[str, ...], max_analyze_chars: int, analyze_workers: int,
           enable: tuple[str, ...], models: tuple[str, ...], analyze_queue: int, analyze_timeout: float, header_timeout: float,
-          log_level: str) -> None:
+          no_stories: bool, log_level: str) -> None:
     """Serve the web UI and REST API for a database and print its address.
 
     Pages: search with filters, each article with quotes coloured by speaker
@@ -111,7 +113,8 @@ def serve(db: str, host: str, port: int, cors: tuple[str, ...], workers: int, po
                         cors_origins=list(cors), pool_size=pool,
                         max_analyze_chars=max_analyze_chars, analyze_workers=analyze_workers,
                         analyze_queue=analyze_queue, analyze_timeout=analyze_timeout,
-                        allowed_hosts=hosts, enable=list(enable), models=list(models))
+                        allowed_hosts=hosts, enable=list(enable), models=list(models),
+                        stories=not no_stories)
     os.environ[HEADER_ENV] = str(header_timeout)
     try:
         app = create_app(settings)  # also creates and migrates a new database, once
@@ -136,5 +139,6 @@ def serve(db: str, host: str, port: int, cors: tuple[str, ...], workers: int, po
                        "UNSPUN_ANALYZE_QUEUE": str(analyze_queue),
                        "UNSPUN_ANALYZE_TIMEOUT": str(analyze_timeout),
                        "UNSPUN_ENABLE": ",".join(enable),
-                       "UNSPUN_MODELS": os.pathsep.join(models)})
+                       "UNSPUN_MODELS": os.pathsep.join(models),
+                       "UNSPUN_STORIES": "0" if no_stories else "1"})
     uvicorn.run("unspun.server:app_from_env", factory=True, workers=workers, **common)

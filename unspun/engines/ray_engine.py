@@ -254,7 +254,8 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                ray_batch: int = BATCH_SIZE, target: str | None = None,
                fault: tuple[str, int] | None = None,
                on_progress: Callable[[IngestSummary], None] | None = None,
-               enable: Sequence[str] = (), models: Sequence[str] = ()) -> IngestSummary:
+               enable: Sequence[str] = (), models: Sequence[str] = (),
+               stories: bool = True) -> IngestSummary:
     """Like :func:`unspun.ingest.ingest`, with the analysis in ``workers`` Ray actors.
 
     Needs a running Ray (see :func:`ray_session`); each actor call analyses
@@ -268,7 +269,8 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
-    writer = BatchWriter(store, summary)
+    writer = BatchWriter(store, summary, stories=stories)  # actors writing to PostgreSQL
+    # themselves store without stories: `unspun stories` assigns those afterwards
     records, failures, write = writer.records, writer.problems, writer.write
 
     from ..store import is_postgres

@@ -13,7 +13,7 @@ import json
 from dataclasses import fields
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
@@ -203,16 +203,30 @@ async def analyze(request: Request, article: ArticleIn) -> Response:
              tags=["write"], status_code=201, dependencies=[Depends(writer_token)],
              responses={401: {"description": "missing or wrong bearer token"},
                         403: {"description": "the server has no UNSPUN_TOKEN: read-only"}})
-async def post_articles(request: Request, body: ArticlesIn) -> dict[str, Any]:
+async def post_articles(request: Request, body: ArticlesIn,
+                        background: BackgroundTasks) -> dict[str, Any]:
     """Each article is analysed and stored; an id already stored is skipped unless
     ``replace``. Send ``Authorization: Bearer <UNSPUN_TOKEN>``. The analysis has the same
-    time limit as ``/api/analyze`` (504 when exceeded; nothing is stored then)."""
+    time limit as ``/api/analyze`` (504 when exceeded; nothing is stored then). Each stored
+    article is assigned to its story and matched against the saved alerts in the same
+    transaction (unless the server runs with ``--no-stories``)."""
     records = await analysed(request, body.articles)
 
     def store_them() -> Any:
+        from ..stories.live import live_adder
+
+        with pool(request).writer() as store:  # each article with its story and alert matches
+            adder = live_adder(store, stories=request.app.state.settings.stories)
+            return adder.add(records, replace=body.replace)
+
+    def deliver() -> None:
+        from ..alerts import deliver_pending
+
         with pool(request).writer() as store:
-            return store.add(records, replace=body.replace)
+            deliver_pending(store)
 
     result = await run_in_threadpool(store_them)
+    if result.added and request.app.state.settings.stories:
+        background.add_task(deliver)  # after the response: a slow webhook never delays it
     return {"added": result.added, "skipped": result.skipped,
             "ids": [r.id for r in records]}

@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from . import api, pages
+from . import api, pages, story_pages, watch_pages
 from .filterparams import search_router
 from .analysis import AnalysisPool
 from .config import MAX_URL, Settings, analyze_body_limit
@@ -64,6 +64,8 @@ def build_app(settings: Settings) -> FastAPI:
     app.include_router(search_router())  # the filters registered when the app is built
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(story_pages.router)
+    app.include_router(watch_pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     chart_js = plotly_js()
 

@@ -52,6 +52,7 @@ class Settings:
     allowed_hosts: list[str] = field(default_factory=lambda: ["*"])
     enable: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
+    stories: bool = True  # POST /api/articles assigns stories (and matches alerts) as it stores
 
     @classmethod
     def from_env(cls) -> "Settings":
@@ -59,7 +60,8 @@ class Settings:
         ``UNSPUN_ALLOWED_HOSTS`` (comma-separated), ``UNSPUN_POOL`` and the analysis
         limits ``UNSPUN_ANALYZE_WORKERS``, ``_QUEUE``, ``_TIMEOUT``, ``_CHARS``; what analysis
         runs: ``UNSPUN_ENABLE`` (component names, comma-separated) and ``UNSPUN_MODELS``
-        (model files, separated by ``os.pathsep``)."""
+        (model files, separated by ``os.pathsep``); ``UNSPUN_STORIES=0`` stores posted
+        articles without assigning stories."""
         env = os.environ.get
         cors = [o.strip() for o in env("UNSPUN_CORS", "").split(",") if o.strip()]
         hosts = [h.strip() for h in env("UNSPUN_ALLOWED_HOSTS", "*").split(",") if h.strip()]
@@ -71,4 +73,5 @@ class Settings:
                    analyze_timeout=float(env("UNSPUN_ANALYZE_TIMEOUT", "30")),
                    allowed_hosts=hosts or ["*"],
                    enable=[n.strip() for n in env("UNSPUN_ENABLE", "").split(",") if n.strip()],
-                   models=[m for m in env("UNSPUN_MODELS", "").split(os.pathsep) if m])
+                   models=[m for m in env("UNSPUN_MODELS", "").split(os.pathsep) if m],
+                   stories=env("UNSPUN_STORIES", "1") != "0")

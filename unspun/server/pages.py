@@ -104,8 +104,11 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     """The text with quotes coloured by speaker, techniques underlined, entities marked."""
     if len(article_id) > 100:
         raise PageError(400, "article ids are at most 100 characters")
+    from .story_pages import article_context
+
     with request.app.state.pool.reader() as store:
         rec = store.get(article_id)
+        context = article_context(store, article_id) if rec is not None else {}
     if rec is None:
         raise PageError(404, f"no article with id {article_id}")
     techs = markup.technique_rows(rec)
@@ -114,7 +117,8 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
     names = {e["id"]: e["name"] for e in rec.entities}
     return render(request, "article.html", rec=rec, parts=list(zip(parts, tips)),
                   speakers=markup.speakers(rec), techniques=techs, names=names,
-                  entities=sorted(rec.entities, key=lambda e: -len(e.get("mentions", [])))[:40])
+                  entities=sorted(rec.entities, key=lambda e: -len(e.get("mentions", [])))[:40],
+                  **context)
 
 
 @router.get("/who", response_class=HTMLResponse)

@@ -95,9 +95,29 @@ class SQLStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
-        """One write transaction: commits when the block ends, rolls back if it raises."""
-        with self._tx() as cur:
+        """One write transaction: commits when the block ends, rolls back if it raises.
+
+        Writes made inside it, by nested ``transaction()`` blocks or by the store's own
+        methods (:meth:`add`, :meth:`add_errors`), join it: they commit or roll back
+        together (``unspun watch`` stores an article, its story and its dedup keys so).
+        """
+        with self._write() as cur:
             yield Transaction(cur, self._sql)
+
+    _open: Any = None  # the cursor of the transaction in progress, joined by nested writes
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """The open write transaction's cursor, or a new transaction."""
+        if self._open is not None:
+            yield self._open
+            return
+        with self._tx() as cur:
+            self._open = cur
+            try:
+                yield cur
+            finally:
+                self._open = None
 
     # -- writing ---------------------------------------------------------------------
     def add(self, records: Iterable[Record], replace: bool = False) -> AddResult:
@@ -106,7 +126,7 @@ class SQLStore(Store):
         batch = sorted(records, key=lambda r: r.id)  # one lock order for concurrent writers
         if not batch:
             return result
-        with self._tx() as cur:
+        with self._write() as cur:
             if replace:
                 self._delete(cur, [r.id for r in batch])
             cur.execute(self._sql("SELECT coalesce(max(n), 0) FROM quotes"))
@@ -179,7 +199,7 @@ class SQLStore(Store):
             return 0
         sql = ("INSERT INTO errors (input, code, message, at) VALUES (?, ?, ?, ?) "
                "ON CONFLICT (input, code) DO UPDATE SET message = excluded.message, at = excluded.at")
-        with self._tx() as cur:
+        with self._write() as cur:
             cur.executemany(self._sql(sql), rows)
         return len(rows)
 

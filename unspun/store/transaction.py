@@ -15,7 +15,9 @@ SQL both databases accept (``ON CONFLICT``, ``RETURNING``, ``coalesce`` ...);
 ``store.dialect`` (``"sqlite"`` or ``"postgres"``) tells them apart where
 they differ.  A transaction commits when the block ends and rolls back when it
 raises; a store opened read-only raises :class:`StoreError` U502 on
-:meth:`transaction`.
+:meth:`transaction`.  Transactions nest: a ``transaction()`` opened inside another, and
+the store's own writes (``add``, ``add_errors``) made inside one, join it and commit or
+roll back with it (``unspun watch`` stores an article, its story and its dedup keys so).
 """
 from __future__ import annotations
 
