@@ -13,7 +13,8 @@ Source: ``tests/gold/multi/src/<lang>.txt``, articles written for the project
 
 Offsets are found by string search, never typed: every surface form of an
 entity (the first is its name, and need not occur when others follow) marks each of its whole-word occurrences (longer forms first, a form
-inside an already marked span is skipped); a quote's content is its first
+inside an already marked span is skipped; in Arabic script a one-letter proclitic
+such as wa- "and" may stand before it); a quote's content is its first
 occurrence; the speaker is the occurrence of the speaker text nearest the
 content; the dateline place is its first occurrence.  Every span is checked
 (``text[start:end]`` equals the string searched for), and an annotation that
@@ -31,8 +32,13 @@ ROOT = Path(__file__).resolve().parents[1] / "tests" / "gold" / "multi"
 TYPES = ("PER", "ORG", "LOC")
 
 
+PROCLITICS = "وبلفك"  # Arabic-script conjunctions and prepositions written onto the next word
+
+
 def _word_at(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
+    if before in PROCLITICS and (start < 2 or not text[start - 2].isalnum()):
+        before = " "
     after = text[end] if end < len(text) else " "
     return not before.isalnum() and not after.isalnum()
 
