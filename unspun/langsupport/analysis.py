@@ -47,8 +47,30 @@ def _blank(code: str) -> Any:
     return nlp
 
 
+def split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut at line breaks too (a headline without a full stop is a sentence)."""
+    out = []
+    for s, e in sents:
+        start = s
+        while True:
+            nl = text.find("\n", start, e)
+            if nl < 0:
+                break
+            if text[start:nl].strip():
+                out.append((start, nl))
+            start = nl + 1
+        if text[start:e].strip():
+            out.append((start, e))
+    return out
+
+
 def parse(text: str, lang: str) -> tuple[list[tuple[int, int]], list[Ent]]:
-    """Sentences and named entities of ``text``."""
+    """Sentences (cut at line breaks too) and named entities of ``text``."""
+    sents, ents = _parse(text, lang)
+    return split_lines(text, sents), ents
+
+
+def _parse(text: str, lang: str) -> tuple[list[tuple[int, int]], list[Ent]]:
     if lang == "ru":
         from .natasha_doc import natasha_spans
 

@@ -151,20 +151,22 @@ class Attributor:
         return chosen[1], chosen[2]
 
     def speaker_near(self, cue: tuple[int, int], sent: tuple[int, int],
-                     content: tuple[int, int], after_first: bool) -> tuple[tuple[int, int] | None, Ent | None]:
-        """The speaker beside the cue, outside the content."""
+                     content: tuple[int, int]) -> tuple[tuple[int, int] | None, Ent | None]:
+        """The speaker beside the cue, outside the content.
+
+        Cue after the content ("«...», — заявил X", "X, "..." dedi"): after the cue,
+        then between content and cue, then before the content.  Cue before it
+        ("X заявил: «...»", "заявил X: «...»"): before the cue, then between the cue
+        and the content."""
         cs, ce = content
-        a_start = max(cue[1], ce) if cue[0] >= ce else cue[1]
-        a_end = cs if cue[1] <= cs else sent[1]
-        after = (a_start, min(a_end, self._clause_end(a_start, sent[1])))
-        b_end = cue[0] if cue[0] >= ce or cue[1] <= cs else cs
-        b_start = ce if cue[0] >= ce and ce < cue[0] else sent[0]
-        before = (max(b_start, self._clause_start(b_end, sent[0])), b_end)
-        order = [("after", after), ("before", before)] if after_first else \
-            [("before", before), ("after", after)]
-        inv = self.stand_in(cue[0], cue[1])
-        if inv and self.text[cue[0]:cue[1]].lower() in self.inverted:
-            return inv
+        a, b = cue
+        if a >= ce:
+            order = [("after", (b, self._clause_end(b, sent[1]))), ("after", (ce, a)),
+                     ("before", (self._clause_start(cs, sent[0]), cs))]
+        else:
+            order = [("before", (self._clause_start(a, sent[0]), a)), ("after", (b, cs))]
+        if self.text[a:b].lower() in self.inverted:
+            return self.stand_in(a, b)
         for side, (s, e) in order:
             if s >= e:
                 continue
@@ -210,36 +212,37 @@ class Attributor:
                 continue
             sent_a = self.sentence_of(cs)
             sent_b = self.sentence_of(max(ce - 1, cs))
-            sent = (sent_a[0], max(sent_b[1], ce))
+            sent_c = self.sentence_of(ce) if self.text[ce:ce + 1] not in ("\n", "") else sent_b
+            sent = (sent_a[0], max(sent_b[1], sent_c[1], ce))
             n_words = len(_WORD.findall(self.text[cs:ce]))
             tail = self.text[ce:sent[1]]
             cue = self.find_cue(ce, sent[1], last=False, within=3)
-            after_first = True
             if cue is None:
                 before = self.text[sent[0]:cs].rstrip()
                 cue = self.find_cue(sent[0], cs, last=True)
-                after_first = False
-                if cue is None and not before.endswith(":"):
+                if before.endswith(":"):   # "X a appelé ... : « ... »": the colon introduces it
+                    colon = sent[0] + len(before) - 1
+                    cue = cue if cue and colon - cue[1] < 12 else (colon, colon + 1)
+                if cue is None:
                     continue
-            if n_words < 2 and not (cue and (0 <= cs - cue[1] < 12 or 0 <= cue[0] - ce < 6)):
+            if n_words < 2 and not (0 <= cs - cue[1] < 12 or 0 <= cue[0] - ce < 6):
                 continue
-            if cue is None:  # "X: «...»" with no verb: the speaker is before the colon
-                cue = (cs - 1, cs - 1)
-            speaker, ent = self.speaker_near(cue, sent, (cs, ce), after_first)
-            if speaker is None and tail.strip()[:1] in ",—–-":
-                speaker, ent = self.speaker_near(cue, sent, (cs, ce), not after_first)
+            del tail
+            speaker, ent = self.speaker_near(cue, sent, (cs, ce))
             out.append(self._quote("direct", (cs, ce), cue, speaker, ent))
         return out
 
     def indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
+        taken = taken + [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
         according = sorted(self.cue.get("according", ()), key=len, reverse=True)
         for s, e in self.sents:
             sent = self.text[s:e]
             if any(ts < e and s < te for ts, te in taken if te - ts > 0.6 * (e - s)):
                 continue
             end = s + len(sent.rstrip().rstrip(".!?…").rstrip())
-            q = self._according(s, end, according) or self._that(s, end) or self._tail(s, end)
+            q = (self._according(s, end, according) or self._that(s, end) or self._tail(s, end)
+                 or self._object(s, end))
             if q and not any(q.content[0] < te and ts < q.content[1] for ts, te in taken):
                 out.append(q)
         return out
@@ -247,11 +250,14 @@ class Attributor:
     def _according(self, s: int, end: int, phrases: list[str]) -> Quote | None:
         low = self.text[s:end].lower()
         for ph in phrases:
-            if ph in self.cue.get("according_strict", ()):
-                continue
             i = low.find(ph)
-            if i < 0 or (i > 0 and low[i - 1].isalnum()):
+            if i < 0 or (i > 0 and low[i - 1].isalnum()) or (i + len(ph) < len(low) and low[i + len(ph)].isalnum()):
                 continue
+            if ph in self.cue.get("according_strict", ()):
+                comma = self.text.find(",", s + i, end)
+                if i > 2 or comma < 0 or not any(e.label == "PER" for e in self.ents
+                                                 if s + i <= e.start and e.end <= comma):
+                    continue
             ps = s + i
             comma = self.text.find(",", ps, end)
             if i <= 2 and comma > 0:           # "По словам X, CONTENT"
@@ -269,7 +275,10 @@ class Attributor:
         return None
 
     def _source(self, src: tuple[int, int]) -> tuple[tuple[int, int] | None, Ent | None]:
-        ent = self.entity_in(*src)
+        """The source named after 'по словам', 'selon': a person first, else an entity,
+        a pronoun, or the whole phrase."""
+        inside = [e for e in self.ents if src[0] <= e.start and e.end <= src[1]]
+        ent = next((e for e in inside if e.label == "PER"), inside[0] if inside else None)
         if ent:
             return (ent.start, ent.end), ent
         st = self.stand_in(*src)
@@ -277,7 +286,7 @@ class Attributor:
             return st
         ws = self.words(*src)
         if ws:
-            return (ws[-1][0], ws[-1][1]) if len(ws) <= 3 else (ws[0][0], ws[0][1]), None
+            return (ws[0][0], ws[-1][1]), None
         return None, None
 
     def _that(self, s: int, end: int) -> Quote | None:
@@ -292,8 +301,23 @@ class Attributor:
                     content = (cstart, end)
                     if content[1] - content[0] < 8:
                         return None
-                    speaker, ent = self.speaker_near((ws_, we), (s, end), content, after_first=False)
+                    speaker, ent = self.speaker_near((ws_, we), (s, end), content)
                     return self._quote("indirect", content, (ws_, we), speaker, ent)
+        return None
+
+    def _object(self, s: int, end: int) -> Quote | None:
+        """'X a promis d'ouvrir des négociations', 'X призвал жителей не выходить'."""
+        verbs = tuple(self.cue.get("object_verbs", ()))
+        ws = self.words(s, end)
+        for i, (a, b, w) in enumerate(ws):
+            if verbs and w.startswith(verbs) and i + 1 < len(ws):
+                content = (ws[i + 1][0], end)
+                if content[1] - content[0] < 10:
+                    return None
+                speaker, ent = self.speaker_near((a, b), (s, end), content)
+                if ent is None:
+                    return None
+                return self._quote("indirect", content, (a, b), speaker, ent)
         return None
 
     def _tail(self, s: int, end: int) -> Quote | None:
@@ -308,7 +332,9 @@ class Attributor:
         if cue is None or self.text[s:comma].count("«") or self.text[s:comma].count("\""):
             return None
         content = (s, comma)
-        speaker, ent = self.speaker_near(cue, (s, end), content, after_first=True)
+        speaker, ent = self.speaker_near(cue, (s, end), content)
+        if speaker is None or speaker[0] < comma and self.text[cue[0]:cue[1]].lower() not in self.inverted:
+            return None
         return self._quote("indirect", content, cue, speaker, ent)
 
     def _quote(self, kind: str, content: tuple[int, int], cue: tuple[int, int] | None,

@@ -37,12 +37,12 @@ ENDINGS: dict[str, tuple[str, ...]] = {
     "ru": ("ами", "ями", "ом", "ем", "ой", "ей", "ах", "ях", "ам", "ям", "ою", "ею",
            "а", "я", "у", "ю", "е", "ы", "и"),
     "uk": ("ами", "ями", "ом", "ем", "ою", "ею", "ові", "еві", "ах", "ях", "а", "я", "у",
-           "ю", "е", "і", "и"),
+           "ю", "е", "і", "ї", "и"),
     "az": ("dakı", "dəki", "dan", "dən", "nın", "nin", "nun", "nün", "da", "də", "ya", "yə",
            "ın", "in", "un", "ün", "a", "ə", "ı", "i", "u", "ü"),
     "tr": ("daki", "deki", "dan", "den", "tan", "ten", "nın", "nin", "nun", "nün", "da", "de",
            "ta", "te", "ya", "ye", "ın", "in", "un", "ün", "a", "e", "ı", "i", "u", "ü"),
-    "hy": ("ում", "ից", "ով", "ին", "ի", "ը", "ն"),
+    "hy": ("յում", "յից", "յով", "յին", "յի", "ում", "ից", "ով", "ին", "ի", "ը", "ն"),
     "de": ("s",),
 }
 STEM_ENDINGS = {"ru": ("а", "я", "ь", "й"), "uk": ("а", "я", "ь", "й")}
@@ -77,7 +77,7 @@ class Gazetteer:
         self.max_words = max((n.count(" ") + 1 for n in names), default=1)
 
     def _lookup(self, word: str) -> tuple[str, str] | None:
-        low = word.lower()
+        low = key(word)
         if low in self.names:
             return self.names[low]
         for end in ENDINGS.get(self.lang, ()):
@@ -97,6 +97,9 @@ class Gazetteer:
             hit = None
             for n in range(min(self.max_words, len(words) - i), 0, -1):
                 hit = self._match(text, words[i:i + n])
+                if hit and n == 1 and self._after_name(text, words, i):
+                    hit = None
+                    break
                 if hit:
                     out.append(hit)
                     i += n
@@ -104,6 +107,18 @@ class Gazetteer:
             if not hit:
                 i += 1
         return out
+
+    def _after_name(self, text: str, words: list[tuple[int, int]], i: int) -> bool:
+        """A capitalised word right before, not opening a sentence and no place itself: the
+        match is a surname (Андрій Соколов, Sophie Marchand), not a town."""
+        if i == 0 or SCRIPTS.get(self.lang) == "ARABIC":
+            return False
+        (ps, pe), (s, _) = words[i - 1], words[i]
+        prev = text[ps:pe]
+        if text[pe:s] != " " or not prev[:1].isupper() or prev.isupper() or self._lookup(prev):
+            return False
+        before = text[:ps].rstrip()
+        return bool(before) and before[-1] not in ".!?:\n\"«»“”„-—–"
 
     def _match(self, text: str, words: list[tuple[int, int]]) -> Place | None:
         start, end = words[0][0], words[-1][1]
@@ -123,6 +138,12 @@ class Gazetteer:
         if not found:
             return None
         return Place(start + offset, span_end, text[start + offset:span_end], found[0], found[1])
+
+
+def key(name: str) -> str:
+    """The look-up form of a name: lower case; Armenian's ligature և as the letters եվ
+    (its capital form is ԵՎ, so ԺՆԵՎ and Ժնև are one name)."""
+    return name.lower().replace("և", "եվ")
 
 
 def _wanted(name: str, script: str, stop: frozenset[str]) -> bool:
@@ -176,14 +197,14 @@ def gazetteer(lang: str) -> Gazetteer:
         else frozenset()
     names: dict[str, tuple[str, str]] = {}
     for name in listed_names(lang):
-        names[name.lower()] = (name, "listed")
+        names[key(name)] = (name, "listed")
     for name in _country_names(lang):
         if _wanted(name, script, stop):
-            names.setdefault(name.lower(), (name, "country"))
+            names.setdefault(key(name), (name, "country"))
     for city in _cities():
         for name in city:
             if name and _wanted(name, script, stop):
-                names.setdefault(name.lower(), (name, "city"))
+                names.setdefault(key(name), (name, "city"))
     return Gazetteer(lang, names)
 
 
