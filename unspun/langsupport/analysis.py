@@ -8,6 +8,7 @@ raises ``ImportError`` naming the extra to install.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -87,6 +88,65 @@ def _parse(text: str, lang: str) -> tuple[list[tuple[int, int]], list[Ent]]:
     return sents, [Ent(p.start, p.end, "LOC") for p in find_places(text, lang)]
 
 
+_LEAD = re.compile(r"^(?:(?:le|la|les|l'|l’|du|des|de la|de l'|M\.|Mme|MM\.)\s?)", re.I)
+
+
+def refine(text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str) -> list[Ent]:
+    """Entities from a model, tidied with the gazetteer and the language's role nouns.
+
+    Articles and titles are trimmed ("la France" -> "France", "M. Bianchi"), and so is
+    what follows an opening bracket ("Турции (AFAD)" -> "Турции" and the acronym "AFAD");
+    a span the gazetteer knows as a place is a place (the dateline "МОСКВА" or "PARIS"
+    that a model calls an organisation); an acronym organisation followed by a place
+    is one organisation ("МИД России"); an organisation that opens with a role noun
+    ("ministre des Transports") is no entity; a one-word place the gazetteer does not
+    know, opening a sentence, is dropped ("Тысячи"); places the model missed are added."""
+    from .attribution import cues
+    from .gazetteer import gazetteer
+
+    gaz = gazetteer(lang)
+    nouns = {n.lower() for n in cues(lang).get("nouns", ())}
+    starts = {s for s, _ in sents}
+    out: list[Ent] = []
+    for e in sorted(ents, key=lambda e: e.start):
+        s, t = e.start, text[e.start:e.end]
+        lead = _LEAD.match(t) if lang == "fr" else None
+        if lead and lead.end() < len(t) and t[lead.end():][:1].isupper():
+            s, t = s + lead.end(), t[lead.end():]
+        if " (" in t:
+            inner = t[t.index(" (") + 2:].rstrip(")")
+            if inner.isupper() and inner.isalpha():
+                at = s + t.index(" (") + 2
+                out.append(Ent(at, at + len(inner), "ORG"))
+            t = t[:t.index(" (")]
+        t = t.rstrip(")]»\"”.,:;")
+        if not t:
+            continue
+        label = e.label
+        words = t.split()
+        if gaz._lookup(t) and (label != "PER" or t.isupper()):
+            label = "LOC"
+        elif label == "ORG" and words[0].lower() in nouns:
+            continue
+        elif label == "LOC" and len(words) == 1 and s in starts and not gaz._lookup(t):
+            continue
+        out.append(Ent(s, s + len(t), label))
+    merged: list[Ent] = []
+    for e in out:
+        prev = merged[-1] if merged else None
+        if (prev and prev.label == "ORG" and e.label == "LOC" and text[prev.start:prev.end].isupper()
+                and text[prev.end:e.start] == " "):
+            merged[-1] = Ent(prev.start, e.end, "ORG")
+            continue
+        merged.append(e)
+    for p in gaz.find(text):
+        if not any(p.start < e.end and e.start < p.end for e in merged):
+            merged.append(Ent(p.start, p.end, "LOC"))
+    return sorted(merged, key=lambda e: e.start)
+
+
 def analyse(text: str, lang: str) -> Analysis:
     sents, ents = parse(text, lang)
+    if lang in ("ru", "fr"):
+        ents = refine(text, sents, ents, lang)
     return Analysis(sents, ents, attribute(text, sents, ents, lang))
