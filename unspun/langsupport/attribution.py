@@ -260,8 +260,8 @@ class Attributor:
                     continue
             ps = s + i
             comma = self.text.find(",", ps, end)
-            if i <= 2 and comma > 0:           # "По словам X, CONTENT"
-                src = (ps + len(ph), comma)
+            if i <= 2 and comma > 0:           # "По словам X, CONTENT" ("по его словам" names it)
+                src = (ps + len(ph), comma) if comma > ps + len(ph) + 1 else (ps, comma)
                 content = (comma + 1 + (self.text[comma + 1:comma + 2] == " "), end)
             elif i > 2 and self.text[s:ps].rstrip().endswith(","):   # "CONTENT, selon X."
                 src = (ps + len(ph), end)
@@ -353,18 +353,20 @@ class Attributor:
 
 def cluster(text: str, ents: list[Ent]) -> list[Ent]:
     """In-article clusters: mentions of one label whose last words share a stem
-    (Лавров, Лаврова, Сергей Лавров; Macron, Emmanuel Macron)."""
-    keys: dict[tuple[str, str], int] = {}
+    (Лавров, Лаврова, Сергей Лавров; Macron, Emmanuel Macron), longest mention first."""
+    heads: list[tuple[str, str, int]] = []          # (label, last word, cluster)
     for e in sorted(ents, key=lambda e: -(e.end - e.start)):
         words = _WORD.findall(text[e.start:e.end])
         if not words:
             continue
-        last = words[-1].lower()
-        stem = last[:max(4, len(last) - 2)] if e.label == "PER" else text[e.start:e.end].lower()[:max(4, e.end - e.start - 2)]
-        key = (e.label, stem)
-        if key not in keys:
-            keys[key] = len(keys)
-        e.cluster = keys[key]
+        last = words[-1].lower() if e.label == "PER" else text[e.start:e.end].lower()
+        stem = last[:max(4, len(last) - 2)]
+        found = next((c for lab, w, c in heads if lab == e.label and
+                      (last.startswith(w[:max(4, len(w) - 2)]) or w.startswith(stem))), None)
+        if found is None:
+            found = len(heads)
+            heads.append((e.label, last, found))
+        e.cluster = found
     return ents
 
 

@@ -46,6 +46,8 @@ ENDINGS: dict[str, tuple[str, ...]] = {
     "de": ("s",),
 }
 STEM_ENDINGS = {"ru": ("а", "я", "ь", "й"), "uk": ("а", "я", "ь", "й")}
+# Ukrainian closed-syllable і alternates with о, е, є (Львова -> Львів, Києва -> Київ).
+ALTERNATIONS = {"uk": {"о": "і", "е": "і", "є": "ї"}}
 PROCLITICS = {"ar": "وبلفك", "fa": "وبل"}
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 _APOSTROPHE = re.compile(r"['’][^\W\d_]+$")
@@ -83,9 +85,14 @@ class Gazetteer:
         for end in ENDINGS.get(self.lang, ()):
             if low.endswith(end) and len(low) - len(end) >= 3:
                 stem = low[: -len(end)]
-                for restored in ("",) + STEM_ENDINGS.get(self.lang, ()):
-                    if stem + restored in self.names:
-                        return self.names[stem + restored]
+                stems = [stem]
+                alt = ALTERNATIONS.get(self.lang, {})
+                if len(stem) > 2 and stem[-2] in alt:
+                    stems.append(stem[:-2] + alt[stem[-2]] + stem[-1])
+                for base in stems:
+                    for restored in ("",) + STEM_ENDINGS.get(self.lang, ()):
+                        if base + restored in self.names:
+                            return self.names[base + restored]
         return None
 
     def find(self, text: str) -> list[Place]:
