@@ -10,6 +10,8 @@ predicted content matches when shared characters / the longer span's length
 reaches 0.3); speaker accuracy over matched pairs: right when the predicted
 speaker span, or a mention of its entity, overlaps the gold speaker or a
 mention of the gold speaker's entity.  Direct quotes are also scored alone.
+Datelines: the place found equals the gold one (or both are none); agencies: the
+gold agencies named in the text that were found.
 Split: ``dev`` is the first half of each language's articles, which rules were
 tuned on; ``test`` the other half, held out.
 """
@@ -74,6 +76,7 @@ def run(lang: str, arts: list[dict], errors: bool) -> dict:
     from unspun.langsupport.analysis import analyse
 
     ent = [0, 0, 0, 0]
+    dl = [0, 0, 0, 0]   # datelines right, articles, agencies found, agencies
     tallies = {"any": Tally(), "direct": Tally()}
     full = lang in FULL
     started = time.perf_counter()
@@ -82,6 +85,13 @@ def run(lang: str, arts: list[dict], errors: bool) -> dict:
         res = analyse(text, lang)
         for i, v in enumerate(score_entities(art, res.ents, full)):
             ent[i] += v
+        d = res.dateline
+        got = text[d.place[0]:d.place[1]] if d else None
+        dl[0] += got == (art["dateline"] or {}).get("text")
+        dl[1] += 1
+        names = {text[a.start:a.end] for a in res.agencies}
+        dl[2] += sum(a in names for a in art["agencies"])
+        dl[3] += len(art["agencies"])
         golds, preds = to_golds(art), to_preds(res.quotes)
         pairs = match(golds, preds, THRESHOLD)
         for kind, t in tallies.items():
@@ -107,7 +117,7 @@ def run(lang: str, arts: list[dict], errors: bool) -> dict:
                     if gi not in {a for a, _ in pairs}:
                         print(f"  {art['id']} missed {g.kind}: {g.text[:70]!r}")
     secs = time.perf_counter() - started
-    return {"ent": ent, "tallies": tallies, "secs": secs, "n": len(arts)}
+    return {"ent": ent, "tallies": tallies, "secs": secs, "n": len(arts), "dateline": dl}
 
 
 def _speaker_ok(gold: Gold, pred: Pred) -> bool:
@@ -133,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"split: {args.split}; entity scores: exact span+type for {', '.join(FULL)}, "
           "places by overlap for the rest")
     print(f"{'lang':<5}{'arts':>5}{'ent P':>7}{'ent R':>7}{'ent F1':>7}{'quote P':>9}{'quote R':>9}"
-          f"{'quote F1':>9}{'spk acc':>8}{'dir F1':>8}{'dir spk':>8}{'s/art':>7}")
+          f"{'quote F1':>9}{'spk acc':>8}{'dir F1':>8}{'dir spk':>8}{'dateln':>7}{'agency':>7}{'s/art':>7}")
     for lang in langs:
         arts = split_of(load(lang), args.split)
         if args.errors:
@@ -142,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
         ep, er, ef = prf(*r["ent"])
         qp, qr, qf, qa = r["tallies"]["any"].prf()
         _, _, df, da = r["tallies"]["direct"].prf()
+        dl = r["dateline"]
         print(f"{lang:<5}{r['n']:>5}{ep:>7.2f}{er:>7.2f}{ef:>7.2f}{qp:>9.2f}{qr:>9.2f}{qf:>9.2f}"
-              f"{qa:>8.2f}{df:>8.2f}{da:>8.2f}{r['secs'] / max(r['n'], 1):>7.2f}")
+              f"{qa:>8.2f}{df:>8.2f}{da:>8.2f}{dl[0] / max(dl[1], 1):>7.2f}"
+              f"{dl[2] / max(dl[3], 1):>7.2f}{r['secs'] / max(r['n'], 1):>7.2f}")
     return 0
 
 

@@ -124,3 +124,37 @@ def test_inflected_mentions_cluster_into_one_person():
     text = "Арам Саркисян прибыл. По словам Саркисяна, всё хорошо."
     ents = cluster(text, [Ent(*_ent(text, "Арам Саркисян", "PER")), Ent(*_ent(text, "Саркисяна", "PER"))])
     assert ents[0].cluster == ents[1].cluster
+
+
+@pytest.mark.parametrize("lang, text, place, agency", [
+    ("ru", "МОСКВА, 20 сентября. /ТАСС/. Правительство одобрило законопроект.", "МОСКВА", "ТАСС"),
+    ("ru", "ЖЕНЕВА, 2 ноября — РИА Новости. Министры встретились.", "ЖЕНЕВА", "РИА Новости"),
+    ("fr", "PARIS (AFP) - Le gouvernement a présenté un projet.", "PARIS", "AFP"),
+    ("fr", "BAKOU, 5 juin (Reuters) - L'accord a été signé.", "BAKOU", "Reuters"),
+    ("az", "Bakı, 2 noyabr, AZƏRTAC. Görüş keçirilib.", "Bakı", "AZƏRTAC"),
+    ("hy", "ԺՆԵՎ, 2 նոյեմբերի. /Արմենպրես/. Նախարարները հանդիպել են։", "ԺՆԵՎ", "Արմենպրես"),
+    ("es", "PARÍS, 12 ago (EFE).- Un incendio forestal.", "PARÍS", "EFE"),
+    ("fa", "آنکارا - ایرنا - زلزله‌ای استان وان را لرزاند.", "آنکارا", "ایرنا"),
+    ("ar", "أنقرة (رويترز) - قتل تسعة أشخاص.", "أنقرة", "رويترز"),
+])
+def test_datelines_in_the_regions_house_styles(lang, text, place, agency):
+    from unspun.langsupport.dateline import find_dateline
+
+    d = find_dateline(text, lang)
+    assert text[d.place[0]:d.place[1]] == place and text[d.agency[0]:d.agency[1]] == agency
+
+
+@pytest.mark.parametrize("lang, text", [("az", "Bakı və Yerevan arasında danışıqlar davam edir."),
+                                        ("fr", "Moscou et Paris ont signé un accord."),
+                                        ("ru", "Путин заявил, что Москва готова.")])
+def test_an_opening_place_without_date_or_agency_is_no_dateline(lang, text):
+    from unspun.langsupport.dateline import find_dateline
+
+    assert find_dateline(text, lang) is None
+
+
+def test_agencies_in_any_language_get_their_canonical_name():
+    from unspun.langsupport.dateline import find_agencies
+
+    text = "сообщает Интерфакс; informa Europa Press; قالت رويترز"
+    assert [a.name for a in find_agencies(text)] == ["Interfax", "Europa Press", "Reuters"]

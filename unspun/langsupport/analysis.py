@@ -24,6 +24,8 @@ class Analysis:
     sents: list[tuple[int, int]]
     ents: list[Ent]
     quotes: list[Quote]
+    dateline: Any = None
+    agencies: list = None  # type: ignore[assignment]
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +148,10 @@ def refine(text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str) 
 
 
 def analyse(text: str, lang: str) -> Analysis:
+    from .dateline import find_agencies, find_dateline
+
     sents, ents = parse(text, lang)
     if lang in ("ru", "fr"):
         ents = refine(text, sents, ents, lang)
-    return Analysis(sents, ents, attribute(text, sents, ents, lang))
+    return Analysis(sents, ents, attribute(text, sents, ents, lang), find_dateline(text, lang),
+                    find_agencies(text))
