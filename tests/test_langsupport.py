@@ -158,3 +158,29 @@ def test_agencies_in_any_language_get_their_canonical_name():
 
     text = "сообщает Интерфакс; informa Europa Press; قالت رويترز"
     assert [a.name for a in find_agencies(text)] == ["Interfax", "Europa Press", "Reuters"]
+
+
+def _techniques(text, lang, quotes=()):
+    from unspun.langsupport.techniques import detect
+
+    return [(h.label, text[h.start:h.end], h.voice) for h in detect(text, _sents(text), list(quotes), lang)]
+
+
+def test_russian_distancing_and_labels_from_the_lexicon():
+    text = "Так называемые власти провели «выборы». Самопровозглашенной республикой правит хунта."
+    got = _techniques(text, "ru")
+    assert ("Doubt", "«выборы»", "author") in got
+    assert ("Doubt", "Так называемые власти", "author") in got
+    assert ("Name_Calling-Labeling", "Самопровозглашенной республикой", "author") in got
+    assert ("Name_Calling-Labeling", "хунта", "author") in got
+
+
+def test_a_quoted_term_after_a_naming_verb_is_no_scare_quote():
+    assert _techniques("Министр назвал переговоры «спектаклем».", "ru") == []
+    assert _techniques("Il a qualifié les discussions de « difficiles ».", "fr") == []
+
+
+def test_french_scare_quotes_and_soi_disant():
+    got = _techniques("Les soi-disant experts ont organisé des « élections ».", "fr")
+    assert ("Doubt", "soi-disant experts", "author") in got
+    assert ("Doubt", "« élections »", "author") in got
