@@ -83,12 +83,15 @@ def detect(text: str, sents: list[tuple[int, int]], quotes: list[Quote], lang: s
             continue
         s_start, _ = att.sentence_of(m.start())
         before = text[max(s_start, m.start() - 40):m.start()]
+        so_called = [(x.start(), x.end()) for x in pat["so_called"].finditer(text, s_start, m.end())]
+        before = pat["so_called"].sub(lambda x: " " * len(x.group(0)), before)
         any_word = lexicons(lang).get("scare_after_any_word") and re.search(r"[^\W\d_]\s*$", before)
         if not (any_word or pat["before_scare"].search(before)) or pat["naming"].search(before):
             continue
         if (m.start(), m.end()) in quote_spans:
             continue  # the quoted words are someone's quote, with a speaker
-        if att.find_cue(s_start, m.start(), last=True):
+        cue = att.find_cue(s_start, m.start(), last=True)
+        if cue and not any(a <= cue[0] < b for a, b in so_called):
             continue  # a verb of saying earlier in the sentence: someone's words
         voice, speaker = _voice(m.start(), m.end(), quotes)
         hits.append(Technique("Doubt", m.start(), m.end(),
