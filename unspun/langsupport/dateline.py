@@ -98,4 +98,7 @@ def find_dateline(text: str, lang: str) -> Dateline | None:
     name = next((g for g in ("a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4") if m[g]), None)
     agency = (m.start(name), m.end(name)) if name else None
     date = (m.start("date"), m.end("date")) if m["date"] else None
-    return Dateline((m.start("place"), m.end("place")), date, agency, (m.start(), m.end()))
+    end = m.end()
+    while end > m.start() and text[end - 1].isspace():
+        end -= 1
+    return Dateline((m.start("place"), m.end("place")), date, agency, (m.start(), end))

@@ -181,6 +181,8 @@ def _country_names(lang: str) -> Iterable[str]:
 
 
 def listed_names(lang: str) -> list[str]:
+    """The language's own place names; a line starting with ``!`` names a common word that is
+    never a place (Arabic ليل "night", which the city list has as Lille)."""
     path = DATA / "places" / f"{lang}.txt"
     if not path.is_file():
         return []
@@ -203,8 +205,10 @@ def gazetteer(lang: str) -> Gazetteer:
     stop = FUNCTION_WORDS.get(lang, frozenset()) | FUNCTION_WORDS["en"] if script == "LATIN" \
         else frozenset()
     names: dict[str, tuple[str, str]] = {}
+    never = {key(n[1:]) for n in listed_names(lang) if n.startswith("!")}
     for name in listed_names(lang):
-        names[key(name)] = (name, "listed")
+        if not name.startswith("!"):
+            names[key(name)] = (name, "listed")
     for name in _country_names(lang):
         if _wanted(name, script, stop):
             names.setdefault(key(name), (name, "country"))
@@ -212,6 +216,8 @@ def gazetteer(lang: str) -> Gazetteer:
         for name in city:
             if name and _wanted(name, script, stop):
                 names.setdefault(key(name), (name, "city"))
+    for word in never:
+        names.pop(word, None)
     return Gazetteer(lang, names)
 
 
