@@ -100,9 +100,14 @@ def refine(text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str) 
     what follows an opening bracket ("Турции (AFAD)" -> "Турции" and the acronym "AFAD");
     a span the gazetteer knows as a place is a place (the dateline "МОСКВА" or "PARIS"
     that a model calls an organisation); an acronym organisation followed by a place
-    is one organisation ("МИД России"); an organisation that opens with a role noun
+    is one organisation ("МИД России"), and so is a Russian one whose name ends in a
+    lower-case word ("Управление по чрезвычайным ситуациям Турции"); a short all-capital
+    "place" the gazetteer does not know is an acronym organisation ("МИД"); a place
+    opening with lower-case words keeps its name ("province de Van" -> "Van"); a person
+    of three words whose first is a place is split ("Ван Осман Демир"); an organisation that opens with a role noun
     ("ministre des Transports") is no entity; a one-word place the gazetteer does not
-    know, opening a sentence, is dropped ("Тысячи"); places the model missed are added."""
+    know, opening a sentence, is dropped ("Тысячи"); places and agencies the model
+    missed are added."""
     from .attribution import cues
     from .gazetteer import gazetteer
 
@@ -126,24 +131,43 @@ def refine(text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str) 
             continue
         label = e.label
         words = t.split()
+        if label == "LOC" and words[0][:1].islower():   # "province de Van" -> "Van"
+            first = next((i for i, w in enumerate(words) if w[:1].isupper()), None)
+            if first is None:
+                continue
+            cut = t.index(words[first], len(" ".join(words[:first])))
+            s, t, words = s + cut, t[cut:], words[first:]
+        if label == "PER" and len(words) == 3 and gaz._lookup(words[0]):  # "Ван Осман Демир"
+            out.append(Ent(s, s + len(words[0]), "LOC"))
+            cut = t.index(words[1], len(words[0]))
+            s, t, words = s + cut, t[cut:], words[1:]
+        if label == "LOC" and t.isupper() and len(t) <= 5 and t.isalpha() and not gaz._lookup(t):
+            label = "ORG"                                 # "МИД": an acronym, no place
         if gaz._lookup(t) and (label != "PER" or t.isupper()):
             label = "LOC"
         elif label == "ORG" and words[0].lower() in nouns:
             continue
-        elif label == "LOC" and len(words) == 1 and s in starts and not gaz._lookup(t):
+        elif label == "LOC" and len(words) == 1 and not gaz._lookup(t) and (
+                s in starts or text[:s].rstrip()[-1:] in (".", "/")):
             continue
         out.append(Ent(s, s + len(t), label))
     merged: list[Ent] = []
     for e in out:
         prev = merged[-1] if merged else None
-        if (prev and prev.label == "ORG" and e.label == "LOC" and text[prev.start:prev.end].isupper()
-                and text[prev.end:e.start] == " "):
+        prev_text = text[prev.start:prev.end] if prev else ""
+        if (prev and prev.label == "ORG" and e.label == "LOC" and text[prev.end:e.start] == " "
+                and (prev_text.isupper() or (lang == "ru" and prev_text.split()[-1].islower()))):
             merged[-1] = Ent(prev.start, e.end, "ORG")
             continue
         merged.append(e)
     for p in gaz.find(text):
         if not any(p.start < e.end and e.start < p.end for e in merged):
             merged.append(Ent(p.start, p.end, "LOC"))
+    from .dateline import find_agencies
+
+    for a in find_agencies(text):
+        if not any(a.start < e.end and e.start < a.end for e in merged):
+            merged.append(Ent(a.start, a.end, "ORG"))
     return sorted(merged, key=lambda e: e.start)
 
 
