@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,7 @@ DATA = Path(__file__).resolve().parent / "data" / "cues"
 _QUOTED = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DASH_LINE = re.compile(r"(?m)^[—–-]\s+(?P<content>[^\n]+?)[,.!?]?\s+[—–-]\s+(?P<rest>[^\n]*)")
+_CLAUSE_END = re.compile(r"[:;]|,\s")
 _CAPS_RUN = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
 
 
@@ -72,6 +74,14 @@ class Attributor:
         self.nouns = set(self.cue.get("nouns", ()))
         self.inverted = set(self.cue.get("inverted", ()))
         self.ents = sorted((e for e in ents if e.label in ("PER", "ORG")), key=lambda e: e.start)
+        self.ent_starts = [e.start for e in self.ents]
+        self.people = [e for e in self.ents if e.label == "PER"]
+        self.people_ends = [e.end for e in self.people]   # sorted too: mentions do not overlap
+        self.sent_starts = [s for s, _ in sents]
+        self.cluster_mentions: dict[int, list[tuple[int, int]]] = {}
+        for e in self.ents:
+            if e.cluster >= 0:
+                self.cluster_mentions.setdefault(e.cluster, []).append((e.start, e.end))
 
     # -- words ---------------------------------------------------------------
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -83,20 +93,23 @@ class Attributor:
         return any(word.startswith(p) for p in self.speech) and len(word) <= 18
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
-        for s, e in self.sents:
-            if s <= pos < e:
-                return s, e
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k >= 0 and self.sents[k][0] <= pos < self.sents[k][1]:
+            return self.sents[k]
         return 0, len(self.text)
 
     # -- entities and speakers ------------------------------------------------
     def entity_in(self, start: int, end: int, last: bool = False) -> Ent | None:
-        inside = [e for e in self.ents if start <= e.start and e.end <= end]
+        lo, hi = bisect_left(self.ent_starts, start), bisect_left(self.ent_starts, end)
+        inside = [e for e in self.ents[lo:hi] if e.end <= end]
         if not inside:
             return None
         return inside[-1] if last else inside[0]
 
-    def last_person_before(self, pos: int, sex: str = "") -> Ent | None:
-        people = [e for e in self.ents if e.label == "PER" and e.end <= pos]
+    def last_person_before(self, pos: int, sex: str = "", reach: int = 12) -> Ent | None:
+        """The last person named before ``pos`` (of the last ``reach`` named)."""
+        k = bisect_right(self.people_ends, pos)
+        people = self.people[max(0, k - reach):k]
         if sex == "f" and self.lang in ("ru", "uk"):
             fem = [e for e in people if self.text[e.start:e.end].rstrip().endswith(("а", "я"))]
             people = fem or people
@@ -183,16 +196,24 @@ class Attributor:
         return None, None
 
     def _clause_end(self, pos: int, limit: int) -> int:
-        m = re.compile(r"[:;]|,\s").search(self.text, pos, limit)
+        limit = min(limit, pos + 400)
+        m = _CLAUSE_END.search(self.text, pos, limit)
         return m.start() if m and m.start() > pos + 1 else limit
 
     def _clause_start(self, pos: int, limit: int) -> int:
+        limit = max(limit, pos - 400)
         seg = self.text[limit:pos]
         idx = max(seg.rfind(":"), seg.rfind(";"))
         return limit + idx + 1 if idx >= 0 else limit
 
     # -- quotes ---------------------------------------------------------------
     def find_cue(self, start: int, end: int, last: bool, within: int = 99) -> tuple[int, int] | None:
+        """The first (or last) verb of saying among the first (or last) ``within`` words of
+        the stretch; at most 400 characters are read."""
+        if last:
+            start = max(start, end - 400)
+        else:
+            end = min(end, start + 400)
         ws = self.words(start, end)
         ws = ws[-within:] if last else ws[:within]
         for s, e, w in (reversed(ws) if last else ws):
@@ -207,43 +228,53 @@ class Attributor:
             rest_cue = self.find_cue(m.start("rest"), m.end("rest"), last=False, within=3)
             if rest_cue:
                 spans.append((m.start("content"), m.end("content")))
+        reach = -1   # the furthest end of an accepted quote: a span inside it is no quote of its own
         for cs, ce in sorted(set(spans)):
-            if any(q.content[0] <= cs and ce <= q.content[1] for q in out):
+            if ce <= reach:
                 continue
             sent_a = self.sentence_of(cs)
             sent_b = self.sentence_of(max(ce - 1, cs))
             sent_c = self.sentence_of(ce) if self.text[ce:ce + 1] not in ("\n", "") else sent_b
             sent = (sent_a[0], max(sent_b[1], sent_c[1], ce))
-            n_words = len(_WORD.findall(self.text[cs:ce]))
-            tail = self.text[ce:sent[1]]
+            n_words = len(_WORD.findall(self.text, cs, min(ce, cs + 200)))
             cue = self.find_cue(ce, sent[1], last=False, within=3)
             if cue is None:
-                before = self.text[sent[0]:cs].rstrip()
+                b0 = max(sent[0], cs - 400)
+                before = self.text[b0:cs].rstrip()
                 cue = self.find_cue(sent[0], cs, last=True)
                 if before.endswith(":"):   # "X a appelé ... : « ... »": the colon introduces it
-                    colon = sent[0] + len(before) - 1
+                    colon = b0 + len(before) - 1
                     cue = cue if cue and colon - cue[1] < 12 else (colon, colon + 1)
                 if cue is None:
                     continue
             if n_words < 2 and not (0 <= cs - cue[1] < 12 or 0 <= cue[0] - ce < 6):
                 continue
-            del tail
             speaker, ent = self.speaker_near(cue, sent, (cs, ce))
             out.append(self._quote("direct", (cs, ce), cue, speaker, ent))
+            reach = max(reach, ce)
         return out
 
     def indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
-        taken = taken + [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        taken = sorted(taken + [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)])
+        starts = [a for a, _ in taken]
+        longest = max((b - a for a, b in taken), default=0)
+
+        def near(a: int, b: int) -> list[tuple[int, int]]:   # taken spans overlapping [a, b)
+            lo = bisect_left(starts, a - longest)
+            return [(x, y) for x, y in taken[lo:bisect_left(starts, b)] if x < b and a < y]
+
         according = sorted(self.cue.get("according", ()), key=len, reverse=True)
         for s, e in self.sents:
+            if e - s > 2000:
+                continue   # no reported clause runs that long; keeps the scan linear
             sent = self.text[s:e]
-            if any(ts < e and s < te for ts, te in taken if te - ts > 0.6 * (e - s)):
+            if any(te - ts > 0.6 * (e - s) for ts, te in near(s, e)):
                 continue
             end = s + len(sent.rstrip().rstrip(".!?…").rstrip())
             q = (self._according(s, end, according) or self._that(s, end) or self._tail(s, end)
                  or self._object(s, end))
-            if q and not any(q.content[0] < te and ts < q.content[1] for ts, te in taken):
+            if q and not near(*q.content):
                 out.append(q)
         return out
 
@@ -342,7 +373,7 @@ class Attributor:
         q = Quote(kind, content, cue, speaker)
         if ent is not None:
             q.entity = ent.cluster
-            q.mentions = [(e.start, e.end) for e in self.ents if e.cluster == ent.cluster >= 0]
+            q.mentions = self.cluster_mentions.get(ent.cluster, [])   # shared, not copied
         return q
 
     def quotes(self) -> list[Quote]:
@@ -353,19 +384,24 @@ class Attributor:
 
 def cluster(text: str, ents: list[Ent]) -> list[Ent]:
     """In-article clusters: mentions of one label whose last words share a stem
-    (Лавров, Лаврова, Сергей Лавров; Macron, Emmanuel Macron), longest mention first."""
-    heads: list[tuple[str, str, int]] = []          # (label, last word, cluster)
+    (Лавров, Лаврова, Сергей Лавров; Macron, Emmanuel Macron), longest mention first.
+    Heads are bucketed by label and first four letters, so each mention is compared
+    with the few heads that could match."""
+    heads: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    count = 0
     for e in sorted(ents, key=lambda e: -(e.end - e.start)):
-        words = _WORD.findall(text[e.start:e.end])
+        words = _WORD.findall(text, e.start, e.end)
         if not words:
             continue
         last = words[-1].lower() if e.label == "PER" else text[e.start:e.end].lower()
         stem = last[:max(4, len(last) - 2)]
-        found = next((c for lab, w, c in heads if lab == e.label and
-                      (last.startswith(w[:max(4, len(w) - 2)]) or w.startswith(stem))), None)
+        bucket = heads.setdefault((e.label, last[:4]), [])
+        found = next((c for w, c in bucket
+                      if last.startswith(w[:max(4, len(w) - 2)]) or w.startswith(stem)), None)
         if found is None:
-            found = len(heads)
-            heads.append((e.label, last, found))
+            found, count = count, count + 1
+            if len(bucket) < 50:
+                bucket.append((last, found))
         e.cluster = found
     return ents
 

@@ -10,6 +10,7 @@ becomes a PERSON entity of its own, its mentions found by string search.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..record import span
@@ -96,10 +97,13 @@ def _quotes(text: str, res: Analysis, entities: list[dict], ids: dict[int, str],
 def voice_segments(text: str, sentences: list[dict], quotes: list[dict]) -> list[dict]:
     """Segments covering every sentence: a quote's content is its voice, the rest the author's."""
     out = []
+    qs = sorted(quotes, key=lambda q: q["content"]["start"])
+    starts = [q["content"]["start"] for q in qs]
+    longest = max((q["content"]["end"] - q["content"]["start"] for q in qs), default=0)
     for sent in sentences:
         s, e = sent["start"], sent["end"]
         cuts = []
-        for q in quotes:
+        for q in qs[bisect_left(starts, s - longest):bisect_left(starts, e)]:
             a, b = max(q["content"]["start"], s), min(q["content"]["end"], e)
             if a < b:
                 cuts.append((a, b, q["id"]))
@@ -141,9 +145,14 @@ def fill(rec: Any, lang: str, has_model: bool) -> Analysis:
                      "span": span(text, a.start, a.end)} for a in find_agencies(text)]
     sentences = rec.sentences or [span(text, s, e) for s, e in res.sents]
     rec.voice = voice_segments(text, sentences, quotes)
-    qid = {q.content: f"Q{i}" for i, q in enumerate(res.quotes, start=1)}
-    rec.techniques = [{"label": h.label, **span(text, h.start, h.end),
-                       "voice": next((qid[c] for c in qid if c[0] <= h.start and h.end <= c[1]), "author"),
+    contents = sorted((q["content"]["start"], q["content"]["end"], q["id"]) for q in quotes)
+    cstarts = [c[0] for c in contents]
+
+    def voice_of(a: int, b: int) -> str:
+        k = bisect_right(cstarts, a) - 1
+        return contents[k][2] if k >= 0 and b <= contents[k][1] else "author"
+
+    rec.techniques = [{"label": h.label, **span(text, h.start, h.end), "voice": voice_of(h.start, h.end),
                        "score": 0.6, "evidence": h.evidence}
                       for h in detect(text, res.sents, res.quotes, lang)]
     return res

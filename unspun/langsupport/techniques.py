@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,11 +61,18 @@ def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _voice(pos: int, end: int, quotes: list[Quote]) -> tuple[str, tuple[int, int] | None]:
-    for q in quotes:
-        if q.content[0] <= pos and end <= q.content[1]:
-            return "quoted", q.speaker
-    return "author", None
+class _Voices:
+    """Whose words a span is: the quote whose content holds it (quotes do not nest)."""
+
+    def __init__(self, quotes: list[Quote]):
+        self.quotes = sorted(quotes, key=lambda q: q.content)
+        self.starts = [q.content[0] for q in self.quotes]
+
+    def __call__(self, pos: int, end: int) -> tuple[str, tuple[int, int] | None]:
+        k = bisect_right(self.starts, pos) - 1
+        if k >= 0 and end <= self.quotes[k].content[1]:
+            return "quoted", self.quotes[k].speaker
+        return "author", None
 
 
 def detect(text: str, sents: list[tuple[int, int]], quotes: list[Quote], lang: str,
@@ -75,7 +83,8 @@ def detect(text: str, sents: list[tuple[int, int]], quotes: list[Quote], lang: s
     pat = _patterns(lang)
     att = attributor or Attributor(text, sents, [], lang)
     hits: list[Technique] = []
-    quote_spans = [q.content for q in quotes if q.kind == "direct"]
+    quote_spans = {q.content for q in quotes if q.kind == "direct"}
+    _voice = _Voices(quotes)
     for m in _QUOTED.finditer(text):
         inner = next(g for g in m.groups() if g is not None).strip()
         words = inner.split()
@@ -83,7 +92,8 @@ def detect(text: str, sents: list[tuple[int, int]], quotes: list[Quote], lang: s
             continue
         s_start, _ = att.sentence_of(m.start())
         before = text[max(s_start, m.start() - 40):m.start()]
-        so_called = [(x.start(), x.end()) for x in pat["so_called"].finditer(text, s_start, m.end())]
+        so_called = [(x.start(), x.end()) for x in
+                     pat["so_called"].finditer(text, max(s_start, m.start() - 40), m.end())]
         before = pat["so_called"].sub(lambda x: " " * len(x.group(0)), before)
         any_word = lexicons(lang).get("scare_after_any_word") and re.search(r"[^\W\d_]\s*$", before)
         if not (any_word or pat["before_scare"].search(before)) or pat["naming"].search(before):
@@ -93,7 +103,7 @@ def detect(text: str, sents: list[tuple[int, int]], quotes: list[Quote], lang: s
         cue = att.find_cue(s_start, m.start(), last=True)
         if cue and not any(a <= cue[0] < b for a, b in so_called):
             continue  # a verb of saying earlier in the sentence: someone's words
-        voice, speaker = _voice(m.start(), m.end(), quotes)
+        voice, speaker = _voice(m.start(), m.end())
         hits.append(Technique("Doubt", m.start(), m.end(),
                               f"scare quotes around '{inner}' distance the text from the term",
                               voice, speaker))
@@ -102,13 +112,13 @@ def detect(text: str, sents: list[tuple[int, int]], quotes: list[Quote], lang: s
             continue  # "так называемые «выборы»": the scare quote above covers it
         nxt = re.compile(r"[^\W\d_][\w-]*").match(text, m.end())
         end = nxt.end() if nxt else m.end()
-        voice, speaker = _voice(m.start(), end, quotes)
+        voice, speaker = _voice(m.start(), end)
         hits.append(Technique("Doubt", m.start(), end, f"'{m.group(0).strip()}' before a term",
                               voice, speaker))
     for key, reason in (("labels", "label '{}' for a person or group"),
                         ("modifier", "delegitimizing modifier in '{}'")):
         for m in pat[key].finditer(text):
-            voice, speaker = _voice(m.start(), m.end(), quotes)
+            voice, speaker = _voice(m.start(), m.end())
             hits.append(Technique("Name_Calling-Labeling", m.start(), m.end(),
                                   reason.format(m.group(0)), voice, speaker))
     hits.sort(key=lambda h: (h.start, h.end))
