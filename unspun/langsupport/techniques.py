@@ -1,7 +1,7 @@
 """Techniques from a language's own lexicons: distancing (scare quotes, "так называемый",
 "soi-disant") and name-calling (label nouns, delegitimizing modifiers).
 
-The cues are data (``data/lexicons/<code>.json``; a trailing ``*`` matches any
+The cues are data (``unspun/lang/<code>/lexicons/techniques.json``; a trailing ``*`` matches any
 ending, so inflected forms are found: самопровозглашенной, autoproclamée).
 Nothing depends on which side is named: the same words fire for every country,
 party or person (tests/test_langsupport_symmetry.py checks hand-written pairs).
@@ -10,16 +10,13 @@ words), else ``author``.
 """
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from .attribution import Attributor, Quote
 
-DATA = Path(__file__).resolve().parent / "data" / "lexicons"
 _QUOTED = re.compile(r"«\s?([^«»\n]{1,60}?)\s?»|„([^„“”\n]{1,60})[“”]|“([^“”\n]{1,60})”|\"([^\"\n]{1,60})\"")
 
 
@@ -35,8 +32,10 @@ class Technique:
 
 @lru_cache(maxsize=None)
 def lexicons(lang: str) -> dict[str, list[str]]:
-    path = DATA / f"{lang}.json"
-    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    """The technique cues of ``lang`` (``lexicons/techniques.json``; {} when none)."""
+    from ..lang import available, get
+
+    return dict(get(lang).data("lexicons/techniques", {})) if lang in available() else {}
 
 
 def _alt(entries: list[str]) -> str:

@@ -29,10 +29,10 @@ RELATIVE = 0.3
 MAX_EVIDENCE = 5
 
 
-@lru_cache(maxsize=1)
-def cue_regexes() -> dict[str, re.Pattern[str]]:
-    """One compiled regex per frame."""
-    raw = get_language("en").data("lexicons/frames")
+@lru_cache(maxsize=8)
+def cue_regexes(lang: str = "en") -> dict[str, re.Pattern[str]]:
+    """One compiled regex per frame, from the language's ``lexicons/frames.json``."""
+    raw = get_language(lang).data("lexicons/frames")
     out = {}
     for frame in FRAMES:
         body = "|".join(_entry_pattern(e) for e in sorted(raw[frame], key=len, reverse=True))
@@ -40,14 +40,14 @@ def cue_regexes() -> dict[str, re.Pattern[str]]:
     return out
 
 
-def frame_hits(text: str) -> dict[str, list[re.Match[str]]]:
+def frame_hits(text: str, lang: str = "en") -> dict[str, list[re.Match[str]]]:
     """Cue matches per frame."""
-    return {frame: list(rx.finditer(text)) for frame, rx in cue_regexes().items()}
+    return {frame: list(rx.finditer(text)) for frame, rx in cue_regexes(lang).items()}
 
 
-def detect_frames(text: str) -> list[dict[str, Any]]:
+def detect_frames(text: str, lang: str = "en") -> list[dict[str, Any]]:
     """Frames of ``text``: ``[{label, score, evidence: [span]}]``, strongest first."""
-    hits = frame_hits(text)
+    hits = frame_hits(text, lang)
     top = max((len(h) for h in hits.values()), default=0)
     words = max(1, len(text.split()))
     out = []
@@ -70,6 +70,6 @@ def _first_distinct(text: str, found: list[re.Match[str]]) -> list[dict[str, Any
     return [span(text, m.start(), m.end()) for m in list(seen.values())[:MAX_EVIDENCE]]
 
 
-@component("frames", assigns=("frames",))
+@component("frames", assigns=("frames",), languages=("en", "ru", "fr"))
 def frames(ctx: Context) -> None:
-    ctx.record.frames = detect_frames(ctx.record.text)
+    ctx.record.frames = detect_frames(ctx.record.text, ctx.record.language or "en")
