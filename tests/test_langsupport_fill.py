@@ -1,12 +1,11 @@
-"""Non-English analysis written into records: valid against the schema, spans exact,
-speakers linked to entities, voice covering the text outside quotes."""
+"""Non-English articles through the pipeline: records valid against the schema, spans exact,
+speakers linked to entities, voice per quote, and a note for what was not analysed."""
 import sys
 from pathlib import Path
 
 import pytest
 
 import unspun
-from unspun.langsupport.fill import fill
 from unspun.schema import validate_record
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -24,7 +23,6 @@ def test_filled_record_is_valid_and_speakers_are_entities(lang):
     art = multi_gold.load(lang)[0]
     rec = unspun.analyze(art["text"])
     assert rec.language == lang
-    fill(rec, lang, has_model=lang in ("ru", "fr"))
     data = rec.to_dict()
     validate_record(data)
     text = data["text"]
@@ -36,3 +34,13 @@ def test_filled_record_is_valid_and_speakers_are_entities(lang):
     assert data["dateline"] is None or data["dateline"]["place"]["text"] == art["dateline"]["text"]
     voices = {v["voice"] for v in data["voice"]}
     assert "author" in voices and {q["id"] for q in data["quotes"]} <= voices
+
+    skipped = {f for note in data.get("skipped", []) for f in note["fields"]}
+    assert "genre" in skipped                     # no genre model beyond English: said so
+    assert ("techniques" in skipped) == (lang not in ("ru", "fr"))
+    assert not {"entities", "quotes", "dateline", "agencies"} & skipped
+
+
+def test_english_records_have_no_skipped_notes():
+    data = unspun.analyze("The minister said on Monday that the talks would resume.").to_dict()
+    assert "skipped" not in data

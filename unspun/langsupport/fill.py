@@ -129,8 +129,9 @@ def _segment(text: str, a: int, b: int, voice: str, out: list[dict]) -> None:
 
 def fill(rec: Any, lang: str, has_model: bool, doc: Any = None) -> Analysis:
     """Write the analysis of ``rec.text`` (a text in ``lang``; ``doc`` its parse, if any)
-    into ``rec``: dateline (kept when the general component found one), agencies,
-    entities, quotes and techniques."""
+    into ``rec``: dateline (kept when the general component found one), agencies (added
+    to the general component's), entities and quotes.  Voice segments come from the
+    ``voice`` component (:func:`voice_segments` is the same rule, for use without it)."""
     text = rec.text
     res = analyse(text, lang, doc)
     entities, ids = _entities(text, res, lang)
@@ -142,17 +143,27 @@ def fill(rec: Any, lang: str, has_model: bool, doc: Any = None) -> Analysis:
                         "agency": span(text, *d.agency) if d.agency else None,
                         "resolved_date": None, "span": span(text, *d.span)}
     wire = res.dateline.agency if res.dateline and res.dateline.agency else None
-    rec.agencies = [{"name": a.name, "kind": "wire",
-                     "role": "wire" if wire and wire[0] <= a.start < wire[1] else "credit",
-                     "span": span(text, a.start, a.end)} for a in find_agencies(text)]
-    sentences = rec.sentences or [span(text, s, e) for s, e in res.sents]
-    rec.voice = voice_segments(text, sentences, quotes)
+    known = list(rec.agencies or [])     # what the general component found stays
+    taken = [(a["span"]["start"], a["span"]["end"]) for a in known]
+    rec.agencies = known + [
+        {"name": a.name, "kind": "wire",
+         "role": "wire" if wire and wire[0] <= a.start < wire[1] else "credit",
+         "span": span(text, a.start, a.end)}
+        for a in find_agencies(text) if not any(a.start < e and s < a.end for s, e in taken)]
+    rec.agencies.sort(key=lambda a: a["span"]["start"])
     return res
 
 
-def fill_techniques(rec: Any, lang: str, res: Analysis) -> None:
-    """The language's lexicon techniques, each in the voice of the quote that holds it."""
+def fill_techniques(rec: Any, lang: str) -> None:
+    """The language's lexicon techniques, each in the voice of the quote that holds it
+    (from the record's sentences and quotes)."""
+    from .attribution import Quote
+
     text, quotes = rec.text, rec.quotes
+    sents = [(s["start"], s["end"]) for s in rec.sentences]
+    found = [Quote(q["kind"], (q["content"]["start"], q["content"]["end"]), None,
+                   (q["speaker"]["start"], q["speaker"]["end"]) if q["speaker"] else None)
+             for q in quotes]
     contents = sorted((q["content"]["start"], q["content"]["end"], q["id"]) for q in quotes)
     cstarts = [c[0] for c in contents]
 
@@ -162,4 +173,4 @@ def fill_techniques(rec: Any, lang: str, res: Analysis) -> None:
 
     rec.techniques = [{"label": h.label, **span(text, h.start, h.end), "voice": voice_of(h.start, h.end),
                        "score": 0.6, "evidence": h.evidence}
-                      for h in detect(text, res.sents, res.quotes, lang)]
+                      for h in detect(text, sents, found, lang)]

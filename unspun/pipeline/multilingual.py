@@ -32,16 +32,14 @@ def _pipes(ctx: Context) -> set[str]:
     return set(getattr(nlp, "pipe_names", ())) | ({"ner"} if ctx.record.language == "ru" else set())
 
 
-@component("attribution", requires=("sentences", "dateline", "agencies"),
+@component("attribution", requires=("dateline", "agencies"),
            assigns=("dateline", "agencies", "entities", "quotes"), languages=LANGUAGES)
 def attribution(ctx: Context) -> None:
     rec = ctx.record
-    ctx.scratch["analysis"] = fill(rec, rec.language, has_model(ctx), ctx.doc)
+    fill(rec, rec.language, has_model(ctx), ctx.doc)
 
 
-@component("lexicon_techniques", requires=("quotes", "voice"), assigns=("techniques",),
+@component("lexicon_techniques", requires=("sentences", "quotes"), assigns=("techniques",),
            languages=DEEP)
 def lexicon_techniques(ctx: Context) -> None:
-    res = ctx.scratch.get("analysis")
-    if res is not None:
-        fill_techniques(ctx.record, ctx.record.language, res)
+    fill_techniques(ctx.record, ctx.record.language)
