@@ -32,8 +32,8 @@ PAIRS = [
     ("fr",
      "Selon Marie Lefort, porte-parole du gouvernement israélien, les terroristes du Hamas ont "
      "franchi la frontière. Elle a dénoncé une « provocation ».",
-     "Selon Leila Haddad, porte-parole du gouvernement palestinien, les terroristes de Tsahal "
-     "israélienne ont franchi la frontière. Elle a dénoncé une « provocation »."),
+     "Selon Leila Haddad, porte-parole du gouvernement palestinien, les terroristes de Tsahal ont "
+     "franchi la frontière. Elle a dénoncé une « provocation »."),
 ]
 
 
