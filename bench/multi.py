@@ -1,6 +1,6 @@
 """Entities, quotes and speakers per language on the multilingual gold (tests/gold/multi/).
 
-    .venv/bin/python bench/multi.py [--lang ru,fr] [--split dev|test|all] [--errors]
+    .venv/bin/python bench/multi.py [--lang ru,fr] [--split dev|test|all] [--errors] [--pipeline]
 
 Entities: exact span and type (PER/ORG/LOC) precision, recall and F1, for the
 languages whose gold has entities of every type (ru, fr); for the others,
@@ -72,7 +72,35 @@ def to_preds(quotes: list) -> list[Pred]:
     return out
 
 
-def run(lang: str, arts: list[dict], errors: bool) -> dict:
+LABELS = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def from_record(text: str):
+    """The pipeline's record (unspun.analyze) in the shape the scorer reads."""
+    from types import SimpleNamespace
+
+    import unspun
+    from unspun.langsupport.attribution import Ent, Quote
+
+    rec = unspun.analyze(text)
+    ents = [Ent(m["start"], m["end"], LABELS[e["type"]]) for e in rec.entities
+            if e["type"] in LABELS for m in e["mentions"]]
+    mentions = {e["id"]: [(m["start"], m["end"]) for m in e["mentions"]] for e in rec.entities}
+    quotes = []
+    for q in rec.quotes:
+        sp = q["speaker"]
+        quote = Quote(q["kind"], (q["content"]["start"], q["content"]["end"]), None,
+                      (sp["start"], sp["end"]) if sp else None)
+        quote.mentions = mentions.get(sp["entity"], []) if sp and sp["entity"] else []
+        quotes.append(quote)
+    d = rec.dateline
+    dateline = SimpleNamespace(place=(d["place"]["start"], d["place"]["end"])) \
+        if d and d.get("place") else None
+    agencies = [SimpleNamespace(start=a["span"]["start"], end=a["span"]["end"]) for a in rec.agencies]
+    return SimpleNamespace(ents=ents, quotes=quotes, dateline=dateline, agencies=agencies)
+
+
+def run(lang: str, arts: list[dict], errors: bool, pipeline: bool = False) -> dict:
     from unspun.langsupport.analysis import analyse
 
     ent = [0, 0, 0, 0]
@@ -82,7 +110,7 @@ def run(lang: str, arts: list[dict], errors: bool) -> dict:
     started = time.perf_counter()
     for art in arts:
         text = art["text"]
-        res = analyse(text, lang)
+        res = from_record(text) if pipeline else analyse(text, lang)
         for i, v in enumerate(score_entities(art, res.ents, full)):
             ent[i] += v
         d = res.dateline
@@ -138,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--lang", default="")
     ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--pipeline", action="store_true",
+                    help="score the records of unspun.analyze (the full pipeline) instead of "
+                         "unspun.langsupport.analysis.analyse")
     args = ap.parse_args(argv)
     langs = args.lang.split(",") if args.lang else [c for c in languages() if c != "en"]
     print(f"split: {args.split}; entity scores: exact span+type for {', '.join(FULL)}, "
@@ -148,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         arts = split_of(load(lang), args.split)
         if args.errors:
             print(f"[{lang}]")
-        r = run(lang, arts, args.errors)
+        r = run(lang, arts, args.errors, args.pipeline)
         ep, er, ef = prf(*r["ent"])
         qp, qr, qf, qa = r["tallies"]["any"].prf()
         _, _, df, da = r["tallies"]["direct"].prf()
