@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
@@ -45,7 +46,14 @@ def traced(rec: Record) -> Traced:
 
 
 def articles():
+    from unspun.readers.article import Article
+
     out = [next(read_inputs([str(SEED)]))]
+    # components for other languages run on the multilingual gold (issue 16)
+    gold = Path(__file__).resolve().parent / "gold" / "multi"
+    for lang in ("ru", "fr", "tr"):
+        line = (gold / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()[0]
+        out.append(Article(text=json.loads(line)["text"]))
     polnear = sorted((SHARED / "polnear" / "train" / "text").glob("*.txt"))[:15]
     return out + [next(read_inputs([str(p)])) for p in polnear]
 

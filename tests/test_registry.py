@@ -57,7 +57,8 @@ def test_missing_and_cyclic_requirements_are_coded():
 def test_default_pipeline_is_derived_and_runs_each_after_what_it_requires():
     names = default_components()
     assert set(names) == {"segment", "dateline", "agencies", "entities", "quotes", "voice",
-                          "techniques", "frames", "genre", "rhetoric"}
+                          "techniques", "frames", "genre", "rhetoric",
+                          "attribution", "lexicon_techniques"}   # issue 16: other languages
     registry = load_all()
     for name in names:
         made_later = {f for later in names[names.index(name) + 1:]

@@ -84,7 +84,8 @@ CODES: dict[str, str] = {
             "loaded: {detail}; the other components still run",
     "E005": "components {names} require each other's fields: no order can run them",
     # warnings: analysed, with a caveat
-    "W201": "language {language!r} is not English: deeper analysis is English-only",
+    "W201": "language {language!r} is not English: analysed as far as its language data goes "
+            "(see `skipped`)",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
     "W203": "no sentence-ending punctuation: sentence boundaries are the parser's guesses",
     "W204": "unreadable date {value!r}: published left empty",

@@ -62,6 +62,9 @@ class Record:
     errors: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
     ext: dict[str, Any] = field(default_factory=dict)
+    # components that did not run for the record's language, and the fields left unfilled
+    # (only in non-English records; omitted from the JSON when empty)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -77,7 +80,10 @@ class Record:
         return next((e for e in self.entities if e["id"] == entity_id), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if not data["skipped"]:
+            del data["skipped"]
+        return data
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)

@@ -47,9 +47,14 @@ def _run_assign(store: Any, quiet: bool, **options: Any) -> dict[str, Any]:
                    "read-only).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format.")
+@click.option("--multilingual", is_flag=True,
+              help="Group by multilingual sentence embeddings, so articles on one event in "
+                   "different languages join one story (needs the multilingual extra). "
+                   "Without it, stories stay per language.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def stories(db: str, since: str | None, until: str | None, min_articles: int, limit: int,
-            threshold: float | None, window: int, no_assign: bool, fmt: str, quiet: bool) -> None:
+            threshold: float | None, window: int, no_assign: bool, fmt: str, quiet: bool,
+            multilingual: bool) -> None:
     """Group stored articles into stories and list them.
 
     Articles stored since the last run join the most similar story near their
@@ -65,13 +70,17 @@ def stories(db: str, since: str | None, until: str | None, min_articles: int, li
       unspun stories --since 2016-09-01 --format json
     """
     from ..stories import list_stories
+    from ..stories.multilingual import available
 
+    if multilingual and not no_assign and not available():
+        raise click.ClickException("--multilingual needs the multilingual extra: "
+                                   "pip install 'unspun[multilingual]'")
     store = open_db(db, readonly=no_assign)
     try:
         summary = None
         if not no_assign:
             summary = _run_assign(store, quiet or fmt == "json", threshold=threshold,
-                                  window=window, since=since)
+                                  window=window, since=since, multilingual=multilingual)
         rows = list_stories(store, since=since, until=until, min_articles=min_articles,
                             limit=limit)
     except StoreError as exc:

@@ -33,7 +33,7 @@ MAX_EVIDENCE = 5
 def cue_regexes(lang: Any = None) -> dict[str, LexiconMatcher]:
     """One matcher per frame (``.regex``, with a fast ``.finditer``), from ``lang``'s cues
     (English by default), made once per language; a frame without cues matches nothing."""
-    lang = lang if lang is not None else get_language("en")
+    lang = get_language(lang or "en") if lang is None or isinstance(lang, str) else lang
 
     def make() -> dict[str, LexiconMatcher]:
         raw = lang.data("lexicons/frames", {})

@@ -80,7 +80,8 @@ class Pipeline:
         lang = found.code
         if lang != "en" and found.certain:
             rec.language = lang
-            rec.warn("W201", f"language {lang!r} is not English: deeper analysis is English-only")
+            rec.warn("W201", f"language {lang!r} is not English: analysed as far as its language "
+                             "data goes (see `skipped`)")
         else:
             rec.language = "en"
             if lang != "en":
@@ -89,9 +90,19 @@ class Pipeline:
 
     def _run_components(self, rec: Record, doc: object) -> None:
         ctx = Context(rec, doc)
+        made: set[str] = set()
+        left_out: list[Component] = []
         for comp in self.components:
             if comp.runs_on(rec.language):
                 comp.func(ctx)
+                made.update(comp.assigns)
+            else:
+                left_out.append(comp)
+        for comp in left_out:  # say what no component analysed for this language
+            fields = [f for f in comp.assigns if f not in made]
+            if fields:
+                rec.skipped.append({"component": comp.name, "fields": fields,
+                                    "reason": f"does not run on language {rec.language!r}"})
 
     def analyze_batch(self, items: Sequence[Article | Problem]) -> list[Record | Problem]:
         """Analyse a batch; problems pass through, one failing article never sinks the rest."""

