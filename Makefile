@@ -8,7 +8,7 @@ PYTHON ?= python3
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,notebook]"
+	$(PY) -m pip install -q -e ".[test,notebook,languages,multilingual]"
 	touch $@
 
 setup: $(VENV)/.installed
