@@ -101,6 +101,10 @@ class Round:
         self._adder = LiveAdder(self.store, stories=self.options.stories, hooks=self.on_stored)
         runs: dict[int, _SourceRun] = {}
         futures: dict[Future, tuple[str, int]] = {}
+        # feeds are read in the order the sources were added, whatever order they arrive in:
+        # an item two sources carry is claimed by the older source, every time
+        order = sorted(s["id"] for s in sources)
+        arrived: dict[int, FeedResult] = {}
         with ThreadPoolExecutor(max(1, self.options.workers)) as pool:
             for source in sources:
                 futures[pool.submit(fetch_feed, polite.for_source(source), source)] = \
@@ -117,7 +121,9 @@ class Round:
                         break
                     kind, source_id = futures.pop(future)
                     if kind == "feed":
-                        self._feed(future.result(), runs, futures, pool, polite)
+                        arrived[source_id] = future.result()
+                        while order and order[0] in arrived:
+                            self._feed(arrived.pop(order.pop(0)), runs, futures, pool, polite)
                     else:
                         self._page(future.result(), runs[source_id])
                     run = runs.get(source_id)
