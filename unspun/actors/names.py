@@ -103,12 +103,15 @@ def display_name(forms: Iterable[str], entity_type: str = PERSON) -> str:
         counts = shown or counts
     longest = max(len(f.split()) for f in counts)
 
+    def shouting(form: str) -> bool:  # an organisation's one-word acronym is no shouting
+        return _shouting(form) and (entity_type == PERSON or len(form.split()) > 1)
+
     def rank(form: str) -> tuple:
         full = entity_type != PERSON or len(form.split()) == longest
-        return (full, not _shouting(form), counts[form], -len(form), form)
+        return (full, not shouting(form), counts[form], -len(form), form)
 
     best = max(counts, key=rank)
-    return _title(best) if _shouting(best) else best
+    return _title(best) if shouting(best) else best
 
 
 def _shouting(form: str) -> bool:

@@ -1,0 +1,102 @@
+"""Actors across a corpus: name keys, display names, linking, merges and splits."""
+from __future__ import annotations
+
+import pytest
+
+from unspun.actors import Edit, Variant, actor_key, apply_edits, display_name, link, person_key
+
+
+@pytest.mark.parametrize("name,key", [
+    ("DONALD TRUMP", "donald trump"),
+    ("Donald J. Trump", "donald trump"),
+    ("Mr. Trump", "trump"),
+    ("Trump's", "trump"),
+    ("President Barack Obama", "barack obama"),
+    ("Hillary Rodham Clinton", "hillary clinton"),
+    ("Sen. Bernard J. Sanders Jr.", "bernard sanders"),
+    ("Martin Luther King Jr.", "martin king"),
+    ("Clinton’s", "clinton"),
+])
+def test_person_keys_set_aside_case_titles_initials_possessives(name, key):
+    assert person_key(name) == key
+
+
+def test_actor_keys_only_for_people_and_organisations():
+    assert actor_key("PERSON", "Mr. Trump") == "person:trump"
+    assert actor_key("ORG", "the White House") == "org:white house"
+    assert actor_key("ORG", "The Associated Press's") == "org:associated press"
+    assert actor_key("GPE", "Iowa") is None
+    assert actor_key("PERSON", "— '") is None
+
+
+def test_display_name_prefers_a_cased_full_name():
+    forms = ["DONALD TRUMP"] * 9 + ["Donald J. Trump"] * 3 + ["Trump"] * 20 + ["Donald Trump"]
+    assert display_name(forms) == "Donald Trump"
+    assert display_name(["DONALD TRUMP", "TRUMP"]) == "Donald Trump"
+    assert display_name(["NATO", "NATO", "Nato"], "ORG") == "NATO"
+    assert display_name(["the Pentagon", "Pentagon", "Pentagon"], "ORG") == "Pentagon"
+
+
+def _v(article, entity, name, type_="PERSON"):
+    return Variant(article, entity, type_, name)
+
+
+CORPUS = [
+    _v("a1", "E1", "Donald J. Trump"), _v("a1", "E2", "Hillary Clinton"),
+    _v("a2", "E1", "DONALD TRUMP"), _v("a2", "E2", "Bill Clinton"),
+    _v("a3", "E1", "Trump"), _v("a3", "E2", "Clinton"), _v("a3", "E3", "Sanders"),
+    _v("a4", "E1", "Bernie Sanders"), _v("a4", "E2", "the White House", "ORG"),
+    _v("a5", "E1", "White House", "ORG"), _v("a5", "E2", "Iowa", "GPE"),
+    _v("a6", "E1", "Bernie"),
+]
+
+
+def test_variants_of_one_person_are_one_actor():
+    actors, of = link(CORPUS)
+    trump = of[("a1", "E1")]
+    assert of[("a2", "E1")] == of[("a3", "E1")] == trump
+    assert actors[trump].name == "Donald Trump"
+    assert of[("a3", "E3")] == of[("a4", "E1")] == of[("a6", "E1")]  # surname, first name
+    assert of[("a4", "E2")] == of[("a5", "E1")]
+    assert ("a5", "E2") not in of  # a place is no actor
+
+
+def test_ambiguous_surnames_stay_apart():
+    actors, of = link(CORPUS)
+    hillary, bill, bare = of[("a1", "E2")], of[("a2", "E2")], of[("a3", "E2")]
+    assert len({hillary, bill, bare}) == 3
+    assert actors[hillary].name == "Hillary Clinton" and actors[bill].name == "Bill Clinton"
+    assert actors[bare].name == "Clinton"
+
+
+def test_ids_are_stable_across_reingest_in_any_order():
+    _, first = link(CORPUS)
+    _, again = link(list(reversed(CORPUS)))
+    assert first == again
+
+
+def test_merge_split_and_undo():
+    actors, of = link(CORPUS)
+    hillary, bare = of[("a1", "E2")], of[("a3", "E2")]
+    merge = Edit("merge", hillary, [bare])
+    apply_edits(actors, of, [merge])
+    assert of[("a3", "E2")] == hillary and bare not in actors
+    assert set(actors[hillary].forms) == {"Hillary Clinton", "Clinton"}
+
+    split = Edit("split", hillary, name="Clinton")
+    apply_edits(actors, of, [split])
+    assert of[("a3", "E2")] != hillary
+    assert actors[of[("a3", "E2")]].name == "Clinton"
+
+    actors, of = link(CORPUS)  # re-derived, with the merge undone: as before it
+    apply_edits(actors, of, [Edit("merge", hillary, [bare], undone=True)])
+    assert of[("a3", "E2")] == bare
+
+
+def test_edits_on_missing_actors_do_nothing():
+    actors, of = link(CORPUS)
+    before = dict(of)
+    apply_edits(actors, of, [Edit("merge", "Anope", [of[("a1", "E1")]]),
+                             Edit("split", "Anope", name="x"),
+                             Edit("split", of[("a1", "E2")], name="Hillary Clinton")])  # would empty it
+    assert of == before
