@@ -100,3 +100,17 @@ def test_edits_on_missing_actors_do_nothing():
                              Edit("split", "Anope", name="x"),
                              Edit("split", of[("a1", "E2")], name="Hillary Clinton")])  # would empty it
     assert of == before
+
+
+def test_unresolved_pronouns_are_shown_as_such():
+    from unspun.actors.speakers import speaker_of
+
+    he = speaker_of("He")
+    assert he.unresolved and he.name == "unresolved (he)" and he.key == "unresolved:he"
+    assert speaker_of("who").name == "unresolved (who)"
+    assert speaker_of("They").unresolved
+    desc = speaker_of("A spokesman for the European Commission")
+    assert not desc.unresolved and desc.name == "A spokesman for the European Commission"
+    assert speaker_of("he", actor="A1", actor_name="Paul Ndlovu").name == "Paul Ndlovu"
+    assert speaker_of("Iowa", entity_name="Iowa").key == "text:iowa"
+    assert speaker_of(None) is None and speaker_of("  ") is None
