@@ -11,6 +11,7 @@ The test of the same ranking through the store and the CLI is
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -24,17 +25,24 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--unresolved", action="store_true")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="JSON file of the analysed entities and quotes: written when absent, "
+                             "read when present (to try linking changes without the pipeline)")
     args = parser.parse_args()
     if not POLNEAR.is_dir():
         sys.exit(f"PolNeAR not found at {POLNEAR}")
     import unspun.pipeline.quotes  # noqa: F401
-    from unspun.actors import Variant, link
-    from unspun.actors.speakers import speaker_of
+    from unspun.actors import Variant
     from unspun.pipeline.runner import Pipeline
     from unspun.readers.article import Article
 
     paths = sorted(POLNEAR.glob("train/text/*.txt")) + sorted(POLNEAR.glob("dev/text/*.txt"))
     paths = paths[:args.limit]
+    if args.cache and args.cache.exists():
+        data = json.loads(args.cache.read_text(encoding="utf-8"))
+        variants = [Variant(*v) for v in data["variants"]]
+        report(variants, [tuple(q) for q in data["quotes"]], len(paths), args)
+        return
     pipe = Pipeline(["segment", "dateline", "agencies", "entities", "quotes"])
     variants, quotes = [], []
     for n in range(0, len(paths), 32):
@@ -48,6 +56,16 @@ def main() -> None:
             for q in getattr(rec, "quotes", []):
                 sp = q.get("speaker") or {}
                 quotes.append((path.stem, sp.get("entity"), sp.get("text"), names.get(sp.get("entity"))))
+    if args.cache:
+        args.cache.write_text(json.dumps({"variants": [list(v.__dict__.values()) for v in variants],
+                                          "quotes": quotes}), encoding="utf-8")
+    report(variants, quotes, len(paths), args)
+
+
+def report(variants: list, quotes: list, articles: int, args: argparse.Namespace) -> None:
+    from unspun.actors import link
+    from unspun.actors.speakers import speaker_of
+
     actors, of = link(variants)
     counts: Counter = Counter()
     shown: dict[str, str] = {}
@@ -60,7 +78,7 @@ def main() -> None:
         counts[sp.key] += 1
         shown[sp.key] = sp.name
         forms[sp.key][ename or text] += 1
-    print(f"{len(paths)} articles, {len(quotes)} quotes, {len(actors)} actors\n")
+    print(f"{articles} articles, {len(quotes)} quotes, {len(actors)} actors\n")
     for key, n in counts.most_common(args.top):
         top = ", ".join(f"{f} ({c})" for f, c in forms[key].most_common(4))
         print(f"{n:6}  {shown[key][:40]:40}  {top[:90]}")
