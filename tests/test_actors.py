@@ -114,3 +114,24 @@ def test_unresolved_pronouns_are_shown_as_such():
     assert speaker_of("he", actor="A1", actor_name="Paul Ndlovu").name == "Paul Ndlovu"
     assert speaker_of("Iowa", entity_name="Iowa").key == "text:iowa"
     assert speaker_of(None) is None and speaker_of("  ") is None
+
+
+def test_a_bare_surname_goes_to_the_one_compatible_full_name():
+    corpus = [_v("a1", "E1", "Barack Obama"), _v("a2", "E1", "Michelle Obama"),
+              Variant("a1", "E1", "PERSON", "Barack Obama", "m"),
+              Variant("a2", "E1", "PERSON", "Michelle Obama", "f"),
+              Variant("a3", "E1", "PERSON", "Obama", "m"), Variant("a4", "E1", "PERSON", "Obama", "f"),
+              _v("a5", "E1", "Obama")]
+    _, of = link(corpus)
+    assert of[("a3", "E1")] == of[("a1", "E1")]
+    assert of[("a4", "E1")] == of[("a2", "E1")]
+    assert of[("a5", "E1")] not in (of[("a1", "E1")], of[("a2", "E1")])  # no gender: ambiguous
+
+
+def test_a_bare_surname_goes_to_a_full_name_named_ten_times_as_often():
+    corpus = [_v(f"t{i}", "E1", "Hillary Clinton") for i in range(20)]
+    corpus += [_v("b1", "E1", "Bill Clinton"), _v("b2", "E1", "Bill Clinton"), _v("c", "E1", "Clinton")]
+    _, of = link(corpus)
+    assert of[("c", "E1")] == of[("t0", "E1")] != of[("b1", "E1")]
+    _, of = link(corpus + [_v("b3", "E1", "Bill Clinton")])  # 20 : 3 is not dominant
+    assert of[("c", "E1")] not in (of[("t0", "E1")], of[("b1", "E1")])

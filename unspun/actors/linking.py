@@ -2,10 +2,13 @@
 
 An article's entity has a key (:func:`.names.actor_key`).  Entities with the
 same key are one actor.  A one-word person key ("trump", from an article that
-never gives the full name) joins the one full-name actor of the corpus with
-that last name, or else with that first name; when the corpus holds two or
-more ("bill clinton", "hillary clinton") the one-word actor stays apart: an
-ambiguous surname is never merged across different first names.
+never gives the full name) joins the full-name actor of the corpus with that
+last name (or else that first name) when there is only one such actor of a
+compatible gender ("Mr. Obama" is not "Michelle Obama"), or when one of them
+is named in at least ``DOMINANT`` times as many articles as all the others
+together.  Otherwise ("Clinton" in a corpus that names both Bill and Hillary
+Clinton often) the one-word actor stays apart: an ambiguous surname is never
+merged across different first names.
 
 An actor's id is derived from its key (``A`` + 12 hex digits of its sha1), so
 the same corpus ingested again gets the same ids; a user's merges and splits
@@ -26,14 +29,19 @@ from .names import ORG, PERSON, actor_key, display_name
 __all__ = ["Variant", "Actor", "actor_id", "link"]
 
 
+DOMINANT = 10
+
+
 @dataclass(frozen=True)
 class Variant:
-    """One article's entity: where it is, what type, the name the article gave it."""
+    """One article's entity: where it is, what type, the name the article gave it, and the
+    person's gender when the article shows it ('m', 'f' or None)."""
 
     article: str
     entity: str
     type: str
     name: str
+    gender: str | None = None
 
 
 @dataclass
@@ -57,26 +65,36 @@ def actor_id(key: str) -> str:
     return "A" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def _one_word_targets(keys: Iterable[str]) -> dict[str, str]:
-    """One-word person key -> the only full-name key it can stand for."""
-    by_last: dict[str, set[str]] = defaultdict(set)
-    by_first: dict[str, set[str]] = defaultdict(set)
-    for key in keys:
-        words = key.split(":", 1)[1].split()
-        if key.startswith("person:") and len(words) == 2:
-            by_first[words[0]].add(key)
-            by_last[words[1]].add(key)
-    out = {}
-    for key in keys:
-        words = key.split(":", 1)[1].split()
-        if not key.startswith("person:") or len(words) != 1:
-            continue
-        lasts, firsts = by_last.get(words[0], set()), by_first.get(words[0], set())
-        if len(lasts) == 1:
-            out[key] = next(iter(lasts))
-        elif not lasts and len(firsts) == 1:
-            out[key] = next(iter(firsts))
-    return out
+class _FullNames:
+    """The corpus's full-name people: by last and first name, with their gender and reach."""
+
+    def __init__(self, keyed: list[tuple[Variant, str]]):
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        self.articles: dict[str, set[str]] = defaultdict(set)
+        genders: dict[str, set[str]] = defaultdict(set)
+        for v, key in keyed:
+            words = key.split(":", 1)[1].split()
+            if key.startswith("person:") and len(words) == 2:
+                self.by_first[words[0]].add(key)
+                self.by_last[words[1]].add(key)
+                self.articles[key].add(v.article)
+                if v.gender:
+                    genders[key].add(v.gender)
+        self.gender = {k: g.pop() for k, g in genders.items() if len(g) == 1}
+
+    def target(self, word: str, gender: str | None) -> str | None:
+        """The one full-name key a one-word name can stand for, or None."""
+        found = self.by_last.get(word) or self.by_first.get(word) or set()
+        if gender:
+            found = {k for k in found if self.gender.get(k, gender) == gender}
+        if len(found) == 1:
+            return next(iter(found))
+        if not found:
+            return None
+        reach = sorted(((len(self.articles[k]), k) for k in found), reverse=True)
+        others = sum(n for n, _ in reach[1:])
+        return reach[0][1] if reach[0][0] >= DOMINANT * max(others, 1) else None
 
 
 def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str, str], str]]:
@@ -89,11 +107,16 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
         key = actor_key(v.type, v.name) if v.type in (PERSON, ORG) else None
         if key:
             keyed.append((v, key))
-    targets = _one_word_targets({k for _, k in keyed})
+    full = _FullNames(keyed)
     actors: dict[str, Actor] = {}
     of: dict[tuple[str, str], str] = {}
+    targets: dict[tuple[str, str | None], str | None] = {}
     for v, key in keyed:
-        key = targets.get(key, key)
+        words = key.split(":", 1)[1].split()
+        if key.startswith("person:") and len(words) == 1:
+            if (key, v.gender) not in targets:
+                targets[(key, v.gender)] = full.target(words[0], v.gender)
+            key = targets[(key, v.gender)] or key
         aid = actor_id(key)
         actor = actors.get(aid)
         if actor is None:
