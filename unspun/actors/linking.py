@@ -6,7 +6,8 @@ never gives the full name) joins the full-name actor of the corpus with that
 last name (or else that first name) when there is only one such actor of a
 compatible gender ("Mr. Obama" is not "Michelle Obama"), or when one of them
 is named in at least ``DOMINANT`` times as many articles as all the others
-together.  Otherwise ("Clinton" in a corpus that names both Bill and Hillary
+together (those named in one article only, often a misparse such as "Denounces
+Clinton", not counted).  Otherwise ("Clinton" in a corpus that names both Bill and Hillary
 Clinton often) the one-word actor stays apart: an ambiguous surname is never
 merged across different first names.
 
@@ -93,7 +94,7 @@ class _FullNames:
         if not found:
             return None
         reach = sorted(((len(self.articles[k]), k) for k in found), reverse=True)
-        others = sum(n for n, _ in reach[1:])
+        others = sum(n for n, _ in reach[1:] if n > 1)  # a name in one article may be a misparse
         return reach[0][1] if reach[0][0] >= DOMINANT * max(others, 1) else None
 
 
