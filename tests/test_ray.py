@@ -146,3 +146,19 @@ def test_parquet_rows_and_shards_from_the_cli(tmp_path):
                                                                  for i in (1, 2, 3))
     assert [json.loads(x)["code"] for x in (out / "errors.jsonl").read_text().splitlines()] \
         == ["U109"]
+
+
+def test_ray_runs_a_model_file_as_the_local_engine_does(tmp_path):
+    """--model is a pipeline component on Ray too: the shipped layer given as a model file
+    gives the local default pipeline's records."""
+    shipped = str(Path(unspun.__file__).parent / "data" / "rhetoric.model")
+    src = tmp_path / "news.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows(40, 3)), "utf-8")
+    local = {r.id: r.to_dict() for r in unspun.analyze_paths([str(src)])}
+    got = {r.id: r.to_dict() for r in ray_analyze([str(src)], workers=1, models=[shipped])}
+    assert len(local) == 3 and got == local
+    from unspun.pipeline.runner import default_components
+
+    bare = [n for n in default_components() if n != "rhetoric"]
+    assert {r.id: r.to_dict() for r in unspun.analyze_paths([str(src)], components=bare)} \
+        != local  # the learned layer changes these records: the model did run on Ray

@@ -13,16 +13,19 @@ from .record import Record
 
 
 @lru_cache(maxsize=4)
-def _pipeline(components: tuple[str, ...] | None) -> Pipeline:
-    return Pipeline(components)
+def _pipeline(components: tuple[str, ...] | None, enable: tuple[str, ...] = (),
+              models: tuple[str, ...] = ()) -> Pipeline:
+    return Pipeline(components, enable=enable, models=models)
 
 
 def analyze(text: str, *, published: str | None = None, source: str | None = None,
             title: str | None = None, url: str | None = None,
-            components: Sequence[str] | None = None, models: Sequence[str] = ()) -> Record:
+            components: Sequence[str] | None = None, models: Sequence[str] = (),
+            enable: Sequence[str] = ()) -> Record:
     """Analyse one article and return its :class:`~unspun.record.Record`.
 
-    ``models`` are trained model files (``unspun train``) used with the built-in detectors.
+    ``models`` are trained model files (``unspun train``) used with the built-in detectors;
+    ``enable`` adds optional components (plug-ins, see docs/extending.md).
 
     ``published`` is an ISO date (``YYYY-MM-DD``; a datetime string is cut to
     its date).  Raises :class:`~unspun.errors.UnspunError` for empty text.
@@ -35,38 +38,24 @@ def analyze(text: str, *, published: str | None = None, source: str | None = Non
                       source=source, title=title, url=url)
     if published and article.published is None:
         article.warnings.append(Problem.make("W204", "", value=published))
-    loaded = _models(tuple(models)) if models else []
-    if loaded:
-        from .learn import pipeline_components
-
-        components = pipeline_components(components, loaded)
-    pipe = _pipeline(tuple(components) if components is not None else None)
+    pipe = _pipeline(tuple(components) if components is not None else None, tuple(enable),
+                     tuple(str(m) for m in models))
     result = pipe.analyze_batch([article])[0]
     if isinstance(result, Problem):
         raise UnspunError(result)
-    if loaded:
-        from .learn import apply_models
-
-        apply_models(result, loaded)
     return result
-
-
-@lru_cache(maxsize=4)
-def _models(paths: tuple[str, ...]) -> list:
-    from .learn import load_models
-
-    return load_models(list(paths))
 
 
 def analyze_paths(paths: Iterable[str], *, workers: int = 1, input_format: str = "auto",
                   max_chars: int = DEFAULT_MAX_CHARS, components: Sequence[str] | None = None,
-                  models: Sequence[str] = (),
+                  models: Sequence[str] = (), enable: Sequence[str] = (),
                   stats: InputStats | None = None) -> Iterator[Record | Problem]:
     """Read and analyse files, folders, globs (``-`` for stdin), streaming results in order.
 
-    ``models`` are trained model files (``unspun train``) used with the built-in detectors.
+    ``models`` are trained model files (``unspun train``) used with the built-in detectors;
+    ``enable`` adds optional components (plug-ins, see docs/extending.md).
     ``stats`` (an :class:`~unspun.readers.InputStats`) counts the files folder walks
     skipped (other types, files already read).
     """
     items = read_inputs(paths, input_format, max_chars, stats=stats)
-    yield from analyze_parallel(items, workers, components, models=models)
+    yield from analyze_parallel(items, workers, components, models=models, enable=enable)

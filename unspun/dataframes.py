@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, UnspunError
 from .record import Record
-from .store.base import TABLES
-from .store.rows import COLUMNS, article_row, child_rows
+from .store.tables import COLUMNS, TABLES
+from .store.rows import article_row, child_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -116,7 +116,7 @@ def store_frame(store: "Store", table: str, **filters: Any) -> "pd.DataFrame":
     if table == "errors":
         if filters:
             raise TypeError("the errors table has no articles to filter: call frame('errors')")
-        return typed(store._fetch(f"SELECT {', '.join(COLUMNS['errors'])} FROM errors "
+        return typed(store.query(f"SELECT {store.select('errors')} FROM errors "
                                   "ORDER BY n"), COLUMNS["errors"])
     for option in ("kind", "limit", "offset"):
         if option in filters:
@@ -129,7 +129,7 @@ def store_frame(store: "Store", table: str, **filters: Any) -> "pd.DataFrame":
     args = [*f.args(), *(p for c in own for p in c.params)]
     cond = " AND ".join(where)
     if table == "articles":
-        sql = (f"SELECT {', '.join('a.' + c for c in COLUMNS['articles'])}, a.id FROM articles a "
+        sql = (f"SELECT {store.select('articles', 'a')}, a.id FROM articles a "
                f"WHERE {cond} ORDER BY a.n")
     elif table == "stories":
         sql = ("SELECT c.story_id, s.title, c.article_id, a.title, c.similarity, a.source, "
@@ -137,7 +137,7 @@ def store_frame(store: "Store", table: str, **filters: Any) -> "pd.DataFrame":
                f"JOIN articles a ON a.id = c.article_id WHERE {cond} ORDER BY c.story_id, a.n")
     else:
         return _child_frame(store, table, f, own)
-    return typed(store._fetch(sql, args), columns(table))
+    return typed(store.query(sql, args), columns(table))
 
 
 def _child_frame(store: "Store", table: str, f: Any, own: list[Any]) -> "pd.DataFrame":
@@ -146,14 +146,14 @@ def _child_frame(store: "Store", table: str, f: Any, own: list[Any]) -> "pd.Data
     attached in pandas, in the articles' stored order."""
     pd = pandas()
     filtered = bool(f.where or f.choices)
-    articles = store._fetch("SELECT a.n, a.id, a.source, a.published FROM articles a "
+    articles = store.query("SELECT a.n, a.id, a.source, a.published FROM articles a "
                             f"WHERE {store._where(f)}", f.args())
     where = [c.cond for c in own]
     args = [p for c in own for p in c.params]
     if filtered:
         where.append(f"c.article_id IN (SELECT a.id FROM articles a WHERE {store._where(f)})")
         args += f.args()
-    rows = store._fetch(f"SELECT {', '.join('c.' + c for c in COLUMNS[table])} FROM {table} c "
+    rows = store.query(f"SELECT {store.select(table, 'c')} FROM {table} c "
                         f"WHERE {' AND '.join(where) or '1 = 1'}", args)
     df = typed(rows, COLUMNS[table])
     meta = typed(articles, ("n", "article_id", *ARTICLE_COLUMNS))

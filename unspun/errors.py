@@ -56,6 +56,14 @@ CODES: dict[str, str] = {
     "U801": "the Ray engine needs Ray: pip install 'unspun[ray]'",
     "U802": "cannot connect to the Ray cluster at {address}: {detail}",
     "U803": "--engine ray reads files and URIs, not standard input",
+    # pipeline set-up errors (unspun.pipeline): the components asked for cannot run
+    "E001": "unknown component(s) {names}; known: {known}",
+    "E002": "component {name!r} requires {missing}, which no component in the pipeline assigns",
+    "E003": "component {name!r} declares unknown field(s) {fields} in {which}; a component "
+            "may name the record's fields ({known}) or ext.NAME for its own data",
+    "E004": "plug-in {name!r} ({value}) in entry-point group unspun.components cannot be "
+            "loaded: {detail}; the other components still run",
+    "E005": "components {names} require each other's fields: no order can run them",
     # warnings: analysed, with a caveat
     "W201": "language {language!r} is not English: deeper analysis is English-only",
     "W202": "invalid UTF-8 at byte {pos}: undecodable bytes were replaced with U+FFFD",
@@ -95,6 +103,14 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.origin}: " if self.origin else ""
         return f"[{self.code}] {where}{self.message}"
+
+
+class ComponentError(ValueError):
+    """A pipeline that cannot be set up (codes E001-E005): raised at once, never per article."""
+
+    def __init__(self, code: str, **kwargs: object):
+        super().__init__(f"[{code}] {message(code, **kwargs)}")
+        self.code = code
 
 
 class UnspunError(Exception):

@@ -211,7 +211,8 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
            components: Sequence[str] | None = None, batch_size: int = BATCH_SIZE,
            flush_seconds: float = FLUSH_SECONDS,
            on_progress: Callable[[IngestSummary], None] | None = None,
-           handle_signals: bool = False) -> IngestSummary:
+           handle_signals: bool = False, enable: Sequence[str] = (),
+           models: Sequence[str] = ()) -> IngestSummary:
     """Analyse every article under ``paths`` that ``store`` lacks, and store it.
 
     ``workers`` processes analyse; this process alone writes, ``batch_size``
@@ -220,6 +221,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     records already analysed and returns with ``interrupted=True``; with
     ``handle_signals`` (the CLI), Ctrl-C or SIGTERM first lets the batches in
     flight finish and be stored, and a second Ctrl-C stops at once.
+    ``enable`` adds optional components (plug-ins), ``models`` trained model files.
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
@@ -230,7 +232,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                                 exclude=own_files(store)), store, summary, report)
     stop = _Stop(workers) if handle_signals else None
     try:
-        for item in analyze_parallel(items, workers, components):
+        for item in analyze_parallel(items, workers, components, models=models, enable=enable):
             if isinstance(item, Problem):
                 problems.append(item)
                 summary.failed += 1

@@ -6,6 +6,10 @@ offsets into :attr:`Record.text` (end exclusive), so that
 plain data: :meth:`Record.to_dict` gives JSON-ready dicts and
 :meth:`Record.from_dict` reads them back.  The JSON Schema lives in
 ``unspun/schema/record.schema.json`` and is documented in ``docs/record.md``.
+
+:attr:`Record.ext` is the extension namespace: ``ext[NAME]`` holds the JSON
+value a plug-in component declaring ``ext.NAME`` writes (``docs/extending.md``);
+it travels with the record like every other field.
 """
 from __future__ import annotations
 
@@ -57,6 +61,7 @@ class Record:
     genre: dict[str, Any] | None = None
     errors: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[dict[str, Any]] = field(default_factory=list)
+    ext: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.id:

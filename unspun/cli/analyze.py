@@ -10,6 +10,7 @@ from ..termsafe import line as clean_line
 from ..termsafe import markup as esc
 from ..readers import DEFAULT_MAX_CHARS, FORMATS
 from .group import cli
+from .pipeopts import check_pipeline, pipeline_options
 
 EXIT_SOME_FAILED = 1
 
@@ -29,10 +30,7 @@ EXIT_SOME_FAILED = 1
               help="Articles longer than this are reported as errors (U107), not analysed.")
 @click.option("--components", default=None,
               help="Comma-separated pipeline components to run (default: all).")
-@click.option("--model", "models", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="A model trained with `unspun train` (techniques, frames or genre), used "
-                   "together with the built-in detectors; repeat for one model per task. Only "
-                   "unspun's safe model format is loaded (never a pickle: U605).")
+@pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="Do not print errors and warnings on stderr.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray actors (pip install "
@@ -49,7 +47,8 @@ EXIT_SOME_FAILED = 1
               show_default=True, help="Shard format for --out; Parquet shards have id, "
                                       "published, source, title, url, language and record (JSON).")
 def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers: int,
-            max_chars: int, components: str | None, models: tuple[str, ...], quiet: bool,
+            max_chars: int, components: str | None, enable: tuple[str, ...],
+            models: tuple[str, ...], quiet: bool,
             engine: str, ray_address: str | None, out: str | None, out_format: str) -> None:
     """Analyse news articles and print one record per article.
 
@@ -82,6 +81,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
 
     fmt = fmt or ("pretty" if sys.stdout.isatty() else "jsonl")
     names = [c.strip() for c in components.split(",")] if components else None
+    check_pipeline(names, enable, models)
     if out or engine == "ray":
         if not out:
             raise click.UsageError("--engine ray writes shards: add --out DIR")
@@ -90,7 +90,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
         _, failed = analyze_to_shards(paths, out, out_format=out_format, engine=engine,
                                       address=ray_address, quiet=quiet, workers=workers,
                                       input_format=input_format, max_chars=max_chars,
-                                      components=names, models=models)
+                                      components=names, models=models, enable=enable)
         sys.exit(EXIT_SOME_FAILED if failed else 0)
     err = Console(stderr=True, highlight=False)
     out = Console(highlight=False)
@@ -104,7 +104,7 @@ def analyze(paths: tuple[str, ...], fmt: str | None, input_format: str, workers:
     try:
         for item in analyze_paths(paths, workers=workers, input_format=input_format,
                                   max_chars=max_chars, components=names, models=models,
-                                  stats=stats):
+                                  enable=enable, stats=stats):
             if progress is not None:
                 progress.advance(0)
             if isinstance(item, Problem):

@@ -11,6 +11,7 @@ from ..errors import UnspunError
 from ..store import StoreError
 from ..termsafe import line
 from .group import cli
+from .pipeopts import check_pipeline, pipeline_options
 from .storeopts import db_option, fail, open_db
 
 EXIT_SOME_FAILED = 1
@@ -44,6 +45,7 @@ def _progress(total: int | None, quiet: bool) -> Any:
               show_default=True, help="Longer articles are recorded as errors (U107).")
 @click.option("--components", default=None,
               help="Comma-separated pipeline components to run (default: all).")
+@pipeline_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes on this machine; ray: Ray actors (pip install "
@@ -54,7 +56,8 @@ def _progress(total: int | None, quiet: bool) -> Any:
               help="Ray cluster to run on with --engine ray (e.g. 10.0.0.5:6379 or auto); "
                    "default: start a local Ray on this machine's cores.")
 def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input_format: str,
-           max_chars: int, components: str | None, quiet: bool, engine: str,
+           max_chars: int, components: str | None, enable: tuple[str, ...],
+           models: tuple[str, ...], quiet: bool, engine: str,
            ray_address: str | None) -> None:
     """Analyse articles and store their records in a database.
 
@@ -84,6 +87,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
     from ..ingest import ingest as run_ingest
 
     names = [c.strip() for c in components.split(",")] if components else None
+    check_pipeline(names, enable, models)
     store = open_db(db, readonly=False)
     progress, total = _progress(None if quiet else estimate_total(paths, input_format,
                                                                      own_files(store)), quiet)
@@ -102,8 +106,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, batch_size: int, input
             if engine == "ray":
                 from ..engines.ray_engine import ingest_with_ray as run_ingest  # noqa: F811
             summary = run_ingest(paths, store, workers=workers, input_format=input_format,
-                                 max_chars=max_chars, components=names,
-                                 batch_size=batch_size, on_progress=update,
+                                 max_chars=max_chars, components=names, enable=enable,
+                                 models=models, batch_size=batch_size, on_progress=update,
                                  **({"address": ray_address, "target": db} if engine == "ray"
                                     else {"handle_signals": True}))
             update(summary)

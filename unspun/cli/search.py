@@ -11,7 +11,7 @@ import click
 from .group import cli
 from ..termsafe import markup as esc
 from ..termsafe import text as safe
-from .storeopts import date_option, db_option, marked, read_db
+from .storeopts import db_option, filter_options, filter_values, marked, read_db
 
 FORMATS = ("table", "json", "csv")
 
@@ -31,18 +31,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
 @click.option("--kind", type=click.Choice(["article", "quote"]), default="article",
               show_default=True, help="Search whole articles, or quote contents (one hit per "
               "quote, with its speaker).")
-@click.option("--source", multiple=True, help="Only this outlet (exact name; repeatable).")
-@date_option("--since", help="Published on or after YYYY[-MM[-DD]].")
-@date_option("--until", help="Published on or before YYYY[-MM[-DD]].")
-@click.option("--speaker", metavar="NAME", help="Articles quoting (or quotes by) a speaker "
-              "whose name contains NAME (case-insensitive).")
-@click.option("--entity", metavar="NAME", help="Articles naming a person, organisation or "
-              "place whose name contains NAME.")
-@click.option("--technique", metavar="LABEL", help="Articles using this persuasion technique "
-              "(exact label, as `unspun stats --by technique` lists them).")
-@click.option("--voice", type=click.Choice(["author", "quoted"]), help="With --technique (or "
-              "alone): only techniques in the author's own voice, or inside quotes.")
-@click.option("--frame", metavar="LABEL", help="Articles with this frame (exact label).")
+@filter_options
 @click.option("--limit", type=click.IntRange(0, 10_000), default=20, show_default=True,
               help="At most this many hits.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True,
@@ -68,7 +57,7 @@ def search(query: str, db: str, fmt: str, **filters: Any) -> None:
       unspun search --kind quote --speaker Blinken --limit 50
       unspun search --technique loaded_language --voice author --since 2016-01 --until 2016-01
     """
-    filters["source"] = list(filters["source"])
+    filters.update(filter_values(filters))
     hits = read_db(db, lambda store: store.search(query or None, **filters))
     columns = ["kind", "article_id", "published", "source", "title", "score", "snippet"]
     if filters["kind"] == "quote":

@@ -7,6 +7,7 @@ import socket
 import click
 
 from .group import cli
+from .pipeopts import check_pipeline, pipeline_options
 from .storeopts import db_option
 
 
@@ -50,6 +51,7 @@ def _listen(host: str, port: int) -> socket.socket:
 @click.option("--analyze-workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Analysis processes per server process, shared by POST /api/analyze and "
               "/api/articles (each loads the pipeline, about 300 MB).")
+@pipeline_options
 @click.option("--analyze-queue", type=click.IntRange(0, 1000), default=8, show_default=True,
               help="Analysis requests that may wait for a worker; more get 503 with "
               "Retry-After.")
@@ -64,7 +66,7 @@ def _listen(host: str, port: int) -> socket.socket:
               help="How much the server logs (info logs one line per request).")
 def serve(db: str, host: str, port: int, cors: tuple[str, ...], workers: int, pool: int,
           allowed_hosts: tuple[str, ...], max_analyze_chars: int, analyze_workers: int,
-          analyze_queue: int, analyze_timeout: float, header_timeout: float,
+          enable: tuple[str, ...], models: tuple[str, ...], analyze_queue: int, analyze_timeout: float, header_timeout: float,
           log_level: str) -> None:
     """Serve the web UI and REST API for a database and print its address.
 
@@ -103,11 +105,13 @@ def serve(db: str, host: str, port: int, cors: tuple[str, ...], workers: int, po
     from ..server.protocol import ENV as HEADER_ENV
 
     hosts = list(allowed_hosts) or default_hosts(host)
+    check_pipeline(None, enable, models)
+    models = tuple(os.path.abspath(m) for m in models)
     settings = Settings(db=db, token=os.environ.get("UNSPUN_TOKEN") or None,
                         cors_origins=list(cors), pool_size=pool,
                         max_analyze_chars=max_analyze_chars, analyze_workers=analyze_workers,
                         analyze_queue=analyze_queue, analyze_timeout=analyze_timeout,
-                        allowed_hosts=hosts)
+                        allowed_hosts=hosts, enable=list(enable), models=list(models))
     os.environ[HEADER_ENV] = str(header_timeout)
     try:
         app = create_app(settings)  # also creates and migrates a new database, once
@@ -130,5 +134,7 @@ def serve(db: str, host: str, port: int, cors: tuple[str, ...], workers: int, po
                        "UNSPUN_ANALYZE_CHARS": str(max_analyze_chars),
                        "UNSPUN_ANALYZE_WORKERS": str(analyze_workers),
                        "UNSPUN_ANALYZE_QUEUE": str(analyze_queue),
-                       "UNSPUN_ANALYZE_TIMEOUT": str(analyze_timeout)})
+                       "UNSPUN_ANALYZE_TIMEOUT": str(analyze_timeout),
+                       "UNSPUN_ENABLE": ",".join(enable),
+                       "UNSPUN_MODELS": os.pathsep.join(models)})
     uvicorn.run("unspun.server:app_from_env", factory=True, workers=workers, **common)

@@ -1,4 +1,4 @@
-"""What the store commands share: the --db option and opening a store with clear errors."""
+"""What the store commands share: --db, the search filters' options, opening a store."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import click
 
 from ..store import DEFAULT_DB, Store, StoreError, open_store
+from ..store.filters import FilterSpec, filter_specs
 from ..termsafe import clean, line
 
 DB_HELP = ("Database: a SQLite file (created by ingest if missing) or a postgresql://user@host/db"
@@ -40,6 +41,32 @@ def _check_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 def date_option(name: str, help: str) -> Callable[[Callable], Callable]:
     """``--since``/``--until``: a YYYY[-MM[-DD]] date, checked (U119) before anything runs."""
     return click.option(name, metavar="DATE", callback=_check_date, help=help)
+
+
+def _filter_option(spec: FilterSpec) -> Callable[[Callable], Callable]:
+    flag = "--" + spec.name.replace("_", "-")
+    if spec.type == "date":
+        return click.option(flag, spec.name, metavar=spec.metavar or "DATE",
+                            callback=_check_date, help=spec.help)
+    kind = click.Choice(list(spec.choices)) if spec.type == "choice" else None
+    return click.option(flag, spec.name, type=kind, metavar=spec.metavar, help=spec.help,
+                        multiple=spec.repeatable)
+
+
+def filter_options(func: Callable) -> Callable:
+    """One option per search filter (see :mod:`unspun.store.filters`), in their order."""
+    for spec in reversed(filter_specs()):
+        func = _filter_option(spec)(func)
+    return func
+
+
+def filter_values(options: dict[str, Any]) -> dict[str, Any]:
+    """The filters among a command's options (repeatable ones as lists)."""
+    out = {}
+    for spec in filter_specs():
+        value = options.get(spec.name)
+        out[spec.name] = list(value or ()) if spec.repeatable else value
+    return out
 
 
 def open_db(db: str, readonly: bool) -> Store:

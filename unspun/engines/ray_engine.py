@@ -104,13 +104,12 @@ class Analyzer:
 
     def __init__(self, components: Sequence[str] | None = None, models: Sequence[str] = (),
                  db: str | None = None, write: bool = False,
-                 fault: tuple[str, int] | None = None, pipe_batch: int = 16):
-        from ..parallel import _components, _load_models
+                 fault: tuple[str, int] | None = None, pipe_batch: int = 16,
+                 enable: Sequence[str] = ()):
         from ..pipeline.nlp import get_nlp
         from ..pipeline.runner import Pipeline
 
-        self.models = _load_models(models)
-        self.pipeline = Pipeline(_components(components, self.models), batch_size=pipe_batch)
+        self.pipeline = Pipeline(components, batch_size=pipe_batch, enable=enable, models=models)
         self.store = _open_for_skipping(db, write)
         self.write = write and self.store is not None
         self.fault = fault
@@ -119,7 +118,6 @@ class Analyzer:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         from ..ingest import article_id
-        from ..parallel import _with_models
 
         self.calls += 1
         items = [decode(str(x)) for x in batch["item"]]
@@ -137,7 +135,7 @@ class Analyzer:
                 kinds.append("skipped"), ids.append(key), data.append("")
             else:
                 todo.append(item)
-        results = _with_models(self.pipeline.analyze_batch(todo), self.models)
+        results = self.pipeline.analyze_batch(todo)
         self._maybe_die()
         records = [r for r in results if isinstance(r, Record)]
         problems = [p for p in results if isinstance(p, Problem)]
@@ -192,7 +190,7 @@ def build_dataset(paths: Iterable[str], *, workers: int = 1, input_format: str =
                   max_chars: int = 1_000_000, components: Sequence[str] | None = None,
                   models: Sequence[str] = (), db: str | None = None, write: bool = False,
                   batch_size: int = BATCH_SIZE, fault: tuple[str, int] | None = None,
-                  ) -> tuple[Any, list[Problem]]:
+                  enable: Sequence[str] = ()) -> tuple[Any, list[Problem]]:
     """The Ray dataset of result rows, and the problems found while listing the inputs.
 
     Needs a running Ray (see :func:`ray_session`).  Rows are
@@ -200,6 +198,9 @@ def build_dataset(paths: Iterable[str], *, workers: int = 1, input_format: str =
     ``write``, ``"added"``/``"duplicate"`` instead of ``"record"``).
     """
     ray = _import_ray()
+    from ..pipeline.runner import Pipeline
+
+    Pipeline(components, enable=enable, models=models)  # a bad name or model fails here, coded
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
@@ -217,7 +218,8 @@ def build_dataset(paths: Iterable[str], *, workers: int = 1, input_format: str =
     ds = ds.map_batches(Analyzer, batch_size=batch_size, num_cpus=1, batch_format="numpy",
                         compute=ray.data.ActorPoolStrategy(size=workers),
                         fn_constructor_kwargs={"components": components, "models": tuple(models),
-                                               "db": db, "write": write, "fault": fault})
+                                               "enable": tuple(enable), "db": db,
+                                               "write": write, "fault": fault})
     return ds, problems
 
 
@@ -251,7 +253,8 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
                flush_seconds: float = FLUSH_SECONDS, skip_stored: bool = True,
                ray_batch: int = BATCH_SIZE, target: str | None = None,
                fault: tuple[str, int] | None = None,
-               on_progress: Callable[[IngestSummary], None] | None = None) -> IngestSummary:
+               on_progress: Callable[[IngestSummary], None] | None = None,
+               enable: Sequence[str] = (), models: Sequence[str] = ()) -> IngestSummary:
     """Like :func:`unspun.ingest.ingest`, with the analysis in ``workers`` Ray actors.
 
     Needs a running Ray (see :func:`ray_session`); each actor call analyses
@@ -274,6 +277,7 @@ def ray_ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     in_workers = bool(db) and is_postgres(db)
     ds, problems = build_dataset(paths, workers=workers, input_format=input_format,
                                  max_chars=max_chars, components=components,
+                                 enable=enable, models=models,
                                  db=db if (skip_stored or in_workers) else None,
                                  write=in_workers,
                                  batch_size=ray_batch, fault=fault)

@@ -9,7 +9,7 @@ the built-in detectors.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ def load_models(paths: list[str] | tuple[str, ...]) -> list[Any]:
 
     When any are given, the default learned layer is listed first for the tasks they do not
     cover (the pipeline then runs without its ``rhetoric`` component; see
-    :func:`pipeline_components`), so a user model replaces the default one for its task and
+    :mod:`unspun.pipeline.models`), so a user model replaces the default one for its task and
     combines with the built-in detectors' own hits.
     """
     from .rhetoric import default_model
@@ -62,15 +62,5 @@ def load_models(paths: list[str] | tuple[str, ...]) -> list[Any]:
     return models
 
 
-def pipeline_components(components: Sequence[str] | None, models: Sequence[Any]) -> Any:
-    """The components to run when ``models`` are applied afterwards: without ``rhetoric``."""
-    if not models:
-        return components
-    from ..pipeline.runner import default_components
-
-    names = default_components() if components is None else tuple(components)
-    return tuple(n for n in names if n != "rhetoric")
-
-
 __all__ = ["TASKS", "DataError", "Example", "Model", "ModelError", "apply_models", "load_model",
-           "load_models", "model_tasks", "pipeline_components", "read_examples", "save_model", "train", "train_model"]
+           "load_models", "model_tasks", "read_examples", "save_model", "train", "train_model"]

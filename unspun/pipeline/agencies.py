@@ -112,7 +112,7 @@ def media_entities(doc: Any) -> list[tuple[int, int]]:
             if e.label_ == "ORG" and _MEDIA_WORDS.search(e.text) and len(e) <= 6]
 
 
-@component("agencies", requires=("dateline",), assigns=("agencies",), english_only=False)
+@component("agencies", requires=("dateline",), assigns=("agencies",), languages=None)
 def agencies(ctx: Context) -> None:
     rec = ctx.record
     extra = media_entities(ctx.doc) if ctx.english else []

@@ -11,20 +11,18 @@ import re
 from typing import Any
 
 from ..places import is_place
+from ..lang import get as get_language
 from ..record import span
 from .agencies import known_agency
 from .registry import Context, component
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
-         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_EN = get_language("en")
+_MONTHS: dict[str, int] = _EN.words["month_numbers"]
+MONTH = _EN.pattern("dateline_month")
+DAY = _EN.pattern("dateline_day")
 DATE = rf"(?:{MONTH}\s{DAY}(?:,?\s\d{{4}})?|{DAY}\s{MONTH}(?:,?\s\d{{4}})?)"
 _UP = r"[^\W\d_]"
-WORD = rf"(?:{_UP.replace('^', '^a-z')}[\w'’.\-]*|(?:de|da|del|la|el|al|al-|upon|on|of)(?=\s))"
+WORD = rf"(?:{_UP.replace('^', '^a-z')}[\w'’.\-]*|(?:{_EN.pattern('dateline_place_words')})(?=\s))"
 PLACE = rf"(?!{MONTH}\b){WORD}(?:\s{WORD}){{0,3}}"
 REGION = rf"(?!{MONTH}\s\d)(?:{WORD}(?:\s{WORD}){{0,2}})"
 DASH = r"(?:—|–|--|-|―)"
@@ -134,7 +132,7 @@ def resolve_date(value: str, published: str | None) -> str | None:
     return dates[0].isoformat()
 
 
-@component("dateline", requires=("layout",), assigns=("dateline",), english_only=False)
+@component("dateline", requires=("layout",), assigns=("dateline",), languages=None)
 def dateline(ctx: Context) -> None:
     """The dateline opening the body: after the headline, byline and date lines, if any."""
     rec = ctx.record

@@ -8,25 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lang import get as get_language
+from ..lang import inflections
+from ..lang import lemma as token_lemma
 from ..record import span
 
-ROLE_WORDS = frozenset("""
-professor lecturer scholar researcher expert analyst scientist historian economist
-minister president vice chairman chairwoman chair spokesman spokeswoman spokesperson senator
-congressman congresswoman lawmaker representative governor mayor secretary director chief head
-leader official officer commander general ambassador envoy diplomat adviser advisor aide
-candidate nominee founder ceo executive editor correspondent reporter journalist columnist author
-attorney lawyer judge justice prosecutor member deputy speaker strategist pollster consultant
-activist organizer manager owner partner chancellor premier prime king queen prince
-surgeon doctor physician teacher student politician mp mep deputy-head commissioner
-star player coach actor actress singer rapper musician artist host anchor businessman
-businesswoman billionaire investor banker entrepreneur employee worker resident voter
-supporter critic opponent rival friend wife husband son daughter mother father brother sister
-officer soldier veteran priest imam rabbi bishop pope cleric spokesperson staffer staff
-nominee hopeful contender challenger incumbent frontrunner front-runner delegate donor
-republican democrat independent liberal conservative
-""".split())
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+ROLE_WORDS = get_language("en").word_set("role_words")
+_SUFFIXES = get_language("en").word_set("name_suffixes")
 _BAD_ENTS = {"TIME", "DATE", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NO_LEFT = {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "VERB", "AUX", "PART", "INTJ", "NUM"}
 
@@ -41,7 +29,11 @@ def _clean(doc: Any, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _has_role(tokens: Any) -> bool:
-    return any(t.lower_ in ROLE_WORDS or t.lemma_.lower() in ROLE_WORDS for t in tokens)
+    if not len(tokens):
+        return False
+    forms = inflections(tokens[0].doc, ROLE_WORDS)  # forms that may have a role word as lemma
+    return any(t.lower_ in ROLE_WORDS or (forms is None or t.lower_ in forms)
+               and token_lemma(t).lower() in ROLE_WORDS for t in tokens)
 
 
 def _no_verbs(tokens: Any) -> bool:

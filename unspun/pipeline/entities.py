@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..lang import get as get_language
 from ..places import is_country
 from ..record import span
 from .descriptions import person_descriptions
@@ -20,9 +21,7 @@ from .registry import Context, component
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "sen",
-              "rep", "gov", "gen", "col", "lt", "sgt", "capt", "adm", "rev", "fr", "st",
-              "president", "senator", "governor", "professor", "minister"}
+HONORIFICS = get_language("en").word_set("honorifics")
 _ALIASES = {
     "us": "united states", "u.s.": "united states", "usa": "united states",
     "u.s.a.": "united states", "america": "united states",

@@ -8,13 +8,12 @@ evidence is the first cue occurrences (spans into the text).
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..lang import get as get_language
 from ..record import span
 from ..techniques.base import _entry_pattern
 from .registry import Context, component
@@ -33,8 +32,7 @@ MAX_EVIDENCE = 5
 @lru_cache(maxsize=1)
 def cue_regexes() -> dict[str, re.Pattern[str]]:
     """One compiled regex per frame."""
-    raw = json.loads(resources.files("unspun").joinpath("data/lexicons/frames.json")
-                     .read_text("utf-8"))
+    raw = get_language("en").data("lexicons/frames")
     out = {}
     for frame in FRAMES:
         body = "|".join(_entry_pattern(e) for e in sorted(raw[frame], key=len, reverse=True))
@@ -72,6 +70,6 @@ def _first_distinct(text: str, found: list[re.Match[str]]) -> list[dict[str, Any
     return [span(text, m.start(), m.end()) for m in list(seen.values())[:MAX_EVIDENCE]]
 
 
-@component("frames", requires=("sentences", "entities"), assigns=("frames",))
+@component("frames", assigns=("frames",))
 def frames(ctx: Context) -> None:
     ctx.record.frames = detect_frames(ctx.record.text)

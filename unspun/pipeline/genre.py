@@ -14,15 +14,14 @@ import math
 import re
 from typing import Any
 
+from ..lang import get as get_language
 from ..record import Record
 from .registry import Context, component
 
-_FIRST_PERSON = re.compile(r"(?<![\w'’])(?:I|I'm|I’m|I've|I’ve|me|my|myself|we|we're|we’re|us|"
-                           r"our|ourselves)(?![\w'’])")
-_PRESCRIBE = re.compile(r"\b(?:should|must|ought\s+to|need\s+to|needs\s+to|have\s+to|"
-                        r"has\s+to|let's|let\s+us)\b", re.IGNORECASE)
-_ATTRIBUTE = re.compile(r"\b(?:said|says|told|according\s+to|announced|stated|reported|added)\b",
-                        re.IGNORECASE)
+_EN = get_language("en")
+_FIRST_PERSON = re.compile(_EN.pattern("first_person"))
+_PRESCRIBE = re.compile(_EN.pattern("prescriptive"), re.IGNORECASE)
+_ATTRIBUTE = re.compile(_EN.pattern("attribution"), re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{1,2000}[\"”]")
 
 
@@ -66,6 +65,6 @@ def detect_genre(record: Record) -> dict[str, Any]:
     return {"label": "reporting", "score": round(1 - p_opinion, 3)}
 
 
-@component("genre", requires=("sentences", "entities"), assigns=("genre",))
+@component("genre", requires=("dateline", "quotes", "voice", "techniques"), assigns=("genre",))
 def genre(ctx: Context) -> None:
     ctx.record.genre = detect_genre(ctx.record)

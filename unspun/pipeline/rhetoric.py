@@ -11,7 +11,8 @@ from __future__ import annotations
 from .registry import Context, component
 
 
-@component("rhetoric", requires=("techniques", "frames", "genre"),
+@component("rhetoric", requires=("paragraphs", "sentences", "layout", "dateline", "entities", "quotes",
+                                 "voice", "techniques", "frames", "genre"),
            assigns=("techniques", "frames", "genre"))
 def rhetoric(ctx: Context) -> None:
     from ..learn.rhetoric import apply, default_model

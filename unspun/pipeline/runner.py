@@ -3,58 +3,64 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from ..errors import Problem
+from ..errors import ComponentError, Problem
+from ..lang import available
+from ..lang import get as get_language
 from ..readers.article import Article
 from ..record import Record
-from . import agencies, dateline, entities, segment  # noqa: F401  (register components)
 from .language import NON_ENGLISH_CONFIDENCE, identify  # noqa: F401  (re-exported)
 from .nlp import get_nlp
-from .registry import REGISTRY, Component, Context
-
-DEFAULT_COMPONENTS: tuple[str, ...] = ("segment", "dateline", "agencies", "entities")
-BASE_FIELDS = {"text", "published", "source", "title", "url", "language", "meta"}
-
-
-def _register_optional() -> None:
-    """Import the components later issues add, when present."""
-    import importlib
-
-    for module in ("quotes", "voice", "techniques", "frames", "genre", "rhetoric"):
-        try:
-            importlib.import_module(f"{__package__}.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{module}":
-                raise
+from .order import BASE_FIELDS, run_order  # noqa: F401  (BASE_FIELDS re-exported)
+from .registry import Component, Context, load_all
 
 
 def default_components() -> tuple[str, ...]:
-    _register_optional()
-    extra = tuple(n for n in ("quotes", "voice", "techniques", "frames", "genre", "rhetoric")
-                  if n in REGISTRY)
-    return DEFAULT_COMPONENTS + extra
+    """The default pipeline: unspun's own components not marked optional, in run order."""
+    registry = load_all()
+    return tuple(c.name for c in run_order(c for c in registry.values() if c.in_default))
+
+
+def __getattr__(name: str) -> object:
+    if name == "DEFAULT_COMPONENTS":  # computed from the registry, not written by hand
+        return default_components()
+    raise AttributeError(name)
+
+
+def select(components: Sequence[str] | None = None, enable: Sequence[str] = (),
+           extra: Sequence[Component] = ()) -> list[Component]:
+    """The components to run, in run order: ``components`` (default: the default pipeline)
+    plus ``enable``d ones plus ``extra`` (unregistered, e.g. trained models); E001 for an
+    unknown name."""
+    registry = load_all()
+    names = list(components) if components is not None else list(default_components())
+    names += [n for n in enable if n not in names]
+    unknown = [n for n in names if n not in registry]
+    if unknown:
+        from .registry import PLUGIN_ERRORS
+
+        broken = "".join(f"; {PLUGIN_ERRORS[n]}" for n in unknown if n in PLUGIN_ERRORS)
+        raise ComponentError("E001", names=unknown, known=", ".join(sorted(registry)) + broken)
+    return run_order([registry[n] for n in names] + list(extra))
 
 
 class Pipeline:
-    """Runs the named components over articles; spaCy is loaded once per process."""
+    """Runs the components over articles; spaCy is loaded once per process.
 
-    def __init__(self, components: Sequence[str] | None = None, batch_size: int = 16):
-        _register_optional()
-        names = tuple(components) if components is not None else default_components()
-        unknown = [n for n in names if n not in REGISTRY]
-        if unknown:
-            raise ValueError(f"[E001] unknown component(s) {unknown}; known: {sorted(REGISTRY)}")
-        self.components: list[Component] = [REGISTRY[n] for n in names]
+    ``components``: the names to run (default: the default pipeline); ``enable``:
+    optional components to add; ``models``: trained model files (``unspun train``),
+    applied by one ``models`` component (see :mod:`unspun.pipeline.models`).  The run order
+    follows what each component requires and assigns.
+    """
+
+    def __init__(self, components: Sequence[str] | None = None, batch_size: int = 16, *,
+                 enable: Sequence[str] = (), models: Sequence[str] = ()):
+        extra: list[Component] = []
+        if models:
+            from .models import model_components
+
+            components, extra = model_components(components, models)
+        self.components: list[Component] = select(components, enable, extra)
         self.batch_size = batch_size
-        self._check_order()
-
-    def _check_order(self) -> None:
-        available = set(BASE_FIELDS)
-        for comp in self.components:
-            missing = [r for r in comp.requires if r not in available]
-            if missing:
-                raise ValueError(f"[E002] component {comp.name!r} requires {missing}, "
-                                 f"which no earlier component assigns")
-            available.update(comp.assigns)
 
     @property
     def names(self) -> list[str]:
@@ -81,9 +87,8 @@ class Pipeline:
     def _run_components(self, rec: Record, doc: object) -> None:
         ctx = Context(rec, doc)
         for comp in self.components:
-            if comp.english_only and not ctx.english:
-                continue
-            comp.func(ctx)
+            if comp.runs_on(rec.language):
+                comp.func(ctx)
 
     def analyze_batch(self, items: Sequence[Article | Problem]) -> list[Record | Problem]:
         """Analyse a batch; problems pass through, one failing article never sinks the rest."""
@@ -98,9 +103,7 @@ class Pipeline:
                 out.append(records[-1][1])
             except Exception as exc:  # noqa: BLE001 - reported as a coded problem
                 out.append(Problem.make("U110", item.origin, detail=f"{type(exc).__name__}: {exc}"))
-        english = [(i, r, a) for i, r, a in records if r.language == "en"]
-        docs = self._parse([r.text for _, r, _ in english])
-        doc_for = {i: d for (i, _, _), d in zip(english, docs)}
+        doc_for = self._parse_records(records)
         for i, rec, article in records:
             try:
                 doc = doc_for.get(i)
@@ -111,8 +114,22 @@ class Pipeline:
                 out[i] = Problem.make("U110", article.origin, detail=f"{type(exc).__name__}: {exc}")
         return out
 
-    def _parse(self, texts: list[str]) -> list[object]:
-        nlp = get_nlp()
+    def _parse_records(self, records: list[tuple[int, Record, Article]]) -> dict[int, object]:
+        """Each record parsed with its language's backend, in one batch per language; a
+        language without a folder under ``unspun/lang`` (or registered) is not parsed."""
+        known = set(available())
+        groups: dict[str, list[tuple[int, Record]]] = {}
+        for i, rec, _ in records:
+            if rec.language in known:
+                groups.setdefault(rec.language, []).append((i, rec))
+        doc_for: dict[int, object] = {}
+        for code, group in groups.items():
+            docs = self._parse([r.text for _, r in group], code)
+            doc_for.update({i: d for (i, _), d in zip(group, docs)})
+        return doc_for
+
+    def _parse(self, texts: list[str], lang: str = "en") -> list[object]:
+        nlp = get_nlp() if lang == "en" else get_language(lang).nlp
         try:
             return list(nlp.pipe(texts, batch_size=self.batch_size))
         except Exception:  # noqa: BLE001 - retry one by one to isolate the bad text

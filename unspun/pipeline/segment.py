@@ -58,7 +58,7 @@ def layout_field(text: str, kind: str, wrap: int | None, front: list[Front],
             "body_start": body}
 
 
-@component("segment", assigns=("paragraphs", "sentences", "layout"), english_only=False)
+@component("segment", assigns=("paragraphs", "sentences", "layout", "title"), languages=None)
 def segment(ctx: Context) -> None:
     rec = ctx.record
     lay = paragraph_layout(rec.text)

@@ -61,7 +61,8 @@ def _in_front_lines(record: Record, hit: Hit) -> bool:
                and hit.end <= f["span"]["end"] for f in front)
 
 
-@component("techniques", requires=("sentences", "entities", "layout"), assigns=("techniques",))
+@component("techniques", requires=("paragraphs", "sentences", "layout", "entities", "quotes", "voice"),
+           assigns=("techniques",))
 def techniques(ctx: Context) -> None:
     rec = ctx.record
     hits = [h for h in detect(source_of(rec, ctx.doc)) if not _in_front_lines(rec, h)]

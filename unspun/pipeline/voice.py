@@ -82,7 +82,7 @@ def _emit(out: list[dict[str, Any]], text: str, start: int, end: int, voice: str
         out.append({**span(text, start, end), "voice": voice})
 
 
-@component("voice", requires=("quotes",), assigns=("voice",), english_only=False)
+@component("voice", requires=("sentences", "quotes"), assigns=("voice",), languages=None)
 def voice(ctx: Context) -> None:
     rec = ctx.record
     rec.voice = segments(rec.text, rec.sentences, rec.quotes)

@@ -51,8 +51,9 @@ class WorkerFailed(Exception):
     """The worker process died while analysing (it is replaced)."""
 
 
-def _worker_main(conn: Any) -> None:
-    """A worker process: load the pipeline, then analyse jobs from ``conn`` until EOF."""
+def _worker_main(conn: Any, enable: tuple[str, ...] = (), models: tuple[str, ...] = ()) -> None:
+    """A worker process: load the pipeline (with the ``enable``d components and trained
+    ``models``), then analyse jobs from ``conn`` until EOF."""
     from ..orphan import die_with_parent
 
     die_with_parent()
@@ -60,8 +61,11 @@ def _worker_main(conn: Any) -> None:
         os.nice(NICE)  # on a busy machine the server's readers get the CPU first
     except OSError:
         pass
-    from ..api import analyze
+    from functools import partial
 
+    from ..api import analyze as analyze_one
+
+    analyze = partial(analyze_one, enable=enable, models=models)
     try:
         analyze("Warm-up sentence for the server.")
     except Exception:  # noqa: BLE001 - a broken pipeline shows on the first real job
@@ -94,9 +98,9 @@ def _worker_main(conn: Any) -> None:
 
 
 class _Worker:
-    def __init__(self, ctx: Any):
+    def __init__(self, ctx: Any, enable: tuple[str, ...] = (), models: tuple[str, ...] = ()):
         self.conn, child = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_worker_main, args=(child,), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, enable, models), daemon=True,
                                 name="unspun-analysis")
         self.proc.start()
         child.close()
@@ -132,7 +136,8 @@ class AnalysisPool:
     """``workers`` analysis processes, ``queue`` waiting requests, ``timeout`` seconds each."""
 
     def __init__(self, workers: int = DEFAULT_WORKERS, queue_size: int = DEFAULT_QUEUE,
-                 timeout: float = DEFAULT_TIMEOUT):
+                 timeout: float = DEFAULT_TIMEOUT, enable: Any = (), models: Any = ()):
+        self.enable, self.models = tuple(enable), tuple(models)
         self.workers, self.queue_size, self.timeout = max(1, workers), max(0, queue_size), timeout
         self._ctx: Any = None
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
@@ -158,7 +163,7 @@ class AnalysisPool:
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._ctx)
+        worker = _Worker(self._ctx, self.enable, self.models)
         with self._lock:
             self._live.add(worker)
         return worker

@@ -2,8 +2,10 @@
 
 Every list takes ``limit`` (1..100) and ``offset``; search queries and names
 are capped in length; errors are JSON (see :mod:`unspun.server.errors`).
-The same filters as ``unspun search``: ``source`` (repeatable), ``since``,
-``until``, ``speaker``, ``entity``, ``technique``, ``voice``, ``frame``.
+The same filters as ``unspun search`` (``source`` (repeatable), ``since``,
+``until``, ``speaker``, ``entity``, ``technique``, ``voice``, ``frame`` and any
+registered one) on ``/api/articles`` and ``/api/search``: see
+:mod:`unspun.server.filterparams`.
 """
 from __future__ import annotations
 
@@ -16,8 +18,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from . import corpus
-from ..dates import check_date_filter
-from ..errors import UnspunError
 from ..record import Record
 from .analysis import RETRY_AFTER, Busy, TimedOut, WorkerFailed
 from .config import MAX_OFFSET, MAX_PAGE, MAX_QUERY
@@ -29,38 +29,6 @@ router = APIRouter(prefix="/api")
 
 Text = Annotated[str | None, Query(max_length=MAX_QUERY, description=
                                    'Search words: "phrases", OR, -word, prefix*')]
-Date = Annotated[str | None, Query(max_length=100, description=
-                                   "YYYY, YYYY-MM or YYYY-MM-DD (else 400, U119)")]
-
-
-class Filters:
-    """The search filters shared by the list endpoints, validated by FastAPI."""
-
-    def __init__(self,
-                 source: Annotated[list[str] | None, Query(max_length=20,
-                                                           description="Outlet (repeatable)")]
-                 = None,
-                 since: Date = None, until: Date = None,
-                 speaker: Annotated[str | None, Query(max_length=MAX_QUERY, description=
-                                                      "Speaker name contains")] = None,
-                 entity: Annotated[str | None, Query(max_length=MAX_QUERY, description=
-                                                     "Names an entity containing")] = None,
-                 technique: Annotated[str | None, Query(max_length=100)] = None,
-                 voice: Literal["author", "quoted"] | None = None,
-                 frame: Annotated[str | None, Query(max_length=100)] = None,
-                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 20,
-                 offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0):
-        if source and any(len(s) > MAX_QUERY for s in source):
-            raise ApiError(400, "bad_request", f"source names are limited to {MAX_QUERY} "
-                           "characters")
-        try:  # the check every since/until goes through (CLI, API, store)
-            since, until = check_date_filter(since, "since"), check_date_filter(until, "until")
-        except UnspunError as exc:
-            raise ApiError(400, "bad_request", str(exc)) from None
-        self.values = {"source": source or None, "since": since, "until": until,
-                       "speaker": speaker or None, "entity": entity or None,
-                       "technique": technique or None, "voice": voice, "frame": frame or None,
-                       "limit": limit, "offset": offset}
 
 
 def writer_token(request: Request) -> None:
@@ -83,12 +51,6 @@ def record_json(rec: Record) -> Response:
     return fast_json({f.name: getattr(rec, f.name) for f in fields(rec)})
 
 
-def _page(items: list, f: Filters) -> Response:
-    return fast_json({"items": items, "limit": f.values["limit"], "offset": f.values["offset"],
-            "next_offset": f.values["offset"] + len(items)
-            if len(items) == f.values["limit"] else None})
-
-
 def _summary(request: Request) -> dict[str, Any]:
     with request.app.state.pool.reader() as store:
         return request.app.state.corpus.get(store)
@@ -103,15 +65,6 @@ def health(request: Request) -> dict[str, Any]:
             "writable": bool(request.app.state.settings.token)}
 
 
-@router.get("/articles", summary="List and filter articles", tags=["articles"])
-def list_articles(request: Request, f: Annotated[Filters, Depends()],
-                  q: Text = None) -> Response:
-    """Articles matching the filters (and the optional query ``q``), newest first without
-    ``q``, ranked with it; each item has id, date, outlet, title and a snippet."""
-    with pool(request).reader() as store:
-        return _page(store.search(q or None, kind="article", **f.values), f)
-
-
 @router.get("/articles/{article_id}", summary="One article's full record", tags=["articles"])
 def get_article(request: Request, article_id: str) -> Response:
     """The stored record exactly as analysed (see the record JSON Schema)."""
@@ -122,15 +75,6 @@ def get_article(request: Request, article_id: str) -> Response:
     if rec is None:
         raise ApiError(404, "not_found", f"no article with id {article_id!r}")
     return record_json(rec)
-
-
-@router.get("/search", summary="Full-text search of articles or quotes", tags=["articles"])
-def search(request: Request, f: Annotated[Filters, Depends()], q: Text = None,
-           kind: Literal["article", "quote"] = "article") -> Response:
-    """Web-search syntax (words, "phrases", OR, -word, word*); snippets mark matches with
-    ``**``. ``kind=quote`` returns one hit per quote with its speaker."""
-    with pool(request).reader() as store:
-        return _page(store.search(q or None, kind=kind, **f.values), f)
 
 
 @router.get("/speakers", summary="Speakers by number of quotes", tags=["people"])

@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from . import api, pages
+from .filterparams import search_router
 from .analysis import AnalysisPool
 from .config import MAX_URL, Settings, analyze_body_limit
 from .corpus import CorpusCache
@@ -56,9 +57,11 @@ def build_app(settings: Settings) -> FastAPI:
     app.state.pool = StorePool(settings.db, settings.pool_size)
     app.state.corpus = CorpusCache()
     app.state.analysis = AnalysisPool(settings.analyze_workers, settings.analyze_queue,
-                                      settings.analyze_timeout)
+                                      settings.analyze_timeout, enable=settings.enable,
+                                      models=settings.models)
     install_handlers(app)
     pages.install_page_errors(app)
+    app.include_router(search_router())  # the filters registered when the app is built
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

@@ -5,11 +5,12 @@ import os
 from dataclasses import dataclass, field
 
 from ..store import DEFAULT_DB
+from ..store.filters import MAX_TEXT
 
 MAX_BODY = 1_000_000          # bytes in a POST body (/api/analyze, /api/articles)
 MAX_PAGE = 100                # items per page of any list
 MAX_OFFSET = 100_000          # deepest page offset
-MAX_QUERY = 500               # characters in a search query or name
+MAX_QUERY = MAX_TEXT          # characters in a search query or name (500)
 MAX_URL = 4096                # characters in the request target (path and query string)
 MAX_POST_ARTICLES = 20        # articles in one POST /api/articles
 MAX_ANALYZE_CHARS = 100_000   # characters of text in one POST /api/analyze
@@ -49,12 +50,16 @@ class Settings:
     analyze_queue: int = 8
     analyze_timeout: float = 30.0
     allowed_hosts: list[str] = field(default_factory=lambda: ["*"])
+    enable: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
 
     @classmethod
     def from_env(cls) -> "Settings":
         """Settings from ``UNSPUN_DB``, ``UNSPUN_TOKEN``, ``UNSPUN_CORS`` and
         ``UNSPUN_ALLOWED_HOSTS`` (comma-separated), ``UNSPUN_POOL`` and the analysis
-        limits ``UNSPUN_ANALYZE_WORKERS``, ``_QUEUE``, ``_TIMEOUT``, ``_CHARS``."""
+        limits ``UNSPUN_ANALYZE_WORKERS``, ``_QUEUE``, ``_TIMEOUT``, ``_CHARS``; what analysis
+        runs: ``UNSPUN_ENABLE`` (component names, comma-separated) and ``UNSPUN_MODELS``
+        (model files, separated by ``os.pathsep``)."""
         env = os.environ.get
         cors = [o.strip() for o in env("UNSPUN_CORS", "").split(",") if o.strip()]
         hosts = [h.strip() for h in env("UNSPUN_ALLOWED_HOSTS", "*").split(",") if h.strip()]
@@ -64,4 +69,6 @@ class Settings:
                    analyze_workers=int(env("UNSPUN_ANALYZE_WORKERS", "1")),
                    analyze_queue=int(env("UNSPUN_ANALYZE_QUEUE", "8")),
                    analyze_timeout=float(env("UNSPUN_ANALYZE_TIMEOUT", "30")),
-                   allowed_hosts=hosts or ["*"])
+                   allowed_hosts=hosts or ["*"],
+                   enable=[n.strip() for n in env("UNSPUN_ENABLE", "").split(",") if n.strip()],
+                   models=[m for m in env("UNSPUN_MODELS", "").split(os.pathsep) if m])

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
+from ..store.filters import filter_specs
 from ..termsafe import clean, clean_data
 from . import corpus, markup
 from .config import MAX_OFFSET, MAX_QUERY
@@ -35,7 +36,6 @@ templates.env.finalize = _visible
 templates.env.filters["visible"] = clean_data  # chart data, before tojson
 router = APIRouter(include_in_schema=False)
 PAGE = 20
-FILTERS = ("source", "since", "until", "speaker", "entity", "technique", "voice", "frame")
 
 
 class PageError(Exception):
@@ -72,11 +72,12 @@ def search_page(request: Request) -> HTMLResponse:
     ingest."""
     q = _arg(request, "q")
     kind = "quote" if request.query_params.get("kind") == "quote" else "article"
-    f = {k: _arg(request, k, 100 if k in ("since", "until", "voice") else MAX_QUERY)
-         for k in FILTERS}
-    if f["voice"] not in (None, "author", "quoted"):
-        raise PageError(400, "voice must be author or quoted")
-    if kind == "quote" and f["voice"] == "author":
+    specs = filter_specs()  # the form and the filters read, from one specification
+    f = {s.name: _arg(request, s.name, s.page_max_length) for s in specs}
+    for s in specs:
+        if s.type == "choice" and f[s.name] not in (None, *s.choices):
+            raise PageError(400, f"{s.name} must be {' or '.join(s.choices)}")
+    if kind == "quote" and f.get("voice") == "author":
         f["voice"] = None
     offset = _int(request, "offset", 0, MAX_OFFSET)
     pool = request.app.state.pool
@@ -94,7 +95,7 @@ def search_page(request: Request) -> HTMLResponse:
                 error = str(exc)
     params = {k: v for k, v in {"q": q, "kind": kind, **f}.items() if v}
     return render(request, "search.html", status=400 if error else 200, q=q or "", kind=kind,
-                  f=f, hits=hits, total=total, error=error, offset=offset, page=PAGE,
+                  f=f, specs=specs, hits=hits, total=total, error=error, offset=offset, page=PAGE,
                   facets=(summary or {}).get("facets", {}), params=params)
 
 

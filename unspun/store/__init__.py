@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 
-from .base import TABLES, AddResult, Store, StoreError
+from .base import AddResult, Store, StoreError
+from .tables import TABLES
 
 DEFAULT_DB = "unspun.db"
 

@@ -21,6 +21,7 @@ Every backend implements the same public methods, and their names are stable:
 ``search(query=None, *, kind="article", source=None, since=None, until=None,
 speaker=None, entity=None, technique=None, voice=None, frame=None, limit=20,
 offset=0) -> list[dict]``
+    (the filters are those of :mod:`unspun.store.filters`, built-in or registered)
     Ranked full-text search (SQLite FTS5 bm25, PostgreSQL ts_rank) with
     highlighted snippets (matches wrapped in ``**``).  ``kind="quote"``
     searches quote contents and returns one hit per quote.  Bad user input
@@ -40,7 +41,13 @@ offset=0) -> list[dict]``
 ``export(out_dir, fmt="jsonl") -> dict[str, Path]``
     Records (``records.jsonl``) and every flat table as jsonl, csv or parquet.
 ``schema_version() -> int`` / ``migrations() -> list[str]``
-    Applied, named migrations.
+    Applied, named migrations (every feature's set: see :mod:`unspun.store.migrations`).
+``query(sql, params=()) -> list[tuple]`` / ``transaction() -> Transaction``
+    Run SQL with ``?`` placeholders on either backend (reads; one write
+    transaction): the public way for features and plug-ins to use their own
+    tables; see :mod:`unspun.store.transaction`.
+``dialect``
+    ``"sqlite"`` or ``"postgres"``.
 ``close()``; stores are context managers.
 
 Errors are :class:`StoreError` with a code (U50x, listed in :mod:`unspun.errors`).
@@ -48,27 +55,24 @@ Errors are :class:`StoreError` with a code (U50x, listed in :mod:`unspun.errors`
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, UnspunError
+from ..errors import Problem
 from ..record import Record
+from .errors import StoreError
+from .export import export_store
+from .tables import TABLES
+from .transaction import Transaction
 
-TABLES = ("articles", "entities", "mentions", "quotes", "techniques", "frames", "agencies",
-          "errors")
+__all__ = ["Store", "StoreError", "AddResult", "TABLES", "SEARCH_KINDS", "STATS_BY", "VOICES"]
+
 SEARCH_KINDS = ("article", "quote")
 STATS_BY = ("source", "month", "speaker", "technique")
 VOICES = ("author", "quoted")
-
-
-class StoreError(UnspunError):
-    """A store failure a user can act on (bad database file, read-only, busy, bad query)."""
-
-    @classmethod
-    def make(cls, code: str, origin: str = "", **kwargs: object) -> "StoreError":
-        return cls(Problem.make(code, origin, **kwargs))
 
 
 @dataclass
@@ -83,6 +87,7 @@ class Store(ABC):
     """A corpus of records; see the module docstring for the method contract."""
 
     url: str = ""
+    dialect: str = ""
 
     # -- writing -----------------------------------------------------------------
     @abstractmethod
@@ -126,12 +131,16 @@ class Store(ABC):
     def migrations(self) -> list[str]: ...
 
     @abstractmethod
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]: ...
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Transaction]: ...
+
+    @abstractmethod
     def close(self) -> None: ...
 
     def export(self, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
         """Write records and flat tables under ``out_dir``; see :mod:`unspun.store.export`."""
-        from .export import export_store
-
         return export_store(self, out_dir, fmt)
 
     def frame(self, table: str, **filters: Any) -> Any:

@@ -5,6 +5,10 @@ exactly as :meth:`Record.to_dict` gives them).  The flat tables (articles,
 entities, mentions, quotes, techniques, frames, agencies, errors) are written
 as ``TABLE.jsonl``, ``TABLE.csv`` or ``TABLE.parquet``; parquet needs pyarrow
 (``pip install 'unspun[parquet]'``).  Everything streams, in batches.
+
+The articles table's ``ext`` column holds each record's extension namespace
+(``record.ext``: what plug-in components wrote) as JSON text, in every format;
+``records.jsonl`` keeps it inside the whole record.
 """
 from __future__ import annotations
 
@@ -12,16 +16,21 @@ import csv
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from .base import TABLES, StoreError
-from .rows import COLUMNS
-
-if TYPE_CHECKING:
-    from .base import Store
+from .errors import StoreError
+from .tables import COLUMNS, TABLES
 
 FORMATS = ("jsonl", "csv", "parquet")
 BATCH = 5000
+
+
+class Exportable(Protocol):
+    """What an export reads: a :class:`~unspun.store.base.Store` has both."""
+
+    def records(self) -> Iterator[Any]: ...
+
+    def rows(self, table: str) -> Iterator[dict[str, Any]]: ...
 
 
 def _jsonl(path: Path, columns: tuple[str, ...], rows: Iterator[dict[str, Any]]) -> None:
@@ -60,7 +69,7 @@ _WRITERS: dict[str, Callable[[Path, tuple[str, ...], Iterator[dict[str, Any]]], 
     "jsonl": _jsonl, "csv": _csv, "parquet": _parquet}
 
 
-def export_store(store: "Store", out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
+def export_store(store: Exportable, out_dir: str | Path, fmt: str = "jsonl") -> dict[str, Path]:
     """Write ``records.jsonl`` and one file per flat table; returns ``{name: path}``."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")

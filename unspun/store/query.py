@@ -15,8 +15,12 @@ from typing import Any
 
 from ..dates import check_date_filter
 from ..errors import UnspunError
-from .base import SEARCH_KINDS, VOICES, StoreError
-from .rows import name_key
+from .base import SEARCH_KINDS
+from .errors import StoreError
+from .filters import FilterSpec, filter_specs, like_pattern
+
+__all__ = ["Filters", "Choice", "check_query", "parse_query", "fts5_query", "tsquery",
+           "check_date", "like_pattern"]
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -108,13 +112,13 @@ def tsquery(query: str) -> str:
     return _render(query, term, " & ", " | ", " & !")
 
 
-def check_date(value: str | None, end: bool) -> str | None:
+def check_date(value: str | None, end: bool, name: str | None = None) -> str | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, as a bound comparable with ISO dates.
 
     Checked by :func:`unspun.dates.check_date_filter` (U119, here inside U504).
     """
     try:
-        value = check_date_filter(value, "until" if end else "since")
+        value = check_date_filter(value, name or ("until" if end else "since"))
     except UnspunError as exc:
         raise _bad(str(exc)) from None
     if value is None:
@@ -122,89 +126,76 @@ def check_date(value: str | None, end: bool) -> str | None:
     return value + "~" if end else value  # "~" sorts after every digit and "-"
 
 
-def like_pattern(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with LIKE wildcards escaped."""
-    key = name_key(text) or ""
-    return "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def _value(spec: FilterSpec, value: Any) -> Any:
+    """One filter's value checked and normalised as its spec says (U504 when bad)."""
+    if spec.repeatable:
+        return (value,) if isinstance(value, str) else tuple(value or ())
+    if spec.type == "date":
+        return check_date(value, end=spec.end, name=spec.name)
+    problem = spec.choice_error(value)
+    if problem:
+        raise _bad(problem)
+    return value
 
 
 @dataclass
 class Filters:
-    """Validated search filters and the SQL conditions they become."""
+    """Validated search filters and the SQL conditions they become.
+
+    The filters are those of :func:`unspun.store.filters.filter_specs`; their
+    values are in ``values`` and read as attributes (``f.source``, ``f.voice``).
+    """
 
     kind: str = "article"
-    source: tuple[str, ...] = ()
-    since: str | None = None
-    until: str | None = None
-    speaker: str | None = None
-    entity: str | None = None
-    technique: str | None = None
-    voice: str | None = None
-    frame: str | None = None
     limit: int = 20
     offset: int = 0
+    values: dict[str, Any] = field(default_factory=dict)
     where: list[str] = field(default_factory=list)
     params: list[Any] = field(default_factory=list)
     choices: list["Choice"] = field(default_factory=list)
 
+    def __getattr__(self, name: str) -> Any:
+        values = self.__dict__.get("values")
+        if values is not None and name in values:
+            return values[name]
+        raise AttributeError(name)
+
     @classmethod
     def parse(cls, **kw: Any) -> "Filters":
-        src = kw.pop("source", None)
-        kw["source"] = (src,) if isinstance(src, str) else tuple(src or ())
-        unknown = set(kw) - set(cls.__dataclass_fields__)
+        specs = filter_specs()
+        names = {s.name for s in specs}
+        unknown = set(kw) - names - {"kind", "limit", "offset"}
         if unknown:
             raise TypeError(f"unknown search option(s): {sorted(unknown)}")
-        f = cls(**kw)
+        f = cls(**{k: kw[k] for k in ("kind", "limit", "offset") if k in kw})
         if f.kind not in SEARCH_KINDS:
             raise _bad(f"kind must be one of {', '.join(SEARCH_KINDS)}, not {f.kind!r}")
-        if f.voice is not None and f.voice not in VOICES:
-            raise _bad(f"voice must be 'author' or 'quoted', not {f.voice!r}")
-        if f.kind == "quote" and f.voice == "author":
-            raise _bad("--voice author cannot match quotes (a quote is never the author's voice)")
+        for spec in specs:
+            f.values[spec.name] = _value(spec, kw.get(spec.name))
+        for spec in specs:
+            if spec.check is not None:
+                try:
+                    spec.check(f, f.values[spec.name])
+                except ValueError as exc:
+                    raise _bad(str(exc)) from None
         for name in ("limit", "offset"):
             value = getattr(f, name)
             if not isinstance(value, int) or value < 0 or value > MAX_LIMIT * 100:
                 raise _bad(f"{name} must be a whole number from 0 to {MAX_LIMIT * 100:,}")
         f.limit = min(f.limit, MAX_LIMIT)
-        f.since = check_date(f.since, end=False)
-        f.until = check_date(f.until, end=True)
-        f._build()
+        for spec in specs:
+            if f.values[spec.name]:
+                spec.build(f, f.values[spec.name])
         return f
 
-    def _add(self, sql: str, *params: Any) -> None:
+    def add(self, sql: str, *params: Any) -> None:
+        """A condition on the article (``a``) or, searching quotes, the quote (``q``)."""
         self.where.append(sql)
         self.params.extend(params)
 
-    def _child(self, table: str, cond: str, *params: Any) -> None:
+    def require(self, table: str, cond: str, *params: Any) -> None:
+        """The article must have a row of child ``table`` (alias ``c``) meeting ``cond``."""
         self.choices.append(Choice(table, cond, list(params)))
-
-    def _build(self) -> None:
-        names = "SELECT key FROM names WHERE key LIKE ? ESCAPE '\\'"
-        if self.source:
-            self._add(f"a.source IN ({', '.join('?' * len(self.source))})", *self.source)
-        if self.since:
-            self._add("a.published >= ?", self.since)
-        if self.until:
-            self._add("a.published <= ?", self.until)
-        if self.entity:
-            self._child("entities", f"c.name_key IN ({names})", like_pattern(self.entity))
-        if self.frame:
-            self._child("frames", "c.label = ?", self.frame)
-        if self.kind == "quote":
-            if self.speaker:
-                self._add(f"q.speaker_key IN ({names})", like_pattern(self.speaker))
-            if self.technique:
-                self._add("EXISTS (SELECT 1 FROM techniques t WHERE t.article_id = q.article_id"
-                          " AND t.voice = q.qid AND t.label = ?)", self.technique)
-            return
-        if self.speaker:
-            self._child("quotes", f"c.speaker_key IN ({names})", like_pattern(self.speaker))
-        voice = {"author": " AND c.voice = 'author'", "quoted": " AND c.voice <> 'author'",
-                 None: ""}[self.voice]
-        if self.technique:
-            self._child("techniques", f"c.label = ?{voice}", self.technique)
-        elif voice:
-            self._child("techniques", f"1 = 1{voice}")
 
     def sql(self, unary_plus: bool = True, exists: frozenset[int] = frozenset()) -> str:
         """The conditions joined with AND; parameters come from :meth:`args`.

@@ -1,7 +1,7 @@
 """A record flattened into table rows (the same for every backend).
 
-Column lists here are the flat tables' public layout: a user reading the
-database with sqlite3, datasette, pandas or DuckDB sees these names.
+The rows follow the columns of :mod:`unspun.store.tables` (the flat tables'
+public layout), which this module re-exports as ``COLUMNS``.
 """
 from __future__ import annotations
 
@@ -11,21 +11,10 @@ from dataclasses import fields
 from typing import Any
 
 from ..record import Record
+from .tables import CHILD_TABLES, COLUMNS
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "published", "month", "source", "title", "url", "language", "words",
-                 "chars", "quotes", "techniques", "genre", "genre_score", "input", "added_at"),
-    "entities": ("article_id", "eid", "name", "name_key", "type", "mentions"),
-    "mentions": ("article_id", "eid", "start_char", "end_char", "text"),
-    "quotes": ("article_id", "qid", "kind", "speaker_entity", "speaker", "speaker_key",
-               "cue", "content", "start_char", "end_char"),
-    "techniques": ("article_id", "label", "start_char", "end_char", "text", "voice", "score",
-                   "evidence"),
-    "frames": ("article_id", "label", "score"),
-    "agencies": ("article_id", "name", "kind", "role", "start_char", "end_char", "text"),
-    "errors": ("input", "code", "message", "at"),
-}
-
+__all__ = ["COLUMNS", "article_row", "child_rows", "ext_json", "name_key", "names_of",
+           "record_from_row", "record_json"]
 
 def name_key(name: str | None) -> str | None:
     """The case-folded, space-normalised form names are matched on."""
@@ -85,20 +74,26 @@ def record_from_row(text: str, data: str | dict) -> Record:
     return Record.from_dict(obj)
 
 
+def ext_json(rec: Record) -> str | None:
+    """The record's extension namespace (``record.ext``) as JSON text; None when empty."""
+    ext = getattr(rec, "ext", None)
+    if not ext:
+        return None
+    return json.dumps(ext, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def article_row(rec: Record) -> tuple:
     genre = rec.genre if isinstance(rec.genre, dict) else {}
     return (rec.id, rec.published, (rec.published or "")[:7] or None, rec.source, rec.title,
             rec.url, rec.language, len(rec.text.split()), len(rec.text), len(rec.quotes),
             len(rec.techniques), genre.get("label"), genre.get("score"),
-            (rec.meta or {}).get("input"), now())
+            (rec.meta or {}).get("input"), now(), ext_json(rec))
 
 
 def child_rows(rec: Record) -> dict[str, list[tuple]]:
     """Rows for every child table of one record (articles excluded)."""
     rid = rec.id
-    out: dict[str, list[tuple]] = {t: [] for t in
-                                   ("entities", "mentions", "quotes", "techniques", "frames",
-                                    "agencies")}
+    out: dict[str, list[tuple]] = {t: [] for t in CHILD_TABLES}
     for e in rec.entities:
         mentions = e.get("mentions") or []
         out["entities"].append((rid, e.get("id"), e.get("name"), name_key(e.get("name")),

@@ -1,9 +1,10 @@
-"""The database layout and its named, recorded migrations (one list per dialect).
+"""The core database layout: the ``core`` migration set (one list per dialect).
 
 Each migration is applied once, in order, inside a transaction, and recorded
 in the ``migrations`` table with the time it ran; ``meta.schema_version`` is
-the number of migrations applied.  Add a migration by appending to
-``MIGRATIONS`` (never edit one that has shipped).
+the number of migrations applied.  Add a core migration by appending to
+:func:`core_migrations` (never edit one that has shipped); other features own
+their sets (see :mod:`unspun.store.migrations`).
 
 Tables (the same names and columns on both backends):
 
@@ -16,6 +17,8 @@ Tables (the same names and columns on both backends):
 - ``records_fts`` / ``quotes_fts`` (SQLite FTS5) or ``tsv`` columns (PostgreSQL).
 """
 from __future__ import annotations
+
+from .migrations import CORE, Migration, all_migrations, register_migrations
 
 TYPES = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY", "id": "INTEGER PRIMARY KEY", "real": "REAL",
@@ -103,22 +106,33 @@ BOOKKEEPING = {
 }
 
 
-def migrations(dialect: str) -> list[tuple[str, list[str]]]:
-    """``(name, statements)`` for every migration, in the order they apply."""
-    types = TYPES[dialect]
+def _split(sql: str, types: dict[str, str]) -> list[str]:
+    return [s.strip() for s in sql.format(**types).split(";") if s.strip()]
 
-    def split(sql: str) -> list[str]:
-        return [s.strip() for s in sql.format(**types).split(";") if s.strip()]
 
-    from ..stories.schema import migrations as story_migrations  # the story tables
-
+def core_migrations(dialect: str, types: dict[str, str]) -> list[Migration]:
+    """``(name, statements)`` of the core migrations, in the order they apply."""
     return [
-        ("0001_tables", split(_TABLES)),
-        ("0002_indexes", split(_INDEXES)),
+        ("0001_tables", _split(_TABLES, types)),
+        ("0002_indexes", _split(_INDEXES, types)),
         ("0003_fulltext", [s.strip() for s in _FTS[dialect].split(";") if s.strip()]),
         # newest-first listings: SQLite's articles_published index already serves them
         ("0004_newest_first", [] if dialect == "sqlite" else [
             "CREATE INDEX articles_newest ON articles (published DESC NULLS LAST, n DESC)"]),
         # per-article checks of the filters (does this article quote X?) are index seeks
-        ("0005_filter_indexes", split(_FILTER_INDEXES)),
-    ] + story_migrations(dialect, types)
+        ("0005_filter_indexes", _split(_FILTER_INDEXES, types)),
+        # record.ext (what plug-in components wrote), as JSON text for exports
+        ("0006_article_ext", ["ALTER TABLE articles ADD COLUMN ext TEXT"]),
+    ]
+
+
+register_migrations(CORE, core_migrations)
+
+# flat-table columns added after 0001 and the migration adding them: a database opened
+# read-only before that migration ran reads them as NULL
+ADDED_COLUMNS = {("articles", "ext"): "0006_article_ext"}
+
+
+def migrations(dialect: str) -> list[Migration]:
+    """``(name, statements)`` for every migration of every feature, in the order they apply."""
+    return all_migrations(dialect, TYPES[dialect])

@@ -9,19 +9,21 @@ from __future__ import annotations
 import re
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from ..errors import Problem
 from ..record import Record
 from . import stats as stats_mod
-from .base import TABLES, AddResult, Store, StoreError
+from .base import AddResult, Store, StoreError
 from .query import Filters, check_query, like_pattern
-from .rows import COLUMNS, article_row, child_rows, names_of, now, record_from_row, record_json
-from .schema import migrations as all_migrations
+from .rows import article_row, child_rows, names_of, now, record_from_row, record_json
+from .schema import ADDED_COLUMNS, migrations as all_migrations
+from .tables import CHILD_TABLES, COLUMNS, TABLES
+from .transaction import Transaction
 
 PAGE = 500
-ARTICLE_ROWS = 200  # rows per INSERT: 200 x 15 values stays under every bind limit
+ARTICLE_ROWS = 200  # rows per INSERT: 200 x 16 values stays under every bind limit
 SNIPPET_CHARS = 240
 
 
@@ -61,13 +63,14 @@ class SQLStore(Store):
     # -- migrations ------------------------------------------------------------------
     def _migrate(self, cur: Any) -> None:
         """Apply the migrations this database lacks (caller holds the write lock)."""
-        known = [name for name, _ in all_migrations(self.dialect)]
+        wanted = all_migrations(self.dialect)
+        known = [name for name, _ in wanted]
         cur.execute(self._sql("SELECT name FROM migrations"))
         done = {r[0] for r in cur.fetchall()}
         unknown = done - set(known)
         if unknown:
             raise StoreError.make("U506", self.url, found=len(done), supported=len(known))
-        for name, statements in all_migrations(self.dialect):
+        for name, statements in wanted:
             if name in done:
                 continue
             for statement in statements:
@@ -84,6 +87,17 @@ class SQLStore(Store):
     def schema_version(self) -> int:
         rows = self._fetch("SELECT value FROM meta WHERE key = 'schema_version'")
         return int(rows[0][0]) if rows else 0
+
+    # -- public SQL (see unspun.store.transaction) ------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Every row of a read query (``?`` placeholders, values bound)."""
+        return self._fetch(sql, params)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """One write transaction: commits when the block ends, rolls back if it raises."""
+        with self._tx() as cur:
+            yield Transaction(cur, self._sql)
 
     # -- writing ---------------------------------------------------------------------
     def add(self, records: Iterable[Record], replace: bool = False) -> AddResult:
@@ -153,7 +167,7 @@ class SQLStore(Store):
             if row is None:
                 continue
             self._unindex(cur, row[0])
-            for table in ("entities", "mentions", "quotes", "techniques", "frames", "agencies"):
+            for table in CHILD_TABLES:
                 cur.execute(self._sql(f"DELETE FROM {table} WHERE article_id = ?"), (rid,))
             cur.execute(self._sql("DELETE FROM records WHERE n = ?"), (row[0],))
             cur.execute(self._sql("DELETE FROM articles WHERE n = ?"), (row[0],))
@@ -212,8 +226,18 @@ class SQLStore(Store):
         if table not in TABLES:
             raise ValueError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
         cols = COLUMNS[table]
-        for row in self._stream(f"SELECT {', '.join(cols)} FROM {table}"):
+        for row in self._stream(f"SELECT {self.select(table)} FROM {table}"):
             yield dict(zip(cols, row))
+
+    def select(self, table: str, alias: str = "") -> str:
+        """The column list of a flat table for a SELECT (``alias.`` before each column); a
+        column this database lacks (opened read-only before the migration adding it) is NULL."""
+        if not hasattr(self, "_lacking"):
+            applied = set(self.migrations())
+            self._lacking = {key for key, name in ADDED_COLUMNS.items() if name not in applied}
+        prefix = alias + "." if alias else ""
+        return ", ".join(f"NULL AS {c}" if (table, c) in self._lacking else prefix + c
+                         for c in COLUMNS[table])
 
     # -- search ----------------------------------------------------------------------
     def search(self, query: str | None = None, **filters: Any) -> list[dict[str, Any]]:

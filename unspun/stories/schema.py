@@ -1,8 +1,11 @@
-"""The story tables: named migrations that the store applies with its own.
+"""The story tables: the ``stories`` migration set.
 
-:func:`unspun.store.schema.migrations` appends these after the core ones, so
-they are applied once, in order, inside the store's migration transaction and
-recorded in its ``migrations`` table, on SQLite and PostgreSQL alike.
+Importing this module registers the set with
+:func:`unspun.store.migrations.register_migrations` (the store imports every
+``unspun.<package>.schema`` module before opening a database), so it is
+applied after the core set, once, in order, inside the store's migration
+transaction, and recorded in its ``migrations`` table, on SQLite and
+PostgreSQL alike.
 
 Tables:
 
@@ -21,6 +24,8 @@ Tables:
 - ``story_wire``: pairs of articles that share near-duplicate paragraphs.
 """
 from __future__ import annotations
+
+from ..store.migrations import register_migrations
 
 _TABLES = """
 CREATE TABLE stories (id {pk}, title TEXT, title_score {real}, first_published TEXT, last_published TEXT,
@@ -51,3 +56,6 @@ def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]
     """``(name, statements)`` of the story migrations for ``dialect``."""
     statements = [s.strip() for s in _TABLES.format(**types).split(";") if s.strip()]
     return [("stories_0001_tables", statements)]
+
+
+register_migrations("stories", migrations)

@@ -1,7 +1,7 @@
 """Reading and writing the story tables (see :mod:`unspun.stories.schema`).
 
-Uses the SQL hooks every store backend has (``_tx``, ``_fetch``, ``_sql``), so
-the same code runs on SQLite and PostgreSQL.  Every lookup made while
+Uses the store's public SQL methods (``query`` and ``transaction``, see
+:mod:`unspun.store.transaction`), so the same code runs on SQLite and PostgreSQL.  Every lookup made while
 assigning one article is an indexed read of a bounded set of rows: the
 article's terms in ``story_terms``, the days of its window in ``story_days``,
 the stories found there, its paragraphs' bands in ``story_lsh``.
@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..store.base import StoreError
+from ..store.errors import StoreError
 from .cluster import Story
 
 PAGE = 500
@@ -35,7 +35,7 @@ def _chunks(items: Sequence[Any], size: int = PAGE) -> Iterable[Sequence[Any]]:
 
 # -- document frequencies ----------------------------------------------------------------
 def doc_count(store: Any) -> int:
-    rows = store._fetch("SELECT value FROM story_meta WHERE key = 'docs'")
+    rows = store.query("SELECT value FROM story_meta WHERE key = 'docs'")
     return int(rows[0][0]) if rows else 0
 
 
@@ -48,11 +48,11 @@ def add_df(store: Any, term_sets: Iterable[Iterable[str]]) -> int:
         docs += 1
     if not docs:
         return doc_count(store)
-    with store._tx() as cur:
-        cur.executemany(store._sql(
+    with store.transaction() as cur:
+        cur.executemany((
             "INSERT INTO story_terms (term, df) VALUES (?, ?) ON CONFLICT (term) "
             "DO UPDATE SET df = story_terms.df + excluded.df"), sorted(df.items()))
-        cur.execute(store._sql(
+        cur.execute((
             "INSERT INTO story_meta (key, value) VALUES ('docs', ?) ON CONFLICT (key) DO UPDATE "
             "SET value = CAST(CAST(story_meta.value AS INTEGER) + "
             "CAST(excluded.value AS INTEGER) AS TEXT)"), (str(docs),))
@@ -64,7 +64,7 @@ def df_of(store: Any, terms: Iterable[str]) -> dict[str, int]:
     terms = list(terms)
     out: dict[str, int] = {}
     for chunk in _chunks(terms):
-        out.update(store._fetch(f"SELECT term, df FROM story_terms WHERE term IN "
+        out.update(store.query(f"SELECT term, df FROM story_terms WHERE term IN "
                                 f"({_in(len(chunk))})", chunk))
     return out
 
@@ -79,7 +79,7 @@ def unassigned(store: Any, since: str | None = None, until: str | None = None) -
     if until:
         where.append("a.published <= ?")
         params.append(until + "\uffff" if len(until) < 10 else until)
-    rows = store._fetch(
+    rows = store.query(
         "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id "
         f"WHERE {' AND '.join(where)} ORDER BY a.published IS NULL, a.published, a.n", params)
     return [r[0] for r in rows]
@@ -95,7 +95,7 @@ class StoryCache:
     def candidates(self, days: list[str] | None, undated_limit: int) -> list[Story]:
         """The stories in the window ``days`` (plus recent undated ones), or, without days,
         the ``undated_limit`` most recently active stories."""
-        fetch = self.store._fetch
+        fetch = self.store.query
         if days is None:
             heads = fetch("SELECT id, articles FROM stories ORDER BY seq DESC LIMIT ?",
                           (undated_limit,))
@@ -128,32 +128,31 @@ def save_assignment(store: Any, feat: Any, story: Story | None, vec: dict[str, f
     """Put an article in ``story`` (a new story when None); returns the updated story,
     or None when another process assigned the article first."""
     try:
-        with store._tx() as cur:
-            q = store._sql
-            cur.execute(q("SELECT 1 FROM story_articles WHERE article_id = ?"), (feat.id,))
+        with store.transaction() as cur:
+            cur.execute("SELECT 1 FROM story_articles WHERE article_id = ?", (feat.id,))
             if cur.fetchone():
                 raise _AlreadyAssigned
-            cur.execute(q("SELECT coalesce(max(seq), 0) + 1 FROM stories"))
+            cur.execute("SELECT coalesce(max(seq), 0) + 1 FROM stories")
             seq = cur.fetchone()[0]
             if story is None:
-                cur.execute(q("INSERT INTO stories (title, title_score, centroid, seq, updated_at) "
+                cur.execute(("INSERT INTO stories (title, title_score, centroid, seq, updated_at) "
                               "VALUES (?, ?, '{}', ?, ?) RETURNING id"),
                             (feat.title, -1.0, seq, now()))
                 story = Story(id=cur.fetchone()[0])
-            cur.execute(q("INSERT INTO story_articles (article_id, story_id, published, source, "
+            cur.execute(("INSERT INTO story_articles (article_id, story_id, published, source, "
                           "title, similarity, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                         (feat.id, story.id, feat.published, feat.source, feat.title,
                          round(similarity, 4), now()))
             story.add(vec, feat.published)
             story.seq = seq
-            cur.execute(q("SELECT COUNT(DISTINCT source) FROM story_articles WHERE story_id = ?"),
+            cur.execute("SELECT COUNT(DISTINCT source) FROM story_articles WHERE story_id = ?",
                         (story.id,))
             sources = cur.fetchone()[0]
-            cur.execute(q("SELECT title, title_score FROM stories WHERE id = ?"), (story.id,))
+            cur.execute("SELECT title, title_score FROM stories WHERE id = ?", (story.id,))
             title, score = cur.fetchone()
             if feat.title and (score is None or title_score > score):
                 title, score = feat.title, title_score
-            cur.execute(q(
+            cur.execute((
                 "UPDATE stories SET articles = ?, sources = ?, first_published = ?, "
                 "last_published = ?, centroid = ?, seq = ?, updated_at = ?, title = ?, "
                 "title_score = ? WHERE id = ?"),
@@ -161,7 +160,7 @@ def save_assignment(store: Any, feat: Any, story: Story | None, vec: dict[str, f
                  json.dumps({t: round(w, 5) for t, w in story.centroid.items()}), seq, now(),
                  title, score, story.id))
             if feat.published:
-                cur.execute(q("INSERT INTO story_days (day, story_id) VALUES (?, ?) "
+                cur.execute(("INSERT INTO story_days (day, story_id) VALUES (?, ?) "
                               "ON CONFLICT DO NOTHING"), (feat.published[:10], story.id))
     except _AlreadyAssigned:
         return None
@@ -174,12 +173,12 @@ def save_paragraphs(store: Any, paras: Sequence[Any]) -> None:
 
     if not paras:
         return
-    with store._tx() as cur:
-        cur.executemany(store._sql(
+    with store.transaction() as cur:
+        cur.executemany((
             "INSERT INTO story_paragraphs (article_id, para, start_char, end_char, signature) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"),
             [(p.article_id, p.para, p.start, p.end, to_text(p.signature)) for p in paras])
-        cur.executemany(store._sql("INSERT INTO story_lsh (band, article_id, para) "
+        cur.executemany(("INSERT INTO story_lsh (band, article_id, para) "
                                    "VALUES (?, ?, ?)"),
                         [(b, p.article_id, p.para) for p in paras for b in p.bands()])
 
@@ -192,7 +191,7 @@ def near_paragraphs(store: Any, paras: Sequence[Any]) -> list[tuple[int, str, in
     found = []
     for p in paras:
         bands = p.bands()
-        rows = store._fetch(
+        rows = store.query(
             "SELECT DISTINCT l.article_id, l.para, g.signature FROM story_lsh l "
             "JOIN story_paragraphs g ON g.article_id = l.article_id AND g.para = l.para "
             f"WHERE l.band IN ({_in(len(bands))}) AND l.article_id <> ?", [*bands, p.article_id])
@@ -208,8 +207,8 @@ def save_wire(store: Any, article_id: str, links: dict[str, tuple[int, float]]) 
             for o, (n, sim) in links.items()]
     if not rows:
         return
-    with store._tx() as cur:
-        cur.executemany(store._sql(
+    with store.transaction() as cur:
+        cur.executemany((
             "INSERT INTO story_wire (article_a, article_b, paragraphs, similarity) "
             "VALUES (?, ?, ?, ?) ON CONFLICT (article_a, article_b) DO UPDATE SET "
             "paragraphs = excluded.paragraphs, similarity = excluded.similarity"), rows)
@@ -230,7 +229,7 @@ def list_stories(store: Any, *, since: str | None = None, until: str | None = No
     if until:
         where.append("first_published <= ?")
         params.append(until[:10])
-    rows = store._fetch(
+    rows = store.query(
         f"SELECT {', '.join(STORY_COLS)} FROM stories WHERE {' AND '.join(where)} "
         "ORDER BY last_published IS NULL, last_published DESC, seq DESC LIMIT ? OFFSET ?",
         [*params, limit, offset])
@@ -244,7 +243,7 @@ def list_stories(store: Any, *, since: str | None = None, until: str | None = No
 def _outlets(store: Any, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     out: dict[int, list[dict[str, Any]]] = {}
     for chunk in _chunks(ids):
-        for sid, source, n in store._fetch(
+        for sid, source, n in store.query(
                 "SELECT story_id, source, COUNT(*) FROM story_articles WHERE story_id IN "
                 f"({_in(len(chunk))}) GROUP BY story_id, source ORDER BY story_id, "
                 "COUNT(*) DESC, source", list(chunk)):
@@ -260,12 +259,12 @@ def story(store: Any, story_id: int) -> dict[str, Any]:
         sid = int(story_id)
     except (TypeError, ValueError):
         raise StoreError.make("U701", str(story_id), story=story_id) from None
-    rows = store._fetch(f"SELECT {', '.join(STORY_COLS)} FROM stories WHERE id = ?", (sid,))
+    rows = store.query(f"SELECT {', '.join(STORY_COLS)} FROM stories WHERE id = ?", (sid,))
     if not rows:
         raise StoreError.make("U701", str(story_id), story=story_id)
     out = dict(zip(STORY_COLS, rows[0]))
     cols = ("article_id", "published", "source", "title", "similarity")
-    arts = store._fetch(f"SELECT {', '.join(cols)} FROM story_articles WHERE story_id = ? "
+    arts = store.query(f"SELECT {', '.join(cols)} FROM story_articles WHERE story_id = ? "
                         "ORDER BY published IS NULL, published, assigned_at, article_id", (sid,))
     out["outlets"] = _outlets(store, [sid]).get(sid, [])
     out["article_list"] = [dict(zip(cols, r)) for r in arts]
@@ -275,7 +274,7 @@ def story(store: Any, story_id: int) -> dict[str, Any]:
 
 def wire_of(store: Any, article_id: str) -> list[dict[str, Any]]:
     """Articles sharing near-duplicate paragraphs with ``article_id`` (most shared first)."""
-    rows = store._fetch(
+    rows = store.query(
         "SELECT CASE WHEN w.article_a = ? THEN w.article_b ELSE w.article_a END AS other, "
         "w.paragraphs, w.similarity FROM story_wire w WHERE w.article_a = ? OR w.article_b = ? "
         "ORDER BY w.paragraphs DESC, other", (article_id, article_id, article_id))
@@ -287,7 +286,7 @@ def wire_groups(store: Any, ids: Sequence[str]) -> list[dict[str, Any]]:
     pairs = []
     for chunk in _chunks(list(ids)):
         marks = _in(len(chunk))
-        pairs += store._fetch(
+        pairs += store.query(
             "SELECT article_a, article_b, paragraphs, similarity FROM story_wire "
             f"WHERE article_a IN ({marks}) OR article_b IN ({marks})", [*chunk, *chunk])
     wanted = set(ids)
@@ -310,7 +309,7 @@ def wire_groups(store: Any, ids: Sequence[str]) -> list[dict[str, Any]]:
         arts = sorted(members)
         agencies = Counter()
         for chunk in _chunks(arts):
-            for name, n in store._fetch(
+            for name, n in store.query(
                     "SELECT name, COUNT(DISTINCT article_id) FROM agencies WHERE kind = 'wire' "
                     f"AND article_id IN ({_in(len(chunk))}) GROUP BY name", list(chunk)):
                 agencies[name] += n
@@ -322,5 +321,5 @@ def wire_groups(store: Any, ids: Sequence[str]) -> list[dict[str, Any]]:
 
 
 def paragraph_count(store: Any, article_id: str) -> int:
-    return store._fetch("SELECT COUNT(*) FROM story_paragraphs WHERE article_id = ?",
+    return store.query("SELECT COUNT(*) FROM story_paragraphs WHERE article_id = ?",
                         (article_id,))[0][0]

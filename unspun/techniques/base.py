@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 TECHNIQUES: tuple[str, ...] = (
@@ -107,16 +106,11 @@ class Source:
 
 # ---------------------------------------------------------------------------- lexicons
 
-@lru_cache(maxsize=None)
-def lexicon(name: str) -> tuple[str, ...]:
-    """The entries of ``unspun/data/lexicons/NAME.txt`` (one per line, ``#`` comments)."""
-    path = resources.files("unspun").joinpath(f"data/lexicons/{name}.txt")
-    out = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return tuple(out)
+def lexicon(name: str, lang: str = "en") -> tuple[str, ...]:
+    """The entries of ``unspun/lang/<lang>/lexicons/NAME.txt`` (one per line, ``#`` comments)."""
+    from ..lang import get
+
+    return get(lang).lexicon(name)
 
 
 def _entry_pattern(entry: str) -> str:

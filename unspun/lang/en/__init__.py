@@ -1,0 +1,1 @@
+"""English: the spaCy backend (backend.py) and data files; see docs/languages.md."""
