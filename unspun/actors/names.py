@@ -10,7 +10,8 @@ name is the commonest properly cased form of the key's words ("Donald
 Trump", never "DONALD TRUMP").
 
 Pure functions over strings; the title words come from the language data
-(``lexicons/person_titles.txt``).
+(``unspun/lang/en/lexicons/person_titles.txt``): actor names are matched the
+English way whatever the article's language.
 """
 from __future__ import annotations
 
@@ -18,11 +19,11 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
+
+from ..lang import get as get_language
 
 __all__ = ["person_words", "person_key", "org_key", "actor_key", "display_name"]
 
-LEXICONS = Path(__file__).resolve().parent.parent / "lang" / "en" / "lexicons"
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -31,13 +32,9 @@ PERSON, ORG = "PERSON", "ORG"
 
 
 @lru_cache(maxsize=None)
-def lexicon(name: str) -> frozenset[str]:
-    """Entries of ``lexicons/NAME.txt`` (lower case, ``#`` comments skipped)."""
-    path = LEXICONS / f"{name}.txt"
-    if not path.exists():
-        return frozenset()
-    lines = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(line for line in lines if line)
+def lexicon(name: str, lang: str = "en") -> frozenset[str]:
+    """Entries of the language's ``lexicons/NAME.txt``, lower case."""
+    return frozenset(w.lower() for w in get_language(lang).lexicon(name))
 
 
 def person_words(name: str, titles: frozenset[str] | None = None) -> list[str]:

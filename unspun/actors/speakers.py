@@ -8,20 +8,19 @@ ministry") is its own entry, by its case-folded text.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from ..lang import get as get_language
 
 __all__ = ["Speaker", "speaker_of", "is_unresolved_word"]
-
-LANG = Path(__file__).resolve().parent.parent / "lang" / "en"
 
 
 @lru_cache(maxsize=1)
 def _pronoun_words() -> frozenset[str]:
-    data = json.loads((LANG / "gender.json").read_text(encoding="utf-8"))
-    return frozenset(data["pronouns"]) | frozenset(data["unresolvable"])
+    """The words that name nobody when a speaker stays one of them (``words.json``)."""
+    words = get_language("en").words
+    return frozenset(words.get("speaker_pronouns", {})) | frozenset(words.get("unresolved_speakers", ()))
 
 
 def is_unresolved_word(text: str | None) -> bool:

@@ -14,33 +14,28 @@ A pronoun takes the nearest compatible antecedent in the sentences before it
   compatible, is the antecedent.
 
 Pure functions over :class:`Antecedent` lists; the words (pronouns, titles,
-descriptions, given names) are language data (``unspun/lang/en/gender.json``
-and ``lexicons/first_names_*.txt``).  "I", "we", "who" and the like are not
+descriptions, given names) are language data: ``speaker_pronouns``,
+``title_gender`` and ``gender_words`` of ``unspun/lang/<code>/words.json``
+and ``lexicons/first_names_female.txt`` / ``first_names_male.txt``.  "I", "we", "who" and the like are not
 resolved here: they have no antecedent of this kind.
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from ..actors.names import lexicon
+from ..lang import get as get_language
 
 __all__ = ["Antecedent", "Pronoun", "pronoun", "gender_of", "resolve", "WINDOW"]
 
 WINDOW = 3
-LANG = Path(__file__).resolve().parent.parent / "lang" / "en"
 PERSON_TYPES = frozenset({"PERSON"})
 THING_TYPES = frozenset({"ORG", "GPE"})
 GROUP_TYPES = frozenset({"ORG", "NORP"})
 
 
-@lru_cache(maxsize=1)
-def gender_data() -> dict:
-    with (LANG / "gender.json").open(encoding="utf-8") as fh:
-        return json.load(fh)
+def _words(lang: str) -> dict:
+    return get_language(lang).words
 
 
 @dataclass(frozen=True)
@@ -63,14 +58,14 @@ class Antecedent:
     speaker: bool = False
 
 
-def pronoun(word: str) -> Pronoun | None:
+def pronoun(word: str, lang: str = "en") -> Pronoun | None:
     """The pronoun ``word`` as something to resolve, or None (not a third-person pronoun)."""
-    info = gender_data()["pronouns"].get(word.lower().strip(".,;:"))
+    info = _words(lang).get("speaker_pronouns", {}).get(word.lower().strip(".,;:"))
     return Pronoun(word.lower(), info["kind"], info.get("gender")) if info else None
 
 
-def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: Iterable[str] = ()
-              ) -> str | None:
+def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: Iterable[str] = (),
+              lang: str = "en") -> str | None:
     """'m' or 'f' from the evidence the article gives about a person, else None.
 
     ``titles`` are the words written right before its mentions ("Mrs.", "Congressman"),
@@ -78,29 +73,33 @@ def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: It
     names as written.  A title decides; then descriptions; then the given name.
     Contradicting evidence of one kind gives None.
     """
-    data = gender_data()
+    data = _words(lang)
+    names = list(names)
+    title_gender = data.get("title_gender", {})
     words = [t.lower().rstrip(".") for t in titles]
     for name in names:  # a title written inside the mention ("Mrs. Park")
         first = name.split()[0].lower().rstrip(".") if name.split() else ""
         words.append(first)
-    found = {data["titles"][w] for w in words if w in data["titles"]}
+    found = {title_gender[w] for w in words if w in title_gender}
     if len(found) == 1:
         return found.pop()
     if found:
         return None
     desc = {w.lower().strip(".,;:'’") for d in descriptions for w in d.split()}
-    found = {g for g, vocab in data["descriptions"].items() if desc & set(vocab)}
+    found = {g for g, vocab in data.get("gender_words", {}).items() if desc & set(vocab)}
     if len(found) == 1:
         return found.pop()
     if found:
         return None
-    return _given_name_gender(names)
+    return _given_name_gender(names, lang)
 
 
-def _given_name_gender(names: Iterable[str]) -> str | None:
+def _given_name_gender(names: Iterable[str], lang: str) -> str | None:
     from ..actors.names import person_words
 
-    female, male = lexicon("first_names_female"), lexicon("first_names_male")
+    language = get_language(lang)
+    female = frozenset(language.lexicon("first_names_female"))
+    male = frozenset(language.lexicon("first_names_male"))
     found = set()
     for name in names:
         words = person_words(name)

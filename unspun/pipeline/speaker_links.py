@@ -20,12 +20,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ..lang import get as get_language
 from .antecedents import Antecedent, gender_of, pronoun, resolve
 
 LOOKBACK_CHARS = 1500
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-DOCUMENT_NOUNS = frozenset({"statement", "release", "communique", "communiqué", "letter",
-                            "tweet", "post", "email", "e-mail", "memo", "message", "transcript"})
 
 
 def entity_genders(record: Any) -> dict[str, str]:
@@ -137,5 +136,7 @@ def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int) -> Any
     return None
 
 
-def is_document(head: Any, lemma: str) -> bool:
-    return head.pos_ == "NOUN" and (lemma in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS)
+def is_document(head: Any, lemma: str, lang: str = "en") -> bool:
+    """"The statement said": a document noun (``document_nouns`` of ``words.json``)."""
+    nouns = get_language(lang).word_set("document_nouns")
+    return head.pos_ == "NOUN" and (lemma in nouns or head.lower_ in nouns)
