@@ -118,8 +118,11 @@ def noun_phrase(noun: Any) -> tuple[int, int]:
                          if c.dep_ not in ("punct", "cc", "relcl", "appos")], key=lambda t: t.i)
     right = noun
     for child in noun.rights:
-        if child.dep_ != "prep" or any(t.is_punct and t.text == "," for t in
-                                       noun.doc[noun.i:child.right_edge.i + 1]):
+        if child.dep_ != "prep":
+            break
+        comma = next((t for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","), None)
+        if comma is not None:  # "... by the association, which represents ...": up to the comma
+            right = noun.doc[comma.i - 1] if comma.i - 1 > child.i else right
             break
         right = child.right_edge
     while left.i < right.i and (left.is_punct or left.pos_ == "CCONJ"):
