@@ -222,6 +222,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     ``handle_signals`` (the CLI), Ctrl-C or SIGTERM first lets the batches in
     flight finish and be stored, and a second Ctrl-C stops at once.
     ``enable`` adds optional components (plug-ins), ``models`` trained model files.
+    When articles were added, the corpus-wide actors are linked again (:mod:`unspun.actors`).
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
@@ -254,6 +255,10 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
         if stop is not None:
             stop.restore()
     write()
+    if summary.added:
+        from .actors.store import relink
+
+        relink(store)  # corpus-wide actors for the new articles (and the user's edits)
     summary.seconds = time.monotonic() - summary.started
     report(summary)
     return summary

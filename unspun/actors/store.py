@@ -23,10 +23,11 @@ from typing import Any
 from . import schema  # noqa: F401  (registers the migration set)
 from .edits import Edit, apply_edits
 from .linking import Actor, Variant, link
+from .names import actor_key
 from .speakers import speaker_of
 
 __all__ = ["relink", "ensure_linked", "record_edit", "undo", "history", "find", "actor_row",
-           "variants", "speaker_ranking", "actor_of_entities"]
+           "variants", "speaker_ranking", "actor_of_entities", "who"]
 
 PAGE = 500
 
@@ -93,10 +94,11 @@ def ensure_linked(store: Any) -> bool:
 
 def record_edit(store: Any, edit: Edit) -> int:
     """Record a merge or split, relink, and return the edit's number."""
+    edit.at = edit.at or _now()
     with store.transaction() as tx:
         tx.execute("INSERT INTO actor_edits (op, target, sources, name, at, undone) "
                    "VALUES (?, ?, ?, ?, ?, 0)",
-                   (edit.op, edit.target, json.dumps(edit.sources), edit.name, _now()))
+                   (edit.op, edit.target, json.dumps(edit.sources), edit.name, edit.at))
         n = tx.one("SELECT max(n) FROM actor_edits")[0]
     relink(store)
     return int(n)
@@ -167,14 +169,21 @@ def actor_of_entities(store: Any, pairs: Sequence[tuple[str, str]]) -> dict[tupl
     return out
 
 
+def _name_like(text: str | None) -> bool:
+    """A speaker phrase written like a name: one to four capitalised words."""
+    words = (text or "").split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
 def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
                     article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
     """Speakers by number of quotes: actors, other named speakers, and (only with
     ``unresolved``) the pronouns that stayed unresolved, as ``unresolved (he)``.
 
-    Each row: ``speaker`` (display name), ``actor`` (id or None), ``quotes``,
-    ``articles``, ``sources``, ``first``, ``last``, ``variants`` (the names it was
-    written with, commonest first).  ``article_ids`` limits it to those articles.
+    Each row: ``speaker`` (display name), ``quotes``, ``articles``, ``sources``,
+    ``first``, ``last``, ``actor`` (id or None), ``variants`` (up to five names it was
+    written with, commonest first, joined by "; ").  ``article_ids`` limits it to
+    those articles.
     """
     ensure_linked(store)
     sql = ("SELECT q.article_id, q.speaker, ae.actor_id, x.name, e.name, e.type, a.source, "
@@ -189,8 +198,12 @@ def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
             return []
         sql += f" AND q.article_id IN ({', '.join('?' * len(article_ids))})"
         params = list(article_ids)
+    by_key = {key: (aid, name) for aid, key, name in store.query("SELECT id, key, name FROM actors")}
     rows: dict[str, dict[str, Any]] = {}
     for art, text, aid, aname, ename, etype, source, published in store.query(sql, params):
+        if not aid and not ename and _name_like(text):  # "MARIA LOPEZ" the tagger missed
+            aid, aname = next((by_key[k] for k in (actor_key("PERSON", text), actor_key("ORG", text))
+                               if k in by_key), (None, None))
         sp = speaker_of(text, aid, aname, ename if ename and not aid else None)
         if sp is None or (sp.unresolved and not unresolved):
             continue
@@ -207,7 +220,136 @@ def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
             row["last"] = max(filter(None, [row["last"], published]))
         row["variants"][ename or text] += 1
     out = sorted(rows.values(), key=lambda r: (-r["quotes"], r["speaker"]))[:limit]
-    for r in out:
-        r["articles"], r["sources"] = len(r["articles"]), len(r["sources"])
-        r["variants"] = [n for n, _ in r["variants"].most_common()]
-    return out
+    return [{"speaker": r["speaker"], "quotes": r["quotes"], "articles": len(r["articles"]),
+             "sources": len(r["sources"]), "first": r["first"], "last": r["last"],
+             "actor": r["actor"],
+             "variants": "; ".join(n for n, _ in r["variants"].most_common(5))} for r in out]
+
+
+def who(store: Any, name: str, limit: int = 50) -> dict[str, Any] | None:
+    """``unspun who NAME`` through actors: the actors whose name or any variant contains
+    ``name`` (case-insensitive), their quotes (by outlet, and by date) and their mentions
+    in context; None when no actor matches (the caller falls back to names)."""
+    from ..store.query import like_pattern
+    from ..store.sql import _mark, quote_hit
+
+    ensure_linked(store)
+    pat = like_pattern(name[:200])
+    ids = [r[0] for r in store.query(
+        "SELECT id FROM actors WHERE lower(name) LIKE ? ESCAPE '\\' "
+        "UNION SELECT ae.actor_id FROM entities e JOIN actor_entities ae "
+        "ON ae.article_id = e.article_id AND ae.eid = e.eid "
+        "WHERE e.name_key LIKE ? ESCAPE '\\'", (pat, pat))]
+    if not ids:
+        return None
+    rows = [r for r in (actor_row(store, i) for i in ids) if r]
+    rows.sort(key=lambda r: (-r["entities"], r["name"]))
+    rows = rows[:20]
+    ids = [r["id"] for r in rows]
+    marks = ", ".join("?" * len(ids))
+    spoke = ("FROM quotes q JOIN actor_entities ae ON ae.article_id = q.article_id "
+             "AND ae.eid = q.speaker_entity JOIN actors x ON x.id = ae.actor_id "
+             f"JOIN articles a ON a.id = q.article_id WHERE ae.actor_id IN ({marks})")
+    by_source = store.query("SELECT a.source, COUNT(*), MIN(a.published), MAX(a.published) "
+                            f"{spoke} GROUP BY a.source ORDER BY COUNT(*) DESC, a.source", ids)
+    quotes = store.query("SELECT a.id, a.published, a.source, a.title, q.qid, x.name, q.kind, "
+                         f"q.content {spoke} ORDER BY a.published, a.n, q.n LIMIT ?",
+                         [*ids, limit])
+    named = ("FROM entities e JOIN actor_entities ae ON ae.article_id = e.article_id "
+             "AND ae.eid = e.eid JOIN articles a ON a.id = e.article_id")
+    mentioned = store.query(f"SELECT a.source, COUNT(DISTINCT a.id) {named} "
+                            f"WHERE ae.actor_id IN ({marks}) GROUP BY a.source "
+                            "ORDER BY COUNT(DISTINCT a.id) DESC, a.source", ids)
+    about = store.query(
+        "SELECT a.id, a.published, a.source, e.name, m.start_char, m.end_char, "
+        "CASE WHEN m.start_char > 120 THEN m.start_char - 120 ELSE 0 END AS c0, "
+        "substr(r.text, CASE WHEN m.start_char > 120 THEN m.start_char - 119 ELSE 1 END, "
+        f"240 + m.end_char - m.start_char) {named} "
+        "JOIN mentions m ON m.article_id = e.article_id AND m.eid = e.eid "
+        f"JOIN records r ON r.n = a.n WHERE ae.actor_id IN ({marks}) "
+        "ORDER BY a.published, a.n, m.start_char LIMIT ?", [*ids, limit])
+    return {
+        "name": name, "matched_names": [r["name"] for r in rows],
+        "actors": [{**r, "variants": [n for n, _ in variants(store, r["id"])]} for r in rows],
+        "quotes_by_source": [{"source": s, "quotes": c, "first": f, "last": la}
+                             for s, c, f, la in by_source],
+        "quotes": [quote_hit(r[:4], None, r[4:], r[7]) for r in quotes],
+        "mentioned_by_source": [{"source": s, "articles": c} for s, c in mentioned],
+        "mentions": [{"article_id": r[0], "published": r[1], "source": r[2], "name": r[3],
+                      "context": _mark(r[7], r[4] - r[6], r[5] - r[6])} for r in about],
+    }
+
+
+# -- the user's edits, checked (what `unspun actors` calls) ---------------------------------
+def one_actor(store: Any, name: str) -> dict[str, Any]:
+    """The one actor ``name`` is the id, name or a variant of; U721 / U722 otherwise."""
+    from ..store.errors import StoreError
+
+    ensure_linked(store)
+    found = find(store, name)
+    if not found:
+        raise StoreError.make("U721", "", name=name[:200])
+    if len(found) > 1:
+        raise StoreError.make("U722", "", name=name[:200],
+                              found=", ".join(f"{a['name']} {a['id']}" for a in found[:10]))
+    return found[0]
+
+
+def merge(store: Any, target: str, sources: Sequence[str]) -> Edit:
+    """Merge the actors ``sources`` into ``target`` (ids or names), recorded and undoable."""
+    into = one_actor(store, target)
+    ids = [a["id"] for a in (one_actor(store, s) for s in sources) if a["id"] != into["id"]]
+    edit = Edit("merge", into["id"], ids)
+    edit.n = record_edit(store, edit)
+    return edit
+
+
+def split(store: Any, actor: str, name: str) -> Edit:
+    """Split the variants of ``actor`` written as ``name`` (by its key) into an actor of
+    their own, recorded and undoable; U723 when that would move none or all of them."""
+    from ..store.errors import StoreError
+
+    found = one_actor(store, actor)
+    forms = variants(store, found["id"])
+    key = actor_key(found["type"], name)
+    moving = [f for f, _ in forms if actor_key(found["type"], f) == key]
+    if not key or not moving or len(moving) == len(forms):
+        detail = ("no variant is written so" if not moving else "every variant is written so")
+        raise StoreError.make("U723", "", name=name[:200], actor=found["name"], detail=detail)
+    edit = Edit("split", found["id"], name=name)
+    edit.n = record_edit(store, edit)
+    return edit
+
+
+def undo_last(store: Any) -> Edit:
+    from ..store.errors import StoreError
+
+    edit = undo(store)
+    if edit is None:
+        raise StoreError.make("U724", "")
+    return edit
+
+
+def listing(store: Any, name: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Actors (with the entity rows and articles they cover and their commonest variants),
+    most widely named first; ``name`` keeps those whose name or a variant contains it."""
+    ensure_linked(store)
+    if name:
+        from ..store.query import like_pattern
+
+        pat = like_pattern(name[:200])
+        ids = [r[0] for r in store.query(
+            "SELECT id FROM actors WHERE lower(name) LIKE ? ESCAPE '\\' "
+            "UNION SELECT ae.actor_id FROM entities e JOIN actor_entities ae "
+            "ON ae.article_id = e.article_id AND ae.eid = e.eid "
+            "WHERE e.name_key LIKE ? ESCAPE '\\'", (pat, pat))]
+        rows = [r for r in (actor_row(store, i) for i in ids) if r]
+        rows.sort(key=lambda r: (-r["articles"], r["name"]))
+        rows = rows[:limit]
+    else:
+        rows = [dict(zip(("id", "key", "name", "type", "entities", "articles"), r))
+                for r in store.query("SELECT id, key, name, type, entities, articles FROM actors "
+                                     "ORDER BY articles DESC, name LIMIT ?", (limit,))]
+    for r in rows:
+        r["variants"] = [n for n, _ in variants(store, r["id"])][:8]
+    return rows

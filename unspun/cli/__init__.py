@@ -6,7 +6,8 @@ import importlib
 from .group import cli
 
 # each module registers its commands on `cli`; modules added by later features are optional
-for _name in ("analyze", "train", "ingest", "search", "stats", "export", "serve", "stories"):
+for _name in ("analyze", "train", "ingest", "search", "stats", "export", "serve", "stories",
+              "actors"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _exc:
