@@ -353,3 +353,42 @@ def listing(store: Any, name: str | None = None, limit: int = 50) -> list[dict[s
     for r in rows:
         r["variants"] = [n for n, _ in variants(store, r["id"])][:8]
     return rows
+
+
+class SpeakerNamer:
+    """Names quotes' speakers the way rankings do (actor names; None for pronouns left
+    unresolved), for code that reads stored quotes or records one by one."""
+
+    def __init__(self, store: Any, article_ids: Sequence[str] | None = None):
+        ensure_linked(store)
+        self.by_key = {key: (aid, name) for aid, key, name in
+                       store.query("SELECT id, key, name FROM actors")}
+        if article_ids is None:
+            rows = store.query("SELECT ae.article_id, ae.eid, x.id, x.name FROM actor_entities ae "
+                               "JOIN actors x ON x.id = ae.actor_id")
+            self.of = {(a, e): (i, n) for a, e, i, n in rows}
+        else:
+            self.of = {k: (v["id"], v["name"])
+                       for k, v in actor_of_entities(store, list(
+                           (a, e) for a in article_ids for e in self._eids(store, a))).items()}
+
+    @staticmethod
+    def _eids(store: Any, article_id: str) -> list[str]:
+        return [r[0] for r in store.query("SELECT eid FROM entities WHERE article_id = ?",
+                                          (article_id,))]
+
+    def speaker(self, article_id: str, entity: str | None, text: str | None,
+                entity_name: str | None = None):
+        """The :class:`.speakers.Speaker` of one quote, or None (no speaker)."""
+        aid, aname = self.of.get((article_id, entity), (None, None)) if entity else (None, None)
+        if not aid and not entity and _name_like(text):
+            aid, aname = next((self.by_key[k] for k in (actor_key("PERSON", text or ""),
+                                                         actor_key("ORG", text or ""))
+                               if k in self.by_key), (None, None))
+        return speaker_of(text, aid, aname, entity_name if not aid else None)
+
+    def name(self, article_id: str, entity: str | None, text: str | None,
+             entity_name: str | None = None) -> str | None:
+        """The display name, or None for no speaker or a pronoun left unresolved."""
+        sp = self.speaker(article_id, entity, text, entity_name)
+        return None if sp is None or sp.unresolved else sp.name
