@@ -107,7 +107,8 @@ def test_bad_actor_names_are_coded_errors(corpus):
 def test_who_goes_through_actors(corpus):
     _, db = corpus
     result = json.loads(run("who", "maria lopez", "--format", "json", "--db", str(db)).stdout)
-    assert result["matched_names"] == ["Maria Lopez"]
+    assert result["matched_names"] == ["maria lopez"]
+    assert [a["name"] for a in result["actors"]] == ["Maria Lopez"]
     assert {q["speaker"] for q in result["quotes"]} == {"Maria Lopez"}
     assert len(result["quotes"]) == 2  # the quotes whose speaker is her entity
     assert "Maria Lopez" in result["actors"][0]["variants"]

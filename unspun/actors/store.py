@@ -268,9 +268,12 @@ def who(store: Any, name: str, limit: int = 50) -> dict[str, Any] | None:
         "JOIN mentions m ON m.article_id = e.article_id AND m.eid = e.eid "
         f"JOIN records r ON r.n = a.n WHERE ae.actor_id IN ({marks}) "
         "ORDER BY a.published, a.n, m.start_char LIMIT ?", [*ids, limit])
+    actors = [{**r, "variants": [n for n, _ in variants(store, r["id"])]} for r in rows]
+    keys = sorted({" ".join(v.casefold().split()) for a in actors for v in a["variants"]},
+                  key=lambda k: (len(k), k))
     return {
-        "name": name, "matched_names": [r["name"] for r in rows],
-        "actors": [{**r, "variants": [n for n, _ in variants(store, r["id"])]} for r in rows],
+        "name": name, "matched_names": keys[:20],  # the stored names, as before actors
+        "actors": actors,
         "quotes_by_source": [{"source": s, "quotes": c, "first": f, "last": la}
                              for s, c, f, la in by_source],
         "quotes": [quote_hit(r[:4], None, r[4:], r[7]) for r in quotes],
