@@ -39,7 +39,7 @@ def as_before_0006(store) -> None:
         tx.execute("ALTER TABLE articles DROP COLUMN ext")
         tx.execute("DELETE FROM migrations WHERE name = ?", ["0006_article_ext"])
         tx.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                   [str(len(CORE) + 1)])
+                   [str(len(CORE) + 2)])  # core, actors and stories
 
 
 def test_a_database_from_before_opens_and_upgrades(target, tmp_path):
@@ -47,13 +47,14 @@ def test_a_database_from_before_opens_and_upgrades(target, tmp_path):
     with unspun.open_store(target) as store:
         store.add([old])
         as_before_0006(store)
-        assert store.migrations() == [*CORE, "stories_0001_tables"]
+        assert store.migrations() == [*CORE, "actors_0001_tables", "stories_0001_tables"]
     with unspun.open_store(target, readonly=True) as store:  # not upgraded: ext reads empty
         assert [r["ext"] for r in store.rows("articles")] == [None]
         store.export(tmp_path / "ro", "csv")
     with unspun.open_store(target) as store:  # writable: the missing migration is applied
-        assert store.migrations() == [*CORE, "0006_article_ext", "stories_0001_tables"]
-        assert store.schema_version() == len(CORE) + 2
+        assert store.migrations() == [*CORE, "0006_article_ext", "actors_0001_tables",
+                                      "stories_0001_tables"]
+        assert store.schema_version() == len(CORE) + 3
         store.add([with_ext(2, {"wordcount": {"words": 9}})])
         assert store.get(old.id) == old and len(store.search("bridge")) == 2
         ext = {r["id"]: r["ext"] for r in store.rows("articles")}
