@@ -133,7 +133,7 @@ def print_classes(classes: dict[str, int]) -> None:
 
 def show_errors(name: str, text: str, golds, preds) -> int:
     """Print missed speech-cued gold quotes and unmatched predictions of one article."""
-    from quote_scoring import match
+    from quote_scoring import match, overlap
 
     pairs = match(golds, preds, 0.3)
     mg = {g for g, _ in pairs}
@@ -146,6 +146,9 @@ def show_errors(name: str, text: str, golds, preds) -> int:
 
     for gi, pi in pairs:
         g, p = golds[gi], preds[pi]
+        if g.speech and overlap(g, p) < 0.8:
+            lines.append(f"  CUT  [{g.cue_text}] gold {g.text[:110]!r}\n"
+                         f"       got {text[p.start:p.end][:110]!r}")
         if g.speech and not speaker_right(g, p, text):
             src = " ".join(text[s:e] for s, e in g.source)
             got = text[p.speaker[0]:p.speaker[1]] if p.speaker else None
