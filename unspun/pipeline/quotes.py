@@ -305,7 +305,9 @@ class Extractor:
                 continue
             s = self.doc[rng[0]].idx
             e = self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1])
-            e = min(self._close_open_quote(s, e), max(self.para_of(s)[1], s + 1))
+            closed = self._close_open_quote(s, e)
+            if closed > e:  # the quotation it opens, but not past its paragraph
+                e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
         accepted = _Accepted(direct)
@@ -318,8 +320,8 @@ class Extractor:
         return out
 
     def _close_open_quote(self, s: int, e: int) -> int:
-        """A content that opens a quotation ends where the quotation does (and, as every
-        content, no later than its paragraph: an unclosed mark never swallows the next one)."""
+        """A content that opens a quotation ends where the quotation does (the caller stops it
+        at the paragraph's end: an unclosed mark never swallows the next paragraph)."""
         k = bisect_left(self.q_starts, e) - 1  # only the last quote opening before e can outlast it
         if k >= 0 and self.q_starts[k] >= s and e < self.q_ends[k] and self.quoted[k].closed:
             return self.q_ends[k]
