@@ -39,7 +39,7 @@ def test_a_nearer_sentence_wins_and_subjects_first():
     assert resolve(pronoun("he"), 200, 2, cands).entity == "subj"
     # nothing after the pronoun, nothing beyond the window
     assert resolve(pronoun("he"), 55, 1, cands).entity == "obj"
-    assert resolve(pronoun("he"), 900, 9, cands) is None
+    assert resolve(pronoun("he"), 900, 20, cands) is None
 
 
 def test_known_gender_beats_unknown_in_the_same_sentence():

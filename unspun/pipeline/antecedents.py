@@ -28,7 +28,7 @@ from ..lang import get as get_language
 
 __all__ = ["Antecedent", "Pronoun", "pronoun", "gender_of", "resolve", "WINDOW"]
 
-WINDOW = 3
+WINDOW = 10  # sentences; the linker also looks back 1,500 characters at most
 PERSON_TYPES = frozenset({"PERSON"})
 THING_TYPES = frozenset({"ORG", "GPE"})
 GROUP_TYPES = frozenset({"ORG", "NORP"})
