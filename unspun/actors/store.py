@@ -247,27 +247,33 @@ def who(store: Any, name: str, limit: int = 50) -> dict[str, Any] | None:
     rows = rows[:20]
     ids = [r["id"] for r in rows]
     marks = ", ".join("?" * len(ids))
-    spoke = ("FROM quotes q JOIN actor_entities ae ON ae.article_id = q.article_id "
-             "AND ae.eid = q.speaker_entity JOIN actors x ON x.id = ae.actor_id "
-             f"JOIN articles a ON a.id = q.article_id WHERE ae.actor_id IN ({marks})")
+    # an actor's quotes and mentions, and those of names no actor covers (a place, a
+    # speaker phrase the tagger did not mark) that contain ``name``, as before actors
+    spoke = ("FROM quotes q LEFT JOIN actor_entities ae ON ae.article_id = q.article_id "
+             "AND ae.eid = q.speaker_entity LEFT JOIN actors x ON x.id = ae.actor_id "
+             f"JOIN articles a ON a.id = q.article_id WHERE (ae.actor_id IN ({marks}) OR "
+             "(ae.actor_id IS NULL AND q.speaker_key LIKE ? ESCAPE '\\'))")
+    args = [*ids, pat]
     by_source = store.query("SELECT a.source, COUNT(*), MIN(a.published), MAX(a.published) "
-                            f"{spoke} GROUP BY a.source ORDER BY COUNT(*) DESC, a.source", ids)
-    quotes = store.query("SELECT a.id, a.published, a.source, a.title, q.qid, x.name, q.kind, "
+                            f"{spoke} GROUP BY a.source ORDER BY COUNT(*) DESC, a.source", args)
+    quotes = store.query("SELECT a.id, a.published, a.source, a.title, q.qid, "
+                         "coalesce(x.name, q.speaker), q.kind, "
                          f"q.content {spoke} ORDER BY a.published, a.n, q.n LIMIT ?",
-                         [*ids, limit])
-    named = ("FROM entities e JOIN actor_entities ae ON ae.article_id = e.article_id "
+                         [*args, limit])
+    named = ("FROM entities e LEFT JOIN actor_entities ae ON ae.article_id = e.article_id "
              "AND ae.eid = e.eid JOIN articles a ON a.id = e.article_id")
-    mentioned = store.query(f"SELECT a.source, COUNT(DISTINCT a.id) {named} "
-                            f"WHERE ae.actor_id IN ({marks}) GROUP BY a.source "
-                            "ORDER BY COUNT(DISTINCT a.id) DESC, a.source", ids)
+    which = (f"(ae.actor_id IN ({marks}) OR (ae.actor_id IS NULL AND e.name_key LIKE ? "
+             "ESCAPE '\\'))")
+    mentioned = store.query(f"SELECT a.source, COUNT(DISTINCT a.id) {named} WHERE {which} "
+                            "GROUP BY a.source ORDER BY COUNT(DISTINCT a.id) DESC, a.source", args)
     about = store.query(
         "SELECT a.id, a.published, a.source, e.name, m.start_char, m.end_char, "
         "CASE WHEN m.start_char > 120 THEN m.start_char - 120 ELSE 0 END AS c0, "
         "substr(r.text, CASE WHEN m.start_char > 120 THEN m.start_char - 119 ELSE 1 END, "
         f"240 + m.end_char - m.start_char) {named} "
         "JOIN mentions m ON m.article_id = e.article_id AND m.eid = e.eid "
-        f"JOIN records r ON r.n = a.n WHERE ae.actor_id IN ({marks}) "
-        "ORDER BY a.published, a.n, m.start_char LIMIT ?", [*ids, limit])
+        f"JOIN records r ON r.n = a.n WHERE {which} "
+        "ORDER BY a.published, a.n, m.start_char LIMIT ?", [*args, limit])
     actors = [{**r, "variants": [n for n, _ in variants(store, r["id"])]} for r in rows]
     keys = sorted({" ".join(v.casefold().split()) for a in actors for v in a["variants"]},
                   key=lambda k: (len(k), k))
