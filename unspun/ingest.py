@@ -27,6 +27,7 @@ from .readers.paths import expand_paths
 from .readers.source import open_regular
 from .record import Record, record_id
 from .store.base import Store
+from .store.errors import StoreError
 
 BATCH_SIZE = 64
 FLUSH_SECONDS = 2.0
@@ -258,7 +259,10 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     if summary.added:
         from .actors.store import relink
 
-        relink(store)  # corpus-wide actors for the new articles (and the user's edits)
+        try:
+            relink(store)  # corpus-wide actors for the new articles (and the user's edits)
+        except StoreError:
+            pass  # e.g. busy: readers link them again when they find them stale
     summary.seconds = time.monotonic() - summary.started
     report(summary)
     return summary

@@ -62,6 +62,8 @@ def relink(store: Any) -> int:
     actors, of = derive(store)
     state = _state(store)
     with store.transaction() as tx:
+        if getattr(store, "dialect", "") == "postgres":  # two ingests may relink at once
+            tx.execute("LOCK TABLE actors, actor_entities, actor_meta IN EXCLUSIVE MODE")
         tx.execute("DELETE FROM actor_entities")
         tx.execute("DELETE FROM actors")
         rows = []
