@@ -54,6 +54,7 @@ class Gold:
     source: list[tuple[int, int]]
     cue_text: str
     text: str
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def chars(self) -> set[int]:
@@ -127,9 +128,9 @@ def parse_ann(ann: str, text: str) -> list[Gold]:
         if not content:
             continue
         source = spans.get(ev.get("Source", ""), ("", [], ""))[1]
-        cue = spans.get(ev.get("Cue", ""), ("", [], ""))[2]
+        _, cue_spans, cue = spans.get(ev.get("Cue", ""), ("", [], ""))
         ctext = " ".join(text[s:e] for s, e in content[1])
-        golds.append(Gold(content[1], source, cue, ctext))
+        golds.append(Gold(content[1], source, cue, ctext, cue_spans))
     return golds
 
 
@@ -214,4 +215,60 @@ def score_article(text: str, golds: list[Gold], preds: list[Pred], threshold: fl
                 if pi not in gold_of and want(p.direct):
                     t.fp += 1
             out[(subset, kind)] = t
+    return out
+
+
+# -- per-class errors (issue 15) -------------------------------------------------
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "its"}
+RELATIVE = {"who", "which", "that", "whom", "whose"}
+ERROR_CLASSES = ("cue-less", "pronoun", "non-agent", "span cut", "other miss", "other speaker")
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[\w'’]+", s.lower())
+
+
+def _cueless(gold: Gold, text: str, cue: list[tuple[int, int]]) -> bool:
+    """A direct gold quote with no cue in its paragraph (or no cue at all)."""
+    if not gold.direct:
+        return False
+    start = min(s for s, _ in gold.content)
+    para_start = text.rfind("\n\n", 0, start) + 1
+    para_end = text.find("\n\n", start)
+    para_end = len(text) if para_end < 0 else para_end
+    return not cue or not any(para_start <= s < para_end for s, _ in cue)
+
+
+def error_classes(text: str, golds: list[Gold], preds: list[Pred]) -> dict[str, int]:
+    """Errors of one article by class: a missed or mis-attributed cue-less direct quote,
+    a wrong speaker where a pronoun is involved (the gold's or ours), a wrong speaker
+    that is a relative pronoun or an unresolved non-name phrase, a matched quote whose
+    span overlaps by less than 0.8, and the rest.  Counted over the speech-cued gold
+    quotes and the cue-less direct ones."""
+    pairs = match(golds, preds, 0.3)
+    out = dict.fromkeys(ERROR_CLASSES, 0)
+    matched = dict(pairs)
+    for gi, g in enumerate(golds):
+        cueless = _cueless(g, text, g.cue)
+        if not (g.speech or cueless):
+            continue  # beliefs and other sourcing: not what the classes are about
+        if gi not in matched:
+            out["cue-less" if cueless else "other miss"] += 1
+            continue
+        p = preds[matched[gi]]
+        if overlap(g, p) < 0.8:
+            out["span cut"] += 1
+        if speaker_right(g, p, text):
+            continue
+        ours = _words(text[p.speaker[0]:p.speaker[1]]) if p.speaker else []
+        theirs = _words(" ".join(text[s:e] for s, e in g.source))
+        if cueless:
+            out["cue-less"] += 1
+        elif ours and ours[-1] in RELATIVE or (ours and not p.speaker_mentions
+                                               and ours[-1] not in PRONOUNS):
+            out["non-agent"] += 1
+        elif (ours and ours[-1] in PRONOUNS) or (len(theirs) == 1 and theirs[0] in PRONOUNS):
+            out["pronoun"] += 1
+        else:
+            out["other speaker"] += 1
     return out

@@ -6,10 +6,13 @@
 Prints precision / recall / F1 of content spans at overlap >= 0.3 and >= 0.8
 and speaker accuracy on matched quotes, for all attributions and the
 speech-cued subset, each split into direct and indirect (see
-bench/quote_scoring.py for the exact rules, including the annotator choice).
+bench/quote_scoring.py for the exact rules, including the annotator choice),
+then unspun's errors by class: cue-less, pronoun, non-agent, span cut
+(``error_classes``), so a change shows which class moved.
 Each document is parsed once with unspun's spaCy model; both systems read
-that parse.  textacy raises on some documents (an odd number of quotation
-marks): those count as documents where it found nothing, and are counted.
+that parse.  textacy (the ``bench`` extra; skipped when absent) raises on some
+documents (an odd number of quotation marks): those count as documents where
+it found nothing, and are counted.
 """
 from __future__ import annotations
 
@@ -20,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quote_scoring import KINDS, SUBSETS, Pred, Tally, load_split, score_article  # noqa: E402
+from quote_scoring import (ERROR_CLASSES, KINDS, SUBSETS, Pred, Tally, error_classes,  # noqa: E402
+                           load_split, score_article)
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
@@ -45,6 +49,14 @@ def unspun_preds(pipe, text: str, doc) -> list[Pred]:
                         mentions.get(sp["entity"], []) if sp and sp["entity"] else [],
                         [(p["start"], p["end"]) for p in q.get("parts", [])]))
     return out
+
+
+def have_textacy() -> bool:
+    try:
+        import textacy.extract.triples  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def textacy_preds(doc) -> tuple[list[Pred], bool]:
@@ -74,38 +86,54 @@ def run(split: str, limit: int | None, errors: int) -> None:
     articles = load_split(POLNEAR, split, limit)
     nlp = get_nlp()
     pipe = Pipeline(COMPONENTS)
-    tallies: dict[str, dict] = {name: defaultdict(Tally) for name in ("unspun", "textacy")}
+    systems = ("unspun", "textacy") if have_textacy() else ("unspun",)
+    tallies: dict[str, dict] = {name: defaultdict(Tally) for name in systems}
+    classes = dict.fromkeys(ERROR_CLASSES, 0)
     raised = 0
     shown = 0
     texts = [t for _, t, _ in articles]
     for (name, text, golds), doc in zip(articles, nlp.pipe(texts, batch_size=8)):
         ours = unspun_preds(pipe, text, doc)
-        theirs, failed = textacy_preds(doc)
-        raised += failed
-        for system, preds in (("unspun", ours), ("textacy", theirs)):
+        for cls, n in error_classes(text, golds, ours).items():
+            classes[cls] += n
+        runs = [("unspun", ours)]
+        if "textacy" in systems:
+            theirs, failed = textacy_preds(doc)
+            raised += failed
+            runs.append(("textacy", theirs))
+        for system, preds in runs:
             for thr in (0.3, 0.8):
                 for key, t in score_article(text, golds, preds, thr).items():
                     tallies[system][(thr,) + key].add(t)
         if shown < errors:
             shown += show_errors(name, text, golds, ours)
-    print(f"PolNeAR {split}: {len(articles)} articles (first annotator per article); "
-          f"textacy raised on {raised} of {len(articles)} documents\n")
+    note = (f"textacy raised on {raised} of {len(articles)} documents" if "textacy" in systems
+            else "textacy not installed (the bench extra): unspun only")
+    print(f"PolNeAR {split}: {len(articles)} articles (first annotator per article); {note}\n")
     header = f"{'system':8} {'subset':7} {'kind':9} {'thr':>4} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6}"
     print(header)
     print("-" * len(header))
     for subset in SUBSETS:
         for kind in KINDS:
             for thr in (0.3, 0.8):
-                for system in ("unspun", "textacy"):
+                for system in systems:
                     t = tallies[system][(thr, subset, kind)]
                     p, r, f, acc = t.prf()
                     print(f"{system:8} {subset:7} {kind:9} {thr:>4} {t.gold:>5} {p:6.3f} {r:6.3f} {f:6.3f} {acc:6.3f}")
         print()
+    print_classes(classes)
+
+
+def print_classes(classes: dict[str, int]) -> None:
+    """unspun's errors by class (bench/quote_scoring.error_classes), speech-cued and cue-less gold."""
+    print("unspun errors by class (speech-cued and cue-less direct gold; a quote can count twice):")
+    for cls in ERROR_CLASSES:
+        print(f"  {cls:14} {classes[cls]:5}")
 
 
 def show_errors(name: str, text: str, golds, preds) -> int:
     """Print missed speech-cued gold quotes and unmatched predictions of one article."""
-    from quote_scoring import match
+    from quote_scoring import match, overlap
 
     pairs = match(golds, preds, 0.3)
     mg = {g for g, _ in pairs}
@@ -118,6 +146,9 @@ def show_errors(name: str, text: str, golds, preds) -> int:
 
     for gi, pi in pairs:
         g, p = golds[gi], preds[pi]
+        if g.speech and overlap(g, p) < 0.8:
+            lines.append(f"  CUT  [{g.cue_text}] gold {g.text[:110]!r}\n"
+                         f"       got {text[p.start:p.end][:110]!r}")
         if g.speech and not speaker_right(g, p, text):
             src = " ".join(text[s:e] for s, e in g.source)
             got = text[p.speaker[0]:p.speaker[1]] if p.speaker else None

@@ -52,6 +52,11 @@ CODES: dict[str, str] = {
             "pickle, which could run code)",
     # stories (unspun stories, unspun compare)
     "U701": "story {story} not found (run `unspun stories` to list them)",
+    # actors (unspun actors)
+    "U721": "no actor named {name!r} (run `unspun actors list` to see them)",
+    "U722": "{name!r} names several actors ({found}): give an actor id",
+    "U723": "cannot split {name!r} out of {actor}: {detail}",
+    "U724": "nothing to undo: no actor edit is in force",
     # Ray engine (unspun ingest/analyze --engine ray)
     "U801": "the Ray engine needs Ray: pip install 'unspun[ray]'",
     "U802": "cannot connect to the Ray cluster at {address}: {detail}",

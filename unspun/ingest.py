@@ -27,6 +27,7 @@ from .readers.paths import expand_paths
 from .readers.source import open_regular
 from .record import Record, record_id
 from .store.base import Store
+from .store.errors import StoreError
 
 BATCH_SIZE = 64
 FLUSH_SECONDS = 2.0
@@ -230,6 +231,7 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
     ``enable`` adds optional components (plug-ins), ``models`` trained model files.
     With ``stories`` (the default) each stored article is assigned to its story, and matched
     against the saved alerts, in the transaction that stores it.
+    When articles were added, the corpus-wide actors are linked again (:mod:`unspun.actors`).
     """
     summary = IngestSummary()
     report = on_progress or (lambda s: None)
@@ -262,6 +264,13 @@ def ingest(paths: Iterable[str], store: Store, *, workers: int = 1,
         if stop is not None:
             stop.restore()
     write()
+    if summary.added:
+        from .actors.store import relink
+
+        try:
+            relink(store)  # corpus-wide actors for the new articles (and the user's edits)
+        except StoreError:
+            pass  # e.g. busy: readers link them again when they find them stale
     summary.seconds = time.monotonic() - summary.started
     report(summary)
     return summary

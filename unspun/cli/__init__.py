@@ -7,7 +7,7 @@ from .group import cli
 
 # each module registers its commands on `cli`; modules added by later features are optional
 for _name in ("analyze", "train", "ingest", "search", "stats", "export", "serve", "stories",
-              "watch", "alerts"):
+              "watch", "alerts", "actors"):
     try:
         importlib.import_module(f"{__name__}.{_name}")
     except ModuleNotFoundError as _exc:

@@ -95,9 +95,10 @@ def _table(hits: list[dict[str, Any]], kind: str) -> None:
 def who(name: str, db: str, limit: int, fmt: str) -> None:
     """Everything NAME said, and what the articles said about them.
 
-    NAME matches any person or organisation whose name contains it
-    (case-insensitive): quotes attributed to them, counted by outlet and
-    listed by date, then the articles' mentions of them in context.
+    NAME matches any person or organisation (an actor: all the ways the
+    corpus writes one name) whose name contains it (case-insensitive): quotes
+    attributed to them, counted by outlet and listed by date, then the
+    articles' mentions of them in context.
 
     \b
     Example:
@@ -116,6 +117,9 @@ def _who_text(result: dict[str, Any]) -> None:
     out = Console(highlight=False)
     out.print(f"[bold]{esc(result['name'])}[/bold] matches: "
               f"{esc(', '.join(result['matched_names'])) or 'no stored name'}")
+    for actor in result.get("actors", []):
+        out.print(safe(f"  {actor['name']} ({actor['id']}): written "
+                       f"{', '.join(actor['variants'][:8])}"))
     out.print("\n[bold]Quotes by outlet[/bold]")
     for row in result["quotes_by_source"]:
         dates = f" ({row['first']} to {row['last']})" if row["first"] else ""

@@ -21,13 +21,19 @@ HEADERS = {"techniques_author": "tech.\nauthor", "techniques_quoted": "tech.\nqu
                    "for the whole corpus.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="table, csv (one row per group, with a header) or json.")
-def stats(db: str, by: str | None, fmt: str) -> None:
+@click.option("--unresolved", is_flag=True,
+              help="With --by speaker: also list speakers left as pronouns, as "
+                   "'unresolved (he)' (left out of the ranking by default).")
+def stats(db: str, by: str | None, fmt: str, unresolved: bool) -> None:
     """Counts over the stored corpus.
 
     Without --by, or --by source|month: articles, words, quotes, distinct
     speakers, persuasion techniques in the author's voice and in quoted
     voices (counts and per 1,000 words) and the most frequent frames.
-    --by speaker: quotes, articles, outlets and first/last date per speaker.
+    --by speaker: quotes, articles, outlets and first/last date per speaker,
+    one row per actor (the variants of a name are one person or organisation:
+    see `unspun actors`); speakers left as pronouns are left out unless
+    --unresolved.
     --by technique: uses per technique, by voice, and per 1,000 words.
 
     \b
@@ -35,7 +41,9 @@ def stats(db: str, by: str | None, fmt: str) -> None:
       unspun stats --by source
       unspun stats --by month --format csv > months.csv
     """
-    rows = read_db(db, lambda store: store.stats(by))
+    if unresolved and by != "speaker":
+        raise click.UsageError("--unresolved goes with --by speaker")
+    rows = read_db(db, lambda store: store.stats(by, unresolved=unresolved))
     columns = list(rows[0]) if rows else []
     if fmt != "table":
         _emit(rows, fmt, columns)

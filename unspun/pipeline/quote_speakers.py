@@ -5,14 +5,19 @@ Mukan"), a pronoun ("he"), a title or description ("the minister", "the
 influential US daily").  :class:`SpeakerResolver` links it to an entity of
 ``record.entities``:
 
-* a span that holds an entity mention is that entity (a person first);
-* "he"/"she" is the person named most recently before it, outside quoted
-  text, preferring the subject of that sentence and then an earlier speaker;
-  "it"/"they" is an organisation that is the subject of a recent sentence;
+* a span headed by an entity mention is that entity (a person first);
+* a pronoun ("he", "she", "it", "they") is its nearest compatible antecedent
+  (:mod:`.antecedents`: gender, person or organisation, subjects and earlier
+  speakers first), a relative pronoun ("X, who said") the noun it hangs on,
+  a document ("the statement added") whoever spoke last;
 * a description is the entity the article described with the same noun
   ("the professor" after "Saken Mukan, a professor at ..."), or, for
   organisation nouns ("the newspaper", "the ministry"), the organisation
-  named most recently.
+  named most recently; an organisation inside a description ("A spokesman
+  for the European Commission") is its affiliation, not the speaker.
+
+:meth:`SpeakerResolver.resolve_full` says how an entity was found and from
+which mention, for the record's ``speaker.resolved``.
 
 When nothing in the article supports a link the entity stays null: the span
 is still reported, but no entity is guessed.
@@ -23,6 +28,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from .antecedents import pronoun
+from .speaker_links import PronounLinker, is_document, noun_phrase, relative_antecedent
+
 from ..lang import lemma as token_lemma
 from ..lang import get as get_language
 
@@ -32,6 +40,18 @@ LOOKBACK_CHARS = 1500
 def lexicon(lang: str = "en") -> dict[str, Any]:
     """The cue and speaker word lists of a language (``unspun/lang/<code>/quote_cues.json``)."""
     return get_language(lang).quote_cues
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A speaker's entity (or None), how it was found when the span does not name it
+    (``pronoun``, ``relative``, ``description``, ``document``), the span it was found
+    from, and for an unnamed relative antecedent its phrase."""
+
+    entity: str | None
+    how: str | None = None
+    source: tuple[int, int] | None = None
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,16 +75,15 @@ class SpeakerResolver:
                     for e in record.entities for m in e["mentions"]]
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
-        self.speakers: list[tuple[int, str]] = []  # (position, entity id) of resolved speakers
+        self.speakers: list[tuple[int, int, str]] = []  # (start, end, entity id) of resolved speakers
         self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
                           for e in record.entities}
-        self.gender = {e["id"]: g for e in record.entities if e["type"] == "PERSON"
-                       for g in [person_gender(self.text, e, self.described[e["id"]])] if g}
         self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
         for n, e in enumerate(record.entities):
             for word in set(self.described[e["id"]].split()):
                 self._by_word.setdefault(word, []).append(n)
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
+        self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -79,83 +98,83 @@ class SpeakerResolver:
             i += 1
         return out
 
-    def note_speaker(self, pos: int, entity: str | None) -> None:
+    def note_speaker(self, pos: int, entity: str | None, end: int | None = None) -> None:
         if entity:
-            self.speakers.append((pos, entity))
+            self.speakers.append((pos, pos if end is None else end, entity))
 
     def resolve(self, start: int, end: int, head: Any = None) -> str | None:
         """The entity id the speaker span ``start:end`` refers to, or None."""
+        return self.resolve_full(start, end, head).entity
+
+    def resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
+        """The entity the speaker span refers to, how it was found and from which mention.
+
+        A span naming an entity is that entity.  A description ("the nominee", "A
+        spokesman for the Commission") is the entity described with its noun, if any.
+        A pronoun is its antecedent (:class:`.speaker_links.PronounLinker`); a relative
+        pronoun the noun its clause hangs on; a document ("the statement") whoever spoke
+        last.  ``how`` and ``source`` say which of these gave the entity."""
         inside = self.mentions_in(start, end)
-        if inside:
+        if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
-            return (people or inside)[0].entity
+            return Resolution((people or inside)[0].entity)
         word = self.text[start:end].lower()
-        if head is not None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-            return self._antecedent(head.head.head)
-        lex = lexicon()
-        if word in lex["person_pronouns"]:
-            return self._recent_person(start)
-        if word in lex["group_pronouns"] and word not in lex["first_person"]:
-            return self._recent_group(start)
         if head is not None:
-            return self._description(start, head)
+            noun = relative_antecedent(head)
+            if noun is not None:
+                return self._relative(noun)
+        if pronoun(word) is not None:
+            m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers])
+            if m is None:
+                return Resolution(None)
+            return Resolution(m.entity, "pronoun", self._speaker_span_at(m))
+        if word in lexicon()["person_pronouns"] or word in lexicon()["group_pronouns"]:
+            return Resolution(None)  # "I", "we": first person, no antecedent here
+        if head is not None and is_document(head, token_lemma(head).lower()):
+            last = [(p, e2, ent) for p, e2, ent in self.speakers if start - p < LOOKBACK_CHARS]
+            if last:
+                p, e2, ent = last[-1]
+                return Resolution(ent, "document", (p, e2))
+            return Resolution(None)
+        if head is not None:
+            found = self._description_mention(start, head)
+            if found is not None:
+                return Resolution(found[1], "description", found[0])
+        return Resolution(None)
+
+    def _speaker_span_at(self, m: Any) -> tuple[int, int] | None:
+        """The span a pronoun was resolved from: the mention, or an earlier speaker's span."""
+        if m.end > m.start:
+            return (m.start, m.end)
+        for p, e, _ in self.speakers:
+            if p == m.start:
+                return (p, e)
         return None
 
-    def _antecedent(self, noun: Any) -> str | None:
-        """"Smith, who said ...": the entity named by the noun the relative clause modifies."""
-        left = min([noun] + [c.left_edge for c in noun.lefts], key=lambda t: t.i)
-        inside = self.mentions_in(left.idx, noun.idx + len(noun))
+    def _relative(self, noun: Any) -> "Resolution":
+        """"Smith, who said ...": the entity named by the noun the relative clause
+        modifies, or the noun phrase itself ("the port authority, which said")."""
+        ps, pe = noun_phrase(noun)
+        inside = self.mentions_in(ps, pe)
         people = [m for m in inside if m.type == "PERSON"]
-        return (people or inside)[0].entity if inside else None
+        if inside and not _is_description(noun, inside):
+            m = (people or inside)[0]
+            return Resolution(m.entity, "relative", (m.start, m.end))
+        found = self._description_mention(ps, noun) if noun.pos_ in ("NOUN", "PROPN") else None
+        if found is not None:
+            return Resolution(found[1], "relative", found[0])
+        return Resolution(None, "relative", (ps, pe), name=self.text[ps:pe])
 
-    def _sentences_before(self, pos: int):
-        """spaCy sentences from the one holding ``pos`` backwards, within the look-back."""
-        span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return
-        sent = self.sents.of(span[0].i)
-        while pos - sent.start_char <= LOOKBACK_CHARS:
-            yield sent
-            if sent.start == 0:
-                return
-            sent = self.sents.of(sent.start - 1)
-
-    def _candidates(self, sent: Any, before: int, types: set[str]) -> list[Mention]:
-        # within the look-back even inside one very long sentence (so each pronoun costs
-        # a bounded stretch of text, not the whole sentence before it)
-        start = max(sent.start_char, before - LOOKBACK_CHARS)
-        return [m for m in self.mentions_in(start, min(sent.end_char, before))
-                if m.type in types and not self.inside_quote(m.start)]
-
-    def _is_subject(self, m: Mention) -> bool:
-        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
-
-    def _recent_person(self, pos: int) -> str | None:
-        want = lexicon()["person_pronouns"].get(self.text[pos:pos + 4].split()[0].lower().strip(".,"))
-        for sent in self._sentences_before(pos):
-            found = [m for m in self._candidates(sent, pos, {"PERSON"})
-                     if not want or self.gender.get(m.entity, want) == want]
-            known = [m for m in found if want and self.gender.get(m.entity) == want]
-            found = known or found
-            if not found:
-                continue
-            subjects = [m for m in found if self._is_subject(m)]
-            if subjects:
-                return subjects[-1].entity
-            spoke = {e for p, e in self.speakers if p < pos}
-            earlier = [m for m in found if m.entity in spoke]
-            return (earlier or found)[-1].entity if earlier else found[0].entity
-        return None
-
-    def _recent_group(self, pos: int) -> str | None:
-        for n, sent in enumerate(self._sentences_before(pos)):
-            if n > 2:
-                return None
-            found = [m for m in self._candidates(sent, pos, {"ORG"}) if self._is_subject(m)]
-            if found:
-                return found[-1].entity
-        return None
+    def _description_mention(self, pos: int, head: Any) -> tuple[tuple[int, int], str] | None:
+        """The entity a description refers to and its last mention before ``pos``."""
+        entity = self._description(pos, head)
+        if entity is None:
+            return None
+        ent = self.record.entity(entity)
+        before = [m for m in ent["mentions"] if m["start"] < pos] if ent else []
+        if not before:
+            return None
+        return (before[-1]["start"], before[-1]["end"]), entity
 
     def _description(self, pos: int, head: Any) -> str | None:
         noun = token_lemma(head).lower()
@@ -182,42 +201,50 @@ class SpeakerResolver:
         return None
 
 
-_TITLES: dict[str, str] = get_language("en").words["title_gender"]
-_GENDER_WORDS = {g: frozenset(w) for g, w in get_language("en").words["gender_words"].items()}
+def _is_description(head: Any, inside: list[Mention]) -> bool:
+    """A common-noun speaker phrase that no entity mention heads and none stands in
+    apposition to ("the Democratic nominee", "A spokesman for the European Commission"):
+    the entities inside only qualify it.  ("A spokesman for the association, Ben
+    Carter": the apposition names the speaker, wherever the parser hung it.)"""
+    if head is None or head.pos_ != "NOUN":
+        return False
+    for m in inside:
+        if m.start <= head.idx < m.end:
+            return False
+        span = head.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.type in ("PERSON", "ORG") and span.root.dep_ == "appos":
+            return False
+    return True
 
 
-def person_gender(text: str, entity: dict[str, Any], described: str) -> str | None:
-    """'m' or 'f' when the article marks it (Mr./Mrs./Ms. before a mention, or a gendered
-    description such as 'spokeswoman'); None otherwise."""
-    for m in entity["mentions"]:
-        before = text[max(0, m["start"] - 6):m["start"]].lower().split()
-        word = before[-1].rstrip(".") if before else ""
-        if word in _TITLES:
-            return _TITLES[word]
-        first = m["text"].split()[0].lower().rstrip(".")
-        if first in _TITLES:
-            return _TITLES[first]
-    words = set(described.split())
-    hits = [g for g, vocab in _GENDER_WORDS.items() if words & vocab]
-    return hits[0] if len(hits) == 1 else None
+def _root_dep(doc: Any, m: Mention) -> str:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root.dep_ if span is not None else ""
 
 
 def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int, int, Any]:
     """Character span of the speaker phrase headed by ``subject`` and its head token.
 
-    An entity mention inside the subject phrase is the span (a person first);
-    otherwise the compact noun phrase: determiners, modifiers and compounds
-    before the head noun ("the influential US daily").
+    An entity mention heading the subject phrase (or in apposition to it) is the
+    span (a person first); a description is its noun phrase with the
+    prepositional phrases after it ("A spokesman for the European Commission",
+    "the Democratic nominee"); a pronoun is itself.
     """
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
     inside = resolver.mentions_in(s, e)
-    if inside and subject.pos_ != "PRON":
+    if subject.pos_ == "PRON" or relative_antecedent(subject) is not None:
+        return subject.idx, subject.idx + len(subject), subject
+    if inside and not _is_description(subject, inside):
         people = [m for m in inside if m.type == "PERSON"]
+        if subject.pos_ == "NOUN" and not any(m.start <= subject.idx < m.end for m in inside):
+            appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]
+            people = appos or people
         m = (people or inside)[0]
         return m.start, m.end, subject
-    if subject.pos_ == "PRON":
-        return subject.idx, subject.idx + len(subject), subject
+    if subject.pos_ == "NOUN":
+        ps, pe = noun_phrase(subject)
+        return ps, pe, subject
     left = subject
     for child in subject.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "npadvmod"):

@@ -15,7 +15,10 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    content is the reported clause or object; a content that carries quoted
    words for a third or more of its length is ``mixed``.
 3. The speaker span is resolved to an entity (:mod:`.quote_speakers`); with no
-   speaker phrase at all the speaker is null.
+   speaker phrase at all the speaker is null.  ``speaker.resolved`` says how an
+   entity was found when the span does not name it (``pronoun``, ``relative``,
+   ``description``, ``document``, ``continuation``) and ``from`` which mention;
+   ``speaker.affiliation`` is the organisation inside a description speaker.
 """
 from __future__ import annotations
 
@@ -32,6 +35,7 @@ from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind,
                          is_cue_verb, subject)
 from .quote_marks import Quoted, find_quoted
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
+from .speaker_links import affiliation
 from .registry import Context, component
 
 MIN_STANDALONE_WORDS = 4
@@ -301,7 +305,9 @@ class Extractor:
                 continue
             s = self.doc[rng[0]].idx
             e = self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1])
-            e = self._close_open_quote(s, e)
+            closed = self._close_open_quote(s, e)
+            if closed > e:  # the quotation it opens, but not past its paragraph
+                e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
         accepted = _Accepted(direct)
@@ -314,7 +320,8 @@ class Extractor:
         return out
 
     def _close_open_quote(self, s: int, e: int) -> int:
-        """A content that opens a quotation ends where the quotation does."""
+        """A content that opens a quotation ends where the quotation does (the caller stops it
+        at the paragraph's end: an unclosed mark never swallows the next paragraph)."""
         k = bisect_left(self.q_starts, e) - 1  # only the last quote opening before e can outlast it
         if k >= 0 and self.q_starts[k] >= s and e < self.q_ends[k] and self.quoted[k].closed:
             return self.q_ends[k]
@@ -331,10 +338,18 @@ class Extractor:
             if c.speaker_tok is None:
                 continue
             s, e, head = speaker_span(self.doc, c.speaker_tok, self.resolver)
-            entity = self.resolver.resolve(s, e, head)
-            self.resolver.note_speaker(s, entity)
-            name = self.rec.entity(entity)["name"] if entity else self.text[s:e]
+            found = self.resolver.resolve_full(s, e, head)
+            entity = found.entity
+            self.resolver.note_speaker(s, entity, e)
+            name = self.rec.entity(entity)["name"] if entity else (found.name or self.text[s:e])
             c.speaker = {"entity": entity, "name": name, **span(self.text, s, e)}
+            if found.how and found.source:
+                c.speaker["resolved"] = {"how": found.how, "from": span(self.text, *found.source)}
+            aff = affiliation(self.resolver.mentions_in(s, e), head, s, e) if head is not None else None
+            if aff is not None and aff.entity != entity:
+                c.speaker["affiliation"] = {"entity": aff.entity,
+                                            "name": self.rec.entity(aff.entity)["name"],
+                                            **span(self.text, aff.start, aff.end)}
 
     def inherit(self, cands: list[Candidate]) -> None:
         """A quoted sentence with no cue continues the previous quote's speaker."""
@@ -351,6 +366,8 @@ class Extractor:
                    and not prev.speaker["start"] <= m.start < prev.speaker["end"] for m in between):
                 continue
             c.speaker = dict(prev.speaker)
+            c.speaker["resolved"] = {"how": "continuation",
+                                     "from": span(self.text, prev.speaker["start"], prev.speaker["end"])}
 
     def _para_index(self, pos: int) -> int:
         return max(0, bisect_left(self.para_starts, pos + 1) - 1)

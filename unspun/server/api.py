@@ -79,10 +79,13 @@ def get_article(request: Request, article_id: str) -> Response:
 
 @router.get("/speakers", summary="Speakers by number of quotes", tags=["people"])
 def speakers(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
-             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0) -> dict[str, Any]:
-    """Each speaker's quotes, articles, outlets quoting them, first and last date."""
+             offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+             unresolved: bool = False) -> dict[str, Any]:
+    """Each speaker's quotes, articles, outlets quoting them, first and last date: one row
+    per actor (``actor`` id, ``variants`` it is written as); speakers left as pronouns
+    ("unresolved (he)") only with ``unresolved=true``."""
     with pool(request).reader() as store:
-        rows = store.stats(by="speaker")
+        rows = store.stats(by="speaker", unresolved=unresolved)
     return {"items": rows[offset:offset + limit], "limit": limit, "offset": offset,
             "total": len(rows)}
 
@@ -133,10 +136,11 @@ def outlet(request: Request, source: str) -> dict[str, Any]:
 
 @router.get("/stats", summary="Corpus statistics", tags=["outlets"])
 def stats(request: Request,
-          by: Literal["source", "month", "speaker", "technique"] | None = None) -> dict[str, Any]:
-    """The same table as ``unspun stats --by``."""
+          by: Literal["source", "month", "speaker", "technique"] | None = None,
+          unresolved: bool = False) -> dict[str, Any]:
+    """The same table as ``unspun stats --by`` (``unresolved``: as ``--unresolved``)."""
     with pool(request).reader() as store:
-        return {"by": by, "items": store.stats(by=by)}
+        return {"by": by, "items": store.stats(by=by, unresolved=unresolved and by == "speaker")}
 
 
 @router.get("/techniques", summary="Techniques: uses by voice and over time", tags=["trends"])

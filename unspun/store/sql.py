@@ -290,9 +290,15 @@ class SQLStore(Store):
 
     # -- who -------------------------------------------------------------------------
     def who(self, name: str, limit: int = 50) -> dict[str, Any]:
-        """Quotes by ``name`` (by outlet and date) and the articles' mentions of them."""
+        """Quotes by ``name`` (by outlet and date) and the articles' mentions of them: through
+        the corpus-wide actors whose name or variants contain it, else by stored names."""
         if not name or not name.strip():
             raise StoreError.make("U504", "", detail="a name is required")
+        from ..actors.store import who as actor_who
+
+        found = actor_who(self, name, limit)
+        if found is not None:
+            return found
         pat = like_pattern(name[:200])
         names_sql = "SELECT key FROM names WHERE key LIKE ? ESCAPE '\\'"
         matched = [r[0] for r in self._fetch(names_sql + " ORDER BY length(key), key LIMIT 20",
@@ -329,7 +335,11 @@ class SQLStore(Store):
                           "context": _mark(r[7], r[4] - r[6], r[5] - r[6])} for r in about],
         }
 
-    def stats(self, by: str | None = None) -> list[dict[str, Any]]:
+    def stats(self, by: str | None = None, unresolved: bool = False) -> list[dict[str, Any]]:
+        if by == "speaker":  # corpus-wide actors; pronouns left unresolved only on request
+            from ..actors.store import speaker_ranking
+
+            return speaker_ranking(self, limit=stats_mod.TOP_ROWS, unresolved=unresolved)
         return stats_mod.stats(self._fetch, by)
 
 

@@ -52,19 +52,25 @@ def _grams(text: str) -> list[str]:
     return out
 
 
-def _speaker(rec: Any, quote: dict[str, Any]) -> str | None:
+def _speaker(rec: Any, quote: dict[str, Any], namer: Any = None) -> str | None:
+    """The speaker's actor name (None for a pronoun left unresolved); without a store's
+    ``namer``, the entity's name."""
     sp = quote.get("speaker") or {}
     ent = rec.entity(sp["entity"]) if sp.get("entity") else None
-    name = (ent or {}).get("name") or sp.get("name")
+    if namer is not None:
+        name = namer.name(rec.id, sp.get("entity"), sp.get("name") or sp.get("text"),
+                          (ent or {}).get("name"))
+    else:
+        name = (ent or {}).get("name") or sp.get("name")
     return " ".join(name.split()) if name else None
 
 
-def _speakers(recs: list[Any]) -> tuple[dict[str, dict[str, Any]], int]:
+def _speakers(recs: list[Any], namer: Any = None) -> tuple[dict[str, dict[str, Any]], int]:
     stats: dict[str, dict[str, Any]] = {}
     total = 0
     for rec in recs:
         for q in rec.quotes or []:
-            name = _speaker(rec, q)
+            name = _speaker(rec, q, namer)
             if not name:
                 continue
             n = len(words((q.get("content") or {}).get("text", "")))
@@ -160,7 +166,10 @@ def compare(store: Any, story_id: int, max_articles: int = MAX_ARTICLES) -> dict
     earliest = min((d for d in firsts.values() if d), default=None)
     counts = {s: Counter(g for r in recs_ for g in _grams(r.text)) for s, recs_ in groups.items()}
     terms = _terms(groups, counts)
-    speakers = {s: _speakers(g) for s, g in groups.items()}
+    from ..actors.store import SpeakerNamer
+
+    namer = SpeakerNamer(store, [r.id for r in recs])
+    speakers = {s: _speakers(g, namer) for s, g in groups.items()}
     everyone: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
     for s, (stats, _) in speakers.items():

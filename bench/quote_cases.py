@@ -1,0 +1,223 @@
+"""Quotes and speakers on the project's own written cases (``corpus/quotes/``), scored GGT-style.
+
+    .venv/bin/python bench/quote_cases.py                 # the tuning half, with its errors
+    .venv/bin/python bench/quote_cases.py --heldout       # the held-out half: figures only
+
+The scoring follows the Gender Gap Tracker's evaluation in outline (our own
+code and reading of it): a predicted quote matches a gold one when their
+contents share at least 0.3 of the longer span's characters (one-to-one,
+greedy by overlap); quote precision / recall / F1 are given for all quotes and
+split by the gold kind (direct; indirect, mixed counted as indirect); speaker
+accuracy is over matched quotes.  A speaker is right when
+
+* the gold names who it refers to (``refers``) and the predicted speaker's
+  name (its entity's name, else its text) holds the referent's last name and no
+  other first name ("Michael Reyes" is not "Sofia Reyes");
+* the gold refers to no named entity but gives the speaker phrase: the
+  predicted speaker text is that phrase (case and a leading article aside);
+* the gold has no speaker: the prediction has none.
+
+Figures are also given per class (cue-less, pronoun, non-agent, span cut,
+plain: the class each gold quote was written to test), and the affiliation
+of description speakers ("A spokesman for the European Commission") is
+counted when a prediction carries one.
+
+The held-out half (``corpus/quotes/split.json``) is for reporting only: its
+errors are never printed, and nothing is tuned on it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from quote_scoring import Gold, Pred, match, overlap  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "corpus" / "quotes"
+CLASSES = ("cueless", "pronoun", "nonagent", "span", "plain")
+_ARTICLES = {"the", "a", "an"}
+
+
+@dataclass
+class Case:
+    id: str
+    text: str
+    quotes: list[dict]
+
+
+def load_cases(root: Path = CASES) -> list[Case]:
+    """Every case of ``root/src/*.txt``, its gold contents located in its text."""
+    out = []
+    for path in sorted((root / "src").glob("*.txt")):
+        for block in re.split(r"^=== ", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+            head, _, rest = block.partition("\n")
+            body, _, gold = rest.partition("--- gold\n")
+            text = body.strip("\n") + "\n"
+            out.append(Case(head.strip(), text, [_gold_line(text, line, head.strip())
+                                                 for line in gold.splitlines() if line.strip()]))
+    return out
+
+
+def _gold_line(text: str, line: str, case_id: str) -> dict:
+    kind, content, *fields = [c.strip() for c in line.split(" | ")]
+    meta = dict(f.split("=", 1) for f in fields)
+    parts, pos = [], 0
+    for piece in content.split(" ++ "):
+        start = text.find(piece, pos)
+        if start < 0:
+            raise ValueError(f"{case_id}: content not in the text: {piece!r}")
+        parts.append((start, start + len(piece)))
+        pos = start + len(piece)
+    none = lambda v: None if v in (None, "-") else v  # noqa: E731
+    return {"kind": "direct" if kind == "D" else "indirect", "parts": parts,
+            "speaker": none(meta.get("speaker")), "refers": none(meta.get("refers")),
+            "affiliation": none(meta.get("affiliation")), "class": meta["class"]}
+
+
+def heldout_ids(root: Path = CASES) -> set[str]:
+    return set(json.loads((root / "split.json").read_text(encoding="utf-8"))["heldout"])
+
+
+def _norm(s: str | None) -> list[str]:
+    words = re.findall(r"[\w'’-]+", (s or "").lower().replace(".", " "))
+    while words and words[0] in _ARTICLES:
+        words = words[1:]
+    return words
+
+
+def speaker_ok(gold: dict, pred: dict | None) -> bool:
+    if gold["refers"] is None and gold["speaker"] is None:
+        return pred is None
+    if pred is None:
+        return False
+    if gold["refers"] is not None:
+        want = _norm(gold["refers"])
+        got = _norm(pred.get("resolved_name") or pred["name"])
+        firsts = [w for w in got if w != want[-1]]
+        return want[-1] in got and (len(want) == 1 or not firsts or want[0] in got)
+    return _norm(pred["text"]) == _norm(gold["speaker"])
+
+
+def affiliation_ok(gold: dict, pred: dict | None) -> bool:
+    aff = (pred or {}).get("affiliation") or {}
+    name = aff.get("name") or aff.get("text") if isinstance(aff, dict) else aff
+    return bool(name) and _norm(gold["affiliation"])[-1] in _norm(name)
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    pred: int = 0
+    tp: int = 0
+    spk: int = 0
+
+    def line(self) -> str:
+        p = self.tp / self.pred if self.pred else 0.0
+        r = self.tp / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        acc = self.spk / self.tp if self.tp else 0.0
+        return f"{self.gold:5} {p:6.3f} {r:6.3f} {f:6.3f} {acc:6.3f}"
+
+
+def score(cases: list[Case], records: list, show: bool) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = defaultdict(Tally)
+    aff = [0, 0]
+    for case, rec in zip(cases, records):
+        golds = [Gold(q["parts"], [], "", "") for q in case.quotes]
+        preds = [Pred(q["content"]["start"], q["content"]["end"], q["kind"] == "direct", None,
+                      parts=[(p["start"], p["end"]) for p in q.get("parts", [])])
+                 for q in rec.quotes]
+        pairs = match(golds, preds, 0.3)
+        by_gold = dict(pairs)
+        for pi, p in enumerate(preds):
+            tallies["all"].pred += 1
+            tallies["direct" if p.direct else "indirect"].pred += 1
+        for gi, g in enumerate(case.quotes):
+            keys = ("all", g["kind"], g["class"])
+            for k in keys:
+                tallies[k].gold += 1
+            pi = by_gold.get(gi)
+            pred_q = rec.quotes[pi] if pi is not None else None
+            if pred_q is not None:
+                ok = speaker_ok(g, _speaker(rec, pred_q))
+                for k in keys:
+                    tallies[k].tp += 1
+                    tallies[k].spk += ok
+                if g["affiliation"]:
+                    aff[0] += 1
+                    aff[1] += affiliation_ok(g, pred_q["speaker"])
+            if show and (pred_q is None or not ok or overlap(golds[gi], preds[pi]) < 0.8):
+                _show(case, g, pred_q, golds[gi], preds[pi] if pi is not None else None)
+        if show:
+            for pi, q in enumerate(rec.quotes):
+                if pi not in {p for _, p in pairs}:
+                    print(f"  {case.id} FP   {q['kind'][:3]} {q['content']['text'][:100]!r}")
+    tallies["_aff"] = Tally(aff[0], 0, aff[0], aff[1])
+    return tallies
+
+
+def _speaker(rec, q: dict) -> dict | None:
+    sp = q.get("speaker")
+    if sp is None:
+        return None
+    out = dict(sp)
+    if sp.get("entity"):
+        out["resolved_name"] = rec.entity(sp["entity"])["name"]
+    return out
+
+
+def _show(case: Case, g: dict, pred_q: dict | None, gold: Gold, pred: Pred | None) -> None:
+    text = " ++ ".join(case.text[s:e] for s, e in g["parts"])[:90]
+    if pred_q is None:
+        print(f"  {case.id} MISS [{g['class']}] {text!r}")
+        return
+    sp = pred_q["speaker"]
+    got = f"{sp['text']!r}->{sp.get('name')!r}" if sp else None
+    print(f"  {case.id} {'CUT ' if overlap(gold, pred) < 0.8 else 'SPK '} [{g['class']}] "
+          f"gold {g['speaker']!r}/{g['refers']!r} got {got} in {text[:50]!r}"
+          f" (pred {pred_q['content']['text'][:60]!r})")
+
+
+def run(heldout: bool) -> None:
+    import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+    from unspun.pipeline.runner import Pipeline
+    from unspun.readers.article import Article
+
+    held = heldout_ids()
+    cases = [c for c in load_cases() if (c.id in held) == heldout]
+    pipe = Pipeline(["segment", "dateline", "agencies", "entities", "quotes"])
+    records = pipe.analyze_batch([Article(text=c.text) for c in cases])
+    half = "held-out" if heldout else "tuning"
+    tallies = score(cases, records, show=not heldout)
+    n = sum(len(c.quotes) for c in cases)
+    print(f"\nunspun quote cases, {half} half: {len(cases)} articles, {n} gold quotes "
+          f"(GGT-style: overlap >= 0.3)\n")
+    print(f"{'subset':9} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6}")
+    for key in ("all", "direct", "indirect") + CLASSES:
+        t = tallies[key]
+        print(f"{key:9} {t.line() if key in ('all', 'direct', 'indirect') else _recall_line(t)}")
+    aff = tallies["_aff"]
+    print(f"description speakers' affiliation: {aff.spk} of {aff.gold} matched")
+
+
+def _recall_line(t: Tally) -> str:
+    r = t.tp / t.gold if t.gold else 0.0
+    acc = t.spk / t.tp if t.tp else 0.0
+    return f"{t.gold:5} {'-':>6} {r:6.3f} {'-':>6} {acc:6.3f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--heldout", action="store_true", help="score the held-out half (figures only)")
+    run(parser.parse_args().heldout)
+
+
+if __name__ == "__main__":
+    main()

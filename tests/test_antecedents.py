@@ -1,0 +1,70 @@
+"""Pronoun speakers: gender evidence and the nearest compatible antecedent (pure functions)."""
+from __future__ import annotations
+
+from unspun.pipeline.antecedents import Antecedent, gender_of, pronoun, resolve
+
+
+def test_gender_from_titles_descriptions_and_given_names():
+    assert gender_of(["Evelyn Park"], titles=["Mrs."]) == "f"
+    assert gender_of(["Mr. Samuel Okoro"]) == "m"
+    assert gender_of(["Claire Dubois"], descriptions=["A spokeswoman for the airport"]) == "f"
+    assert gender_of(["Robert Llewellyn"]) == "m"
+    assert gender_of(["Fatima Haddad"]) == "f"
+    assert gender_of(["Okafor"]) is None  # a surname alone says nothing
+    assert gender_of(["Alex Morgan"]) is None  # a given name not in the lexicon says nothing
+    # a title beats the given name; contradicting titles give nothing
+    assert gender_of(["Robert Smith"], titles=["Ms."]) == "f"
+    assert gender_of(["Sam Lee"], titles=["Mr.", "Mrs."]) is None
+
+
+def test_pronoun_kinds():
+    assert pronoun("She").gender == "f" and pronoun("him").kind == "person"
+    assert pronoun("it").kind == "thing" and pronoun("They").kind == "group"
+    assert pronoun("who") is None and pronoun("I") is None
+
+
+def A(entity, start, sentence, type_="PERSON", gender=None, subject=False, speaker=False):
+    return Antecedent(entity, start, sentence, type_, gender, subject, speaker)
+
+
+def test_nearest_compatible_person_by_gender():
+    # "Mayor Carlos Mendes met the transport minister, Ingrid Solberg. ... she said"
+    cands = [A("mendes", 6, 0, gender="m", subject=True), A("solberg", 40, 0, gender="f")]
+    assert resolve(pronoun("she"), 120, 1, cands).entity == "solberg"
+    assert resolve(pronoun("he"), 120, 1, cands).entity == "mendes"
+
+
+def test_a_nearer_sentence_wins_and_subjects_first():
+    cands = [A("old", 0, 0, subject=True), A("obj", 50, 1), A("subj", 60, 1, subject=True)]
+    assert resolve(pronoun("he"), 200, 2, cands).entity == "subj"
+    # nothing after the pronoun, nothing beyond the window
+    assert resolve(pronoun("he"), 55, 1, cands).entity == "obj"
+    assert resolve(pronoun("he"), 900, 20, cands) is None
+
+
+def test_known_gender_beats_unknown_in_the_same_sentence():
+    cands = [A("unknown", 0, 0, subject=True), A("woman", 30, 0, gender="f")]
+    assert resolve(pronoun("her"), 100, 1, cands).entity == "woman"
+    assert resolve(pronoun("he"), 100, 1, cands).entity == "unknown"
+
+
+def test_it_and_they_are_organisations_not_people():
+    cands = [A("who", 0, 0, "ORG", subject=True), A("diallo", 40, 0, gender="f", subject=True)]
+    assert resolve(pronoun("It"), 100, 1, cands).entity == "who"
+    assert resolve(pronoun("they"), 100, 1, cands).entity == "who"
+    people = [A("diallo", 40, 0, gender="f", subject=True)]
+    assert resolve(pronoun("they"), 100, 1, people) is None
+    assert resolve(pronoun("it"), 100, 1, people) is None
+
+
+def test_previous_speaker_when_the_window_has_none():
+    speakers = [A("ndlovu", 10, 0, gender="m", speaker=True)]
+    assert resolve(pronoun("he"), 900, 8, [], speakers).entity == "ndlovu"
+    assert resolve(pronoun("she"), 900, 8, [], speakers) is None
+
+
+def test_an_earlier_speaker_beats_a_non_subject():
+    cands = [A("a", 0, 0), A("b", 20, 0)]
+    speakers = [A("b", 20, 0, speaker=True)]
+    assert resolve(pronoun("he"), 100, 1, cands, speakers).entity == "b"
+    assert resolve(pronoun("he"), 100, 1, cands).entity == "a"

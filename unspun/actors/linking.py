@@ -1,0 +1,129 @@
+"""Corpus-wide actors: each article's people and organisations linked to one actor each.
+
+An article's entity has a key (:func:`.names.actor_key`).  Entities with the
+same key are one actor.  A one-word person key ("trump", from an article that
+never gives the full name) joins the full-name actor of the corpus with that
+last name (or else that first name) when there is only one such actor of a
+compatible gender ("Mr. Obama" is not "Michelle Obama"), or when one of them
+is named in at least ``DOMINANT`` times as many articles as all the others
+together (those named in one article only, often a misparse such as "Denounces
+Clinton", not counted).  Otherwise ("Clinton" in a corpus that names both Bill and Hillary
+Clinton often) the one-word actor stays apart: an ambiguous surname is never
+merged across different first names.
+
+An actor's id is derived from its key (``A`` + 12 hex digits of its sha1), so
+the same corpus ingested again gets the same ids; a user's merges and splits
+(:mod:`.edits`) are applied on top, by id and key, and so survive re-ingest.
+
+Pure functions: :func:`link` takes every entity row of the corpus and returns
+the actors and which entity belongs to which.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .names import ORG, PERSON, actor_key, display_name
+
+__all__ = ["Variant", "Actor", "actor_id", "link"]
+
+
+DOMINANT = 10
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One article's entity: where it is, what type, the name the article gave it, and the
+    person's gender when the article shows it ('m', 'f' or None)."""
+
+    article: str
+    entity: str
+    type: str
+    name: str
+    gender: str | None = None
+
+
+@dataclass
+class Actor:
+    id: str
+    key: str
+    type: str
+    name: str = ""
+    variants: list[Variant] = field(default_factory=list)
+
+    @property
+    def forms(self) -> list[str]:
+        """The distinct names it is written with, commonest first."""
+        counts: dict[str, int] = defaultdict(int)
+        for v in self.variants:
+            counts[v.name] += 1
+        return sorted(counts, key=lambda f: (-counts[f], f))
+
+
+def actor_id(key: str) -> str:
+    return "A" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+class _FullNames:
+    """The corpus's full-name people: by last and first name, with their gender and reach."""
+
+    def __init__(self, keyed: list[tuple[Variant, str]]):
+        self.by_last: dict[str, set[str]] = defaultdict(set)
+        self.by_first: dict[str, set[str]] = defaultdict(set)
+        self.articles: dict[str, set[str]] = defaultdict(set)
+        genders: dict[str, set[str]] = defaultdict(set)
+        for v, key in keyed:
+            words = key.split(":", 1)[1].split()
+            if key.startswith("person:") and len(words) == 2:
+                self.by_first[words[0]].add(key)
+                self.by_last[words[1]].add(key)
+                self.articles[key].add(v.article)
+                if v.gender:
+                    genders[key].add(v.gender)
+        self.gender = {k: g.pop() for k, g in genders.items() if len(g) == 1}
+
+    def target(self, word: str, gender: str | None) -> str | None:
+        """The one full-name key a one-word name can stand for, or None."""
+        found = self.by_last.get(word) or self.by_first.get(word) or set()
+        if gender:
+            found = {k for k in found if self.gender.get(k, gender) == gender}
+        if len(found) == 1:
+            return next(iter(found))
+        if not found:
+            return None
+        reach = sorted(((len(self.articles[k]), k) for k in found), reverse=True)
+        others = sum(n for n, _ in reach[1:] if n > 1)  # a name in one article may be a misparse
+        return reach[0][1] if reach[0][0] >= DOMINANT * max(others, 1) else None
+
+
+def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str, str], str]]:
+    """The actors of a corpus and the actor id of each ``(article, entity)``.
+
+    Only people and organisations become actors; other entities are left out.
+    """
+    keyed: list[tuple[Variant, str]] = []
+    for v in variants:
+        key = actor_key(v.type, v.name) if v.type in (PERSON, ORG) else None
+        if key:
+            keyed.append((v, key))
+    full = _FullNames(keyed)
+    actors: dict[str, Actor] = {}
+    of: dict[tuple[str, str], str] = {}
+    targets: dict[tuple[str, str | None], str | None] = {}
+    for v, key in keyed:
+        words = key.split(":", 1)[1].split()
+        if key.startswith("person:") and len(words) == 1:
+            if (key, v.gender) not in targets:
+                targets[(key, v.gender)] = full.target(words[0], v.gender)
+            key = targets[(key, v.gender)] or key
+        aid = actor_id(key)
+        actor = actors.get(aid)
+        if actor is None:
+            actor = actors[aid] = Actor(aid, key, v.type)
+        actor.variants.append(v)
+        of[(v.article, v.entity)] = aid
+    for actor in actors.values():
+        actor.name = display_name([v.name for v in actor.variants], actor.type)
+    return actors, of

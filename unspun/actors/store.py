@@ -1,0 +1,405 @@
+"""Actors in a store: linking, the user's edits, lookups and speaker rankings.
+
+Uses only the store's public SQL (``store.query`` / ``store.transaction``), so
+it runs on SQLite and PostgreSQL alike; the tables are the ``actors``
+migration set (:mod:`.schema`).
+
+:func:`relink` derives the actors from every ``entities`` row (pure
+:func:`.linking.link`), applies the recorded edits (:mod:`.edits`) and
+rewrites ``actors`` and ``actor_entities`` in one transaction.  Ingest calls
+it after adding articles; readers call :func:`ensure_linked`, which relinks
+only when articles were added or removed since (and leaves a read-only store
+as it is).  The whole corpus is read each time: seconds for thousands of
+articles; it is not incremental.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from . import schema  # noqa: F401  (registers the migration set)
+from .edits import Edit, apply_edits
+from .linking import Actor, Variant, link
+from .names import actor_key
+from .speakers import speaker_of
+
+__all__ = ["relink", "ensure_linked", "record_edit", "undo", "history", "find", "actor_row",
+           "variants", "speaker_ranking", "actor_of_entities", "who"]
+
+PAGE = 500
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _state(store: Any) -> str:
+    row = store.query("SELECT count(*), coalesce(max(n), 0) FROM articles")[0]
+    edits = store.query("SELECT count(*), coalesce(sum(undone), 0) FROM actor_edits")[0]
+    return f"{row[0]}:{row[1]}:{edits[0]}:{edits[1]}"
+
+
+def edits(store: Any) -> list[Edit]:
+    rows = store.query("SELECT n, op, target, sources, name, at, undone FROM actor_edits ORDER BY n")
+    return [Edit(op, target, json.loads(sources or "[]"), name or "", n, at or "", bool(undone))
+            for n, op, target, sources, name, at, undone in rows]
+
+
+def derive(store: Any) -> tuple[dict[str, Actor], dict[tuple[str, str], str]]:
+    """The actors of the stored corpus with the user's edits applied (nothing written)."""
+    rows = store.query("SELECT article_id, eid, type, name FROM entities "
+                       "WHERE type IN ('PERSON', 'ORG') AND name IS NOT NULL")
+    actors, of = link(Variant(a, e, t, n) for a, e, t, n in rows)
+    apply_edits(actors, of, edits(store))
+    return actors, of
+
+
+def relink(store: Any) -> int:
+    """Link every stored entity to its actor again; returns the number of actors."""
+    actors, of = derive(store)
+    state = _state(store)
+    with store.transaction() as tx:
+        if getattr(store, "dialect", "") == "postgres":  # two ingests may relink at once
+            tx.execute("LOCK TABLE actors, actor_entities, actor_meta IN EXCLUSIVE MODE")
+        tx.execute("DELETE FROM actor_entities")
+        tx.execute("DELETE FROM actors")
+        rows = []
+        for a in actors.values():
+            rows.append((a.id, a.key, a.name, a.type, len(a.variants),
+                         len({v.article for v in a.variants})))
+        tx.executemany("INSERT INTO actors (id, key, name, type, entities, articles) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", rows)
+        tx.executemany("INSERT INTO actor_entities (article_id, eid, actor_id) VALUES (?, ?, ?)",
+                       [(a, e, aid) for (a, e), aid in sorted(of.items())])
+        tx.execute("DELETE FROM actor_meta WHERE key = 'linked'")
+        tx.execute("INSERT INTO actor_meta (key, value) VALUES ('linked', ?)", (state,))
+    return len(actors)
+
+
+def ensure_linked(store: Any) -> bool:
+    """Relink when the articles or edits changed since the last linking; False when the
+    store cannot be written (its actors stay as they were)."""
+    rows = store.query("SELECT value FROM actor_meta WHERE key = 'linked'")
+    if rows and rows[0][0] == _state(store):
+        return True
+    try:
+        relink(store)
+    except Exception as exc:  # noqa: BLE001 - a read-only store keeps the actors it has
+        if getattr(exc, "code", "") == "U502":
+            return False
+        raise
+    return True
+
+
+def record_edit(store: Any, edit: Edit) -> int:
+    """Record a merge or split, relink, and return the edit's number."""
+    edit.at = edit.at or _now()
+    with store.transaction() as tx:
+        tx.execute("INSERT INTO actor_edits (op, target, sources, name, at, undone) "
+                   "VALUES (?, ?, ?, ?, ?, 0)",
+                   (edit.op, edit.target, json.dumps(edit.sources), edit.name, edit.at))
+        n = tx.one("SELECT max(n) FROM actor_edits")[0]
+    relink(store)
+    return int(n)
+
+
+def undo(store: Any) -> Edit | None:
+    """Undo the latest edit not yet undone (it stays in the history); None if none."""
+    live = [e for e in edits(store) if not e.undone]
+    if not live:
+        return None
+    last = live[-1]
+    with store.transaction() as tx:
+        tx.execute("UPDATE actor_edits SET undone = 1 WHERE n = ?", (last.n,))
+    relink(store)
+    last.undone = True
+    return last
+
+
+def history(store: Any) -> list[Edit]:
+    return edits(store)
+
+
+def actor_row(store: Any, actor_id: str) -> dict[str, Any] | None:
+    rows = store.query("SELECT id, key, name, type, entities, articles FROM actors WHERE id = ?",
+                       (actor_id,))
+    if not rows:
+        return None
+    aid, key, name, type_, ents, arts = rows[0]
+    return {"id": aid, "key": key, "name": name, "type": type_, "entities": ents, "articles": arts}
+
+
+def find(store: Any, text: str) -> list[dict[str, Any]]:
+    """Actors whose id is ``text``, or whose name or a variant's name is ``text`` (any case)."""
+    found = actor_row(store, text)
+    if found:
+        return [found]
+    folded = " ".join(text.casefold().split())
+    ids = [r[0] for r in store.query("SELECT id FROM actors WHERE lower(name) = ?", (folded,))]
+    if not ids:
+        ids = [r[0] for r in store.query(
+            "SELECT DISTINCT ae.actor_id FROM entities e JOIN actor_entities ae "
+            "ON ae.article_id = e.article_id AND ae.eid = e.eid WHERE e.name_key = ?", (folded,))]
+    return [r for r in (actor_row(store, i) for i in sorted(set(ids))) if r]
+
+
+def variants(store: Any, actor_id: str) -> list[tuple[str, int]]:
+    """The names an actor is written with in the corpus and how many entities use each."""
+    rows = store.query("SELECT e.name, count(*) FROM actor_entities ae JOIN entities e "
+                       "ON e.article_id = ae.article_id AND e.eid = ae.eid "
+                       "WHERE ae.actor_id = ? GROUP BY e.name", (actor_id,))
+    return sorted(((n, c) for n, c in rows), key=lambda r: (-r[1], r[0]))
+
+
+def actor_of_entities(store: Any, pairs: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict]:
+    """``(article_id, eid)`` -> ``{"id", "name"}`` of its actor, for the pairs that have one."""
+    out: dict[tuple[str, str], dict] = {}
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for a, e in pairs:
+        by_article[a].append(e)
+    articles = sorted(by_article)
+    for i in range(0, len(articles), PAGE):
+        chunk = articles[i:i + PAGE]
+        marks = ", ".join("?" * len(chunk))
+        for a, e, aid, name in store.query(
+                "SELECT ae.article_id, ae.eid, ae.actor_id, x.name FROM actor_entities ae "
+                f"JOIN actors x ON x.id = ae.actor_id WHERE ae.article_id IN ({marks})", chunk):
+            out[(a, e)] = {"id": aid, "name": name}
+    return out
+
+
+def _name_like(text: str | None) -> bool:
+    """A speaker phrase written like a name: one to four capitalised words."""
+    words = (text or "").split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
+                    article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Speakers by number of quotes: actors, other named speakers, and (only with
+    ``unresolved``) the pronouns that stayed unresolved, as ``unresolved (he)``.
+
+    Each row: ``speaker`` (display name), ``quotes``, ``articles``, ``sources``,
+    ``first``, ``last``, ``actor`` (id or None), ``variants`` (up to five names it was
+    written with, commonest first, joined by "; ").  ``article_ids`` limits it to
+    those articles.
+    """
+    ensure_linked(store)
+    sql = ("SELECT q.article_id, q.speaker, ae.actor_id, x.name, e.name, e.type, a.source, "
+           "a.published FROM quotes q JOIN articles a ON a.id = q.article_id "
+           "LEFT JOIN entities e ON e.article_id = q.article_id AND e.eid = q.speaker_entity "
+           "LEFT JOIN actor_entities ae ON ae.article_id = q.article_id "
+           "AND ae.eid = q.speaker_entity LEFT JOIN actors x ON x.id = ae.actor_id "
+           "WHERE q.speaker IS NOT NULL")
+    params: list[Any] = []
+    if article_ids is not None:
+        if not article_ids:
+            return []
+        sql += f" AND q.article_id IN ({', '.join('?' * len(article_ids))})"
+        params = list(article_ids)
+    by_key = {key: (aid, name) for aid, key, name in store.query("SELECT id, key, name FROM actors")}
+    rows: dict[str, dict[str, Any]] = {}
+    for art, text, aid, aname, ename, etype, source, published in store.query(sql, params):
+        if not aid and not ename and _name_like(text):  # "MARIA LOPEZ" the tagger missed
+            aid, aname = next((by_key[k] for k in (actor_key("PERSON", text), actor_key("ORG", text))
+                               if k in by_key), (None, None))
+        sp = speaker_of(text, aid, aname, ename if ename and not aid else None)
+        if sp is None or (sp.unresolved and not unresolved):
+            continue
+        row = rows.setdefault(sp.key, {"speaker": sp.name, "actor": sp.actor, "quotes": 0,
+                                       "articles": set(), "sources": set(), "first": None,
+                                       "last": None, "variants": Counter(),
+                                       "unresolved": sp.unresolved})
+        row["quotes"] += 1
+        row["articles"].add(art)
+        if source:
+            row["sources"].add(source)
+        if published:
+            row["first"] = min(filter(None, [row["first"], published]))
+            row["last"] = max(filter(None, [row["last"], published]))
+        row["variants"][ename or text] += 1
+    out = sorted(rows.values(), key=lambda r: (-r["quotes"], r["speaker"]))[:limit]
+    return [{"speaker": r["speaker"], "quotes": r["quotes"], "articles": len(r["articles"]),
+             "sources": len(r["sources"]), "first": r["first"], "last": r["last"],
+             "actor": r["actor"],
+             "variants": "; ".join(n for n, _ in r["variants"].most_common(5))} for r in out]
+
+
+def who(store: Any, name: str, limit: int = 50) -> dict[str, Any] | None:
+    """``unspun who NAME`` through actors: the actors whose name or any variant contains
+    ``name`` (case-insensitive), their quotes (by outlet, and by date) and their mentions
+    in context; None when no actor matches (the caller falls back to names)."""
+    from ..store.query import like_pattern
+    from ..store.sql import _mark, quote_hit
+
+    ensure_linked(store)
+    pat = like_pattern(name[:200])
+    ids = [r[0] for r in store.query(
+        "SELECT id FROM actors WHERE lower(name) LIKE ? ESCAPE '\\' "
+        "UNION SELECT ae.actor_id FROM entities e JOIN actor_entities ae "
+        "ON ae.article_id = e.article_id AND ae.eid = e.eid "
+        "WHERE e.name_key LIKE ? ESCAPE '\\'", (pat, pat))]
+    if not ids:
+        return None
+    rows = [r for r in (actor_row(store, i) for i in ids) if r]
+    rows.sort(key=lambda r: (-r["entities"], r["name"]))
+    rows = rows[:20]
+    ids = [r["id"] for r in rows]
+    marks = ", ".join("?" * len(ids))
+    # an actor's quotes and mentions, and those of names no actor covers (a place, a
+    # speaker phrase the tagger did not mark) that contain ``name``, as before actors
+    spoke = ("FROM quotes q LEFT JOIN actor_entities ae ON ae.article_id = q.article_id "
+             "AND ae.eid = q.speaker_entity LEFT JOIN actors x ON x.id = ae.actor_id "
+             f"JOIN articles a ON a.id = q.article_id WHERE (ae.actor_id IN ({marks}) OR "
+             "(ae.actor_id IS NULL AND q.speaker_key LIKE ? ESCAPE '\\'))")
+    args = [*ids, pat]
+    by_source = store.query("SELECT a.source, COUNT(*), MIN(a.published), MAX(a.published) "
+                            f"{spoke} GROUP BY a.source ORDER BY COUNT(*) DESC, a.source", args)
+    quotes = store.query("SELECT a.id, a.published, a.source, a.title, q.qid, "
+                         "coalesce(x.name, q.speaker), q.kind, "
+                         f"q.content {spoke} ORDER BY a.published, a.n, q.n LIMIT ?",
+                         [*args, limit])
+    named = ("FROM entities e LEFT JOIN actor_entities ae ON ae.article_id = e.article_id "
+             "AND ae.eid = e.eid JOIN articles a ON a.id = e.article_id")
+    which = (f"(ae.actor_id IN ({marks}) OR (ae.actor_id IS NULL AND e.name_key LIKE ? "
+             "ESCAPE '\\'))")
+    mentioned = store.query(f"SELECT a.source, COUNT(DISTINCT a.id) {named} WHERE {which} "
+                            "GROUP BY a.source ORDER BY COUNT(DISTINCT a.id) DESC, a.source", args)
+    about = store.query(
+        "SELECT a.id, a.published, a.source, e.name, m.start_char, m.end_char, "
+        "CASE WHEN m.start_char > 120 THEN m.start_char - 120 ELSE 0 END AS c0, "
+        "substr(r.text, CASE WHEN m.start_char > 120 THEN m.start_char - 119 ELSE 1 END, "
+        f"240 + m.end_char - m.start_char) {named} "
+        "JOIN mentions m ON m.article_id = e.article_id AND m.eid = e.eid "
+        f"JOIN records r ON r.n = a.n WHERE {which} "
+        "ORDER BY a.published, a.n, m.start_char LIMIT ?", [*args, limit])
+    actors = [{**r, "variants": [n for n, _ in variants(store, r["id"])]} for r in rows]
+    keys = sorted({" ".join(v.casefold().split()) for a in actors for v in a["variants"]},
+                  key=lambda k: (len(k), k))
+    return {
+        "name": name, "matched_names": keys[:20],  # the stored names, as before actors
+        "actors": actors,
+        "quotes_by_source": [{"source": s, "quotes": c, "first": f, "last": la}
+                             for s, c, f, la in by_source],
+        "quotes": [quote_hit(r[:4], None, r[4:], r[7]) for r in quotes],
+        "mentioned_by_source": [{"source": s, "articles": c} for s, c in mentioned],
+        "mentions": [{"article_id": r[0], "published": r[1], "source": r[2], "name": r[3],
+                      "context": _mark(r[7], r[4] - r[6], r[5] - r[6])} for r in about],
+    }
+
+
+# -- the user's edits, checked (what `unspun actors` calls) ---------------------------------
+def one_actor(store: Any, name: str) -> dict[str, Any]:
+    """The one actor ``name`` is the id, name or a variant of; U721 / U722 otherwise."""
+    from ..store.errors import StoreError
+
+    ensure_linked(store)
+    found = find(store, name)
+    if not found:
+        raise StoreError.make("U721", "", name=name[:200])
+    if len(found) > 1:
+        raise StoreError.make("U722", "", name=name[:200],
+                              found=", ".join(f"{a['name']} {a['id']}" for a in found[:10]))
+    return found[0]
+
+
+def merge(store: Any, target: str, sources: Sequence[str]) -> Edit:
+    """Merge the actors ``sources`` into ``target`` (ids or names), recorded and undoable."""
+    into = one_actor(store, target)
+    ids = [a["id"] for a in (one_actor(store, s) for s in sources) if a["id"] != into["id"]]
+    edit = Edit("merge", into["id"], ids)
+    edit.n = record_edit(store, edit)
+    return edit
+
+
+def split(store: Any, actor: str, name: str) -> Edit:
+    """Split the variants of ``actor`` written as ``name`` (by its key) into an actor of
+    their own, recorded and undoable; U723 when that would move none or all of them."""
+    from ..store.errors import StoreError
+
+    found = one_actor(store, actor)
+    forms = variants(store, found["id"])
+    key = actor_key(found["type"], name)
+    moving = [f for f, _ in forms if actor_key(found["type"], f) == key]
+    if not key or not moving or len(moving) == len(forms):
+        detail = ("no variant is written so" if not moving else "every variant is written so")
+        raise StoreError.make("U723", "", name=name[:200], actor=found["name"], detail=detail)
+    edit = Edit("split", found["id"], name=name)
+    edit.n = record_edit(store, edit)
+    return edit
+
+
+def undo_last(store: Any) -> Edit:
+    from ..store.errors import StoreError
+
+    edit = undo(store)
+    if edit is None:
+        raise StoreError.make("U724", "")
+    return edit
+
+
+def listing(store: Any, name: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Actors (with the entity rows and articles they cover and their commonest variants),
+    most widely named first; ``name`` keeps those whose name or a variant contains it."""
+    ensure_linked(store)
+    if name:
+        from ..store.query import like_pattern
+
+        pat = like_pattern(name[:200])
+        ids = [r[0] for r in store.query(
+            "SELECT id FROM actors WHERE lower(name) LIKE ? ESCAPE '\\' "
+            "UNION SELECT ae.actor_id FROM entities e JOIN actor_entities ae "
+            "ON ae.article_id = e.article_id AND ae.eid = e.eid "
+            "WHERE e.name_key LIKE ? ESCAPE '\\'", (pat, pat))]
+        rows = [r for r in (actor_row(store, i) for i in ids) if r]
+        rows.sort(key=lambda r: (-r["articles"], r["name"]))
+        rows = rows[:limit]
+    else:
+        rows = [dict(zip(("id", "key", "name", "type", "entities", "articles"), r))
+                for r in store.query("SELECT id, key, name, type, entities, articles FROM actors "
+                                     "ORDER BY articles DESC, name LIMIT ?", (limit,))]
+    for r in rows:
+        r["variants"] = [n for n, _ in variants(store, r["id"])][:8]
+    return rows
+
+
+class SpeakerNamer:
+    """Names quotes' speakers the way rankings do (actor names; None for pronouns left
+    unresolved), for code that reads stored quotes or records one by one."""
+
+    def __init__(self, store: Any, article_ids: Sequence[str] | None = None):
+        ensure_linked(store)
+        self.by_key = {key: (aid, name) for aid, key, name in
+                       store.query("SELECT id, key, name FROM actors")}
+        if article_ids is None:
+            rows = store.query("SELECT ae.article_id, ae.eid, x.id, x.name FROM actor_entities ae "
+                               "JOIN actors x ON x.id = ae.actor_id")
+            self.of = {(a, e): (i, n) for a, e, i, n in rows}
+        else:
+            self.of = {k: (v["id"], v["name"])
+                       for k, v in actor_of_entities(store, list(
+                           (a, e) for a in article_ids for e in self._eids(store, a))).items()}
+
+    @staticmethod
+    def _eids(store: Any, article_id: str) -> list[str]:
+        return [r[0] for r in store.query("SELECT eid FROM entities WHERE article_id = ?",
+                                          (article_id,))]
+
+    def speaker(self, article_id: str, entity: str | None, text: str | None,
+                entity_name: str | None = None):
+        """The :class:`.speakers.Speaker` of one quote, or None (no speaker)."""
+        aid, aname = self.of.get((article_id, entity), (None, None)) if entity else (None, None)
+        if not aid and not entity and _name_like(text):
+            aid, aname = next((self.by_key[k] for k in (actor_key("PERSON", text or ""),
+                                                         actor_key("ORG", text or ""))
+                               if k in self.by_key), (None, None))
+        return speaker_of(text, aid, aname, entity_name if not aid else None)
+
+    def name(self, article_id: str, entity: str | None, text: str | None,
+             entity_name: str | None = None) -> str | None:
+        """The display name, or None for no speaker or a pronoun left unresolved."""
+        sp = self.speaker(article_id, entity, text, entity_name)
+        return None if sp is None or sp.unresolved else sp.name

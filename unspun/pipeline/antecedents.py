@@ -1,0 +1,152 @@
+"""Which earlier mention a pronoun speaker refers to ("he said", "According to her", "it said").
+
+A pronoun takes the nearest compatible antecedent in the sentences before it
+(its own sentence first, then up to ``WINDOW`` sentences back):
+
+* compatible: "he"/"she" a person whose gender is unknown or the pronoun's
+  (gender from a title before a name, a gendered description, a given name);
+  "it" an organisation or a place that acts as one; "they" an organisation or
+  a group (people are not plural here: "they" never picks one person);
+* within the nearest sentence that has any, a candidate of known matching
+  gender beats one of unknown gender, a grammatical subject beats the rest,
+  then a quote's earlier speaker, then the first mention of the sentence;
+* with nothing compatible in the window, the previous quote's speaker, if
+  compatible, is the antecedent.
+
+Pure functions over :class:`Antecedent` lists; the words (pronouns, titles,
+descriptions, given names) are language data: ``speaker_pronouns``,
+``title_gender`` and ``gender_words`` of ``unspun/lang/<code>/words.json``
+and ``lexicons/first_names_female.txt`` / ``first_names_male.txt``.  "I", "we", "who" and the like are not
+resolved here: they have no antecedent of this kind.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..lang import get as get_language
+
+__all__ = ["Antecedent", "Pronoun", "pronoun", "gender_of", "resolve", "WINDOW"]
+
+WINDOW = 10  # sentences; the linker also looks back 1,500 characters at most
+PERSON_TYPES = frozenset({"PERSON"})
+THING_TYPES = frozenset({"ORG", "GPE"})
+GROUP_TYPES = frozenset({"ORG", "NORP"})
+
+
+def _words(lang: str) -> dict:
+    return get_language(lang).words
+
+
+@dataclass(frozen=True)
+class Pronoun:
+    word: str
+    kind: str  # "person", "thing" or "group"
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class Antecedent:
+    """A mention that a pronoun could refer to."""
+
+    entity: str
+    start: int
+    sentence: int
+    type: str
+    gender: str | None = None
+    subject: bool = False
+    speaker: bool = False
+
+
+def pronoun(word: str, lang: str = "en") -> Pronoun | None:
+    """The pronoun ``word`` as something to resolve, or None (not a third-person pronoun)."""
+    info = _words(lang).get("speaker_pronouns", {}).get(word.lower().strip(".,;:"))
+    return Pronoun(word.lower(), info["kind"], info.get("gender")) if info else None
+
+
+def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: Iterable[str] = (),
+              lang: str = "en") -> str | None:
+    """'m' or 'f' from the evidence the article gives about a person, else None.
+
+    ``titles`` are the words written right before its mentions ("Mrs.", "Congressman"),
+    ``descriptions`` the phrases describing it ("a spokeswoman for ..."), ``names`` its
+    names as written.  A title decides; then descriptions; then the given name.
+    Contradicting evidence of one kind gives None.
+    """
+    data = _words(lang)
+    names = list(names)
+    title_gender = data.get("title_gender", {})
+    words = [t.lower().rstrip(".") for t in titles]
+    for name in names:  # a title written inside the mention ("Mrs. Park")
+        first = name.split()[0].lower().rstrip(".") if name.split() else ""
+        words.append(first)
+    found = {title_gender[w] for w in words if w in title_gender}
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        return None
+    desc = {w.lower().strip(".,;:'’") for d in descriptions for w in d.split()}
+    found = {g for g, vocab in data.get("gender_words", {}).items() if desc & set(vocab)}
+    if len(found) == 1:
+        return found.pop()
+    if found:
+        return None
+    return _given_name_gender(names, lang)
+
+
+def _given_name_gender(names: Iterable[str], lang: str) -> str | None:
+    from ..actors.names import person_words
+
+    language = get_language(lang)
+    female = frozenset(language.lexicon("first_names_female"))
+    male = frozenset(language.lexicon("first_names_male"))
+    found = set()
+    for name in names:
+        words = person_words(name)
+        if len(words) < 2:
+            continue
+        first = words[0].lower()
+        if first in female:
+            found.add("f")
+        if first in male:
+            found.add("m")
+    return found.pop() if len(found) == 1 else None
+
+
+def compatible(p: Pronoun, cand: Antecedent) -> bool:
+    if p.kind == "person":
+        return cand.type in PERSON_TYPES and (cand.gender is None or p.gender is None
+                                              or cand.gender == p.gender)
+    if p.kind == "thing":
+        return cand.type in THING_TYPES
+    return cand.type in GROUP_TYPES
+
+
+def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent],
+            speakers: Sequence[Antecedent] = (), window: int = WINDOW) -> Antecedent | None:
+    """The antecedent of pronoun ``p`` at character ``pos`` in sentence number ``sentence``.
+
+    ``candidates`` are the mentions of the text (any order); ``speakers`` the
+    speakers of earlier quotes, in text order.
+    """
+    by_sentence: dict[int, list[Antecedent]] = {}
+    for c in candidates:
+        if c.start < pos and sentence - window <= c.sentence <= sentence and compatible(p, c):
+            by_sentence.setdefault(c.sentence, []).append(c)
+    spoke = {s.entity for s in speakers if s.start < pos}
+    for n in range(sentence, sentence - window - 1, -1):
+        found = sorted(by_sentence.get(n, []), key=lambda c: c.start)
+        if not found:
+            continue
+        if p.gender:
+            known = [c for c in found if c.gender == p.gender]
+            found = known or found
+        subjects = [c for c in found if c.subject]
+        if subjects:
+            return subjects[-1]
+        earlier = [c for c in found if c.speaker or c.entity in spoke]
+        return earlier[-1] if earlier else found[0]
+    previous = [s for s in speakers if s.start < pos]
+    if previous and compatible(p, previous[-1]):
+        return previous[-1]
+    return None

@@ -1,0 +1,145 @@
+"""Speakers that are not names: pronouns, relative pronouns, descriptions, documents.
+
+Helpers of :mod:`.quote_speakers` over one parsed record:
+
+* :class:`PronounLinker` resolves "he" / "she" / "it" / "they" (and "him",
+  "her" after "according to") with :func:`.antecedents.resolve`: the
+  candidates are the entity mentions outside quotes in the look-back, each
+  with its sentence number, whether it is a grammatical subject and its
+  entity's gender (:func:`entity_genders`); earlier quotes' speakers count too.
+* :func:`relative_antecedent`: "Howard Lin, who said ..." / "the port
+  authority, which said ...": the noun phrase the relative clause hangs on.
+* :func:`affiliation`: the organisation named inside a description speaker
+  ("A spokesman for the European Commission" -> the Commission).
+* :func:`is_document`: "The statement added ...": a document speaks for
+  whoever issued it (the previous speaker).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ..lang import get as get_language
+from .antecedents import Antecedent, gender_of, pronoun, resolve
+
+LOOKBACK_CHARS = 1500
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def entity_genders(record: Any) -> dict[str, str]:
+    """Entity id -> 'm' / 'f' for the people whose gender the article shows."""
+    text = record.text
+    out = {}
+    for e in record.entities:
+        if e["type"] != "PERSON":
+            continue
+        titles = []
+        for m in e["mentions"]:
+            before = text[max(0, m["start"] - 20):m["start"]].split()
+            if before:
+                titles.append(before[-1])
+        names = [m["text"] for m in e["mentions"]] + [e["name"]]
+        g = gender_of(names, titles, [d["text"] for d in e.get("descriptions", [])])
+        if g:
+            out[e["id"]] = g
+    return out
+
+
+class PronounLinker:
+    """Resolves pronoun speakers of one record (see the module docstring)."""
+
+    def __init__(self, record: Any, doc: Any, sents: Any, mentions: Sequence[Any],
+                 inside_quote: Callable[[int], bool]):
+        self.doc, self.sents, self.inside_quote = doc, sents, inside_quote
+        self.mentions = mentions  # sorted by start; each has start, end, entity, type
+        self.starts = [m.start for m in mentions]
+        self.types = {e["id"]: e["type"] for e in record.entities}
+        self.genders = entity_genders(record)
+        self.tok_starts = [t.idx for t in doc] if len(doc) else []
+
+    def sentence(self, pos: int) -> int:
+        i = max(0, bisect_right(self.tok_starts, pos) - 1)
+        return max(0, bisect_right(self.sents.starts, i) - 1)
+
+    def _subject(self, m: Any) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def resolve(self, pos: int, word: str, speakers: Sequence[tuple[int, str]] = ()
+                ) -> Any | None:
+        """The mention (or earlier speaker's mention) the pronoun at ``pos`` refers to."""
+        p = pronoun(word)
+        if p is None or not len(self.doc):
+            return None
+        here = self.sentence(pos)
+        lo = bisect_left(self.starts, pos - LOOKBACK_CHARS)
+        hi = bisect_left(self.starts, pos)
+        cands, by_key = [], {}
+        for m in self.mentions[lo:hi]:
+            if self.inside_quote(m.start):
+                continue
+            a = Antecedent(m.entity, m.start, self.sentence(m.start), m.type,
+                           self.genders.get(m.entity), self._subject(m))
+            cands.append(a)
+            by_key[(a.entity, a.start)] = m
+        spoke = []
+        for spos, entity in speakers:
+            if spos < pos and entity in self.types:
+                spoke.append(Antecedent(entity, spos, self.sentence(spos), self.types[entity],
+                                        self.genders.get(entity), speaker=True))
+        found = resolve(p, pos, here, cands, spoke)
+        if found is None:
+            return None
+        return by_key.get((found.entity, found.start)) or _Point(found.start, found.start,
+                                                                  found.entity, found.type)
+
+
+class _Point:
+    """An earlier speaker used as antecedent (its position, not a mention span)."""
+
+    def __init__(self, start: int, end: int, entity: str, type_: str):
+        self.start, self.end, self.entity, self.type = start, end, entity, type_
+
+
+def relative_antecedent(head: Any) -> Any | None:
+    """The noun a relative pronoun speaker stands for ("Lin, who said" -> "Lin"), or None."""
+    if head.lower_ not in RELATIVE or head.head.dep_ != "relcl":
+        return None
+    noun = head.head.head
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") else None
+
+
+def noun_phrase(noun: Any) -> tuple[int, int]:
+    """Character span of a noun with its modifiers before it and the prepositional
+    phrases after it ("A spokesman for the European Commission"); no relative clauses,
+    appositions or anything after a comma."""
+    left = min([noun] + [c.left_edge for c in noun.lefts
+                         if c.dep_ not in ("punct", "cc", "relcl", "appos")], key=lambda t: t.i)
+    right = noun
+    for child in noun.rights:
+        if child.dep_ != "prep":
+            break
+        comma = next((t for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","), None)
+        if comma is not None:  # "... by the association, which represents ...": up to the comma
+            right = noun.doc[comma.i - 1] if comma.i - 1 > child.i else right
+            break
+        right = child.right_edge
+    while left.i < right.i and (left.is_punct or left.pos_ == "CCONJ"):
+        left = noun.doc[left.i + 1]
+    return left.idx, right.idx + len(right)
+
+
+def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int) -> Any | None:
+    """The organisation named in a description's prepositional phrase, or None."""
+    for m in mentions:
+        if m.type in ("ORG", "GPE", "NORP") and start <= m.start and m.end <= end \
+                and not m.start <= noun.idx < m.end and m.start > noun.idx:
+            return m
+    return None
+
+
+def is_document(head: Any, lemma: str, lang: str = "en") -> bool:
+    """"The statement said": a document noun (``document_nouns`` of ``words.json``)."""
+    nouns = get_language(lang).word_set("document_nouns")
+    return head.pos_ == "NOUN" and (lemma in nouns or head.lower_ in nouns)
