@@ -54,8 +54,15 @@ def articles():
     for lang in ("ru", "fr", "tr"):
         line = (gold / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines()[0]
         out.append(Article(text=json.loads(line)["text"]))
+    # the project's own example corpus (headlines, bylines, slanted opinion) keeps every
+    # declared write exercised when ../shared is absent
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples" / "corpus").glob("*.txt"))
     polnear = sorted((SHARED / "polnear" / "train" / "text").glob("*.txt"))[:15]
-    return out + [next(read_inputs([str(p)])) for p in polnear]
+    # text alone (stdin, an API call) with a headline line first: segment fills the title
+    out.append(Article(text="Council Approves New Reservoir After Long Debate\n\n"
+                            "LARKFORD, March 5 (Reuters) - The county council approved a new "
+                            "reservoir on Tuesday. \"It is a good day,\" the mayor said.\n"))
+    return out + [next(read_inputs([str(p)])) for p in [*examples, *polnear]]
 
 
 @pytest.fixture(scope="module")
