@@ -48,7 +48,10 @@ def fast_json(data: Any) -> Response:
 
 def record_json(rec: Record) -> Response:
     """A record as JSON, field by field (its values are JSON data already: no deep copy)."""
-    return fast_json({f.name: getattr(rec, f.name) for f in fields(rec)})
+    data = {f.name: getattr(rec, f.name) for f in fields(rec)}
+    if not data["skipped"]:  # as Record.to_dict: an empty skipped list is left out
+        del data["skipped"]
+    return fast_json(data)
 
 
 def _summary(request: Request) -> dict[str, Any]:
