@@ -19,7 +19,7 @@ with the analysed records (copied with new ids) in batches of 64: the
 records/s one writer sustains, which bounds how many workers one store can
 keep busy.
 
-    .venv/bin/python bench/ray.py [--articles 500] [--repeat 1] [--no-postgres]
+    .venv/bin/python bench/ray_engine_bench.py [--articles 500] [--repeat 1] [--no-postgres]
 
 Target (issue 8): Ray within 15% of the local engine at equal cores.
 """
