@@ -67,3 +67,24 @@ def test_polnear_wire_precision_recall(shared_data, raw):
     assert float(scores["precision"]) >= 0.95 and float(scores["recall"]) >= 0.9, out
     found, gold = re.search(r"datelines: (\d+)/(\d+)", out).groups()
     assert int(found) >= 0.95 * int(gold), out
+
+
+@pytest.mark.parametrize("text, not_outlet", [
+    ("The rules came from the Environmental Protection Agency on Monday, officials said.",
+     "Environmental Protection Agency"),
+    ("The International Atomic Energy Agency said North Korea had tested a device.",
+     "International Atomic Energy Agency"),
+    ('State Del. Marcia Price (D-Newport News) shouted to the crowd.', "Newport News"),
+])
+def test_government_agencies_and_party_labels_are_not_outlets(text, not_outlet):
+    """'Agency' alone does not make a news outlet, nor does a party label ending in 'News'."""
+    rec = unspun.analyze(text)
+    assert not [a for a in rec.agencies if not_outlet in a["name"]], rec.agencies
+
+
+def test_a_media_word_inside_a_longer_name_is_not_an_outlet():
+    from unspun.pipeline.agencies import looks_like_media
+
+    assert looks_like_media("Xinhua News Agency") and looks_like_media("Times of India")
+    assert looks_like_media("The Kansas City Star")
+    assert not looks_like_media("Gold Star Mom Corners Obama")

@@ -107,11 +107,29 @@ def find_agencies(text: str, dateline: dict[str, Any] | None, extra: list[tuple[
     return [found[k] for k in sorted(found)]
 
 
+_PARTY_LABEL = re.compile(r"^[A-Z]-")   # "(D-Newport News)": a party and a place, not an outlet
+_NAME_WORDS = re.compile(r"[\w&.'’-]+")
+
+
+def looks_like_media(name: str, lang: Any = None) -> bool:
+    """Whether an organisation's name has a news outlet's shape: one of ``lang``'s
+    ``media_words`` opens it ("Daily Mail", "Times of India") or is one of its last two words
+    ("Kansas City Star", "Xinhua News Agency"), so that "Environmental Protection Agency" or a
+    headline run like "Gold Star Mom Corners Obama" is not taken for one."""
+    cues = role_cues(lang)
+    if _PARTY_LABEL.match(name):
+        return False
+    words = _NAME_WORDS.findall(name)
+    if words and any(name.lower().startswith(a) for a in cues.articles):
+        words = words[1:]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    return any(cues.media_words.fullmatch(w) for w in words[:1] + words[-2:])
+
+
 def media_entities(doc: Any, lang: Any = None) -> list[tuple[int, int]]:
-    """spaCy ORG entities whose names look like news media (``lang``'s ``media_words``)."""
-    media = role_cues(lang).media_words
+    """spaCy ORG entities whose names look like news media (see ``looks_like_media``)."""
     return [(e.start_char, e.end_char) for e in doc.ents
-            if e.label_ == "ORG" and media.search(e.text) and len(e) <= 6]
+            if e.label_ == "ORG" and len(e) <= 6 and looks_like_media(e.text, lang)]
 
 
 @component("agencies", requires=("dateline",), assigns=("agencies",), languages=None)
