@@ -139,7 +139,12 @@ def run(lang: str, arts: list[dict], errors: bool, pipeline: bool = False) -> di
                     t.speaker_ok += ok
                     if kind == "any" and golds[gi].entity_mentions:
                         strict[1] += 1
-                        strict[0] += _entity_ok(golds[gi], preds[pi])
+                        right = _entity_ok(golds[gi], preds[pi])
+                        strict[0] += right
+                        if errors and ok and not right:
+                            sp = preds[pi].speaker
+                            print(f"  {art['id']} speaker {text[sp[0]:sp[1]] if sp else None!r} stands for "
+                                  f"another entity than gold {q_entity(art, golds[gi])!r} for {golds[gi].text[:50]!r}")
                     if errors and not ok and kind == "any":
                         sp = preds[pi].speaker
                         print(f"  {art['id']} speaker {text[sp[0]:sp[1]] if sp else None!r} for "
@@ -163,6 +168,10 @@ def _speaker_ok(gold: Gold, pred: Pred) -> bool:
         return False
     spans = [pred.speaker] + pred.speaker_mentions
     return any(s < ge and gs < e for s, e in spans for gs, ge in gold.source)
+
+
+def q_entity(art: dict, gold: Gold) -> str | None:
+    return next((q["entity"] for q in art["quotes"] if q["content"]["text"] == gold.text), None)
 
 
 def _entity_ok(gold: Gold, pred: Pred) -> bool:

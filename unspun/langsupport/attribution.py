@@ -33,6 +33,8 @@ _QUOTED = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DASH_LINE = re.compile(r"(?m)^[—–-]\s+(?P<content>[^\n]+?)[,.!?]?\s+[—–-]\s+(?P<rest>[^\n]*)")
 _CLAUSE_END = re.compile(r"[:;]|,\s")
+_DASH_OPEN = re.compile(r"(?m)^[—–]\s+(?P<content>[^\n]+)")
+_COMPLEMENT = re.compile(r"\s+(?:du|de|des|d'|d’)")
 _OPEN_PARAGRAPH = re.compile(r"(?m)^«[^«»\n]*(?=\n«)")
 _CAPS_RUN = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
 
@@ -67,7 +69,8 @@ class Attributor:
     """Finds quotes in one text, given its sentences and named entities."""
 
     def __init__(self, text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str):
-        self.text, self.sents, self.lang = text, sents, lang
+        self.text, self.sents, self.lang = text, _joined(text, sents), lang
+        sents = self.sents
         self.cue = cues(lang)
         self.speech = tuple(w.lower() for w in self.cue.get("speech", ()))
         self.that = set(self.cue.get("that", ()))
@@ -139,8 +142,9 @@ class Attributor:
             people = fem or people
         g = self.genders
         if g is not None:
-            if sex == "p":
-                lo = bisect_left(self.ent_starts, people[0].start if people else 0)
+            if sex == "p":   # the last person or organisation of this or the sentence before
+                k = bisect_right(self.sent_starts, pos) - 1
+                lo = bisect_left(self.ent_starts, self.sent_starts[max(k - 1, 0)] if k >= 0 else 0)
                 ents = [e for e in self.ents[lo:bisect_left(self.ent_starts, pos)] if e.end <= pos]
                 return ents[-1] if ents else None
             if sex in ("m", "f"):
@@ -159,12 +163,33 @@ class Attributor:
             if noun in self.nouns:
                 sex = self.genders.noun_sex(s, w) if self.genders else ""
                 s += len(w) - len(noun)
+                desc = self._description(s, e, end, noun, sex) if self.genders else None
+                if desc:
+                    return desc
                 return (s, e), self.last_person_before(s, sex, role=noun if self.genders else "")
             if self.is_inverted(w) and "-" in w:
                 pron = w.rsplit("-", 1)[-1]
                 ps = e - len(pron)
                 return (ps, e), self.last_person_before(s, self.pronouns.get(pron, ""))
         return None
+
+    def _description(self, s: int, e: int, end: int, noun: str,
+                     sex: str) -> tuple[tuple[int, int], Ent | None] | None:
+        """A role noun with its complement ("le porte-parole du Quai d'Orsay") that no
+        person named before was introduced with: an unnamed speaker, kept as the
+        description, with the organisation named in it."""
+        if not _COMPLEMENT.match(self.text, e, end):
+            return None
+        before = self.last_person_before(s, sex, role=noun)
+        if before is not None and noun in self.genders.roles.get(before.cluster, ()):
+            return None
+        out = e
+        for a, b, w in self.words(e, end)[:8]:
+            if w in self.np_stop or self.is_speech(w):
+                break
+            out = b
+        org = next((x for x in self.ents if s <= x.start and x.end <= out and x.label == "ORG"), None)
+        return (s, out), org
 
     def caps_name(self, start: int, end: int, last: bool) -> tuple[int, int] | None:
         """A run of capitalised words (or, in a script without case, words by ``name_at``)."""
@@ -313,6 +338,10 @@ class Attributor:
             rest_cue = self.find_cue(m.start("rest"), m.end("rest"), last=False, within=3)
             if rest_cue:
                 spans.append((m.start("content"), m.end("content")))
+        for m in _DASH_OPEN.finditer(self.text) if self.cue.get("dash_incise") else ():
+            content = self._dash_incise(m.start("content"), m.end())
+            if content:
+                spans.append(content)
         reach = -1   # the furthest end of an accepted quote: a span inside it is no quote of its own
         for cs, ce in sorted(set(spans)):
             if ce <= reach:
@@ -340,6 +369,16 @@ class Attributor:
             out.append(self._quote("direct", (cs, ce), cue, speaker, ent))
             reach = max(reach, ce)
         return self._continued(out)
+
+    def _dash_incise(self, start: int, end: int) -> tuple[int, int] | None:
+        """The words said on a line opened by a dash, up to the comma before the verb:
+        "— Mon chiffre d'affaires a baissé, soupire Julien Morel, libraire." """
+        for m in re.finditer(r",\s+", self.text[start:end]):
+            ws = self.words(start + m.end(), end)[:2]
+            if ws and (self.is_speech(ws[0][2]) or ws[0][2] in self.auxiliaries
+                       and len(ws) > 1 and self.is_speech(ws[1][2])):
+                return start, start + m.start()
+        return None
 
     def _incise(self, cs: int, ce: int) -> tuple[int, int] | None:
         """The verb of an incise inside a quote: "« A, a réagi X. B »"."""
@@ -508,6 +547,18 @@ class Attributor:
         direct = self.direct()
         taken = [q.content for q in direct]
         return sorted(direct + self.indirect(taken), key=lambda q: q.content)
+
+
+def _joined(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, a piece that opens with a comma joined to the one before it (a model's
+    split at "en 2027, ont annoncé les organisateurs")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        if out and text[s:e].lstrip()[:1] in (",", ";") and "\n" not in text[out[-1][1]:s]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def cluster(text: str, ents: list[Ent]) -> list[Ent]:

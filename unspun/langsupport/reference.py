@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|[,;:.!?«»()]")
+_WORD = re.compile(r"\b[^\W\d_a-z]{1,2}\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[,;:.!?«»()\n—–]")
 WINDOW = 8
 
 
