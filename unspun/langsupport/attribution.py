@@ -95,6 +95,8 @@ class Attributor:
             if e.cluster >= 0:
                 self.cluster_mentions.setdefault(e.cluster, []).append((e.start, e.end))
         gender = self.cue.get("gender")
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if gender else []
+        self.quoted_starts = [a for a, _ in self.quoted]
         self.genders = Genders(text, self.people, gender, self.nouns) if gender else None
 
     # -- words ---------------------------------------------------------------
@@ -142,6 +144,14 @@ class Attributor:
             people = fem or people
         g = self.genders
         if g is not None:
+            people = [e for e in people if not self._in_quote(e.start)]
+            k = bisect_right(self.sent_starts, pos) - 1
+            head = self.sent_starts[k] if k >= 0 else 0
+            if sex in ("m", "f") and not any(e.start >= head for e in people):
+                lo = bisect_left(self.ent_starts, head)
+                orgs = [e for e in self.ents[lo:bisect_left(self.ent_starts, pos)] if e.label == "ORG" and not self._in_quote(e.start)]
+                if orgs:   # "L'Agence ... reste prudente : selon elle, ..."
+                    return orgs[-1]
             if sex == "p":   # the last person or organisation of this or the sentence before
                 k = bisect_right(self.sent_starts, pos) - 1
                 lo = bisect_left(self.ent_starts, self.sent_starts[max(k - 1, 0)] if k >= 0 else 0)
@@ -152,6 +162,10 @@ class Attributor:
             if role:
                 people = [e for e in people if role in g.roles.get(e.cluster, ())] or people
         return people[-1] if people else None
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and pos < self.quoted[k][1]
 
     def stand_in(self, start: int, end: int, pick_last: bool = False) -> tuple[tuple[int, int], Ent | None] | None:
         """A pronoun or role noun in [start, end) and the person it stands for."""
@@ -430,8 +444,9 @@ class Attributor:
             if any(te - ts > 0.6 * (e - s) for ts, te in near(s, e)):
                 continue
             end = s + len(sent.rstrip().rstrip(".!?…").rstrip())
+            colon = self.text.rfind(": ", s, end) if self.genders else -1
             q = (self._according(s, end, according) or self._that(s, end) or self._tail(s, end)
-                 or self._object(s, end))
+                 or (colon > 0 and self._according(colon + 2, end, according)) or self._object(s, end))
             if q and not near(*q.content):
                 out.append(q)
         return out
