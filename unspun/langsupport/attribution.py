@@ -263,6 +263,10 @@ class Attributor:
             if s >= e:
                 continue
             ent = self.entity_in(s, e, last=(side == "before"))
+            if ent and ent.label == "ORG" and self.genders:   # "le porte-parole du Quai d'Orsay"
+                st = self.stand_in(s, e, pick_last=(side == "before"))
+                if st and st[0][0] < ent.start and ent.end <= st[0][1]:
+                    return st
             if ent:
                 return (ent.start, ent.end), ent
             app = self.apposed(e) if side == "after" and self.genders else None
