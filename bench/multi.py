@@ -1,6 +1,6 @@
 """Entities, quotes and speakers per language on the multilingual gold (tests/gold/multi/).
 
-    .venv/bin/python bench/multi.py [--lang ru,fr] [--split dev|test|all] [--errors] [--pipeline]
+    .venv/bin/python bench/multi.py [--lang ru,fr] [--split dev|test|all|tune] [--errors] [--pipeline]
 
 Entities: exact span and type (PER/ORG/LOC) precision, recall and F1, for the
 languages whose gold has entities of every type (ru, fr); for the others,
@@ -9,11 +9,15 @@ Quotes: bench/quote_scoring.py's matching (one-to-one, greedy by overlap; a
 predicted content matches when shared characters / the longer span's length
 reaches 0.3); speaker accuracy over matched pairs: right when the predicted
 speaker span, or a mention of its entity, overlaps the gold speaker or a
-mention of the gold speaker's entity.  Direct quotes are also scored alone.
+mention of the gold speaker's entity.  ``spk ent`` is stricter, over the matched
+pairs whose gold speaker is an entity: right when the predicted speaker's entity
+(a pronoun or role noun resolved to its person) is that entity, so a pronoun
+counts only when it was resolved to the right person.  Direct quotes are also scored alone.
 Datelines: the place found equals the gold one (or both are none); agencies: the
 gold agencies named in the text that were found.
 Split: ``dev`` is the first half of each language's articles, which rules were
-tuned on; ``test`` the other half, held out.
+tuned on; ``test`` the other half, held out; ``tune`` the extra articles of
+``tests/gold/multi/tune/`` (written to tune rules on, outside the split).
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
-from multi_gold import languages, load  # noqa: E402
+from multi_gold import TUNE, languages, load  # noqa: E402
 from quote_scoring import Gold, Pred, Tally, match  # noqa: E402
 
 FULL = ("ru", "fr")
@@ -59,6 +63,7 @@ def to_golds(art: dict) -> list[Gold]:
         src = [(q["speaker"]["start"], q["speaker"]["end"])] + mentions.get(q["entity"] or "", [])
         g = Gold([(c["start"], c["end"])], src, "", c["text"])
         g.kind = q["kind"]  # type: ignore[attr-defined]
+        g.entity_mentions = mentions.get(q["entity"] or "", [])  # type: ignore[attr-defined]
         out.append(g)
     return out
 
@@ -106,6 +111,7 @@ def run(lang: str, arts: list[dict], errors: bool, pipeline: bool = False) -> di
     ent = [0, 0, 0, 0]
     dl = [0, 0, 0, 0]   # datelines right, articles, agencies found, agencies
     tallies = {"any": Tally(), "direct": Tally()}
+    strict = [0, 0]   # matched pairs whose gold speaker is an entity: right entity, pairs
     full = lang in FULL
     started = time.perf_counter()
     for art in arts:
@@ -131,6 +137,14 @@ def run(lang: str, arts: list[dict], errors: bool, pipeline: bool = False) -> di
                     t.tp += 1
                     ok = _speaker_ok(golds[gi], preds[pi])
                     t.speaker_ok += ok
+                    if kind == "any" and golds[gi].entity_mentions:
+                        strict[1] += 1
+                        right = _entity_ok(golds[gi], preds[pi])
+                        strict[0] += right
+                        if errors and ok and not right:
+                            sp = preds[pi].speaker
+                            print(f"  {art['id']} speaker {text[sp[0]:sp[1]] if sp else None!r} stands for "
+                                  f"another entity than gold {q_entity(art, golds[gi])!r} for {golds[gi].text[:50]!r}")
                     if errors and not ok and kind == "any":
                         sp = preds[pi].speaker
                         print(f"  {art['id']} speaker {text[sp[0]:sp[1]] if sp else None!r} for "
@@ -145,7 +159,8 @@ def run(lang: str, arts: list[dict], errors: bool, pipeline: bool = False) -> di
                     if gi not in {a for a, _ in pairs}:
                         print(f"  {art['id']} missed {g.kind}: {g.text[:70]!r}")
     secs = time.perf_counter() - started
-    return {"ent": ent, "tallies": tallies, "secs": secs, "n": len(arts), "dateline": dl}
+    return {"ent": ent, "tallies": tallies, "secs": secs, "n": len(arts), "dateline": dl,
+            "strict": strict}
 
 
 def _speaker_ok(gold: Gold, pred: Pred) -> bool:
@@ -153,6 +168,15 @@ def _speaker_ok(gold: Gold, pred: Pred) -> bool:
         return False
     spans = [pred.speaker] + pred.speaker_mentions
     return any(s < ge and gs < e for s, e in spans for gs, ge in gold.source)
+
+
+def q_entity(art: dict, gold: Gold) -> str | None:
+    return next((q["entity"] for q in art["quotes"] if q["content"]["text"] == gold.text), None)
+
+
+def _entity_ok(gold: Gold, pred: Pred) -> bool:
+    spans = ([pred.speaker] if pred.speaker else []) + pred.speaker_mentions
+    return any(s < ge and gs < e for s, e in spans for gs, ge in gold.entity_mentions)
 
 
 def prf(right: int, n_pred: int, found: int, n_gold: int) -> tuple[float, float, float]:
@@ -164,7 +188,7 @@ def prf(right: int, n_pred: int, found: int, n_gold: int) -> tuple[float, float,
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--lang", default="")
-    ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    ap.add_argument("--split", default="all", choices=["dev", "test", "all", "tune"])
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--pipeline", action="store_true",
                     help="score the records of unspun.analyze (the full pipeline) instead of "
@@ -174,9 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"split: {args.split}; entity scores: exact span+type for {', '.join(FULL)}, "
           "places by overlap for the rest")
     print(f"{'lang':<5}{'arts':>5}{'ent P':>7}{'ent R':>7}{'ent F1':>7}{'quote P':>9}{'quote R':>9}"
-          f"{'quote F1':>9}{'spk acc':>8}{'dir F1':>8}{'dir spk':>8}{'dateln':>7}{'agency':>7}{'s/art':>7}")
+          f"{'quote F1':>9}{'spk acc':>8}{'spk ent':>8}{'dir F1':>8}{'dir spk':>8}{'dateln':>7}{'agency':>7}{'s/art':>7}")
     for lang in langs:
-        arts = split_of(load(lang), args.split)
+        if args.split == "tune" and not (TUNE / f"{lang}.jsonl").exists():
+            continue
+        arts = load(lang, TUNE) if args.split == "tune" else split_of(load(lang), args.split)
         if args.errors:
             print(f"[{lang}]")
         r = run(lang, arts, args.errors, args.pipeline)
@@ -185,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         _, _, df, da = r["tallies"]["direct"].prf()
         dl = r["dateline"]
         print(f"{lang:<5}{r['n']:>5}{ep:>7.2f}{er:>7.2f}{ef:>7.2f}{qp:>9.2f}{qr:>9.2f}{qf:>9.2f}"
-              f"{qa:>8.2f}{df:>8.2f}{da:>8.2f}{dl[0] / max(dl[1], 1):>7.2f}"
+              f"{qa:>8.2f}{r['strict'][0] / max(r['strict'][1], 1):>8.2f}{df:>8.2f}{da:>8.2f}{dl[0] / max(dl[1], 1):>7.2f}"
               f"{dl[2] / max(dl[3], 1):>7.2f}{r['secs'] / max(r['n'], 1):>7.2f}")
     return 0
 

@@ -11,6 +11,10 @@ Source: ``tests/gold/multi/src/<lang>.txt``, articles written for the project
     PER: Сергей Лавров = Лавров = Лаврова     (one entity, its surface forms)
     Q: «...» | direct | он | Сергей Лавров      (content | kind | speaker text | entity)
 
+``tests/gold/multi/tune/src/<lang>.txt`` (same format, built to ``tune/<lang>.jsonl``)
+holds further articles to tune rules on, kept apart so that the dev/test split of the
+main files never changes (bench/multi.py ``--split tune``).
+
 Offsets are found by string search, never typed: every surface form of an
 entity (the first is its name, and need not occur when others follow) marks each of its whole-word occurrences (longer forms first, a form
 inside an already marked span is skipped; in Arabic script a one-letter proclitic
@@ -29,6 +33,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1] / "tests" / "gold" / "multi"
+TUNE = ROOT / "tune"   # extra articles to tune rules on, apart from the dev/test split
 TYPES = ("PER", "ORG", "LOC")
 
 
@@ -112,7 +117,7 @@ def parse_block(block: str) -> dict:
         art["quotes"].append({"content": {"start": cs, "end": ce, "text": content}, "kind": kind,
                               "speaker": {"start": ss, "end": ss + len(speaker), "text": speaker},
                               "entity": None if entity == "-" else entity})
-    place = meta.get("dateline", "-")
+    place = meta.get("dateline", "-").replace("_", " ")
     if place != "-":
         ps = text.find(place)
         if ps < 0 or ps > 40:
@@ -162,10 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
     stale = []
-    for src in sorted((ROOT / "src").glob("*.txt")):
+    for src in sorted((ROOT / "src").glob("*.txt")) + sorted((TUNE / "src").glob("*.txt")):
         arts = parse_source(src)
         out = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts)
-        dest = ROOT / f"{src.stem}.jsonl"
+        dest = src.parent.parent / f"{src.stem}.jsonl"
         if args.check:
             if not dest.exists() or dest.read_text(encoding="utf-8") != out:
                 stale.append(dest.name)
@@ -173,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             dest.write_text(out, encoding="utf-8")
         n_q = sum(len(a["quotes"]) for a in arts)
         n_e = sum(len(m["mentions"]) for a in arts for m in a["entities"])
-        print(f"{src.stem}: {len(arts)} articles, {n_e} entity mentions, {n_q} quotes")
+        print(f"{dest.relative_to(ROOT).with_suffix('')}: {len(arts)} articles, {n_e} entity mentions, {n_q} quotes")
     if stale:
         print("stale:", ", ".join(stale))
         return 1

@@ -27,10 +27,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .reference import Genders
+
 _QUOTED = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"|»[^»«\n]*«")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DASH_LINE = re.compile(r"(?m)^[—–-]\s+(?P<content>[^\n]+?)[,.!?]?\s+[—–-]\s+(?P<rest>[^\n]*)")
 _CLAUSE_END = re.compile(r"[:;]|,\s")
+_DASH_OPEN = re.compile(r"(?m)^[—–]\s+(?P<content>[^\n]+)")
+_COMPLEMENT = re.compile(r"\s+(?:du|de|des|d'|d’)")
+_OPEN_PARAGRAPH = re.compile(r"(?m)^«[^«»\n]*(?=\n«)")
 _CAPS_RUN = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
 
 
@@ -64,13 +69,22 @@ class Attributor:
     """Finds quotes in one text, given its sentences and named entities."""
 
     def __init__(self, text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str):
-        self.text, self.sents, self.lang = text, sents, lang
+        self.text, self.sents, self.lang = text, _joined(text, sents), lang
+        sents = self.sents
         self.cue = cues(lang)
         self.speech = tuple(w.lower() for w in self.cue.get("speech", ()))
         self.that = set(self.cue.get("that", ()))
         self.pronouns = self.cue.get("pronouns", {})
         self.nouns = set(self.cue.get("nouns", ()))
         self.inverted = set(self.cue.get("inverted", ()))
+        self.inv_suffixes = tuple(self.cue.get("inverted_suffixes", ()))
+        self.that_within = int(self.cue.get("that_within", 3))
+        self.adjunct = set(self.cue.get("adjunct", ()))
+        np = self.cue.get("noun_phrase", {})
+        self.np_dets = set(np.get("determiners", ()))
+        self.auxiliaries = set(self.cue.get("auxiliaries", ()))
+        self.np_stop = set(np.get("stop", ())) | self.auxiliaries
+        self.np_skip = set(np.get("skip", ()))
         self.ents = sorted((e for e in ents if e.label in ("PER", "ORG")), key=lambda e: e.start)
         self.ent_starts = [e.start for e in self.ents]
         self.people = [e for e in self.ents if e.label == "PER"]
@@ -80,15 +94,29 @@ class Attributor:
         for e in self.ents:
             if e.cluster >= 0:
                 self.cluster_mentions.setdefault(e.cluster, []).append((e.start, e.end))
+        gender = self.cue.get("gender")
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if gender else []
+        self.quoted_starts = [a for a, _ in self.quoted]
+        self.genders = Genders(text, self.people, gender, self.nouns) if gender else None
 
     # -- words ---------------------------------------------------------------
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, start, end)]
 
     def is_speech(self, word: str) -> bool:
-        if word in self.inverted:
+        if self.is_inverted(word):
             return True
         return any(word.startswith(p) for p in self.speech) and len(word) <= 18
+
+    def is_inverted(self, word: str) -> bool:
+        """'a-t-il', and any verb of saying with the subject pronoun after it ('raconte-t-il')."""
+        if word in self.inverted:
+            return True
+        suf = next((x for x in self.inv_suffixes if word.endswith(x)), None)
+        if suf is None:
+            return False
+        base = word[:-len(suf)]
+        return base in self.inverted or any(base.startswith(p) for p in self.speech)
 
     def sentence_of(self, pos: int) -> tuple[int, int]:
         k = bisect_right(self.sent_starts, pos) - 1
@@ -104,27 +132,78 @@ class Attributor:
             return None
         return inside[-1] if last else inside[0]
 
-    def last_person_before(self, pos: int, sex: str = "", reach: int = 12) -> Ent | None:
-        """The last person named before ``pos`` (of the last ``reach`` named)."""
+    def last_person_before(self, pos: int, sex: str = "", reach: int = 12, role: str = "") -> Ent | None:
+        """The last person named before ``pos`` (of the last ``reach`` named); with the
+        language's gender data, the last whose gender does not contradict ``sex`` (a role
+        noun prefers a person it was said of), and for a plural pronoun the last person
+        or organisation."""
         k = bisect_right(self.people_ends, pos)
         people = self.people[max(0, k - reach):k]
         if sex == "f" and self.lang in ("ru", "uk"):
             fem = [e for e in people if self.text[e.start:e.end].rstrip().endswith(("а", "я"))]
             people = fem or people
+        g = self.genders
+        if g is not None:
+            people = [e for e in people if not self._in_quote(e.start)]
+            k = bisect_right(self.sent_starts, pos) - 1
+            head = self.sent_starts[k] if k >= 0 else 0
+            if sex in ("m", "f") and not any(e.start >= head for e in people):
+                lo = bisect_left(self.ent_starts, head)
+                orgs = [e for e in self.ents[lo:bisect_left(self.ent_starts, pos)] if e.label == "ORG" and not self._in_quote(e.start)]
+                if orgs:   # "L'Agence ... reste prudente : selon elle, ..."
+                    return orgs[-1]
+            if sex == "p":   # the last person or organisation of this or the sentence before
+                k = bisect_right(self.sent_starts, pos) - 1
+                lo = bisect_left(self.ent_starts, self.sent_starts[max(k - 1, 0)] if k >= 0 else 0)
+                ents = [e for e in self.ents[lo:bisect_left(self.ent_starts, pos)] if e.end <= pos]
+                return ents[-1] if ents else None
+            if sex in ("m", "f"):
+                people = [e for e in people if g.sex.get(e.cluster, "") in ("", sex)] or people
+            if role:
+                people = [e for e in people if role in g.roles.get(e.cluster, ())] or people
         return people[-1] if people else None
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect_right(self.quoted_starts, pos) - 1
+        return k >= 0 and pos < self.quoted[k][1]
 
     def stand_in(self, start: int, end: int, pick_last: bool = False) -> tuple[tuple[int, int], Ent | None] | None:
         """A pronoun or role noun in [start, end) and the person it stands for."""
         ws = self.words(start, end)
         for s, e, w in (reversed(ws) if pick_last else ws):
-            if w in self.pronouns or w in self.nouns:
-                return (s, e), self.last_person_before(s, self.pronouns.get(w, ""))
-            for inv in self.inverted:
-                if w == inv:
-                    pron = w.rsplit("-", 1)[-1]
-                    ps = e - len(pron)
-                    return (ps, e), self.last_person_before(s, self.pronouns.get(pron, ""))
+            if w in self.pronouns:
+                return (s, e), self.last_person_before(s, self.pronouns[w])
+            noun = w[2:] if self.genders and w[:2] in ("l'", "l’") else w
+            if noun in self.nouns:
+                sex = self.genders.noun_sex(s, w) if self.genders else ""
+                s += len(w) - len(noun)
+                desc = self._description(s, e, end, noun, sex) if self.genders else None
+                if desc:
+                    return desc
+                return (s, e), self.last_person_before(s, sex, role=noun if self.genders else "")
+            if self.is_inverted(w) and "-" in w:
+                pron = w.rsplit("-", 1)[-1]
+                ps = e - len(pron)
+                return (ps, e), self.last_person_before(s, self.pronouns.get(pron, ""))
         return None
+
+    def _description(self, s: int, e: int, end: int, noun: str,
+                     sex: str) -> tuple[tuple[int, int], Ent | None] | None:
+        """A role noun with its complement ("le porte-parole du Quai d'Orsay") that no
+        person named before was introduced with: an unnamed speaker, kept as the
+        description, with the organisation named in it."""
+        if not _COMPLEMENT.match(self.text, e, end):
+            return None
+        before = self.last_person_before(s, sex, role=noun)
+        if before is not None and noun in self.genders.roles.get(before.cluster, ()):
+            return None
+        out = e
+        for a, b, w in self.words(e, end)[:8]:
+            if w in self.np_stop or self.is_speech(w):
+                break
+            out = b
+        org = next((x for x in self.ents if s <= x.start and x.end <= out and x.label == "ORG"), None)
+        return (s, out), org
 
     def caps_name(self, start: int, end: int, last: bool) -> tuple[int, int] | None:
         """A run of capitalised words (or, in a script without case, words by ``name_at``)."""
@@ -171,19 +250,28 @@ class Attributor:
         and the content."""
         cs, ce = content
         a, b = cue
-        if a >= ce:
+        if cs < a < ce:    # "« A, a réagi X. B »": the speaker is in the incise
+            order = [("after", (b, self._clause_end(b, ce)))]
+        elif a >= ce:
             order = [("after", (b, self._clause_end(b, sent[1]))), ("after", (ce, a)),
                      ("before", (self._clause_start(cs, sent[0]), cs))]
         else:
             order = [("before", (self._clause_start(a, sent[0]), a)), ("after", (b, cs))]
-        if self.text[a:b].lower() in self.inverted:
+        if self.is_inverted(self.text[a:b].lower()):
             return self.stand_in(a, b)
         for side, (s, e) in order:
             if s >= e:
                 continue
             ent = self.entity_in(s, e, last=(side == "before"))
+            if ent and ent.label == "ORG" and self.genders:   # "le porte-parole du Quai d'Orsay"
+                st = self.stand_in(s, e, pick_last=(side == "before"))
+                if st and st[0][0] < ent.start and ent.end <= st[0][1]:
+                    return st
             if ent:
                 return (ent.start, ent.end), ent
+            app = self.apposed(e) if side == "after" and self.genders else None
+            if app:
+                return (app.start, app.end), app
             st = self.stand_in(s, e, pick_last=(side == "before"))
             if st:
                 return st
@@ -191,7 +279,49 @@ class Attributor:
                 name = self.caps_name(s, e, last=(side == "before"))
                 if name:
                     return name, None
+        for side, (s, e) in order if self.np_dets else ():
+            if s < e:
+                np = self.noun_phrase(s, e, side)
+                if np:
+                    return np, None
         return None, None
+
+    def apposed(self, pos: int) -> Ent | None:
+        """The person named in apposition at ``pos`` ("le maire, Bernard Coulon, ...")."""
+        if self.text[pos:pos + 2] != ", ":
+            return None
+        k = bisect_left(self.ent_starts, pos + 2)
+        if k < len(self.ents) and self.ents[k].start == pos + 2 and self.ents[k].label == "PER":
+            return self.ents[k]
+        return None
+
+    def noun_phrase(self, s: int, e: int, side: str) -> tuple[int, int] | None:
+        """A speaker that is no named entity: the noun phrase opened by a determiner
+        ("sa famille", "le gouvernement polonais", "La mairie de Nantes") next to the verb,
+        before it up to an auxiliary, or after it (past a day or time word) up to a
+        preposition that opens an adjunct ("lors", "dans")."""
+        if side == "before":
+            s = max(s, self.text.rfind(", ", s, e) + 1)
+        ws = self.words(s, e)
+        if side == "before":
+            first = next((i for i, w in enumerate(ws) if w[2] in self.np_dets or
+                          w[2][:2] in ("l'", "l’") and len(w[2]) > 2), None)
+            if first is None:
+                return None
+            ws = ws[first:]
+        else:
+            while ws and ws[0][2] in self.np_skip:
+                ws = ws[1:]
+            if not ws or not (ws[0][2] in self.np_dets or ws[0][2][:2] in ("l'", "l’")):
+                return None
+        out = []
+        for w in ws:
+            if w[2] in self.np_stop or self.is_speech(w[2]):
+                break
+            out.append(w)
+        if not out or len(out) > 8 or (len(out) == 1 and out[0][2] in self.np_dets):
+            return None
+        return out[0][0], out[-1][1]
 
     def _clause_end(self, pos: int, limit: int) -> int:
         limit = min(limit, pos + 400)
@@ -226,6 +356,10 @@ class Attributor:
             rest_cue = self.find_cue(m.start("rest"), m.end("rest"), last=False, within=3)
             if rest_cue:
                 spans.append((m.start("content"), m.end("content")))
+        for m in _DASH_OPEN.finditer(self.text) if self.cue.get("dash_incise") else ():
+            content = self._dash_incise(m.start("content"), m.end())
+            if content:
+                spans.append(content)
         reach = -1   # the furthest end of an accepted quote: a span inside it is no quote of its own
         for cs, ce in sorted(set(spans)):
             if ce <= reach:
@@ -236,6 +370,8 @@ class Attributor:
             sent = (sent_a[0], max(sent_b[1], sent_c[1], ce))
             n_words = len(_WORD.findall(self.text, cs, min(ce, cs + 200)))
             cue = self.find_cue(ce, sent[1], last=False, within=3)
+            if cue is None and self.inv_suffixes:
+                cue = self._incise(cs, ce)
             if cue is None:
                 b0 = max(sent[0], cs - 400)
                 before = self.text[b0:cs].rstrip()
@@ -245,12 +381,54 @@ class Attributor:
                     cue = cue if cue and colon - cue[1] < 12 else (colon, colon + 1)
                 if cue is None:
                     continue
-            if n_words < 2 and not (0 <= cs - cue[1] < 12 or 0 <= cue[0] - ce < 6):
+            if n_words < 2 and not (0 <= cs - cue[1] < 12 or 0 <= cue[0] - ce < 6 or self._labels(cue, cs)):
                 continue
             speaker, ent = self.speaker_near(cue, sent, (cs, ce))
             out.append(self._quote("direct", (cs, ce), cue, speaker, ent))
             reach = max(reach, ce)
-        return out
+        return self._continued(out)
+
+    def _dash_incise(self, start: int, end: int) -> tuple[int, int] | None:
+        """The words said on a line opened by a dash, up to the comma before the verb:
+        "— Mon chiffre d'affaires a baissé, soupire Julien Morel, libraire." """
+        for m in re.finditer(r",\s+", self.text[start:end]):
+            ws = self.words(start + m.end(), end)[:2]
+            if ws and (self.is_speech(ws[0][2]) or ws[0][2] in self.auxiliaries
+                       and len(ws) > 1 and self.is_speech(ws[1][2])):
+                return start, start + m.start()
+        return None
+
+    def _incise(self, cs: int, ce: int) -> tuple[int, int] | None:
+        """The verb of an incise inside a quote: "« A, a réagi X. B »"."""
+        for m in re.finditer(r",\s+", self.text[cs:ce]):
+            ws = self.words(cs + m.end(), ce)[:2]
+            for i, (a, b, w) in enumerate(ws):
+                if self.is_speech(w) and (i == 0 or ws[0][2] in self.auxiliaries):
+                    return a, b
+        return None
+
+    def _labels(self, cue: tuple[int, int], cs: int) -> bool:
+        """A one-word quote a few words after the verb: "a jugé cette réponse « décevante »"."""
+        gap = int(self.cue.get("label_gap", 0))
+        return gap > 0 and 0 <= cs - cue[1] < 40 and len(self.words(cue[1], cs)) <= gap \
+            and not any(c in self.text[cue[1]:cs] for c in ".,;:")
+
+    def _continued(self, quotes: list[Quote]) -> list[Quote]:
+        """A quote running over paragraphs: a paragraph opened by « and left open, when the
+        next paragraph opens with « again, is a part of the quote that follows, with its
+        speaker."""
+        if not self.inv_suffixes:
+            return quotes
+        by_start = {q.content[0]: q for q in quotes}
+        added = []
+        for m in reversed(list(_OPEN_PARAGRAPH.finditer(self.text))):
+            nxt = by_start.get(m.end() + 1)
+            if nxt is None:
+                continue
+            q = Quote("direct", (m.start(), m.end()), nxt.cue, nxt.speaker, nxt.entity, nxt.mentions)
+            by_start[m.start()] = q
+            added.append(q)
+        return quotes + added if added else quotes
 
     def indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
@@ -270,8 +448,9 @@ class Attributor:
             if any(te - ts > 0.6 * (e - s) for ts, te in near(s, e)):
                 continue
             end = s + len(sent.rstrip().rstrip(".!?…").rstrip())
+            colon = self.text.rfind(": ", s, end) if self.genders else -1
             q = (self._according(s, end, according) or self._that(s, end) or self._tail(s, end)
-                 or self._object(s, end))
+                 or (colon > 0 and self._according(colon + 2, end, according)) or self._object(s, end))
             if q and not near(*q.content):
                 out.append(q)
         return out
@@ -291,6 +470,10 @@ class Attributor:
             comma = self.text.find(",", ps, end)
             if i <= 2 and comma > 0:           # "По словам X, CONTENT" ("по его словам" names it)
                 src = (ps + len(ph), comma) if comma > ps + len(ph) + 1 else (ps, comma)
+                app = self.apposed(comma) if self.genders else None
+                if app and self.text[app.end:app.end + 2] == ", " and not any(
+                        e.label == "PER" for e in self.ents if src[0] <= e.start and e.end <= src[1]):
+                    src, comma = (app.start, app.end), app.end   # "Selon la ministre, Agnès Perrin, ..."
                 content = (comma + 1 + (self.text[comma + 1:comma + 2] == " "), end)
             elif i > 2 and self.text[s:ps].rstrip().endswith(","):   # "CONTENT, selon X."
                 src = (ps + len(ph), end)
@@ -323,7 +506,10 @@ class Attributor:
         for i, (ws_, we, w) in enumerate(ws):
             if not self.is_speech(w):
                 continue
-            for j in range(i + 1, min(i + 4, len(ws))):
+            reach = 3
+            if i + 1 < len(ws) and ws[i + 1][2] in self.adjunct:   # "a indiqué dans un communiqué que"
+                reach = self.that_within
+            for j in range(i + 1, min(i + 1 + reach, len(ws))):
                 if ws[j][2] in self.that or any(ws[j][2].startswith(t) for t in self.that if t.endswith(("'", "’"))):
                     cstart = ws[j][1] if ws[j][2] in self.that else ws[j][0] + len(ws[j][2].split("'")[0].split("’")[0]) + 1
                     cstart += len(self.text[cstart:end]) - len(self.text[cstart:end].lstrip())
@@ -360,9 +546,11 @@ class Attributor:
         cue = next(((a, b) for a, b, w in tail[:3] if self.is_speech(w)), None)
         if cue is None or self.text[s:comma].count("«") or self.text[s:comma].count("\""):
             return None
+        if self.np_dets and any(m in self.text[comma:end] for m in "«»\"“”"):
+            return None   # "X, Y, a qualifié ... de « ... »": the tail holds a quote of its own
         content = (s, comma)
         speaker, ent = self.speaker_near(cue, (s, end), content)
-        if speaker is None or speaker[0] < comma and self.text[cue[0]:cue[1]].lower() not in self.inverted:
+        if speaker is None or speaker[0] < comma and not self.is_inverted(self.text[cue[0]:cue[1]].lower()):
             return None
         return self._quote("indirect", content, cue, speaker, ent)
 
@@ -378,6 +566,18 @@ class Attributor:
         direct = self.direct()
         taken = [q.content for q in direct]
         return sorted(direct + self.indirect(taken), key=lambda q: q.content)
+
+
+def _joined(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences, a piece that opens with a comma joined to the one before it (a model's
+    split at "en 2027, ont annoncé les organisateurs")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sents:
+        if out and text[s:e].lstrip()[:1] in (",", ";") and "\n" not in text[out[-1][1]:s]:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def cluster(text: str, ents: list[Ent]) -> list[Ent]:
