@@ -172,7 +172,8 @@ def test_an_outlet_writing_one_story_in_two_languages_shows_both(tmp_path):
     by_source = {o["source"]: o for o in result["outlets"]}
     trend, daily = by_source["Trend"], by_source["Le Quotidien"]
     assert trend["language"] == "ru"
-    assert trend["languages"] == [{"language": "ru", "articles": 2}, {"language": "en", "articles": 1}]
+    assert trend["languages"] == [{"language": "ru", "articles": 2},
+                                  {"language": "en", "articles": 1}]
     assert sorted(a["language"] for a in trend["articles"]) == ["en", "ru", "ru"]
     assert (daily["language"], daily["languages"]) == ("fr", [{"language": "fr", "articles": 1}])
     runner = CliRunner()

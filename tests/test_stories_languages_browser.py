@@ -43,7 +43,8 @@ def test_story_page_shows_each_outlets_language(page, site):
     sections = {s.locator("h2").inner_text().split(" first")[0]: s.locator("p.meta span.lang")
                 .inner_text() for s in page.locator("section.outlet").all()}
     assert sections == rows
-    trend = page.locator("section.outlet").filter(has=page.locator("h2", has_text=re.compile("^Trend")))
+    heading = page.locator("h2", has_text=re.compile("^Trend"))
+    trend = page.locator("section.outlet").filter(has=heading)
     langs = trend.locator("ul a[lang]").evaluate_all("els => els.map(e => e.lang)")
     assert sorted(langs) == ["en", "ru", "ru"]
     shot(page, "story-languages", full=True)
