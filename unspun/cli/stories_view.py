@@ -13,6 +13,16 @@ def _speakers(outlet: dict[str, Any]) -> str:
     return "; ".join(rows) or "nobody quoted"
 
 
+def languages(outlet: dict[str, Any]) -> str:
+    """The outlet's language: ``ru``, or ``ru (2 articles), en (1 article)`` when it wrote
+    the story's articles in several."""
+    rows = outlet["languages"]
+    if len(rows) == 1:
+        return rows[0]["language"]
+    return ", ".join(f"{r['language']} ({r['articles']} article{'s' if r['articles'] != 1 else ''})"
+                     for r in rows) or "unknown"
+
+
 def _techniques(outlet: dict[str, Any]) -> str:
     parts = []
     for voice in ("author", "quoted"):
@@ -41,6 +51,7 @@ def show(result: dict[str, Any]) -> None:
         grid.add_column()
         grid.add_row("first published", safe(f"{o['first_published'] or 'undated'}"
                      + ("  (first)" if o["first"] else "")))
+        grid.add_row("language", safe(languages(o)))
         grid.add_row("articles", safe("; ".join(a["title"] or a["article_id"]
                                                 for a in o["articles"][:5])))
         grid.add_row("quoted", safe(_speakers(o)))

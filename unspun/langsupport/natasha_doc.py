@@ -8,9 +8,16 @@ one spaCy token per natasha token, whitespace other than one space kept as
 whitespace tokens (``doc.text`` equals the input, character for character),
 sentence starts from natasha's sentences and ``doc.ents`` from its entity
 spans (labels ``PER``, ``ORG``, ``LOC``).
+
+The tagger's convolutions are small matrix products (one article's words by a few
+hundred filters): BLAS threads only add start-up and contention to them (on two
+busy cores, NER ran about eight times slower with them), so the tagger runs with
+one BLAS thread (:func:`one_blas_thread`).
 """
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -20,6 +27,59 @@ def _models() -> tuple[Any, Any]:
     from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
     return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+@lru_cache(maxsize=1)
+def _openblas() -> list[tuple[Any, Any]]:
+    """(get, set) of the thread count of each OpenBLAS library loaded (numpy's), called
+    directly: threadpoolctl, which finds them, lets only the first thread that limits
+    OpenBLAS ever limit it, and a server analyses in worker threads.  Empty for another
+    BLAS, or without threadpoolctl (scikit-learn's dependency)."""
+    import ctypes
+
+    try:
+        from threadpoolctl import threadpool_info
+    except ImportError:
+        return []
+    out = []
+    for info in threadpool_info():
+        if info.get("internal_api") != "openblas" or info.get("threading_layer") == "openmp":
+            continue
+        lib = ctypes.CDLL(info["filepath"])
+        for prefix, suffix in (("scipy_", "64_"), ("scipy_", ""), ("", "64_"), ("", "")):
+            get = getattr(lib, f"{prefix}openblas_get_num_threads{suffix}", None)
+            put = getattr(lib, f"{prefix}openblas_set_num_threads{suffix}", None)
+            if get is not None and put is not None:
+                out.append((get, put))
+                break
+    return out
+
+
+_lock = threading.Lock()
+_inside = 0
+_saved: list[int] = []
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """OpenBLAS limited to one thread while any caller is inside; the first to enter sets
+    the limit and the last to leave restores what it was (threads share BLAS's setting)."""
+    global _inside, _saved
+    libs = _openblas()
+    with _lock:
+        if _inside == 0:
+            _saved = [get() for get, _ in libs]
+            for _, put in libs:
+                put(1)
+        _inside += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _inside -= 1
+            if _inside == 0:
+                for (_, put), n in zip(libs, _saved):
+                    put(n)
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +97,8 @@ def natasha_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     segmenter, ner = _models()
     ndoc = NDoc(text)
     ndoc.segment(segmenter)
-    ndoc.tag_ner(ner)
+    with one_blas_thread():
+        ndoc.tag_ner(ner)
     tokens = [(t.start, t.stop) for t in ndoc.tokens]
     sents = [(s.start, s.stop) for s in ndoc.sents]
     ents = [(s.start, s.stop, s.type) for s in ndoc.spans]

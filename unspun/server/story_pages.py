@@ -1,6 +1,7 @@
 """Story pages: the stories list and one story's outlet comparison, with charts.
 
-The story page shows what `unspun compare` shows (who each outlet quoted and did not,
+The story page shows what `unspun compare` shows (each outlet's language, who it quoted
+and did not,
 distinctive terms with example sentences, techniques per 1,000 words by voice, frames,
 tone, first publication, wire-copy groups), and every quote, example sentence and
 technique links to its span in the article (``/articles/ID#span=START-END``). Only the

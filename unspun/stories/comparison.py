@@ -2,7 +2,12 @@
 
 For each outlet (the records' ``source``; ``"(unknown)"`` when missing):
 
-- ``articles`` and ``first_published`` (and whether it was among the first to publish);
+- ``articles`` (each with its ``language``) and ``first_published`` (and whether it was
+  among the first to publish);
+- ``languages``: the languages of its articles in the story, most articles first, with
+  their counts, and ``language``: the first of them (None when no article has one);
+  a story joins languages with the ``multilingual`` extra, and an agency may publish
+  one story in several;
 - ``speakers``: who it quoted, how many quotes, and their share of its quoted words;
   ``not_quoted``: speakers other outlets quoted in this story but this one did not;
 - ``terms``: the words and two-word phrases it uses more than the other outlets,
@@ -40,6 +45,13 @@ EXAMPLES = 2
 
 def _source(rec: Any) -> str:
     return rec.source or UNKNOWN
+
+
+def _languages(recs: list[Any]) -> list[dict[str, Any]]:
+    """The records' languages, most records first (ties by code), with their counts."""
+    counts = Counter(r.language for r in recs if r.language)
+    return [{"language": code, "articles": n}
+            for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _grams(text: str) -> list[str]:
@@ -181,9 +193,13 @@ def compare(store: Any, story_id: int, max_articles: int = MAX_ARTICLES) -> dict
         g = groups[source]
         n_words = sum(len(words(r.text)) for r in g)
         stats, quoted = speakers[source]
+        languages = _languages(g)
         outlets.append({
             "source": source,
-            "articles": [{"article_id": r.id, "title": r.title, "published": r.published}
+            "language": languages[0]["language"] if languages else None,
+            "languages": languages,
+            "articles": [{"article_id": r.id, "title": r.title, "published": r.published,
+                          "language": r.language}
                          for r in sorted(g, key=lambda r: (r.published or "", r.id))],
             "first_published": firsts[source],
             "first": bool(earliest and firsts[source] == earliest),
