@@ -9,7 +9,9 @@ influential US daily").  :class:`SpeakerResolver` links it to an entity of
 * a pronoun ("he", "she", "it", "they") is its nearest compatible antecedent
   (:mod:`.antecedents`: gender, person or organisation, subjects and earlier
   speakers first), a relative pronoun ("X, who said") the noun it hangs on,
-  a document ("the statement added") whoever spoke last;
+  a document ("the statement added", "A statement from the office of Minister
+  Raymond Tait", "It says" after "The lawsuit ...") whoever issued it
+  (:mod:`.issuers`), else nobody;
 * a description is the entity the article described with the same noun
   ("the professor" after "Saken Mukan, a professor at ..."), or, for
   organisation nouns ("the newspaper", "the ministry"), the organisation
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .antecedents import pronoun
+from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import PronounLinker, is_document, noun_phrase, relative_antecedent
 
 from ..lang import lemma as token_lemma
@@ -112,8 +115,8 @@ class SpeakerResolver:
         A span naming an entity is that entity.  A description ("the nominee", "A
         spokesman for the Commission") is the entity described with its noun, if any.
         A pronoun is its antecedent (:class:`.speaker_links.PronounLinker`); a relative
-        pronoun the noun its clause hangs on; a document ("the statement") whoever spoke
-        last.  ``how`` and ``source`` say which of these gave the entity."""
+        pronoun the noun its clause hangs on; a document ("the statement") whoever issued
+        it.  ``how`` and ``source`` say which of these gave the entity."""
         inside = self.mentions_in(start, end)
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
@@ -124,6 +127,9 @@ class SpeakerResolver:
             if noun is not None:
                 return self._relative(noun)
         if pronoun(word) is not None:
+            document = self._document_before(start, word)
+            if document is not None:
+                return self._document(document.idx, document)
             m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers])
             if m is None:
                 return Resolution(None)
@@ -131,16 +137,66 @@ class SpeakerResolver:
         if word in lexicon()["person_pronouns"] or word in lexicon()["group_pronouns"]:
             return Resolution(None)  # "I", "we": first person, no antecedent here
         if head is not None and is_document(head, token_lemma(head).lower()):
-            last = [(p, e2, ent) for p, e2, ent in self.speakers if start - p < LOOKBACK_CHARS]
-            if last:
-                p, e2, ent = last[-1]
-                return Resolution(ent, "document", (p, e2))
-            return Resolution(None)
+            return self._document(start, head)
         if head is not None:
             found = self._description_mention(start, head)
             if found is not None:
                 return Resolution(found[1], "description", found[0])
         return Resolution(None)
+
+    def _document(self, start: int, head: Any, depth: int = 0) -> "Resolution":
+        """A document speaks for its issuer (:mod:`.issuers`): named in its own phrase,
+        else where the article brought the same document up before; else nobody."""
+        lemma = token_lemma(head).lower()
+        for tok in [head] + earlier_mentions(head, lemma, token_lemma, start - LOOKBACK_CHARS):
+            if tok is not head and self.inside_quote(tok.idx):
+                continue
+            found = self._issuer(tok, depth)
+            if found is not None and found.entity is not None:
+                return Resolution(found.entity, "document", found.source)
+        return Resolution(None)
+
+    def _issuer(self, noun: Any, depth: int) -> "Resolution | None":
+        for part in issuer_parts(noun):
+            if part.dep_ == "poss" and pronoun(part.lower_) is not None:
+                m = self.pronouns.resolve(part.idx, part.lower_, [(p, e) for p, _, e in self.speakers])
+                if m is not None:
+                    return Resolution(m.entity, source=self._speaker_span_at(m))
+                continue
+            inside = self.mentions_in(part.left_edge.idx, part.right_edge.idx + len(part.right_edge))
+            people = [m for m in inside if self.pronouns.types.get(m.entity) == "PERSON"]
+            others = [m for m in inside if m.type in ("ORG", "GPE", "NORP")]
+            if people or others:
+                m = (people or others)[0]
+                return Resolution(m.entity, source=(m.start, m.end))
+        subject = issuing_subject(noun)
+        if subject is None or depth > 1:
+            return None
+        for p, e, ent in self.speakers:  # the subject already spoke: its resolved speaker
+            if p <= subject.idx < e:
+                return Resolution(ent, source=(p, e))
+        s, e, head = speaker_span(self.doc, subject, self)
+        if is_document(head, token_lemma(head).lower()):
+            return self._document(s, head, depth + 1)
+        found = self.resolve_full(s, e, head)
+        return Resolution(found.entity, source=found.source or (s, e))
+
+    def _document_before(self, pos: int, word: str) -> Any | None:
+        """"The lawsuit seeks $85 million. It says ...": "it" whose previous sentence is
+        about a document (the subject of its main verb) stands for that document."""
+        p = pronoun(word)
+        if p is None or p.kind != "thing" or not len(self.doc):
+            return None
+        tok = self.doc.char_span(pos, pos + len(word), alignment_mode="expand")
+        if tok is None:
+            return None
+        k = bisect_left(self.sents.starts, tok.start + 1) - 2  # the sentence before
+        if k < 0:
+            return None
+        subject = root_subject(self.sents.sents[k])
+        if subject is None or self.mentions_in(subject.idx, subject.idx + len(subject)):
+            return None
+        return subject if is_document(subject, token_lemma(subject).lower()) else None
 
     def _speaker_span_at(self, m: Any) -> tuple[int, int] | None:
         """The span a pronoun was resolved from: the mention, or an earlier speaker's span."""
