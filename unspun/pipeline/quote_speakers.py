@@ -79,6 +79,7 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.speakers: list[tuple[int, int, str]] = []  # (start, end, entity id) of resolved speakers
+        self.unnamed: list[tuple[int, int]] = []  # speaker spans that name no entity ("The researchers")
         self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
                           for e in record.entities}
         self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
@@ -102,8 +103,11 @@ class SpeakerResolver:
         return out
 
     def note_speaker(self, pos: int, entity: str | None, end: int | None = None) -> None:
+        end = pos if end is None else end
         if entity:
-            self.speakers.append((pos, pos if end is None else end, entity))
+            self.speakers.append((pos, end, entity))
+        else:
+            self.unnamed.append((pos, end))
 
     def resolve(self, start: int, end: int, head: Any = None) -> str | None:
         """The entity id the speaker span ``start:end`` refers to, or None."""
@@ -127,9 +131,9 @@ class SpeakerResolver:
             if noun is not None:
                 return self._relative(noun)
         if pronoun(word) is not None:
-            document = self._document_before(start, word)
-            if document is not None:
-                return self._document(document.idx, document)
+            before = self._subject_before(start, word)
+            if before is not None:
+                return before
             m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers])
             if m is None:
                 return Resolution(None)
@@ -181,22 +185,26 @@ class SpeakerResolver:
         found = self.resolve_full(s, e, head)
         return Resolution(found.entity, source=found.source or (s, e))
 
-    def _document_before(self, pos: int, word: str) -> Any | None:
-        """"The lawsuit seeks $85 million. It says ...": "it" whose previous sentence is
-        about a document (the subject of its main verb) stands for that document."""
+    def _subject_before(self, pos: int, word: str) -> "Resolution | None":
+        """A pronoun whose previous sentence is about a phrase that names no entity, as the
+        subject of its main verb: a document ("The lawsuit seeks $85 million. It says
+        ...": its issuer) or an earlier speaker written as a description ("The
+        researchers said ... They said": that phrase, no entity guessed)."""
         p = pronoun(word)
-        if p is None or p.kind != "thing" or not len(self.doc):
+        if p is None or not len(self.doc):
             return None
         tok = self.doc.char_span(pos, pos + len(word), alignment_mode="expand")
-        if tok is None:
+        k = bisect_left(self.sents.starts, tok.start + 1) - 2 if tok is not None else -1
+        subject = root_subject(self.sents.sents[k]) if k >= 0 else None
+        if subject is None or subject.pos_ != "NOUN" \
+                or self.mentions_in(subject.idx, subject.idx + len(subject)):
             return None
-        k = bisect_left(self.sents.starts, tok.start + 1) - 2  # the sentence before
-        if k < 0:
-            return None
-        subject = root_subject(self.sents.sents[k])
-        if subject is None or self.mentions_in(subject.idx, subject.idx + len(subject)):
-            return None
-        return subject if is_document(subject, token_lemma(subject).lower()) else None
+        if p.kind == "thing" and is_document(subject, token_lemma(subject).lower()):
+            return self._document(subject.idx, subject)
+        for s, e in self.unnamed:
+            if s <= subject.idx < e and _agrees(p, subject):
+                return Resolution(None, "pronoun", (s, e), name=self.text[s:e])
+        return None
 
     def _speaker_span_at(self, m: Any) -> tuple[int, int] | None:
         """The span a pronoun was resolved from: the mention, or an earlier speaker's span."""
@@ -247,14 +255,40 @@ class SpeakerResolver:
         if best:
             return best[1]
         if noun in lexicon()["group_nouns"]:
-            # the organisation named last before pos, outside quotes, within the look-back
-            i = bisect_left(self._starts, pos) - 1
-            while i >= 0 and pos - self.mentions[i].start < LOOKBACK_CHARS:
-                m = self.mentions[i]
-                if m.type == "ORG" and not self.inside_quote(m.start):
-                    return m.entity
-                i -= 1
+            return self._organisation_before(pos, noun)
         return None
+
+    def _organisation_before(self, pos: int, noun: str) -> str | None:
+        """"The federation said": the organisation named last before ``pos``, outside
+        quotes, within the look-back; one whose name holds the noun ("Federation of
+        Canadian Municipalities") first; else the place named last ("The club said"
+        after "The Winnipeg Jets", tagged a place)."""
+        orgs, places = [], []
+        i = bisect_left(self._starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < LOOKBACK_CHARS:
+            m = self.mentions[i]
+            kind = self.pronouns.types.get(m.entity, m.type)
+            if not self.inside_quote(m.start):
+                if kind == "ORG":
+                    orgs.append(m)
+                elif kind == "GPE":
+                    places.append(m)
+            i -= 1
+        named = [m for m in orgs if noun in self.record.entity(m.entity)["name"].lower().split()]
+        found = (named or orgs or places or [None])[0]
+        return found.entity if found is not None else None
+
+
+def _agrees(p: Any, noun: Any) -> bool:
+    """A pronoun can stand for a common noun: "it" a singular one, "they" a plural or
+    an organisation noun ("the group"), "he" / "she" a noun of its gender ("the
+    spokeswoman")."""
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if p.kind == "thing":
+        return not plural
+    if p.kind == "group":
+        return plural or token_lemma(noun).lower() in lexicon()["group_nouns"]
+    return noun.lower_ in get_language("en").words.get("gender_words", {}).get(p.gender or "", [])
 
 
 def _is_description(head: Any, inside: list[Mention]) -> bool:
