@@ -254,9 +254,8 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
-        if noun in lexicon()["group_nouns"] and any(c.dep_ == "det" and c.lower_ == "the"
-                                                     for c in head.children):
-            return self._organisation_before(pos, noun)  # "the ministry"; not "Winnipeg police"
+        if noun in lexicon()["group_nouns"]:
+            return self._organisation_before(pos, noun)
         return None
 
     def _organisation_before(self, pos: int, noun: str) -> str | None:
