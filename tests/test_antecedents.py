@@ -68,3 +68,27 @@ def test_an_earlier_speaker_beats_a_non_subject():
     speakers = [A("b", 20, 0, speaker=True)]
     assert resolve(pronoun("he"), 100, 1, cands, speakers).entity == "b"
     assert resolve(pronoun("he"), 100, 1, cands).entity == "a"
+
+
+def test_an_earlier_speaker_is_a_candidate_in_its_own_sentence():
+    # "The commissioner said ...": no mention in that sentence, but its speaker is Fraser.
+    cands = [A("fraser", 0, 0, gender="f", subject=True), A("brandt", 60, 2, subject=True)]
+    speakers = [A("fraser", 120, 4, gender="f", speaker=True)]
+    assert resolve(pronoun("she"), 200, 5, cands, speakers).entity == "fraser"
+    assert resolve(pronoun("she"), 200, 5, cands).entity == "brandt"  # unknown gender, nearer
+
+
+def test_entity_types_follow_the_article_evidence():
+    from types import SimpleNamespace
+
+    from unspun.pipeline.speaker_links import entity_types
+
+    text = "Dr. Nadia Chartrand said so. Colleges Ontario, which represents 24 colleges, did not."
+    ents = [{"id": "E1", "type": "ORG", "name": "Nadia Chartrand",
+             "mentions": [{"start": 4, "end": 19, "text": "Nadia Chartrand"}]},
+            {"id": "E2", "type": "PERSON", "name": "Colleges Ontario",
+             "mentions": [{"start": 29, "end": 45, "text": "Colleges Ontario"}]},
+            {"id": "E3", "type": "ORG", "name": "Victoria Police", "mentions": [
+                {"start": 0, "end": 0, "text": "Victoria Police"}]}]
+    types = entity_types(SimpleNamespace(text=text, entities=ents))
+    assert types == {"E1": "PERSON", "E2": "ORG", "E3": "ORG"}

@@ -98,3 +98,60 @@ def test_a_cue_less_paragraph_continues_its_speaker(pipe):
     assert _speaker_name(rec, second) == _speaker_name(rec, first)
     assert _speaker_name(rec, first).endswith("Ruth Adebayo")
     assert second["speaker"]["resolved"]["how"] == "continuation"
+
+
+def test_a_document_speaks_for_the_issuer_its_phrase_names(pipe):
+    text = ("Residents of Slave Lake were evacuated on Saturday.\n\n"
+            "Mayor Leanne Costa said the order had come six hours too late.\n\n"
+            "A statement from the office of Public Safety Minister Raymond Tait said the order "
+            "had been issued as soon as the fire changed direction.\n")
+    rec, quotes = _quotes(pipe, text)
+    q = quotes[-1]
+    assert q["speaker"]["text"].startswith("A statement from the office")
+    assert _speaker_name(rec, q) == "Raymond Tait"  # not the mayor, who spoke last
+    assert q["speaker"]["resolved"]["how"] == "document"
+    assert q["speaker"]["resolved"]["from"]["text"] == "Raymond Tait"
+
+
+def test_a_document_with_no_issuer_names_nobody(pipe):
+    text = ("Mayor Leanne Costa said the ferry would run again in May.\n\n"
+            "A leaked memo said the ferry would not run before August.\n")
+    rec, quotes = _quotes(pipe, text)
+    memo = quotes[-1]
+    assert memo["speaker"]["text"] == "A leaked memo"
+    assert memo["speaker"]["entity"] is None and "resolved" not in memo["speaker"]
+
+
+def test_it_after_a_document_is_the_document_and_speaks_for_its_issuer(pipe):
+    text = ("The report, released on Tuesday by Halifax Water, said 6,000 homes still had lead "
+            "pipes.\n\n"
+            "It said children in those homes faced the greatest risk.\n")
+    rec, (first, second) = _quotes(pipe, text)
+    assert _speaker_name(rec, first) == "Halifax Water"
+    assert second["speaker"]["text"] == "It"
+    assert _speaker_name(rec, second) == "Halifax Water"
+    assert second["speaker"]["resolved"]["how"] == "document"
+
+
+def test_a_pronoun_takes_a_description_speaker_and_learns_gender(pipe):
+    # "Tyler" says nothing of gender here; the "He" that resolves to him does.
+    text = ("Commissioner Naomi Fraser said the app had broken the law.\n\n"
+            "The company's founder, Tyler Brandt, wrote that the app had always been free. "
+            "He said users could now pay for a version with no ads.\n\n"
+            "The commissioner said she had no power to fine the company. "
+            "She said Parliament should pass the privacy bill this year.\n")
+    rec, quotes = _quotes(pipe, text)
+    by_content = {q["content"]["text"]: q for q in quotes}
+    q = by_content["Parliament should pass the privacy bill this year"]
+    assert _speaker_name(rec, q) == "Naomi Fraser"
+    assert q["speaker"]["resolved"]["how"] == "pronoun"
+    assert _speaker_name(rec, by_content["users could now pay for a version with no ads"]) == "Tyler Brandt"
+
+
+def test_they_after_an_unnamed_group_keeps_that_phrase(pipe):
+    text = ("The researchers said their next step would be a study of people who moved.\n\n"
+            "They said the results would be published next year.\n")
+    rec, (first, second) = _quotes(pipe, text)
+    assert second["speaker"]["entity"] is None
+    assert second["speaker"]["name"] == "The researchers"
+    assert second["speaker"]["resolved"]["from"]["text"] == "The researchers"

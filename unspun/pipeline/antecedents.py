@@ -7,9 +7,13 @@ A pronoun takes the nearest compatible antecedent in the sentences before it
   (gender from a title before a name, a gendered description, a given name);
   "it" an organisation or a place that acts as one; "they" an organisation or
   a group (people are not plural here: "they" never picks one person);
+* the speakers of earlier quotes are candidates too, in their sentence (a
+  speaker written as a description, "The commissioner said", or as a pronoun
+  already resolved, carries the entity it was resolved to);
 * within the nearest sentence that has any, a candidate of known matching
-  gender beats one of unknown gender, a grammatical subject beats the rest,
-  then a quote's earlier speaker, then the first mention of the sentence;
+  gender beats one of unknown gender, a grammatical subject or a speaker beats
+  the rest, then an entity that spoke earlier, then the first mention of the
+  sentence;
 * with nothing compatible in the window, the previous quote's speaker, if
   compatible, is the antecedent.
 
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 
 from ..lang import get as get_language
 
-__all__ = ["Antecedent", "Pronoun", "pronoun", "gender_of", "resolve", "WINDOW"]
+__all__ = ["Antecedent", "Pronoun", "pronoun", "gender_of", "given_name_gender", "resolve", "WINDOW"]
 
 WINDOW = 10  # sentences; the linker also looks back 1,500 characters at most
 PERSON_TYPES = frozenset({"PERSON"})
@@ -91,10 +95,10 @@ def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: It
         return found.pop()
     if found:
         return None
-    return _given_name_gender(names, lang)
+    return given_name_gender(names, lang)
 
 
-def _given_name_gender(names: Iterable[str], lang: str) -> str | None:
+def given_name_gender(names: Iterable[str], lang: str) -> str | None:
     from ..actors.names import person_words
 
     language = get_language(lang)
@@ -130,7 +134,7 @@ def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent
     speakers of earlier quotes, in text order.
     """
     by_sentence: dict[int, list[Antecedent]] = {}
-    for c in candidates:
+    for c in [*candidates, *speakers]:
         if c.start < pos and sentence - window <= c.sentence <= sentence and compatible(p, c):
             by_sentence.setdefault(c.sentence, []).append(c)
     spoke = {s.entity for s in speakers if s.start < pos}
@@ -141,7 +145,7 @@ def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent
         if p.gender:
             known = [c for c in found if c.gender == p.gender]
             found = known or found
-        subjects = [c for c in found if c.subject]
+        subjects = [c for c in found if c.subject or c.speaker]
         if subjects:
             return subjects[-1]
         earlier = [c for c in found if c.speaker or c.entity in spoke]

@@ -9,7 +9,9 @@ influential US daily").  :class:`SpeakerResolver` links it to an entity of
 * a pronoun ("he", "she", "it", "they") is its nearest compatible antecedent
   (:mod:`.antecedents`: gender, person or organisation, subjects and earlier
   speakers first), a relative pronoun ("X, who said") the noun it hangs on,
-  a document ("the statement added") whoever spoke last;
+  a document ("the statement added", "A statement from the office of Minister
+  Raymond Tait", "It says" after "The lawsuit ...") whoever issued it
+  (:mod:`.issuers`), else nobody;
 * a description is the entity the article described with the same noun
   ("the professor" after "Saken Mukan, a professor at ..."), or, for
   organisation nouns ("the newspaper", "the ministry"), the organisation
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .antecedents import pronoun
+from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import PronounLinker, is_document, noun_phrase, relative_antecedent
 
 from ..lang import lemma as token_lemma
@@ -76,6 +79,7 @@ class SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.speakers: list[tuple[int, int, str]] = []  # (start, end, entity id) of resolved speakers
+        self.unnamed: list[tuple[int, int]] = []  # speaker spans that name no entity ("The researchers")
         self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
                           for e in record.entities}
         self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
@@ -99,8 +103,11 @@ class SpeakerResolver:
         return out
 
     def note_speaker(self, pos: int, entity: str | None, end: int | None = None) -> None:
+        end = pos if end is None else end
         if entity:
-            self.speakers.append((pos, pos if end is None else end, entity))
+            self.speakers.append((pos, end, entity))
+        else:
+            self.unnamed.append((pos, end))
 
     def resolve(self, start: int, end: int, head: Any = None) -> str | None:
         """The entity id the speaker span ``start:end`` refers to, or None."""
@@ -112,8 +119,8 @@ class SpeakerResolver:
         A span naming an entity is that entity.  A description ("the nominee", "A
         spokesman for the Commission") is the entity described with its noun, if any.
         A pronoun is its antecedent (:class:`.speaker_links.PronounLinker`); a relative
-        pronoun the noun its clause hangs on; a document ("the statement") whoever spoke
-        last.  ``how`` and ``source`` say which of these gave the entity."""
+        pronoun the noun its clause hangs on; a document ("the statement") whoever issued
+        it.  ``how`` and ``source`` say which of these gave the entity."""
         inside = self.mentions_in(start, end)
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
@@ -124,6 +131,9 @@ class SpeakerResolver:
             if noun is not None:
                 return self._relative(noun)
         if pronoun(word) is not None:
+            before = self._subject_before(start, word)
+            if before is not None:
+                return before
             m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers])
             if m is None:
                 return Resolution(None)
@@ -131,16 +141,70 @@ class SpeakerResolver:
         if word in lexicon()["person_pronouns"] or word in lexicon()["group_pronouns"]:
             return Resolution(None)  # "I", "we": first person, no antecedent here
         if head is not None and is_document(head, token_lemma(head).lower()):
-            last = [(p, e2, ent) for p, e2, ent in self.speakers if start - p < LOOKBACK_CHARS]
-            if last:
-                p, e2, ent = last[-1]
-                return Resolution(ent, "document", (p, e2))
-            return Resolution(None)
+            return self._document(start, head)
         if head is not None:
             found = self._description_mention(start, head)
             if found is not None:
                 return Resolution(found[1], "description", found[0])
         return Resolution(None)
+
+    def _document(self, start: int, head: Any, depth: int = 0) -> "Resolution":
+        """A document speaks for its issuer (:mod:`.issuers`): named in its own phrase,
+        else where the article brought the same document up before; else nobody."""
+        lemma = token_lemma(head).lower()
+        for tok in [head] + earlier_mentions(head, lemma, token_lemma, start - LOOKBACK_CHARS):
+            if tok is not head and self.inside_quote(tok.idx):
+                continue
+            found = self._issuer(tok, depth)
+            if found is not None and found.entity is not None:
+                return Resolution(found.entity, "document", found.source)
+        return Resolution(None)
+
+    def _issuer(self, noun: Any, depth: int) -> "Resolution | None":
+        for part in issuer_parts(noun):
+            if part.dep_ == "poss" and pronoun(part.lower_) is not None:
+                m = self.pronouns.resolve(part.idx, part.lower_, [(p, e) for p, _, e in self.speakers])
+                if m is not None:
+                    return Resolution(m.entity, source=self._speaker_span_at(m))
+                continue
+            inside = self.mentions_in(part.left_edge.idx, part.right_edge.idx + len(part.right_edge))
+            people = [m for m in inside if self.pronouns.types.get(m.entity) == "PERSON"]
+            others = [m for m in inside if m.type in ("ORG", "GPE", "NORP")]
+            if people or others:
+                m = (people or others)[0]
+                return Resolution(m.entity, source=(m.start, m.end))
+        subject = issuing_subject(noun)
+        if subject is None or depth > 1:
+            return None
+        for p, e, ent in self.speakers:  # the subject already spoke: its resolved speaker
+            if p <= subject.idx < e:
+                return Resolution(ent, source=(p, e))
+        s, e, head = speaker_span(self.doc, subject, self)
+        if is_document(head, token_lemma(head).lower()):
+            return self._document(s, head, depth + 1)
+        found = self.resolve_full(s, e, head)
+        return Resolution(found.entity, source=found.source or (s, e))
+
+    def _subject_before(self, pos: int, word: str) -> "Resolution | None":
+        """A pronoun whose previous sentence is about a phrase that names no entity, as the
+        subject of its main verb: a document ("The lawsuit seeks $85 million. It says
+        ...": its issuer) or an earlier speaker written as a description ("The
+        researchers said ... They said": that phrase, no entity guessed)."""
+        p = pronoun(word)
+        if p is None or not len(self.doc):
+            return None
+        tok = self.doc.char_span(pos, pos + len(word), alignment_mode="expand")
+        k = bisect_left(self.sents.starts, tok.start + 1) - 2 if tok is not None else -1
+        subject = root_subject(self.sents.sents[k]) if k >= 0 else None
+        if subject is None or subject.pos_ != "NOUN" \
+                or self.mentions_in(subject.idx, subject.idx + len(subject)):
+            return None
+        if p.kind == "thing" and is_document(subject, token_lemma(subject).lower()):
+            return self._document(subject.idx, subject)
+        for s, e in self.unnamed:
+            if s <= subject.idx < e and _agrees(p, subject):
+                return Resolution(None, "pronoun", (s, e), name=self.text[s:e])
+        return None
 
     def _speaker_span_at(self, m: Any) -> tuple[int, int] | None:
         """The span a pronoun was resolved from: the mention, or an earlier speaker's span."""
@@ -191,14 +255,40 @@ class SpeakerResolver:
         if best:
             return best[1]
         if noun in lexicon()["group_nouns"]:
-            # the organisation named last before pos, outside quotes, within the look-back
-            i = bisect_left(self._starts, pos) - 1
-            while i >= 0 and pos - self.mentions[i].start < LOOKBACK_CHARS:
-                m = self.mentions[i]
-                if m.type == "ORG" and not self.inside_quote(m.start):
-                    return m.entity
-                i -= 1
+            return self._organisation_before(pos, noun)
         return None
+
+    def _organisation_before(self, pos: int, noun: str) -> str | None:
+        """"The federation said": the organisation named last before ``pos``, outside
+        quotes, within the look-back; one whose name holds the noun ("Federation of
+        Canadian Municipalities") first; else the place named last ("The club said"
+        after "The Winnipeg Jets", tagged a place)."""
+        orgs, places = [], []
+        i = bisect_left(self._starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < LOOKBACK_CHARS:
+            m = self.mentions[i]
+            kind = self.pronouns.types.get(m.entity, m.type)
+            if not self.inside_quote(m.start):
+                if kind == "ORG":
+                    orgs.append(m)
+                elif kind == "GPE":
+                    places.append(m)
+            i -= 1
+        named = [m for m in orgs if noun in self.record.entity(m.entity)["name"].lower().split()]
+        found = (named or orgs or places or [None])[0]
+        return found.entity if found is not None else None
+
+
+def _agrees(p: Any, noun: Any) -> bool:
+    """A pronoun can stand for a common noun: "it" a singular one, "they" a plural or
+    an organisation noun ("the group"), "he" / "she" a noun of its gender ("the
+    spokeswoman")."""
+    plural = noun.tag_ in ("NNS", "NNPS")
+    if p.kind == "thing":
+        return not plural
+    if p.kind == "group":
+        return plural or token_lemma(noun).lower() in lexicon()["group_nouns"]
+    return noun.lower_ in get_language("en").words.get("gender_words", {}).get(p.gender or "", [])
 
 
 def _is_description(head: Any, inside: list[Mention]) -> bool:

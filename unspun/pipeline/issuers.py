@@ -1,0 +1,74 @@
+"""Who issued a document that speaks ("The statement said", "According to the report").
+
+A document is no speaker: it speaks for whoever issued it.  Helpers of
+:mod:`.quote_speakers` over a spaCy parse, each giving the tokens where the
+article names the issuer:
+
+* :func:`issuer_parts`: the document's own phrase names it, as a possessive
+  ("the ministry's statement", "her report"), after "by", "from" or "of" ("A
+  statement from the office of Minister Raymond Tait", "a report by Halifax
+  Water") or as the agent of a participle ("a study published on Tuesday by
+  researchers at McGill University");
+* :func:`issuing_subject`: the document hangs on a verb whose subject issued
+  it ("The ministry said in a statement", "In her annual report, Auditor
+  General Shelley Lam found", "The union filed a complaint");
+* :func:`earlier_mentions`: the same document noun written before, where the
+  article may have named its issuer ("The ministry said in a statement ...
+  The statement said ...");
+* :func:`root_subject`: the subject of a sentence's main verb, for "it"
+  after a document ("The lawsuit seeks $85 million. It says ...").
+
+When none names an issuer the document stays the speaker's text, with no
+entity: nothing is guessed.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+ISSUER_PREPS = frozenset({"by", "from", "of"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def issuer_parts(noun: Any) -> list[Any]:
+    """The tokens heading the parts of a document's phrase that may name its issuer,
+    in order: a possessive, then "by / from / of" phrases, then a participle's agent."""
+    poss, preps, agents = [], [], []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            poss.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
+            preps.append(child)
+        elif child.dep_ == "acl":
+            agents += [c for c in child.children
+                       if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+    return poss + preps + agents
+
+
+def issuing_subject(noun: Any) -> Any | None:
+    """The subject of the verb a document hangs on, as the object of a preposition
+    ("said in a statement") or as its object ("released a report"), else None."""
+    verb = None
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def earlier_mentions(noun: Any, lemma: str, lemma_of: Any, since: int) -> list[Any]:
+    """Tokens before ``noun`` (from character ``since``) with the same lemma, nearest first."""
+    out = []
+    for tok in reversed(noun.doc[:noun.i]):
+        if tok.idx < since:
+            break
+        if tok.pos_ == "NOUN" and lemma_of(tok).lower() == lemma:
+            out.append(tok)
+    return out
+
+
+def root_subject(sent: Any) -> Any | None:
+    """The subject of a sentence's main verb, or None."""
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in SUBJECTS), None)
