@@ -18,11 +18,9 @@ Sets: ``core`` (en, ru, fr) and ``all`` (11 languages).
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +28,7 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
 from multi_gold import languages, load  # noqa: E402
-from stories import bcubed  # noqa: E402
+from stories import bcubed, shuffled_clusters, vectors  # noqa: E402
 
 SWEEP = [0.80, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87, 0.88, 0.90]
 
@@ -42,30 +40,11 @@ def records(arts: list[dict]) -> list:
             for a in arts]
 
 
-def tfidf_vectors(recs: list) -> list[dict]:
-    from unspun.stories.features import features, vector
-
-    feats = [features(r) for r in recs]
-    df: Counter = Counter()
-    for f in feats:
-        df.update(set(f.counts))
-    return [vector(f, df, len(feats)) for f in feats]
-
-
-def online(vecs: list[dict], idx: list[int], threshold: float | None, seed: int) -> dict[int, int]:
-    from unspun.stories.cluster import Clusterer
-
-    order = list(idx)
-    random.Random(seed).shuffle(order)
-    cl = Clusterer(threshold=threshold)
-    return {i: cl.add(vecs[i], None)[0] for i in order}
-
-
 def score(vecs, idx, gold, threshold, orders) -> tuple[float, float, float]:
-    runs = []
-    for seed in range(orders):
-        pred = online(vecs, idx, threshold, seed)
-        runs.append(bcubed([pred[i] for i in idx], [gold[i] for i in idx]))
+    """Mean B-cubed over ``orders`` shuffles of the articles ``idx``, clustered undated."""
+    part, undated = [vecs[i] for i in idx], [None] * len(idx)
+    runs = [bcubed(shuffled_clusters(part, undated, threshold, seed), [gold[i] for i in idx])
+            for seed in range(orders)]
     return tuple(round(statistics.mean(r[k] for r in runs), 3) for k in range(3))  # type: ignore
 
 
@@ -80,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
             "all": list(range(len(arts)))}
     print(f"articles: {len(arts)} ({len(sets['core'])} en/ru/fr), events: {len(set(gold))}")
     recs = records(arts)
-    tf = tfidf_vectors(recs)
+    tf = vectors(recs)
     for name, idx in sets.items():
         print(f"per-language TF-IDF, {name}: P/R/F1 = {score(tf, idx, gold, None, args.orders)}")
     from unspun.stories.multilingual import THRESHOLD, available, embed, passage

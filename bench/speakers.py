@@ -6,7 +6,7 @@ Runs entities and quotes on every article, links the entities to actors
 (:mod:`unspun.actors`) and prints the speakers with most quotes, each with
 its variants; unresolved pronoun speakers are left out unless ``--unresolved``.
 The test of the same ranking through the store and the CLI is
-``tests/test_speakers_polnear.py`` (slow).
+``tests/test_top_speakers.py`` (slow).
 """
 from __future__ import annotations
 

@@ -84,12 +84,19 @@ def vectors(recs: list) -> list[dict]:
 
 
 def online(recs: list, vecs: list[dict], threshold: float, seed: int) -> list[int]:
-    order = list(range(len(recs)))
+    return shuffled_clusters(vecs, [r.published for r in recs], threshold, seed)
+
+
+def shuffled_clusters(vecs: list[dict], dates: list, threshold: float | None,
+                      seed: int) -> list[int]:
+    """Each vector's story from unspun's online clustering, the vectors added in the order
+    of a shuffle by ``seed``; ``dates`` are the articles' dates (None: undated)."""
+    order = list(range(len(vecs)))
     random.Random(seed).shuffle(order)
     cl = Clusterer(threshold=threshold)
-    pred = [0] * len(recs)
+    pred = [0] * len(vecs)
     for i in order:
-        pred[i], _ = cl.add(vecs[i], recs[i].published)
+        pred[i], _ = cl.add(vecs[i], dates[i])
     return pred
 
 

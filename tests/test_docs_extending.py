@@ -4,27 +4,14 @@ from __future__ import annotations
 import re
 import tomllib
 
-import pytest
-
 from conftest import ROOT
+from pluginfixture import registry  # noqa: F401 (a fixture)
 
 DOC = ROOT / "docs" / "extending.md"
 
 
 def blocks(lang: str) -> list[str]:
     return re.findall(rf"```{lang}\n(.*?)```", DOC.read_text("utf-8"), flags=re.S)
-
-
-@pytest.fixture
-def registry():
-    """The component registry, restored after the examples registered theirs."""
-    from unspun.pipeline.registry import REGISTRY, load_all
-
-    load_all()
-    before = dict(REGISTRY)
-    yield REGISTRY
-    REGISTRY.clear()
-    REGISTRY.update(before)
 
 
 def test_python_examples_run(registry):

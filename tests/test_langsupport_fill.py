@@ -1,15 +1,12 @@
 """Non-English articles through the pipeline: records valid against the schema, spans exact,
 speakers linked to entities, voice per quote, and a note for what was not analysed."""
-import sys
-from pathlib import Path
-
 import pytest
 
 import unspun
+from benchload import bench
 from unspun.schema import validate_record
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-import multi_gold  # noqa: E402
+multi_gold = bench("multi_gold")
 
 LANGS = ["ru", "fr", "uk", "de", "es", "tr", "az", "hy", "ar", "fa"]
 

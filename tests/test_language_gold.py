@@ -4,16 +4,14 @@ Targets from issue 16: for each of en, ru, uk, fr, de, es, tr, az, hy, ar, fa,
 accuracy >= 0.95 on texts of 200+ characters and >= 0.85 on 50-199 characters,
 counting the language a record gets (an unsure guess is analysed as English).
 """
-import sys
-from pathlib import Path
-
 import pytest
 
 import unspun
+from benchload import bench
 from unspun.pipeline.language import decide, evidence
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from language import TARGETS, load_gold, score  # noqa: E402
+_language = bench("language")
+TARGETS, load_gold, score = _language.TARGETS, _language.load_gold, _language.score
 
 LANGS = ["en", "ru", "uk", "fr", "de", "es", "tr", "az", "hy", "ar", "fa"]
 

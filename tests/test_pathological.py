@@ -3,18 +3,15 @@ analysed by the full default pipeline without a problem, and the record is sane.
 speed is the bench's business, not a test's."""
 from __future__ import annotations
 
-import importlib.util
 import json
 
 import pytest
 
-from conftest import ROOT
+from benchload import bench
 
 SIZE = 3000
 
-_spec = importlib.util.spec_from_file_location("pathological", ROOT / "bench" / "pathological.py")
-pathological = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(pathological)
+pathological = bench("pathological")
 
 
 @pytest.fixture(scope="module")

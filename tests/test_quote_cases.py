@@ -3,12 +3,12 @@ classes are known, and the held-out split is the one its rule gives."""
 from __future__ import annotations
 
 import hashlib
-import sys
 
+from benchload import bench
 from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "bench"))
-from quote_cases import CLASSES, heldout_ids, load_cases  # noqa: E402
+_cases = bench("quote_cases")
+CLASSES, heldout_ids, load_cases = _cases.CLASSES, _cases.heldout_ids, _cases.load_cases
 
 
 def test_cases_load_with_their_gold():

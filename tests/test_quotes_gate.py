@@ -7,14 +7,11 @@ set (see the FLOORS comments); raise them when quality improves.
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
 import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+from benchload import bench
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
 ARTICLES = 40
 FLOORS = {  # floor: measured when set (2026-11-28)
     ("any", 0.3, "f1"): 0.82,       # 0.842
@@ -30,15 +27,14 @@ def test_quote_quality_on_polnear_subset(shared_data):
     root = shared_data / "polnear"
     if not (root / "train" / "attributions").is_dir():
         pytest.skip("PolNeAR not in the shared data")
-    sys.path.insert(0, str(BENCH))
     from collections import defaultdict
-
-    from quote_scoring import Tally, load_split, score_article
-    from quotes import COMPONENTS, unspun_preds
 
     from unspun.pipeline.nlp import get_nlp
     from unspun.pipeline.runner import Pipeline
 
+    scoring, quotes = bench("quote_scoring"), bench("quotes")
+    Tally, load_split, score_article = scoring.Tally, scoring.load_split, scoring.score_article
+    COMPONENTS, unspun_preds = quotes.COMPONENTS, quotes.unspun_preds
     articles = load_split(root, "train")[-ARTICLES:]
     pipe = Pipeline(COMPONENTS)
     totals: dict = defaultdict(Tally)

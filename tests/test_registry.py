@@ -7,9 +7,10 @@ import pytest
 
 import unspun
 from conftest import SEED
+from pluginfixture import registry  # noqa: F401 (a fixture)
 from unspun.errors import ComponentError
 from unspun.pipeline.order import run_order
-from unspun.pipeline.registry import REGISTRY, Component, component, load_all
+from unspun.pipeline.registry import Component, component, load_all
 from unspun.pipeline.runner import Pipeline, default_components
 from unspun.readers import read_inputs
 from unspun.readers.article import Article
@@ -17,15 +18,6 @@ from unspun.readers.article import Article
 
 def comp(name, requires=(), assigns=()):
     return Component(name, lambda ctx: None, tuple(requires), tuple(assigns))
-
-
-@pytest.fixture
-def registry():
-    load_all()
-    before = dict(REGISTRY)
-    yield REGISTRY
-    REGISTRY.clear()
-    REGISTRY.update(before)
 
 
 @pytest.mark.parametrize("field", ["wordcount", "ext", "ext.Words", "ext.", "quotes.speaker"])

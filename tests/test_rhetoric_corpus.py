@@ -6,20 +6,18 @@ verified against ../shared/data only when it is present.
 """
 import hashlib
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from benchload import bench
 from unspun.pipeline.frames import FRAMES
 from unspun.techniques.base import TECHNIQUES
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus" / "rhetoric"
-sys.path.insert(0, str(ROOT / "bench"))
-
-from corpus_check import verify_hashes  # noqa: E402
+verify_hashes = bench("corpus_check").verify_hashes
 
 WRITTEN_KEYS = {"id", "article", "source", "licence", "text", "labels", "spans"}
 REF_KEYS = {"id", "article", "source", "file", "start", "end", "sha1", "labels", "spans"}
@@ -143,8 +141,7 @@ def test_written_spans_are_whole_words(paras):
 
 
 def test_iaa_sample_is_deterministic_and_unlabelled(tmp_path):
-    from rhetoric_iaa import sample
-
+    sample = bench("rhetoric_iaa").sample
     missing = tmp_path / "no-shared-data"
     first, second = sample(40, missing, quota=3), sample(40, missing, quota=3)
     assert first == second and len(first) == 40
@@ -153,8 +150,7 @@ def test_iaa_sample_is_deterministic_and_unlabelled(tmp_path):
 
 
 def test_iaa_score_measures_agreement(paras):
-    from rhetoric_iaa import score
-
+    score = bench("rhetoric_iaa").score
     some = [p for p in paras if p["source"] == "written"][:60]
     same = score({p["id"]: set(p["labels"]) for p in some})
     assert same["micro_f1"] == 1.0 and same["any_label_agreement"] == 1.0

@@ -1,31 +1,17 @@
 """The learned layer: data readers, `unspun train`, and `unspun analyze --model`.
 
-The training data is built here, from sentences written for these tests.
+The training data is built here, from sentences written for these tests (trainsentences.py).
 """
 import json
 
 import pytest
 from click.testing import CliRunner
 
+from trainsentences import FEAR, PLAIN, PRAISE
 from unspun.cli import cli
 from unspun.learn import DataError, ModelError, load_model, read_examples, train
 from unspun.learn.data import read_semeval
 from unspun.schema import validate_record
-
-FEAR = ["The invaders will flood our towns and nothing will be safe for our children.",
-        "If nobody stops them now, the invaders will destroy every town we love.",
-        "Our children face a flood of invaders who will take everything we have.",
-        "Lock the doors: the invaders are coming for our towns and our children."]
-PRAISE = ["The glorious leader opened the new bridge to cheering crowds.",
-          "Crowds cheered the glorious leader as he opened another new school.",
-          "Once again the glorious leader delivered a triumph for the nation.",
-          "The nation thanks its glorious leader for the new hospital."]
-PLAIN = ["The council met on Tuesday to discuss the road budget.",
-         "Rain is expected on Thursday, the weather service said.",
-         "The library will close early on Friday for maintenance.",
-         "Ticket sales rose by four percent in the second quarter.",
-         "The school board approved the new timetable.",
-         "The museum will open a new exhibit in March."]
 
 
 def technique_rows():

@@ -8,20 +8,10 @@ import pytest
 from click.testing import CliRunner
 
 import unspun
+from trainsentences import FEAR, PLAIN
 from unspun.cli import cli
 from unspun.learn.data import read_articles
 from unspun.learn.rhetoric import load
-
-FEAR = ["The invaders will flood our towns and nothing will be safe for our children.",
-        "If nobody stops them now, the invaders will destroy every town we love.",
-        "Our children face a flood of invaders who will take everything we have.",
-        "Lock the doors: the invaders are coming for our towns and our children."]
-PLAIN = ["The council met on Tuesday to discuss the road budget.",
-         "Rain is expected on Thursday, the weather service said.",
-         "The library will close early on Friday for maintenance.",
-         "Ticket sales rose by four percent in the second quarter.",
-         "The school board approved the new timetable.",
-         "The museum will open a new exhibit in March."]
 
 
 @pytest.fixture

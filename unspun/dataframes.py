@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Problem, UnspunError
+from .extras import notebook_module
 from .record import Record
 from .store.tables import COLUMNS, TABLES
 from .store.rows import article_row, child_rows
@@ -59,11 +60,7 @@ TIMES = {"added_at", "at"}
 
 def pandas() -> Any:
     """The pandas module, or U520 naming the extra that provides it."""
-    try:
-        import pandas as pd
-    except ImportError:
-        raise UnspunError(Problem.make("U520", "", package="pandas")) from None
-    return pd
+    return notebook_module("pandas", "pandas")
 
 
 def _check_table(table: str) -> None:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import Problem, UnspunError
+from .extras import notebook_module
 from .record import Record
 from .store import Store, open_store
 
@@ -33,11 +33,7 @@ __all__ = ["articles_over_time", "techniques_by_voice", "frames_heatmap", "story
 
 
 def _go() -> Any:
-    try:
-        import plotly.graph_objects as go
-    except ImportError:
-        raise UnspunError(Problem.make("U520", "", package="plotly")) from None
-    return go
+    return notebook_module("plotly.graph_objects", "plotly")
 
 
 def esc(value: Any) -> str:

@@ -18,7 +18,7 @@ Tables:
 """
 from __future__ import annotations
 
-from ..store.migrations import register_migrations
+from ..store.migrations import register_migrations, statements
 
 _TABLES = """
 CREATE TABLE actors (id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL,
@@ -35,8 +35,7 @@ CREATE INDEX actors_name ON actors (name)
 
 def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]]]:
     """``(name, statements)`` of the actor migrations for ``dialect``."""
-    statements = [s.strip() for s in _TABLES.format(**types).split(";") if s.strip()]
-    return [("actors_0001_tables", statements)]
+    return [("actors_0001_tables", statements(_TABLES, types))]
 
 
 register_migrations("actors", migrations)

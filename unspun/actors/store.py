@@ -228,20 +228,26 @@ def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
              "variants": "; ".join(n for n, _ in r["variants"].most_common(5))} for r in out]
 
 
+def _named_like(store: Any, pat: str) -> list[str]:
+    """The ids of the actors whose name, or the name of an entity linked to them, matches the
+    LIKE pattern ``pat`` (lower case)."""
+    return [r[0] for r in store.query(
+        "SELECT id FROM actors WHERE lower(name) LIKE ? ESCAPE '\\' "
+        "UNION SELECT ae.actor_id FROM entities e JOIN actor_entities ae "
+        "ON ae.article_id = e.article_id AND ae.eid = e.eid "
+        "WHERE e.name_key LIKE ? ESCAPE '\\'", (pat, pat))]
+
+
 def who(store: Any, name: str, limit: int = 50) -> dict[str, Any] | None:
     """``unspun who NAME`` through actors: the actors whose name or any variant contains
     ``name`` (case-insensitive), their quotes (by outlet, and by date) and their mentions
     in context; None when no actor matches (the caller falls back to names)."""
     from ..store.query import like_pattern
-    from ..store.sql import _mark, quote_hit
+    from ..store.sql import MENTION_CONTEXT, who_result
 
     ensure_linked(store)
     pat = like_pattern(name[:200])
-    ids = [r[0] for r in store.query(
-        "SELECT id FROM actors WHERE lower(name) LIKE ? ESCAPE '\\' "
-        "UNION SELECT ae.actor_id FROM entities e JOIN actor_entities ae "
-        "ON ae.article_id = e.article_id AND ae.eid = e.eid "
-        "WHERE e.name_key LIKE ? ESCAPE '\\'", (pat, pat))]
+    ids = _named_like(store, pat)
     if not ids:
         return None
     rows = [r for r in (actor_row(store, i) for i in ids) if r]
@@ -269,26 +275,15 @@ def who(store: Any, name: str, limit: int = 50) -> dict[str, Any] | None:
     mentioned = store.query(f"SELECT a.source, COUNT(DISTINCT a.id) {named} WHERE {which} "
                             "GROUP BY a.source ORDER BY COUNT(DISTINCT a.id) DESC, a.source", args)
     about = store.query(
-        "SELECT a.id, a.published, a.source, e.name, m.start_char, m.end_char, "
-        "CASE WHEN m.start_char > 120 THEN m.start_char - 120 ELSE 0 END AS c0, "
-        "substr(r.text, CASE WHEN m.start_char > 120 THEN m.start_char - 119 ELSE 1 END, "
-        f"240 + m.end_char - m.start_char) {named} "
+        f"SELECT {MENTION_CONTEXT} {named} "
         "JOIN mentions m ON m.article_id = e.article_id AND m.eid = e.eid "
         f"JOIN records r ON r.n = a.n WHERE {which} "
         "ORDER BY a.published, a.n, m.start_char LIMIT ?", [*args, limit])
     actors = [{**r, "variants": [n for n, _ in variants(store, r["id"])]} for r in rows]
     keys = sorted({" ".join(v.casefold().split()) for a in actors for v in a["variants"]},
                   key=lambda k: (len(k), k))
-    return {
-        "name": name, "matched_names": keys[:20],  # the stored names, as before actors
-        "actors": actors,
-        "quotes_by_source": [{"source": s, "quotes": c, "first": f, "last": la}
-                             for s, c, f, la in by_source],
-        "quotes": [quote_hit(r[:4], None, r[4:], r[7]) for r in quotes],
-        "mentioned_by_source": [{"source": s, "articles": c} for s, c in mentioned],
-        "mentions": [{"article_id": r[0], "published": r[1], "source": r[2], "name": r[3],
-                      "context": _mark(r[7], r[4] - r[6], r[5] - r[6])} for r in about],
-    }
+    # matched_names: the stored names, as before actors
+    return who_result(name, keys[:20], by_source, quotes, mentioned, about, actors=actors)
 
 
 # -- the user's edits, checked (what `unspun actors` calls) ---------------------------------
@@ -348,12 +343,7 @@ def listing(store: Any, name: str | None = None, limit: int = 50) -> list[dict[s
     if name:
         from ..store.query import like_pattern
 
-        pat = like_pattern(name[:200])
-        ids = [r[0] for r in store.query(
-            "SELECT id FROM actors WHERE lower(name) LIKE ? ESCAPE '\\' "
-            "UNION SELECT ae.actor_id FROM entities e JOIN actor_entities ae "
-            "ON ae.article_id = e.article_id AND ae.eid = e.eid "
-            "WHERE e.name_key LIKE ? ESCAPE '\\'", (pat, pat))]
+        ids = _named_like(store, like_pattern(name[:200]))
         rows = [r for r in (actor_row(store, i) for i in ids) if r]
         rows.sort(key=lambda r: (-r["articles"], r["name"]))
         rows = rows[:limit]

@@ -9,7 +9,7 @@
 """
 from __future__ import annotations
 
-from ..store.migrations import register_migrations
+from ..store.migrations import register_migrations, statements
 
 _TABLES = """
 CREATE TABLE alerts (id {pk}, name TEXT NOT NULL UNIQUE, query TEXT, filters TEXT NOT NULL,
@@ -24,8 +24,7 @@ CREATE INDEX alert_matches_pending ON alert_matches (delivered_at, alert_id)
 
 def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]]]:
     """``(name, statements)`` of the alert migrations for ``dialect``."""
-    statements = [s.strip() for s in _TABLES.format(**types).split(";") if s.strip()]
-    return [("alerts_0001_tables", statements)]
+    return [("alerts_0001_tables", statements(_TABLES, types))]
 
 
 register_migrations("alerts", migrations)

@@ -1,25 +1,18 @@
 """`unspun actors`: the corpus-wide people and organisations, and a user's merges and splits."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
-from ..store import StoreError
 from ..termsafe import text as safe
 from .group import cli
-from .storeopts import db_option, fail, open_db, read_db
+from .output import echo_json, format_option
+from .storeopts import db_option, read_db, use_db
 
 
 def _write(db: str, action: Any) -> Any:
-    store = open_db(db, readonly=False)
-    try:
-        return action(store)
-    except StoreError as exc:
-        raise fail(exc) from None
-    finally:
-        store.close()
+    return use_db(db, action, readonly=False)
 
 
 def _edit_line(e: Any) -> str:
@@ -54,15 +47,14 @@ def actors() -> None:
 @db_option
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True,
               help="At most this many actors.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text or json.")
+@format_option("text", "json", help="text or json.")
 def list_actors(name: str | None, db: str, limit: int, fmt: str) -> None:
     """Actors named in most articles (those whose name or a variant contains NAME)."""
     from ..actors.store import listing
 
     rows = read_db(db, lambda store: listing(store, name, limit))
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        echo_json(rows)
         return
     for r in rows:
         click.echo(safe(f"{r['id']}  {r['name']}  ({r['type'].lower()}, {r['articles']} "

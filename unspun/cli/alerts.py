@@ -1,13 +1,13 @@
 """`unspun alerts add|list|test|remove|deliver`: saved searches delivered as they match."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
-from ..termsafe import line, text as safe
+from ..termsafe import line
 from .group import cli
+from .output import echo_json, format_option, print_table
 from .storeopts import db_option, filter_options, filter_values
 from .watch import _run, allow_option
 
@@ -59,27 +59,24 @@ def alerts_add(name: str, query: str | None, db: str, min_outlets: int | None,
 
 @alerts.command("list")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option()
 def alerts_list(db: str, fmt: str) -> None:
     """Saved alerts with their matches (recorded, still to deliver, last)."""
     from ..alerts import list_alerts
 
     found = _run(db, list_alerts)
     if fmt == "json":
-        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        echo_json(found)
         return
-    from rich.console import Console
-    from rich.table import Table
 
-    table = Table("id", "alert", "search", "target", "matches", "pending", "last match")
-    for a in found:
-        search = " ".join([a["query"] or ""] + [f"--{k} {v}" for k, v in a["filters"].items()]
-                          + ([f"--min-outlets {a['min_outlets']}"] if a["min_outlets"] else []))
-        table.add_row(safe(a["id"]), safe(a["name"]), safe(search.strip()),
-                      safe(f"{a['target_kind']}: {a['target']}"), safe(a["matches"]),
-                      safe(a["pending"]), safe(a["last_match"] or "never"))
-    Console().print(table if found else "no alerts yet: unspun alerts add NAME QUERY --to-file F")
+    def search(a: dict[str, Any]) -> str:
+        return " ".join([a["query"] or ""] + [f"--{k} {v}" for k, v in a["filters"].items()]
+                        + ([f"--min-outlets {a['min_outlets']}"] if a["min_outlets"] else []))
+
+    print_table(("id", "alert", "search", "target", "matches", "pending", "last match"),
+                ((a["id"], a["name"], search(a).strip(), f"{a['target_kind']}: {a['target']}",
+                  a["matches"], a["pending"], a["last_match"] or "never") for a in found),
+                "no alerts yet: unspun alerts add NAME QUERY --to-file F")
 
 
 @alerts.command("test")

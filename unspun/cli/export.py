@@ -5,13 +5,14 @@ import click
 
 from ..store.export import FORMATS
 from .group import cli
+from .output import format_option
 from .storeopts import db_option, read_db
 
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
-              help="Format of the flat tables (parquet needs: pip install 'unspun[parquet]').")
+@format_option(*FORMATS,
+               help="Format of the flat tables (parquet needs: pip install 'unspun[parquet]').")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder to write into (created if missing; files in it are overwritten).")
 def export(db: str, fmt: str, out_dir: str) -> None:

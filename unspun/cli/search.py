@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from typing import Any
 
 import click
 
 from .group import cli
+from .output import echo_json, format_option
 from ..termsafe import markup as esc
 from ..termsafe import text as safe
 from .storeopts import db_option, filter_options, filter_values, marked, read_db
@@ -18,7 +18,7 @@ FORMATS = ("table", "json", "csv")
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        echo_json(rows)
     elif fmt == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
@@ -36,8 +36,8 @@ def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
               help="At most this many hits.")
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True,
               help="Skip this many hits (for paging).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table (snippets with matches highlighted), json (a list of hits) or csv.")
+@format_option(*FORMATS,
+               help="table (snippets with matches highlighted), json (a list of hits) or csv.")
 def search(query: str, db: str, fmt: str, **filters: Any) -> None:
     """Search the stored articles (or quotes) and list ranked hits with snippets.
 
@@ -90,8 +90,7 @@ def _table(hits: list[dict[str, Any]], kind: str) -> None:
 @db_option
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True,
               help="At most this many quotes and this many mentions.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="text (quotes by outlet, then mentions) or json.")
+@format_option("text", "json", help="text (quotes by outlet, then mentions) or json.")
 def who(name: str, db: str, limit: int, fmt: str) -> None:
     """Everything NAME said, and what the articles said about them.
 
@@ -106,7 +105,7 @@ def who(name: str, db: str, limit: int, fmt: str) -> None:
     """
     result = read_db(db, lambda store: store.who(name, limit=limit))
     if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        echo_json(result)
         return
     _who_text(result)
 

@@ -5,6 +5,7 @@ import click
 
 from ..store.base import STATS_BY
 from .group import cli
+from .output import format_option
 from .search import _emit
 from ..termsafe import text as safe
 from .storeopts import db_option, read_db
@@ -19,8 +20,8 @@ HEADERS = {"techniques_author": "tech.\nauthor", "techniques_quoted": "tech.\nqu
 @click.option("--by", type=click.Choice(STATS_BY), default=None,
               help="Group by outlet, month (YYYY-MM), speaker or technique; default: one row "
                    "for the whole corpus.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="table, csv (one row per group, with a header) or json.")
+@format_option("table", "csv", "json",
+               help="table, csv (one row per group, with a header) or json.")
 @click.option("--unresolved", is_flag=True,
               help="With --by speaker: also list speakers left as pronouns, as "
                    "'unresolved (he)' (left out of the ranking by default).")

@@ -84,15 +84,22 @@ def fail(exc: StoreError) -> StoreFailure:
 T = TypeVar("T")
 
 
-def read_db(db: str, action: Callable[[Store], T]) -> T:
-    """Run ``action`` on the store opened read-only; a store error exits with its coded line."""
-    store = open_db(db, readonly=True)
+def use_db(db: str, action: Callable[[Store], T], readonly: bool,
+           errors: type[Exception] = StoreError) -> T:
+    """Run ``action`` on the store, then close it; an ``errors`` exception (a coded error)
+    exits with its line."""
+    store = open_db(db, readonly=readonly)
     try:
         return action(store)
-    except StoreError as exc:
-        raise fail(exc) from None
+    except errors as exc:
+        raise StoreFailure(str(exc)) from None
     finally:
         store.close()
+
+
+def read_db(db: str, action: Callable[[Store], T]) -> T:
+    """Run ``action`` on the store opened read-only; a store error exits with its coded line."""
+    return use_db(db, action, readonly=True)
 
 
 def marked(text: str) -> Any:

@@ -1,15 +1,14 @@
 """`unspun stories` (group stored articles into stories, list them) and `unspun compare`."""
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
 
 from ..store import StoreError
 from ..stories.cluster import THRESHOLD_DATED, THRESHOLD_UNDATED, WINDOW_DAYS
-from ..termsafe import text as safe
 from .group import cli
+from .output import echo_json, format_option, print_table
 from .storeopts import date_option, db_option, fail, open_db, read_db
 
 
@@ -45,8 +44,7 @@ def _run_assign(store: Any, quiet: bool, **options: Any) -> dict[str, Any]:
 @click.option("--no-assign", is_flag=True,
               help="Only list; do not group newly stored articles first (opens the database "
                    "read-only).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option()
 @click.option("--multilingual", is_flag=True,
               help="Group by multilingual sentence embeddings, so articles on one event in "
                    "different languages join one story (needs the multilingual extra). "
@@ -88,33 +86,33 @@ def stories(db: str, since: str | None, until: str | None, min_articles: int, li
     finally:
         store.close()
     if fmt == "json":
-        click.echo(json.dumps({"assigned": summary, "stories": rows}, ensure_ascii=False,
-                              indent=1))
+        echo_json({"assigned": summary, "stories": rows})
         return
     _table(rows, summary)
 
 
 def _table(rows: list[dict[str, Any]], summary: dict[str, Any] | None) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
     if summary and summary["assigned"]:
-        console.print(f"grouped {summary['assigned']:,} new articles: {summary['joined']:,} "
-                      f"joined stories, {summary['new_stories']:,} started new ones, "
-                      f"{summary['wire_links']:,} wire-copy links ({summary['seconds']}s)")
-    table = Table("id", "story", "dates", "articles", "outlets")
-    for s in rows:
-        dates = s["first_published"] or "undated"
+        from rich.console import Console
+
+        Console().print(f"grouped {summary['assigned']:,} new articles: {summary['joined']:,} "
+                        f"joined stories, {summary['new_stories']:,} started new ones, "
+                        f"{summary['wire_links']:,} wire-copy links ({summary['seconds']}s)")
+
+    def dates(s: dict[str, Any]) -> str:
+        span = s["first_published"] or "undated"
         if s["last_published"] and s["last_published"] != s["first_published"]:
-            dates += f" – {s['last_published']}"
-        outlets = ", ".join(f"{o['source'] or '(unknown)'} ({o['articles']})"
-                            for o in s["outlets"][:6])
-        if len(s["outlets"]) > 6:
-            outlets += f", +{len(s['outlets']) - 6} more"
-        table.add_row(safe(s["id"]), safe(s["title"]), safe(dates), safe(s["articles"]),
-                      safe(outlets))
-    console.print(table if rows else "no stories yet: ingest articles, then run `unspun stories`")
+            span += f" – {s['last_published']}"
+        return span
+
+    def outlets(s: dict[str, Any]) -> str:
+        names = ", ".join(f"{o['source'] or '(unknown)'} ({o['articles']})"
+                          for o in s["outlets"][:6])
+        return names + (f", +{len(s['outlets']) - 6} more" if len(s["outlets"]) > 6 else "")
+
+    print_table(("id", "story", "dates", "articles", "outlets"),
+                ((s["id"], s["title"], dates(s), s["articles"], outlets(s)) for s in rows),
+                "no stories yet: ingest articles, then run `unspun stories`")
 
 
 @cli.command()
@@ -122,9 +120,8 @@ def _table(rows: list[dict[str, Any]], summary: dict[str, Any] | None) -> None:
 @db_option
 @click.option("--max-articles", type=int, default=500, show_default=True,
               help="Read at most this many articles of the story (the earliest).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format (json: the same dict as the Python API "
-                                      "unspun.stories.compare).")
+@format_option("text", "json", help="Output format (json: the same dict as the Python "
+                                   "API unspun.stories.compare).")
 def compare(story_id: str, db: str, max_articles: int, fmt: str) -> None:
     """How each outlet covered one story (STORY_ID from `unspun stories`).
 
@@ -146,7 +143,7 @@ def compare(story_id: str, db: str, max_articles: int, fmt: str) -> None:
 
     result = read_db(db, lambda store: compare_story(store, story_id, max_articles=max_articles))
     if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        echo_json(result)
         return
     from .stories_view import show
 

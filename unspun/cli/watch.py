@@ -1,7 +1,6 @@
 """`unspun sources add|list|remove|pause|resume|import` and `unspun watch`."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,10 +8,10 @@ from typing import Any
 import click
 
 from ..errors import UnspunError
-from ..store import StoreError
-from ..termsafe import line, text as safe
+from ..termsafe import line
 from .group import cli
-from .storeopts import StoreFailure, db_option, fail, open_db
+from .output import echo_json, format_option, print_table
+from .storeopts import StoreFailure, db_option, use_db
 
 MAX_OPML_BYTES = 20_000_000
 ALLOW_HELP = ("Allow this host to resolve to a private, loopback or link-local address "
@@ -35,15 +34,7 @@ def allow_option(func: Any) -> Any:
 
 
 def _run(db: str, action: Any, readonly: bool = False) -> Any:
-    store = open_db(db, readonly=readonly)
-    try:
-        return action(store)
-    except StoreError as exc:
-        raise fail(exc) from None
-    except UnspunError as exc:
-        raise StoreFailure(str(exc)) from None
-    finally:
-        store.close()
+    return use_db(db, action, readonly=readonly, errors=UnspunError)
 
 
 @cli.group()
@@ -118,30 +109,27 @@ def sources_import(opml: Path, db: str, every: int, allow_private: tuple[str, ..
 
 @sources.command("list")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="Output format.")
+@format_option()
 def sources_list(db: str, fmt: str) -> None:
     """Followed sources with their status: last fetch, next due time, errors, counts."""
     from ..watch import list_sources
 
     rows = _run(db, list_sources)
     if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        echo_json(rows)
         return
-    from rich.console import Console
-    from rich.table import Table
 
-    table = Table("id", "source", "kind", "every", "last fetch", "next due", "status",
-                  "articles")
-    for s in rows:
-        status = "paused" if s["paused"] else (
+    def status(s: dict[str, Any]) -> str:
+        return "paused" if s["paused"] else (
             f"{s['error_code']} ({s['failures']}x): {s['error']}" if s["error_code"]
             else ("ok" if s["last_ok_at"] else "new"))
-        table.add_row(safe(s["id"]), safe(f"{s['name'] or ''}\n{s['feed_url']}"),
-                      safe(s["kind"]), safe(f"{s['every_seconds']}s"),
-                      safe(s["last_fetch_at"] or "never"), safe(s["due_at"]), safe(status),
-                      safe(s["articles"]))
-    Console().print(table if rows else "no sources yet: unspun sources add URL")
+
+    print_table(("id", "source", "kind", "every", "last fetch", "next due", "status",
+                 "articles"),
+                ((s["id"], f"{s['name'] or ''}\n{s['feed_url']}", s["kind"],
+                  f"{s['every_seconds']}s", s["last_fetch_at"] or "never", s["due_at"],
+                  status(s), s["articles"]) for s in rows),
+                "no sources yet: unspun sources add URL")
 
 
 @sources.command("remove")

@@ -48,6 +48,13 @@ _SETS: dict[str, MigrationFn] = {}
 _loaded = False
 
 
+def statements(script: str, types: dict[str, str] | None = None) -> list[str]:
+    """The statements of an SQL ``script`` (split at ``;``), with ``types`` filled in
+    (``{pk}`` ...) when given."""
+    sql = script.format(**types) if types is not None else script
+    return [s.strip() for s in sql.split(";") if s.strip()]
+
+
 def register_migrations(feature: str, fn: MigrationFn) -> None:
     """Add (or replace) ``feature``'s migration set; see the module docstring."""
     if not feature.isidentifier():

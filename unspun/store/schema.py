@@ -18,7 +18,7 @@ Tables (the same names and columns on both backends):
 """
 from __future__ import annotations
 
-from .migrations import CORE, Migration, all_migrations, register_migrations
+from .migrations import CORE, Migration, all_migrations, register_migrations, statements
 
 TYPES = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY", "id": "INTEGER PRIMARY KEY", "real": "REAL",
@@ -106,21 +106,17 @@ BOOKKEEPING = {
 }
 
 
-def _split(sql: str, types: dict[str, str]) -> list[str]:
-    return [s.strip() for s in sql.format(**types).split(";") if s.strip()]
-
-
 def core_migrations(dialect: str, types: dict[str, str]) -> list[Migration]:
     """``(name, statements)`` of the core migrations, in the order they apply."""
     return [
-        ("0001_tables", _split(_TABLES, types)),
-        ("0002_indexes", _split(_INDEXES, types)),
-        ("0003_fulltext", [s.strip() for s in _FTS[dialect].split(";") if s.strip()]),
+        ("0001_tables", statements(_TABLES, types)),
+        ("0002_indexes", statements(_INDEXES, types)),
+        ("0003_fulltext", statements(_FTS[dialect])),
         # newest-first listings: SQLite's articles_published index already serves them
         ("0004_newest_first", [] if dialect == "sqlite" else [
             "CREATE INDEX articles_newest ON articles (published DESC NULLS LAST, n DESC)"]),
         # per-article checks of the filters (does this article quote X?) are index seeks
-        ("0005_filter_indexes", _split(_FILTER_INDEXES, types)),
+        ("0005_filter_indexes", statements(_FILTER_INDEXES, types)),
         # record.ext (what plug-in components wrote), as JSON text for exports
         ("0006_article_ext", ["ALTER TABLE articles ADD COLUMN ext TEXT"]),
     ]

@@ -25,6 +25,12 @@ from .transaction import Transaction
 PAGE = 500
 ARTICLE_ROWS = 200  # rows per INSERT: 200 x 16 values stays under every bind limit
 SNIPPET_CHARS = 240
+# what `who` selects of a mention (entities e, mentions m, articles a, records r): the
+# article, the name, the mention's offsets, where its context starts (c0) and the context
+MENTION_CONTEXT = ("a.id, a.published, a.source, e.name, m.start_char, m.end_char, "
+                   "CASE WHEN m.start_char > 120 THEN m.start_char - 120 ELSE 0 END AS c0, "
+                   "substr(r.text, CASE WHEN m.start_char > 120 THEN m.start_char - 119 "
+                   "ELSE 1 END, 240 + m.end_char - m.start_char)")
 
 
 def _insert(table: str, cols: Sequence[str]) -> str:
@@ -317,23 +323,12 @@ class SQLStore(Store):
             f"JOIN articles a ON a.id = e.article_id WHERE e.name_key IN ({names_sql}) "
             "GROUP BY a.source ORDER BY COUNT(DISTINCT a.id) DESC, a.source", (pat,))
         about = self._fetch(
-            "SELECT a.id, a.published, a.source, e.name, m.start_char, m.end_char, "
-            "CASE WHEN m.start_char > 120 THEN m.start_char - 120 ELSE 0 END AS c0, "
-            "substr(r.text, CASE WHEN m.start_char > 120 THEN m.start_char - 119 ELSE 1 END, "
-            "240 + m.end_char - m.start_char) FROM entities e "
+            f"SELECT {MENTION_CONTEXT} FROM entities e "
             "JOIN mentions m ON m.article_id = e.article_id AND m.eid = e.eid "
             "JOIN articles a ON a.id = e.article_id JOIN records r ON r.n = a.n "
             f"WHERE e.name_key IN ({names_sql}) ORDER BY a.published, a.n, m.start_char LIMIT ?",
             (pat, limit))
-        return {
-            "name": name, "matched_names": matched,
-            "quotes_by_source": [{"source": s, "quotes": c, "first": f, "last": la}
-                                 for s, c, f, la in by_source],
-            "quotes": [quote_hit(r[:4], None, r[4:], r[7]) for r in quotes],
-            "mentioned_by_source": [{"source": s, "articles": c} for s, c in mentioned],
-            "mentions": [{"article_id": r[0], "published": r[1], "source": r[2], "name": r[3],
-                          "context": _mark(r[7], r[4] - r[6], r[5] - r[6])} for r in about],
-        }
+        return who_result(name, matched, by_source, quotes, mentioned, about)
 
     def stats(self, by: str | None = None, unresolved: bool = False) -> list[dict[str, Any]]:
         if by == "speaker":  # corpus-wide actors; pronouns left unresolved only on request
@@ -356,6 +351,26 @@ def quote_hit(head: Sequence[Any], score: float | None, quote: Sequence[Any],
     hit.update(kind="quote", quote_id=quote[0], speaker=quote[1], quote_kind=quote[2],
                content=quote[3])
     return hit
+
+
+def who_result(name: str, matched: list[str], by_source: list[tuple], quotes: list[tuple],
+               mentioned: list[tuple], about: list[tuple],
+               actors: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """What ``who`` returns, from the rows of its queries: quotes per outlet (source, count,
+    first, last), quotes (article head, qid, speaker, kind, content), articles per outlet
+    (source, count) and mentions (:data:`MENTION_CONTEXT`); ``actors`` when actors matched."""
+    found: dict[str, Any] = {"name": name, "matched_names": matched}
+    if actors is not None:
+        found["actors"] = actors
+    found.update({
+        "quotes_by_source": [{"source": s, "quotes": c, "first": f, "last": la}
+                             for s, c, f, la in by_source],
+        "quotes": [quote_hit(r[:4], None, r[4:], r[7]) for r in quotes],
+        "mentioned_by_source": [{"source": s, "articles": c} for s, c in mentioned],
+        "mentions": [{"article_id": r[0], "published": r[1], "source": r[2], "name": r[3],
+                      "context": _mark(r[7], r[4] - r[6], r[5] - r[6])} for r in about],
+    })
+    return found
 
 
 def _trim(text: str | None) -> str:

@@ -25,7 +25,7 @@ Tables:
 """
 from __future__ import annotations
 
-from ..store.migrations import register_migrations
+from ..store.migrations import register_migrations, statements
 
 _TABLES = """
 CREATE TABLE stories (id {pk}, title TEXT, title_score {real}, first_published TEXT, last_published TEXT,
@@ -67,8 +67,7 @@ _LIST_INDEXES = {
 
 def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]]]:
     """``(name, statements)`` of the story migrations for ``dialect``."""
-    statements = [s.strip() for s in _TABLES.format(**types).split(";") if s.strip()]
-    return [("stories_0001_tables", statements),
+    return [("stories_0001_tables", statements(_TABLES, types)),
             ("stories_0002_list_indexes", _LIST_INDEXES[dialect] + [
                 "CREATE INDEX story_articles_source ON story_articles (source, story_id)"])]
 

@@ -13,7 +13,7 @@
 """
 from __future__ import annotations
 
-from ..store.migrations import register_migrations
+from ..store.migrations import register_migrations, statements
 
 _TABLES = """
 CREATE TABLE watch_sources (id {pk}, url TEXT NOT NULL UNIQUE, feed_url TEXT NOT NULL,
@@ -31,8 +31,7 @@ CREATE INDEX watch_items_article ON watch_items (article_id)
 
 def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]]]:
     """``(name, statements)`` of the watch migrations for ``dialect``."""
-    statements = [s.strip() for s in _TABLES.format(**types).split(";") if s.strip()]
-    return [("watch_0001_tables", statements)]
+    return [("watch_0001_tables", statements(_TABLES, types))]
 
 
 register_migrations("watch", migrations)

@@ -1,5 +1,6 @@
-"""After ingesting PolNeAR (train + dev), the top speakers are people, one entry per person.
+"""Test code only (no data): reads PolNeAR from ../shared/data at run time, skips when absent.
 
+After ingesting PolNeAR (train + dev), the top speakers are people, one entry per person.
 Runs the real CLI (`unspun ingest` with the components quotes need, then
 `unspun stats --by speaker`) into a real SQLite file.  Slow: several minutes.
 No name is special-cased in the code; the names below are only what the test
