@@ -116,7 +116,7 @@ def subject(tok: Any) -> Any | None:
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
-                return None if _TIME.search(child.text) else child
+                return None if _TIME.search(child.text) else past_title(child)
             if child.dep_ == "agent":  # "was quoted by X"
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -142,6 +142,19 @@ def _reporting_verb(tok: Any) -> Any:
     return tok
 
 
+def past_title(tok: Any) -> Any:
+    """The name after a title abbreviation the parser took for the speaker ('said Coun.
+    Evelyn Marsh': the subject is 'Coun', the sentence split after its period)."""
+    doc = tok.doc
+    if tok.lower_ not in lexicon().get("title_abbreviations", ()) or tok.i + 2 >= len(doc) \
+            or doc[tok.i + 1].text != "." or doc[tok.i + 2].pos_ != "PROPN":
+        return tok
+    name = doc[tok.i + 2]
+    while name.head.i > name.i and name.head.pos_ == "PROPN" and name.dep_ == "compound":
+        name = name.head
+    return name
+
+
 def child_expl(tok: Any) -> bool:
     return any(c.dep_ == "expl" for c in tok.children)
 
@@ -150,7 +163,7 @@ def inverted_subject(tok: Any) -> Any | None:
     """A subject after the cue ("... ," said Mukan), when the parser missed it."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN", "DET"):
-        return nxt if nxt.pos_ != "DET" else nxt.head
+        return past_title(nxt) if nxt.pos_ != "DET" else nxt.head
     return None
 
 
@@ -181,6 +194,8 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "xcomp" and child.i > tok.i and token_lemma(tok).lower() in lex["xcomp_verbs"]:
             parts.append(child)
+            # 'urged the university to look ...': who is urged belongs to the content
+            parts.extend(c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i)
         elif dep == "dobj" and child.i > tok.i and token_lemma(tok).lower() in lex["question_verbs"]:
             parts.append(child)
     if not parts:
@@ -200,7 +215,10 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     ("most said A, and 4 in 10 said B": B is another attribution)."""
     end = head.right_edge.i + 1
     for child in head.rights:
-        if child.dep_ == "conj" and cue_kind(child) is not None:
+        # 'most said A, and 4 in 10 said B': a conjoined cue with a subject of its own is
+        # another report ('was reviewing it and would not comment further' is not)
+        if child.dep_ == "conj" and cue_kind(child) is not None \
+                and any(c.dep_ in SUBJECT_DEPS for c in child.children):
             end = min(end, _before_joint(child))
     if index is not None:
         nxt = index.next_report(head.i + 1, end)

@@ -70,6 +70,8 @@ class Extractor:
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
                                         self.sents)
         self.used_cues: set[int] = set()
+        dateline = getattr(record, "dateline", None) or {}
+        self.dateline_end = (dateline.get("span") or {}).get("end", 0)
         # sentence ends by punctuation, found once (a search per quote grows with the paragraph)
         self.sent_ends = [m.end() for m in _SENT_END.finditer(self.text)]
         self.q_starts = [q.start for q in self.quoted]
@@ -296,7 +298,7 @@ class Extractor:
             kind = cue_kind(tok)
             if kind is None:
                 continue
-            rng = content_range(tok, kind, self.sents)
+            rng = self._in_paragraph(content_range(tok, kind, self.sents), tok)
             who = subject(tok)
             if rng is None or who is None or who.dep_ == "expl" or rng[1] - rng[0] < 2:
                 continue
@@ -318,6 +320,17 @@ class Extractor:
             accepted.add(cand)
             out.append(cand)
         return out
+
+    def _in_paragraph(self, rng: tuple[int, int] | None, cue: Any) -> tuple[int, int] | None:
+        """A content stays in its cue's paragraph, after the dateline: the parser's sentence
+        can run on over a paragraph break ('... not to."' then '"The evidence ...')."""
+        if rng is None:
+            return None
+        ps, pe = self.para_of(cue.idx)
+        ps = max(ps, self.dateline_end)
+        lo, hi = bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
+        start, end = max(rng[0], lo), min(rng[1], hi)
+        return (start, end) if end > start else None
 
     def _close_open_quote(self, s: int, e: int) -> int:
         """A content that opens a quotation ends where the quotation does (the caller stops it
