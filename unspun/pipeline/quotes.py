@@ -33,7 +33,7 @@ from ..lang import get as get_language
 from ..record import span
 from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind, inverted_subject,
                          is_cue_verb, subject)
-from .quote_marks import Quoted, find_quoted
+from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .speaker_links import affiliation
 from .registry import Context, component
@@ -64,8 +64,8 @@ class Extractor:
         self.lang = lang if lang is not None else get_language("en")
         self.paras = [(p["start"], p["end"]) for p in record.paragraphs]
         self.para_starts = [s for s, _ in self.paras]
-        self.quoted = find_quoted(self.text, self.paras, self.lang.quote_marks)
         self.tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self.quoted = self._split_runs(find_quoted(self.text, self.paras, self.lang.quote_marks))
         self.sents = SentenceIndex(doc)
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
                                         self.sents)
@@ -109,6 +109,34 @@ class Extractor:
         while i >= 0 and self.doc[i].is_space:
             i -= 1
         return self.doc[i] if i >= 0 and self.doc[i].idx >= start else None
+
+    # -- quoted spans --------------------------------------------------------
+    def _split_runs(self, quoted: list[Quoted]) -> list[Quoted]:
+        """A quote carried into the next paragraph whose part there is attributed to a
+        speaker not named before it is two quotes: an unclosed mark met someone else's
+        quote ('... every ticket sold.' then '"This is a good day," said Coun. Evelyn Marsh')."""
+        out = []
+        for q in quoted:
+            if q.breaks and self._named_elsewhere(q):
+                head, q = split_last_paragraph(q, self.text)
+                out.append(head)
+            out.append(q)
+        return out
+
+    def _named_elsewhere(self, q: Quoted) -> bool:
+        """Whether a cue right after ``q`` names (by a proper noun) a speaker whose name does
+        not occur from the paragraph before ``q`` up to its start."""
+        if not q.closed:
+            return False
+        _, pe = self.para_of(q.end - 1)
+        window = self.tokens(q.end, self._sentence_end(q.end, max(pe, q.end)))
+        cue = next((t for t in window if not t.is_punct and is_cue_verb(t)), None)
+        who = None if cue is None else (subject(cue) or inverted_subject(cue))
+        if who is None or who.pos_ != "PROPN" or who.idx < q.end:
+            return False
+        i = self._para_index(q.start)
+        context = self.text[self.paras[max(0, i - 1)][0]:q.start] if self.paras else ""
+        return who.text not in context
 
     # -- direct quotes -----------------------------------------------------
     def direct(self) -> list[Candidate]:
@@ -365,13 +393,15 @@ class Extractor:
                                             **span(self.text, aff.start, aff.end)}
 
     def inherit(self, cands: list[Candidate]) -> None:
-        """A quoted sentence with no cue continues the previous quote's speaker."""
+        """A quoted sentence with no cue continues the speaker's run it follows: the previous
+        quote's speaker (direct or reported, in the same or the paragraph before) when nobody
+        else was named in between; otherwise its speaker stays null."""
         ordered = sorted(cands, key=lambda c: c.start)
         for n, c in enumerate(ordered):
             if c.speaker is not None or c.cue is not None or n == 0:
                 continue
             prev = ordered[n - 1]
-            if prev.speaker is None or prev.kind != "direct" or self._para_index(c.start) - self._para_index(prev.end) > 1:
+            if prev.speaker is None or self._para_index(c.start) - self._para_index(prev.end) > 1:
                 continue
             between = self.resolver.mentions_in(prev.end, c.start)
             if any(m.type == "PERSON" and not self.resolver.inside_quote(m.start)
