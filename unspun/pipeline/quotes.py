@@ -30,6 +30,7 @@ from typing import Any
 from ..lang import lemma as token_lemma
 from ..errors import message
 from ..lang import get as get_language
+from ..lang import provides
 from ..record import span
 from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind, inverted_subject,
                          is_cue_verb, subject)
@@ -65,6 +66,9 @@ class Extractor:
         self.paras = [(p["start"], p["end"]) for p in record.paragraphs]
         self.para_starts = [s for s, _ in self.paras]
         self.tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self.parsed = bool(len(doc)) and doc.has_annotation("DEP")
+        cues = self.lang.quote_cues
+        self.cue_words = frozenset(cues.get("clause_verbs", ())) | frozenset(cues.get("object_verbs", ()))
         self.quoted = self._split_runs(find_quoted(self.text, self.paras, self.lang.quote_marks))
         self.sents = SentenceIndex(doc)
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
@@ -78,6 +82,16 @@ class Extractor:
         self.q_ends = [q.end for q in self.quoted]  # top-level spans do not overlap: sorted too
 
     # -- helpers -----------------------------------------------------------
+    def _is_cue(self, tok: Any) -> bool:
+        """Whether ``tok`` can attribute a quote beside it: by the parse, or, in a language
+        without a parser, by its (looked-up) lemma among the language's cue verbs."""
+        if self.parsed:
+            return is_cue_verb(tok)
+        return self.lang.lemma(tok.lower_) in self.cue_words
+
+    def _introduces(self, cue: Any, last: Any) -> bool:
+        return _introduces(cue, last) if self.parsed else cue.i == last.i
+
     def para_of(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect_left(self.para_starts, pos + 1) - 1)
         return self.paras[i] if self.paras else (0, len(self.text))
@@ -130,7 +144,7 @@ class Extractor:
             return False
         _, pe = self.para_of(q.end - 1)
         window = self.tokens(q.end, self._sentence_end(q.end, max(pe, q.end)))
-        cue = next((t for t in window if not t.is_punct and is_cue_verb(t)), None)
+        cue = next((t for t in window if not t.is_punct and self._is_cue(t)), None)
         who = None if cue is None else (subject(cue) or inverted_subject(cue))
         if who is None or who.pos_ != "PROPN" or who.idx < q.end:
             return False
@@ -197,8 +211,8 @@ class Extractor:
         for tok in (last, last.doc[last.i - 1] if last.i > 0 else None):
             if tok is None or tok.is_space or tok.idx < start:
                 break
-            if is_cue_verb(tok):
-                return not _introduces(tok, last)
+            if self._is_cue(tok):
+                return not self._introduces(tok, last)
         return True
 
     def _inner_end(self, q: Quoted) -> str:
@@ -226,11 +240,11 @@ class Extractor:
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
         after_verbs = self.lang.quote_cues["after_verbs"]
         for tok in toks:
-            if (is_cue_verb(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
+            if (self._is_cue(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
                     and tok.i not in self.used_cues:
                 who = subject(tok)
                 if who is None or not q.end <= who.idx < window_end + 200:
-                    who = inverted_subject(tok) or _word_before(tok, q.end)
+                    who = inverted_subject(tok) or _word_before(tok, q.end, self.parsed)
                 self.used_cues.add(tok.i)
                 return (tok.idx, tok.idx + len(tok)), who, limit
         return None
@@ -256,12 +270,12 @@ class Extractor:
         last = tail[-1]
         if toks[-1].lower_ == "that":
             return None  # 'said that "..."': a mixed quote, left to the cue pass
-        cues = [t for t in toks if is_cue_verb(t) and t.i not in self.used_cues]
-        if cues and (last in ":,—–" or _introduces(cues[-1], toks[-1])):
+        cues = [t for t in toks if self._is_cue(t) and t.i not in self.used_cues]
+        if cues and (last in ":,—–" or self._introduces(cues[-1], toks[-1])):
             tok = cues[-1]
             who = subject(tok)
             if who is None or who.idx >= q.start:
-                who = _word_before(tok, start)
+                who = _word_before(tok, start, self.parsed)
             if who is not None:
                 self.used_cues.add(tok.i)
                 return (tok.idx, tok.idx + len(tok)), who
@@ -474,12 +488,13 @@ def _introduces(cue: Any, last: Any) -> bool:
                                  and between[0].pos_ in ("PRON", "PROPN", "NOUN"))
 
 
-def _word_before(tok: Any, floor: int) -> Any | None:
-    """The word just before a cue ("Mukan said"), when the parser gave no subject."""
+def _word_before(tok: Any, floor: int, parsed: bool = True) -> Any | None:
+    """The word just before a cue ("Mukan said"), when the parser gave no subject (any
+    word, in a language without a parser)."""
     if tok.i == 0:
         return None
     prev = tok.doc[tok.i - 1]
-    if prev.idx >= floor and prev.pos_ in ("PROPN", "PRON", "NOUN"):
+    if prev.idx >= floor and (prev.pos_ in ("PROPN", "PRON", "NOUN") if parsed else prev.is_alpha):
         return prev
     return None
 
@@ -560,7 +575,8 @@ def extract_quotes(record: Any, doc: Any, lang: Any = None) -> list[dict[str, An
     return Extractor(record, doc, lang).run()
 
 
-@component("quotes", requires=("paragraphs", "entities"), assigns=("quotes", "entities"))
+@component("quotes", requires=("paragraphs", "entities"), assigns=("quotes", "entities"),
+           languages=provides("quote_marks", "quote_cues"))
 def quotes(ctx: Context) -> None:
     rec = ctx.record
     try:
