@@ -198,6 +198,8 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.extend(c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i)
         elif dep == "dobj" and child.i > tok.i and token_lemma(tok).lower() in lex["question_verbs"]:
             parts.append(child)
+        elif dep == "prep" and kind == "clause" and child.i > tok.i:
+            parts.extend(_that_clause_of_noun(child))
     if not parts:
         return None
     right = [p for p in parts if p.i > tok.i]
@@ -208,6 +210,14 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
     return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
+
+
+def _that_clause_of_noun(prep: Any) -> list[Any]:
+    """'said in a statement that the agency had ...': the parser may hang the reported
+    clause on the preposition's noun (a clause opened by 'that' as its marker)."""
+    return [acl for pobj in prep.children if pobj.dep_ == "pobj"
+            for acl in pobj.children if acl.dep_ == "acl" and acl.i > pobj.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)]
 
 
 def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:

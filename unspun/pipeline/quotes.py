@@ -36,7 +36,7 @@ from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind,
                          is_cue_verb, subject)
 from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
-from .speaker_links import affiliation
+from .speaker_links import affiliation, noun_phrase
 from .registry import Context, component
 
 MIN_STANDALONE_WORDS = 4
@@ -333,6 +333,7 @@ class Extractor:
     # -- indirect and mixed quotes -------------------------------------------
     def indirect(self, direct: list[Candidate]) -> list[Candidate]:
         found: list[Candidate] = []
+        according: list[Candidate] = []
         for i in cue_candidates(self.doc, self.lang):
             tok = self.doc[i]
             if tok.i in self.used_cues or self.resolver.inside_quote(tok.idx):
@@ -354,6 +355,9 @@ class Extractor:
                 e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
+            if kind == "according":
+                according.append(found[-1])
+        found = [c for c in found if not any(c is a for a in according) or not _holds_report(c, found)]
         accepted = _Accepted(direct)
         out = []
         for cand in sorted(found, key=lambda c: c.start - c.end):
@@ -392,7 +396,13 @@ class Extractor:
         for c in sorted(cands, key=lambda c: c.start):
             if c.speaker_tok is None:
                 continue
-            s, e, head = speaker_span(self.doc, c.speaker_tok, self.resolver)
+            tok = c.speaker_tok
+            if tok.idx < self.dateline_end:  # 'TORONTO — The union said': the parser's subject
+                tok = next((t for t in list(tok.children) + list(tok.head.children)
+                            if t.dep_ in ("appos", "nsubj") and t.idx >= self.dateline_end), tok)
+            s, e, head = speaker_span(self.doc, tok, self.resolver)
+            if s < self.dateline_end <= tok.idx:  # 'TORONTO — The former head of ...'
+                s, e = self._after_dateline(noun_phrase(tok))
             found = self.resolver.resolve_full(s, e, head)
             entity = found.entity
             self.resolver.note_speaker(s, entity, e)
@@ -405,6 +415,14 @@ class Extractor:
                 c.speaker["affiliation"] = {"entity": aff.entity,
                                             "name": self.rec.entity(aff.entity)["name"],
                                             **span(self.text, aff.start, aff.end)}
+
+    def _after_dateline(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """A speaker phrase the parser ran into the dateline, from the first word after it."""
+        k = bisect_left(self.tok_starts, self.dateline_end)
+        while k < len(self.doc) and (self.doc[k].is_punct or self.doc[k].is_space):
+            k += 1
+        start = self.doc[k].idx if k < len(self.doc) else rng[0]
+        return (start, rng[1]) if rng[0] < start < rng[1] else rng
 
     def inherit(self, cands: list[Candidate]) -> None:
         """A quoted sentence with no cue continues the speaker's run it follows: the previous
@@ -477,6 +495,13 @@ class _Accepted:
         self.items.insert(k, cand)
         self.starts.insert(k, cand.start)
         self.ends.insert(k, cand.end)
+
+
+def _holds_report(outer: Candidate, found: list[Candidate]) -> bool:
+    """'According to court documents, the province argued that ...': the content of
+    'according to' holds a report with its cue and speaker, which is the quote."""
+    return any(c is not outer and c.cue is not None and outer.start <= c.cue[0] < outer.end
+               and outer.start <= c.speaker_tok.idx < outer.end for c in found)
 
 
 def _introduces(cue: Any, last: Any) -> bool:
