@@ -2,31 +2,7 @@
 on small hand-written articles (real parser)."""
 from __future__ import annotations
 
-import unspun
-import unspun.pipeline.quotes  # noqa: F401  (registers the component)
-import unspun.pipeline.voice  # noqa: F401
-from unspun.record import check_spans
-
-COMPONENTS = ("segment", "dateline", "agencies", "entities", "quotes", "voice")
-
-
-def run(text: str):
-    rec = unspun.analyze(text, components=COMPONENTS)
-    assert check_spans(rec) == []
-    return rec
-
-
-def quote_with(rec, fragment: str):
-    found = [q for q in rec.quotes if fragment in q["content"]["text"]]
-    assert found, f"no quote holds {fragment!r}: {[q['content']['text'] for q in rec.quotes]}"
-    return found[0]
-
-
-def speaker_name(rec, quote) -> str | None:
-    sp = quote["speaker"]
-    if sp is None or sp["entity"] is None:
-        return None
-    return rec.entity(sp["entity"])["name"]
+from test_quotes import quote_with, run, speaker_name  # the same helpers and components
 
 
 def test_cueless_paragraph_after_a_reported_quote_takes_its_speaker():

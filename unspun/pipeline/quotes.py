@@ -150,7 +150,7 @@ class Extractor:
             return False
         i = self._para_index(q.start)
         context = self.text[self.paras[max(0, i - 1)][0]:q.start] if self.paras else ""
-        return who.text not in context
+        return re.search(rf"\b{re.escape(who.text)}\b", context) is None
 
     # -- direct quotes -----------------------------------------------------
     def direct(self) -> list[Candidate]:
