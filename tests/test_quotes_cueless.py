@@ -85,3 +85,10 @@ def test_reported_content_stays_in_its_paragraph():
     q = quote_with(rec, "every chance to act")
     assert "letters" not in q["content"]["text"]
     assert speaker_name(rec, quote_with(rec, "letters were all answered")) == "Maria Lund"
+
+
+def test_conjoined_finite_cue_is_another_report():
+    rec = run("Premier Nora Quist said she would order a full review of the province's computer "
+              "systems and warned against hackers from abroad.")
+    q = quote_with(rec, "full review")
+    assert q["content"]["text"] == "she would order a full review of the province's computer systems"

@@ -225,10 +225,7 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     ("most said A, and 4 in 10 said B": B is another attribution)."""
     end = head.right_edge.i + 1
     for child in head.rights:
-        # 'most said A, and 4 in 10 said B': a conjoined cue with a subject of its own is
-        # another report ('was reviewing it and would not comment further' is not)
-        if child.dep_ == "conj" and cue_kind(child) is not None \
-                and any(c.dep_ in SUBJECT_DEPS for c in child.children):
+        if child.dep_ == "conj" and cue_kind(child) is not None and _own_report(child):
             end = min(end, _before_joint(child))
     if index is not None:
         nxt = index.next_report(head.i + 1, end)
@@ -237,6 +234,16 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _starts_report(tok):
             return min(end, tok.i)
     return end
+
+
+def _own_report(conj: Any) -> bool:
+    """A conjoined cue that is another report: with a subject of its own ('most said A,
+    and 4 in 10 said B') or a finite verb of its own ('she promised A and said B'); not
+    one that continues the reported clause ('was reviewing it and would not comment')."""
+    children = list(conj.children)
+    if any(c.dep_ in SUBJECT_DEPS for c in children):
+        return True
+    return conj.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children)
 
 
 def _starts_report(tok: Any) -> bool:
