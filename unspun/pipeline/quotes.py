@@ -9,8 +9,12 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    ``"...," said the minister``), before it (``He told Trend: "..."``,
    ``Mukan said, "..."``, ``Mukan: "..."``, ``He was blunt — "..."``).  A
    quote split by its attribution (``"The measures," he said, "were ..."``)
-   is one quote.  A quoted sentence with no cue of its own continues the
-   previous quote's speaker when nobody else was named in between.
+   is one quote.  A quoted sentence with no cue of its own (a speaker's next
+   paragraph, a quote standing alone) continues the speaker of the quote before
+   it, direct or reported, in its paragraph or the one before, when nobody else
+   was named in between; otherwise its speaker is null.  A multi-paragraph
+   quote whose last paragraph is attributed to someone not named before it is
+   split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
    content is the reported clause or object; a content that carries quoted
    words for a third or more of its length is ``mixed``.
@@ -19,6 +23,11 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    entity was found when the span does not name it (``pronoun``, ``relative``,
    ``description``, ``document``, ``continuation``) and ``from`` which mention;
    ``speaker.affiliation`` is the organisation inside a description speaker.
+
+The component runs on every language whose folder provides ``quote_marks`` and
+``quote_cues``; without a parser (a blank tokenizer) a cue word, looked up in
+the language's ``lemmas.json``, beside a quotation attributes it to the word
+before the cue.
 """
 from __future__ import annotations
 
