@@ -51,7 +51,7 @@ from .registry import Context, component
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
-_SENT_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd|Rev|Maj|Adm|Cpl|Pvt))(?<!\b(?:Capt|Corp|Prof|Supt))(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s")
+_SENT_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd|Rev|Maj|Adm|Cpl|Pvt))(?<!\b(?:Capt|Corp|Prof|Supt|Coun|Insp))(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s(?!\s*[a-z])")
 _WORD = re.compile(r"\w[\w'’-]*")
 
 
