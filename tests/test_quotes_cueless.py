@@ -92,3 +92,12 @@ def test_conjoined_finite_cue_is_another_report():
               "systems and warned against hackers from abroad.")
     q = quote_with(rec, "full review")
     assert q["content"]["text"] == "she would order a full review of the province's computer systems"
+
+
+def test_a_retort_with_its_particle_reports_a_clause():
+    rec = run("Councillor Jonas Berg fired back that the plan had never been costed.\n\n"
+              "The team fired back in the third period.")
+    q = quote_with(rec, "never been costed")
+    assert q["content"]["text"] == "that the plan had never been costed"  # as for "said that"
+    assert speaker_name(rec, q) == "Jonas Berg"
+    assert not any("third period" in x["content"]["text"] for x in rec.quotes)

@@ -57,7 +57,8 @@ def cue_candidates(doc: Any, lang: Any = None) -> list[int]:
     if not len(doc):
         return []
     lex = lexicon(lang.code) if lang is not None else lexicon()
-    words = lex.get("clause_verbs", frozenset()) | lex.get("object_verbs", frozenset())
+    words = lex.get("clause_verbs", frozenset()) | lex.get("object_verbs", frozenset()) \
+        | frozenset(lex.get("particle_verbs", {}))
     if lang is not None and lang.lemmas:
         return [t.i for t in doc if lang.lemma(t.lower_) in words]
     strings = doc.vocab.strings
@@ -95,6 +96,10 @@ def cue_kind(tok: Any) -> str | None:
     lemma = token_lemma(tok).lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return None
+    particle = lex.get("particle_verbs", {}).get(lemma)
+    if particle is not None:  # 'shot back that ...'
+        return "clause" if any(c.dep_ in ("prt", "advmod") and c.i == tok.i + 1 and c.lower_ == particle
+                               for c in tok.children) else None
     if lemma in lex["clause_verbs"]:
         return "clause"
     if lemma in lex["object_verbs"]:
