@@ -99,5 +99,5 @@ def test_a_retort_with_its_particle_reports_a_clause():
               "The team fired back in the third period.")
     q = quote_with(rec, "never been costed")
     assert q["content"]["text"] == "that the plan had never been costed"  # as for "said that"
-    assert speaker_name(rec, q) == "Jonas Berg"
+    assert speaker_name(rec, q).endswith("Jonas Berg")
     assert not any("third period" in x["content"]["text"] for x in rec.quotes)
