@@ -241,7 +241,7 @@ def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     return s, (m.start() + 1 if m else len(text))
 
 
-def _cueless(gold: Gold, text: str, cue: list[tuple[int, int]]) -> bool:
+def is_cueless(gold: Gold, text: str, cue: list[tuple[int, int]]) -> bool:
     """A direct gold quote with no cue in its sentence: a speaker's next paragraph, a
     quote after a lead-in sentence ('She wrote on Twitter:' closing the paragraph
     before), a quote standing alone."""
@@ -282,7 +282,7 @@ def error_classes(text: str, golds: list[Gold], preds: list[Pred]) -> dict[str, 
     out = dict.fromkeys(ERROR_CLASSES, 0)
     matched = dict(pairs)
     for gi, g in enumerate(golds):
-        cueless = _cueless(g, text, g.cue)
+        cueless = is_cueless(g, text, g.cue)
         if not (g.speech or cueless):
             continue  # beliefs and other sourcing: not what the classes are about
         p = preds[matched[gi]] if gi in matched else None
