@@ -20,7 +20,10 @@ accuracy is over matched quotes.  A speaker is right when
 Figures are also given per class (cue-less, pronoun, non-agent, span cut,
 plain: the class each gold quote was written to test), and the affiliation
 of description speakers ("A spokesman for the European Commission") is
-counted when a prediction carries one.
+counted when a prediction carries one.  Errors are then counted by class as
+``bench/quotes.py`` counts them on PolNeAR (``quote_scoring.error_class``:
+cue-less, pronoun, non-agent, span cut), a quote of the cueless class being
+cue-less.
 
 The held-out half (``corpus/quotes/split.json``) is for reporting only: its
 errors are never printed, and nothing is tuned on it.
@@ -37,7 +40,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quote_scoring import Gold, Pred, match, overlap  # noqa: E402
+from quote_scoring import (ERROR_CLASSES, Gold, Pred, Tally, words_of, error_class, match,  # noqa: E402
+                           overlap, print_classes)
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "corpus" / "quotes"
@@ -111,23 +115,10 @@ def affiliation_ok(gold: dict, pred: dict | None) -> bool:
     return bool(name) and _norm(gold["affiliation"])[-1] in _norm(name)
 
 
-@dataclass
-class Tally:
-    gold: int = 0
-    pred: int = 0
-    tp: int = 0
-    spk: int = 0
-
-    def line(self) -> str:
-        p = self.tp / self.pred if self.pred else 0.0
-        r = self.tp / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        acc = self.spk / self.tp if self.tp else 0.0
-        return f"{self.gold:5} {p:6.3f} {r:6.3f} {f:6.3f} {acc:6.3f}"
-
-
-def score(cases: list[Case], records: list, show: bool) -> dict[str, Tally]:
+def score(cases: list[Case], records: list, show: bool) -> tuple[dict[str, Tally], dict[str, int]]:
+    """Tallies per subset and class (``_aff``: affiliations), and errors by class."""
     tallies: dict[str, Tally] = defaultdict(Tally)
+    classes = dict.fromkeys(ERROR_CLASSES, 0)
     aff = [0, 0]
     for case, rec in zip(cases, records):
         golds = [Gold(q["parts"], [], "", "") for q in case.quotes]
@@ -136,31 +127,37 @@ def score(cases: list[Case], records: list, show: bool) -> dict[str, Tally]:
                  for q in rec.quotes]
         pairs = match(golds, preds, 0.3)
         by_gold = dict(pairs)
+        matched_preds = set(by_gold.values())
         for pi, p in enumerate(preds):
-            tallies["all"].pred += 1
-            tallies["direct" if p.direct else "indirect"].pred += 1
+            if pi not in matched_preds:
+                tallies["all"].fp += 1
+                tallies["direct" if p.direct else "indirect"].fp += 1
         for gi, g in enumerate(case.quotes):
             keys = ("all", g["kind"], g["class"])
-            for k in keys:
-                tallies[k].gold += 1
             pi = by_gold.get(gi)
             pred_q = rec.quotes[pi] if pi is not None else None
-            if pred_q is not None:
-                ok = speaker_ok(g, _speaker(rec, pred_q))
-                for k in keys:
-                    tallies[k].tp += 1
-                    tallies[k].spk += ok
-                if g["affiliation"]:
-                    aff[0] += 1
-                    aff[1] += affiliation_ok(g, pred_q["speaker"])
-            if show and (pred_q is None or not ok or overlap(golds[gi], preds[pi]) < 0.8):
+            ok = pred_q is not None and speaker_ok(g, _speaker(rec, pred_q))
+            for k in keys:
+                tallies[k].gold += 1
+                tallies[k].tp += pred_q is not None
+                tallies[k].speaker_ok += ok
+            if pred_q is not None and g["affiliation"]:
+                aff[0] += 1
+                aff[1] += affiliation_ok(g, pred_q["speaker"])
+            cut = pred_q is not None and overlap(golds[gi], preds[pi]) < 0.8
+            sp = (pred_q or {}).get("speaker") or {}
+            for cls in error_class(pred_q is not None, cut, ok, g["class"] == "cueless",
+                                   words_of(sp.get("text", "")), words_of(g["speaker"] or ""),
+                                   bool(sp.get("entity"))):
+                classes[cls] += 1
+            if show and (pred_q is None or not ok or cut):
                 _show(case, g, pred_q, golds[gi], preds[pi] if pi is not None else None)
         if show:
             for pi, q in enumerate(rec.quotes):
-                if pi not in {p for _, p in pairs}:
+                if pi not in matched_preds:
                     print(f"  {case.id} FP   {q['kind'][:3]} {q['content']['text'][:100]!r}")
-    tallies["_aff"] = Tally(aff[0], 0, aff[0], aff[1])
-    return tallies
+    tallies["_aff"] = Tally(tp=aff[0], gold=aff[0], speaker_ok=aff[1])
+    return tallies, classes
 
 
 def _speaker(rec, q: dict) -> dict | None:
@@ -195,22 +192,21 @@ def run(heldout: bool) -> None:
     pipe = Pipeline(["segment", "dateline", "agencies", "entities", "quotes"])
     records = pipe.analyze_batch([Article(text=c.text) for c in cases])
     half = "held-out" if heldout else "tuning"
-    tallies = score(cases, records, show=not heldout)
+    tallies, classes = score(cases, records, show=not heldout)
     n = sum(len(c.quotes) for c in cases)
     print(f"\nunspun quote cases, {half} half: {len(cases)} articles, {n} gold quotes "
           f"(GGT-style: overlap >= 0.3)\n")
     print(f"{'subset':9} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6}")
     for key in ("all", "direct", "indirect") + CLASSES:
         t = tallies[key]
-        print(f"{key:9} {t.line() if key in ('all', 'direct', 'indirect') else _recall_line(t)}")
+        p, r, f, acc = t.prf()
+        if key in ("all", "direct", "indirect"):
+            print(f"{key:9} {t.gold:5} {p:6.3f} {r:6.3f} {f:6.3f} {acc:6.3f}")
+        else:  # a class's predictions are not known: recall and speaker accuracy only
+            print(f"{key:9} {t.gold:5} {'-':>6} {r:6.3f} {'-':>6} {acc:6.3f}")
     aff = tallies["_aff"]
-    print(f"description speakers' affiliation: {aff.spk} of {aff.gold} matched")
-
-
-def _recall_line(t: Tally) -> str:
-    r = t.tp / t.gold if t.gold else 0.0
-    acc = t.spk / t.tp if t.tp else 0.0
-    return f"{t.gold:5} {'-':>6} {r:6.3f} {'-':>6} {acc:6.3f}"
+    print(f"description speakers' affiliation: {aff.speaker_ok} of {aff.gold} matched\n")
+    print_classes(classes, "all gold quotes; cue-less: the cases' cueless class")
 
 
 def main() -> None:

@@ -224,51 +224,81 @@ RELATIVE = {"who", "which", "that", "whom", "whose"}
 ERROR_CLASSES = ("cue-less", "pronoun", "non-agent", "span cut", "other miss", "other speaker")
 
 
-def _words(s: str) -> list[str]:
+def words_of(s: str) -> list[str]:
     return re.findall(r"[\w'’]+", s.lower())
 
 
-def _cueless(gold: Gold, text: str, cue: list[tuple[int, int]]) -> bool:
-    """A direct gold quote with no cue in its paragraph (or no cue at all)."""
+_SENT_BREAK = re.compile(r"[.!?][\"'”’]*\s+|\n\s*\n")
+
+
+def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) holding ``text[start:end]``, by punctuation and paragraph breaks
+    (a quote's sentence runs on to the attribution after it: '"...," he said.')."""
+    s = 0
+    for m in _SENT_BREAK.finditer(text, 0, start):
+        s = m.end()
+    m = _SENT_BREAK.search(text, max(start, end - 1))
+    return s, (m.start() + 1 if m else len(text))
+
+
+def is_cueless(gold: Gold, text: str, cue: list[tuple[int, int]]) -> bool:
+    """A direct gold quote with no cue in its sentence: a speaker's next paragraph, a
+    quote after a lead-in sentence ('She wrote on Twitter:' closing the paragraph
+    before), a quote standing alone."""
     if not gold.direct:
         return False
-    start = min(s for s, _ in gold.content)
-    para_start = text.rfind("\n\n", 0, start) + 1
-    para_end = text.find("\n\n", start)
-    para_end = len(text) if para_end < 0 else para_end
-    return not cue or not any(para_start <= s < para_end for s, _ in cue)
+    s, e = sentence_of(text, min(a for a, _ in gold.content), max(b for _, b in gold.content))
+    return not any(cs < e and s < ce for cs, ce in cue)
+
+
+def error_class(matched: bool, cut: bool, speaker_ok: bool, cueless: bool,
+                ours: list[str], theirs: list[str], ours_named: bool) -> list[str]:
+    """The error classes of one gold quote (none when it is right): missed or
+    mis-attributed and cue-less; a wrong speaker that is a relative pronoun or an
+    unresolved non-name phrase (non-agent); a wrong speaker where a pronoun is involved,
+    the gold's or ours; a matched span overlapping by less than 0.8 (span cut); the rest.
+    ``ours``/``theirs``: the predicted and gold speaker's words; ``ours_named``: the
+    prediction links its speaker to a named entity."""
+    if not matched:
+        return ["cue-less" if cueless else "other miss"]
+    out = ["span cut"] if cut else []
+    if speaker_ok:
+        return out
+    if cueless:
+        out.append("cue-less")
+    elif ours and ours[-1] in RELATIVE or (ours and not ours_named and ours[-1] not in PRONOUNS):
+        out.append("non-agent")
+    elif (ours and ours[-1] in PRONOUNS) or (len(theirs) == 1 and theirs[0] in PRONOUNS):
+        out.append("pronoun")
+    else:
+        out.append("other speaker")
+    return out
 
 
 def error_classes(text: str, golds: list[Gold], preds: list[Pred]) -> dict[str, int]:
-    """Errors of one article by class: a missed or mis-attributed cue-less direct quote,
-    a wrong speaker where a pronoun is involved (the gold's or ours), a wrong speaker
-    that is a relative pronoun or an unresolved non-name phrase, a matched quote whose
-    span overlaps by less than 0.8, and the rest.  Counted over the speech-cued gold
-    quotes and the cue-less direct ones."""
+    """Errors of one article by class (:func:`error_class`), counted over the
+    speech-cued gold quotes and the cue-less direct ones."""
     pairs = match(golds, preds, 0.3)
     out = dict.fromkeys(ERROR_CLASSES, 0)
     matched = dict(pairs)
     for gi, g in enumerate(golds):
-        cueless = _cueless(g, text, g.cue)
+        cueless = is_cueless(g, text, g.cue)
         if not (g.speech or cueless):
             continue  # beliefs and other sourcing: not what the classes are about
-        if gi not in matched:
-            out["cue-less" if cueless else "other miss"] += 1
-            continue
-        p = preds[matched[gi]]
-        if overlap(g, p) < 0.8:
-            out["span cut"] += 1
-        if speaker_right(g, p, text):
-            continue
-        ours = _words(text[p.speaker[0]:p.speaker[1]]) if p.speaker else []
-        theirs = _words(" ".join(text[s:e] for s, e in g.source))
-        if cueless:
-            out["cue-less"] += 1
-        elif ours and ours[-1] in RELATIVE or (ours and not p.speaker_mentions
-                                               and ours[-1] not in PRONOUNS):
-            out["non-agent"] += 1
-        elif (ours and ours[-1] in PRONOUNS) or (len(theirs) == 1 and theirs[0] in PRONOUNS):
-            out["pronoun"] += 1
-        else:
-            out["other speaker"] += 1
+        p = preds[matched[gi]] if gi in matched else None
+        found = error_class(
+            p is not None, p is not None and overlap(g, p) < 0.8,
+            p is not None and speaker_right(g, p, text), cueless,
+            words_of(text[p.speaker[0]:p.speaker[1]]) if p is not None and p.speaker else [],
+            words_of(" ".join(text[s:e] for s, e in g.source)),
+            bool(p is not None and p.speaker_mentions))
+        for cls in found:
+            out[cls] += 1
     return out
+
+
+def print_classes(classes: dict[str, int], counted: str) -> None:
+    """Errors by class (:func:`error_class`); ``counted``: which gold quotes count."""
+    print(f"unspun errors by class ({counted}; a quote can count twice):")
+    for cls in ERROR_CLASSES:
+        print(f"  {cls:14} {classes[cls]:5}")

@@ -7,8 +7,9 @@ Prints precision / recall / F1 of content spans at overlap >= 0.3 and >= 0.8
 and speaker accuracy on matched quotes, for all attributions and the
 speech-cued subset, each split into direct and indirect (see
 bench/quote_scoring.py for the exact rules, including the annotator choice),
-then unspun's errors by class: cue-less, pronoun, non-agent, span cut
-(``error_classes``), so a change shows which class moved.
+then unspun's errors by class: cue-less (a direct quote with no cue in its
+sentence), pronoun, non-agent, span cut (``error_classes``), so a change shows
+which class moved.
 Each document is parsed once with unspun's spaCy model; both systems read
 that parse.  textacy (the ``bench`` extra; skipped when absent) raises on some
 documents (an odd number of quotation marks): those count as documents where
@@ -24,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quote_scoring import (ERROR_CLASSES, KINDS, SUBSETS, Pred, Tally, error_classes,  # noqa: E402
-                           load_split, score_article)
+                           load_split, print_classes, score_article)
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
@@ -121,14 +122,7 @@ def run(split: str, limit: int | None, errors: int) -> None:
                     p, r, f, acc = t.prf()
                     print(f"{system:8} {subset:7} {kind:9} {thr:>4} {t.gold:>5} {p:6.3f} {r:6.3f} {f:6.3f} {acc:6.3f}")
         print()
-    print_classes(classes)
-
-
-def print_classes(classes: dict[str, int]) -> None:
-    """unspun's errors by class (bench/quote_scoring.error_classes), speech-cued and cue-less gold."""
-    print("unspun errors by class (speech-cued and cue-less direct gold; a quote can count twice):")
-    for cls in ERROR_CLASSES:
-        print(f"  {cls:14} {classes[cls]:5}")
+    print_classes(classes, "speech-cued gold and cue-less direct gold")
 
 
 def show_errors(name: str, text: str, golds, preds) -> int:

@@ -28,3 +28,31 @@ def test_heldout_split_follows_its_rule():
     ids = {c.id for c in load_cases()}
     rule = {i for i in ids if int(hashlib.sha1(i.encode()).hexdigest()[:8], 16) % 2 == 0}
     assert heldout_ids() == rule
+
+
+
+def test_cueless_is_a_direct_quote_with_no_cue_in_its_sentence():
+    from quote_scoring import Gold, is_cueless
+
+    text = ('Mayor Ana Ruiz spoke on Monday. She said: "We will build it."\n\n'
+            '"Nobody can stop us now," she said.\n\n"Not the province. Not anyone."\n')
+
+    def span(piece: str, after: int = 0) -> tuple[int, int]:
+        s = text.index(piece, after)
+        return s, s + len(piece)
+
+    first, second, third = (span('"We will build it."'), span('"Nobody can stop us now,"'),
+                            span('"Not the province. Not anyone."'))
+    said_before, said_after = span("said"), span("said", second[1])
+
+    def gold(content: tuple[int, int]) -> Gold:
+        return Gold([content], [], "said", text[content[0]:content[1]])
+
+    assert not is_cueless(gold(first), text, [said_before])  # 'She said: "..."'
+    assert not is_cueless(gold(second), text, [said_after])  # '"...," she said.'
+    assert is_cueless(gold(third), text, [said_after])  # its own paragraph, the cue elsewhere
+    assert not is_cueless(Gold([span("spoke on Monday")], [], "", "spoke on Monday"), text, [])
+    # the cue in the sentence before, in the same paragraph, is not in its sentence
+    para = 'Ruiz said the plan was sound. "Not the province. Not anyone."\n'
+    q = para.index('"Not')
+    assert is_cueless(Gold([(q, len(para) - 1)], [], "said", para[q:-1]), para, [(5, 9)])

@@ -57,7 +57,8 @@ def cue_candidates(doc: Any, lang: Any = None) -> list[int]:
     if not len(doc):
         return []
     lex = lexicon(lang.code) if lang is not None else lexicon()
-    words = lex.get("clause_verbs", frozenset()) | lex.get("object_verbs", frozenset())
+    words = lex.get("clause_verbs", frozenset()) | lex.get("object_verbs", frozenset()) \
+        | frozenset(lex.get("particle_verbs", {}))
     if lang is not None and lang.lemmas:
         return [t.i for t in doc if lang.lemma(t.lower_) in words]
     strings = doc.vocab.strings
@@ -95,6 +96,10 @@ def cue_kind(tok: Any) -> str | None:
     lemma = token_lemma(tok).lower()
     if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
         return None
+    particle = lex.get("particle_verbs", {}).get(lemma)
+    if particle is not None:  # 'shot back that ...'
+        return "clause" if any(c.dep_ in ("prt", "advmod") and c.i == tok.i + 1 and c.lower_ == particle
+                               for c in tok.children) else None
     if lemma in lex["clause_verbs"]:
         return "clause"
     if lemma in lex["object_verbs"]:
@@ -116,7 +121,7 @@ def subject(tok: Any) -> Any | None:
     for _ in range(4):
         for child in cur.children:
             if child.dep_ in SUBJECT_DEPS:
-                return None if _TIME.search(child.text) else child
+                return None if _TIME.search(child.text) else past_title(child)
             if child.dep_ == "agent":  # "was quoted by X"
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -142,6 +147,19 @@ def _reporting_verb(tok: Any) -> Any:
     return tok
 
 
+def past_title(tok: Any) -> Any:
+    """The name after a title abbreviation the parser took for the speaker ('said Coun.
+    Evelyn Marsh': the subject is 'Coun', the sentence split after its period)."""
+    doc = tok.doc
+    if tok.lower_ not in lexicon().get("title_abbreviations", ()) or tok.i + 2 >= len(doc) \
+            or doc[tok.i + 1].text != "." or doc[tok.i + 2].pos_ != "PROPN":
+        return tok
+    name = doc[tok.i + 2]
+    while name.head.i > name.i and name.head.pos_ == "PROPN" and name.dep_ == "compound":
+        name = name.head
+    return name
+
+
 def child_expl(tok: Any) -> bool:
     return any(c.dep_ == "expl" for c in tok.children)
 
@@ -150,7 +168,7 @@ def inverted_subject(tok: Any) -> Any | None:
     """A subject after the cue ("... ," said Mukan), when the parser missed it."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.pos_ in ("PROPN", "PRON", "NOUN", "DET"):
-        return nxt if nxt.pos_ != "DET" else nxt.head
+        return past_title(nxt) if nxt.pos_ != "DET" else nxt.head
     return None
 
 
@@ -181,8 +199,12 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "xcomp" and child.i > tok.i and token_lemma(tok).lower() in lex["xcomp_verbs"]:
             parts.append(child)
+            # 'urged the university to look ...': who is urged belongs to the content
+            parts.extend(c for c in tok.children if c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i)
         elif dep == "dobj" and child.i > tok.i and token_lemma(tok).lower() in lex["question_verbs"]:
             parts.append(child)
+        elif dep == "prep" and kind == "clause" and child.i > tok.i:
+            parts.extend(_that_clause_of_noun(child))
     if not parts:
         return None
     right = [p for p in parts if p.i > tok.i]
@@ -195,12 +217,20 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
 
 
+def _that_clause_of_noun(prep: Any) -> list[Any]:
+    """'said in a statement that the agency had ...': the parser may hang the reported
+    clause on the preposition's noun (a clause opened by 'that' as its marker)."""
+    return [acl for pobj in prep.children if pobj.dep_ == "pobj"
+            for acl in pobj.children if acl.dep_ == "acl" and acl.i > pobj.i
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)]
+
+
 def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     """End of a reported clause: its subtree, less a conjoined report of its own
     ("most said A, and 4 in 10 said B": B is another attribution)."""
     end = head.right_edge.i + 1
     for child in head.rights:
-        if child.dep_ == "conj" and cue_kind(child) is not None:
+        if child.dep_ == "conj" and cue_kind(child) is not None and _own_report(child):
             end = min(end, _before_joint(child))
     if index is not None:
         nxt = index.next_report(head.i + 1, end)
@@ -209,6 +239,16 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _starts_report(tok):
             return min(end, tok.i)
     return end
+
+
+def _own_report(conj: Any) -> bool:
+    """A conjoined cue that is another report: with a subject of its own ('most said A,
+    and 4 in 10 said B') or a finite verb of its own ('she promised A and said B'); not
+    one that continues the reported clause ('was reviewing it and would not comment')."""
+    children = list(conj.children)
+    if any(c.dep_ in SUBJECT_DEPS for c in children):
+        return True
+    return conj.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children)
 
 
 def _starts_report(tok: Any) -> bool:

@@ -9,9 +9,13 @@ Works on characters only (no parser), paragraph by paragraph:
   stays inside its enclosing span (``"... the so-called "elections" ..."``);
 * multi-paragraph quotes: a paragraph that leaves a quote open continues into
   the next paragraph when that one opens with a quotation mark;
-* unbalanced marks never raise: an unclosed quote that opens its paragraph (or
-  follows a colon or comma) runs to the paragraph end, any other leftover mark
-  is ignored (what it held stays paired as it was).
+* unbalanced marks never raise: an unclosed quote that opens its paragraph or a
+  sentence (or follows a colon or comma) runs to the paragraph end, any other
+  leftover mark is ignored (what it held stays paired as it was); it never runs
+  past its paragraph unless the next paragraph opens with a quotation mark.
+  ``Quoted.breaks`` lists where each continuation paragraph's mark re-opens a
+  multi-paragraph quote (the extractor splits one whose last paragraph is
+  plainly someone else's quote).
 
 Single marks are also apostrophes (``don’t``, ``voters’``, ``’90s``), so a
 single mark only opens before a letter or digit after a space, and only
@@ -71,6 +75,7 @@ class Quoted:
     closed: bool = True
     inner: list[tuple[int, int]] = field(default_factory=list)
     paragraphs: int = 1
+    breaks: list[int] = field(default_factory=list)  # continuation marks of later paragraphs
 
     def words(self, text: str) -> int:
         return len(text[self.start:self.end].split())
@@ -176,6 +181,7 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]],
             _finish(out, current, text, unclosed=True)  # next paragraph does not continue it
             current, carried = None, False
         if carried:
+            current.breaks.append(found[0].pos)
             found = found[1:]  # the continuation mark re-opens the carried quote
         pairs, leftover = _pair_paragraph(text, found, carried)
         if leftover is not None and leftover.pos >= 0 and not _opens_quote(text, ps, leftover.pos):
@@ -207,9 +213,22 @@ def _first_char(text: str, ps: int, pe: int) -> int:
 
 
 def _opens_quote(text: str, ps: int, pos: int) -> bool:
-    """Whether an unclosed mark at ``pos`` is where a quotation plainly starts."""
+    """Whether an unclosed mark at ``pos`` is where a quotation plainly starts: at the
+    paragraph's or a sentence's start, or after a colon, comma or dash."""
     before = text[ps:pos].rstrip()
-    return not before or before[-1] in ":,—–"
+    return not before or before[-1] in ":,—–.!?"
+
+
+def split_last_paragraph(q: Quoted, text: str) -> tuple[Quoted, Quoted]:
+    """A multi-paragraph quote cut before its last continuation mark: the paragraphs
+    before it (left open at their end) and the last paragraph's quote."""
+    cut = q.breaks[-1]
+    end = cut
+    while end > q.start and text[end - 1].isspace():
+        end -= 1
+    head = Quoted(q.start, end, closed=False, inner=[i for i in q.inner if i[1] <= end],
+                  paragraphs=q.paragraphs - 1, breaks=q.breaks[:-1])
+    return head, Quoted(cut, q.end, closed=q.closed, inner=[i for i in q.inner if i[0] >= cut])
 
 
 def _finish(out: list[Quoted], q: Quoted, text: str, unclosed: bool) -> None:

@@ -9,8 +9,12 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    ``"...," said the minister``), before it (``He told Trend: "..."``,
    ``Mukan said, "..."``, ``Mukan: "..."``, ``He was blunt — "..."``).  A
    quote split by its attribution (``"The measures," he said, "were ..."``)
-   is one quote.  A quoted sentence with no cue of its own continues the
-   previous quote's speaker when nobody else was named in between.
+   is one quote.  A quoted sentence with no cue of its own (a speaker's next
+   paragraph, a quote standing alone) continues the speaker of the quote before
+   it, direct or reported, in its paragraph or the one before, when nobody else
+   was named in between; otherwise its speaker is null.  A multi-paragraph
+   quote whose last paragraph is attributed to someone not named before it is
+   split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
    content is the reported clause or object; a content that carries quoted
    words for a third or more of its length is ``mixed``.
@@ -19,6 +23,11 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    entity was found when the span does not name it (``pronoun``, ``relative``,
    ``description``, ``document``, ``continuation``) and ``from`` which mention;
    ``speaker.affiliation`` is the organisation inside a description speaker.
+
+The component runs on every language whose folder provides ``quote_marks`` and
+``quote_cues``; without a parser (a blank tokenizer) a cue word, looked up in
+the language's ``lemmas.json``, beside a quotation attributes it to the word
+before the cue.
 """
 from __future__ import annotations
 
@@ -30,18 +39,19 @@ from typing import Any
 from ..lang import lemma as token_lemma
 from ..errors import message
 from ..lang import get as get_language
+from ..lang import provides
 from ..record import span
 from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind, inverted_subject,
                          is_cue_verb, subject)
-from .quote_marks import Quoted, find_quoted
+from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
-from .speaker_links import affiliation
+from .speaker_links import affiliation, noun_phrase
 from .registry import Context, component
 
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
-_SENT_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd|Rev|Maj|Adm|Cpl|Pvt))(?<!\b(?:Capt|Corp|Prof|Supt))(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s")
+_SENT_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd|Rev|Maj|Adm|Cpl|Pvt))(?<!\b(?:Capt|Corp|Prof|Supt|Coun|Insp))(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s(?!\s*[a-z])")
 _WORD = re.compile(r"\w[\w'’-]*")
 
 
@@ -64,18 +74,33 @@ class Extractor:
         self.lang = lang if lang is not None else get_language("en")
         self.paras = [(p["start"], p["end"]) for p in record.paragraphs]
         self.para_starts = [s for s, _ in self.paras]
-        self.quoted = find_quoted(self.text, self.paras, self.lang.quote_marks)
         self.tok_starts = doc.to_array("IDX").tolist() if len(doc) else []
+        self.parsed = bool(len(doc)) and doc.has_annotation("DEP")
+        cues = self.lang.quote_cues
+        self.cue_words = frozenset(cues.get("clause_verbs", ())) | frozenset(cues.get("object_verbs", ()))
+        self.quoted = self._split_runs(find_quoted(self.text, self.paras, self.lang.quote_marks))
         self.sents = SentenceIndex(doc)
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
                                         self.sents)
         self.used_cues: set[int] = set()
+        dateline = getattr(record, "dateline", None) or {}
+        self.dateline_end = (dateline.get("span") or {}).get("end", 0)
         # sentence ends by punctuation, found once (a search per quote grows with the paragraph)
         self.sent_ends = [m.end() for m in _SENT_END.finditer(self.text)]
         self.q_starts = [q.start for q in self.quoted]
         self.q_ends = [q.end for q in self.quoted]  # top-level spans do not overlap: sorted too
 
     # -- helpers -----------------------------------------------------------
+    def _is_cue(self, tok: Any) -> bool:
+        """Whether ``tok`` can attribute a quote beside it: by the parse, or, in a language
+        without a parser, by its (looked-up) lemma among the language's cue verbs."""
+        if self.parsed:
+            return is_cue_verb(tok)
+        return self.lang.lemma(tok.lower_) in self.cue_words
+
+    def _introduces(self, cue: Any, last: Any) -> bool:
+        return _introduces(cue, last) if self.parsed else cue.i == last.i
+
     def para_of(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect_left(self.para_starts, pos + 1) - 1)
         return self.paras[i] if self.paras else (0, len(self.text))
@@ -107,6 +132,34 @@ class Extractor:
         while i >= 0 and self.doc[i].is_space:
             i -= 1
         return self.doc[i] if i >= 0 and self.doc[i].idx >= start else None
+
+    # -- quoted spans --------------------------------------------------------
+    def _split_runs(self, quoted: list[Quoted]) -> list[Quoted]:
+        """A quote carried into the next paragraph whose part there is attributed to a
+        speaker not named before it is two quotes: an unclosed mark met someone else's
+        quote ('... every ticket sold.' then '"This is a good day," said Coun. Evelyn Marsh')."""
+        out = []
+        for q in quoted:
+            if q.breaks and self._named_elsewhere(q):
+                head, q = split_last_paragraph(q, self.text)
+                out.append(head)
+            out.append(q)
+        return out
+
+    def _named_elsewhere(self, q: Quoted) -> bool:
+        """Whether a cue right after ``q`` names (by a proper noun) a speaker whose name does
+        not occur from the paragraph before ``q`` up to its start."""
+        if not q.closed:
+            return False
+        _, pe = self.para_of(q.end - 1)
+        window = self.tokens(q.end, self._sentence_end(q.end, max(pe, q.end)))
+        cue = next((t for t in window if not t.is_punct and self._is_cue(t)), None)
+        who = None if cue is None else (subject(cue) or inverted_subject(cue))
+        if who is None or who.pos_ != "PROPN" or who.idx < q.end:
+            return False
+        i = self._para_index(q.start)
+        context = self.text[self.paras[max(0, i - 1)][0]:q.start] if self.paras else ""
+        return re.search(rf"\b{re.escape(who.text)}\b", context) is None
 
     # -- direct quotes -----------------------------------------------------
     def direct(self) -> list[Candidate]:
@@ -167,8 +220,8 @@ class Extractor:
         for tok in (last, last.doc[last.i - 1] if last.i > 0 else None):
             if tok is None or tok.is_space or tok.idx < start:
                 break
-            if is_cue_verb(tok):
-                return not _introduces(tok, last)
+            if self._is_cue(tok):
+                return not self._introduces(tok, last)
         return True
 
     def _inner_end(self, q: Quoted) -> str:
@@ -196,11 +249,11 @@ class Extractor:
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
         after_verbs = self.lang.quote_cues["after_verbs"]
         for tok in toks:
-            if (is_cue_verb(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
+            if (self._is_cue(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
                     and tok.i not in self.used_cues:
                 who = subject(tok)
                 if who is None or not q.end <= who.idx < window_end + 200:
-                    who = inverted_subject(tok) or _word_before(tok, q.end)
+                    who = inverted_subject(tok) or _word_before(tok, q.end, self.parsed)
                 self.used_cues.add(tok.i)
                 return (tok.idx, tok.idx + len(tok)), who, limit
         return None
@@ -226,12 +279,12 @@ class Extractor:
         last = tail[-1]
         if toks[-1].lower_ == "that":
             return None  # 'said that "..."': a mixed quote, left to the cue pass
-        cues = [t for t in toks if is_cue_verb(t) and t.i not in self.used_cues]
-        if cues and (last in ":,—–" or _introduces(cues[-1], toks[-1])):
+        cues = [t for t in toks if self._is_cue(t) and t.i not in self.used_cues]
+        if cues and (last in ":,—–" or self._introduces(cues[-1], toks[-1])):
             tok = cues[-1]
             who = subject(tok)
             if who is None or who.idx >= q.start:
-                who = _word_before(tok, start)
+                who = _word_before(tok, start, self.parsed)
             if who is not None:
                 self.used_cues.add(tok.i)
                 return (tok.idx, tok.idx + len(tok)), who
@@ -289,6 +342,7 @@ class Extractor:
     # -- indirect and mixed quotes -------------------------------------------
     def indirect(self, direct: list[Candidate]) -> list[Candidate]:
         found: list[Candidate] = []
+        according: list[Candidate] = []
         for i in cue_candidates(self.doc, self.lang):
             tok = self.doc[i]
             if tok.i in self.used_cues or self.resolver.inside_quote(tok.idx):
@@ -296,7 +350,7 @@ class Extractor:
             kind = cue_kind(tok)
             if kind is None:
                 continue
-            rng = content_range(tok, kind, self.sents)
+            rng = self._in_paragraph(content_range(tok, kind, self.sents), tok)
             who = subject(tok)
             if rng is None or who is None or who.dep_ == "expl" or rng[1] - rng[0] < 2:
                 continue
@@ -310,6 +364,9 @@ class Extractor:
                 e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
+            if kind == "according":
+                according.append(found[-1])
+        found = [c for c in found if not any(c is a for a in according) or not _holds_report(c, found)]
         accepted = _Accepted(direct)
         out = []
         for cand in sorted(found, key=lambda c: c.start - c.end):
@@ -318,6 +375,17 @@ class Extractor:
             accepted.add(cand)
             out.append(cand)
         return out
+
+    def _in_paragraph(self, rng: tuple[int, int] | None, cue: Any) -> tuple[int, int] | None:
+        """A content stays in its cue's paragraph, after the dateline: the parser's sentence
+        can run on over a paragraph break ('... not to."' then '"The evidence ...')."""
+        if rng is None:
+            return None
+        ps, pe = self.para_of(cue.idx)
+        ps = max(ps, self.dateline_end)
+        lo, hi = bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
+        start, end = max(rng[0], lo), min(rng[1], hi)
+        return (start, end) if end > start else None
 
     def _close_open_quote(self, s: int, e: int) -> int:
         """A content that opens a quotation ends where the quotation does (the caller stops it
@@ -337,7 +405,13 @@ class Extractor:
         for c in sorted(cands, key=lambda c: c.start):
             if c.speaker_tok is None:
                 continue
-            s, e, head = speaker_span(self.doc, c.speaker_tok, self.resolver)
+            tok = c.speaker_tok
+            if tok.idx < self.dateline_end:  # 'TORONTO — The union said': the parser's subject
+                tok = next((t for t in list(tok.children) + list(tok.head.children)
+                            if t.dep_ in ("appos", "nsubj") and t.idx >= self.dateline_end), tok)
+            s, e, head = speaker_span(self.doc, tok, self.resolver)
+            if s < self.dateline_end <= tok.idx:  # 'TORONTO — The former head of ...'
+                s, e = self._after_dateline(noun_phrase(tok))
             found = self.resolver.resolve_full(s, e, head)
             entity = found.entity
             self.resolver.note_speaker(s, entity, e)
@@ -351,14 +425,24 @@ class Extractor:
                                             "name": self.rec.entity(aff.entity)["name"],
                                             **span(self.text, aff.start, aff.end)}
 
+    def _after_dateline(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """A speaker phrase the parser ran into the dateline, from the first word after it."""
+        k = bisect_left(self.tok_starts, self.dateline_end)
+        while k < len(self.doc) and (self.doc[k].is_punct or self.doc[k].is_space):
+            k += 1
+        start = self.doc[k].idx if k < len(self.doc) else rng[0]
+        return (start, rng[1]) if rng[0] < start < rng[1] else rng
+
     def inherit(self, cands: list[Candidate]) -> None:
-        """A quoted sentence with no cue continues the previous quote's speaker."""
+        """A quoted sentence with no cue continues the speaker's run it follows: the previous
+        quote's speaker (direct or reported, in the same or the paragraph before) when nobody
+        else was named in between; otherwise its speaker stays null."""
         ordered = sorted(cands, key=lambda c: c.start)
         for n, c in enumerate(ordered):
             if c.speaker is not None or c.cue is not None or n == 0:
                 continue
             prev = ordered[n - 1]
-            if prev.speaker is None or prev.kind != "direct" or self._para_index(c.start) - self._para_index(prev.end) > 1:
+            if prev.speaker is None or self._para_index(c.start) - self._para_index(prev.end) > 1:
                 continue
             between = self.resolver.mentions_in(prev.end, c.start)
             if any(m.type == "PERSON" and not self.resolver.inside_quote(m.start)
@@ -422,6 +506,13 @@ class _Accepted:
         self.ends.insert(k, cand.end)
 
 
+def _holds_report(outer: Candidate, found: list[Candidate]) -> bool:
+    """'According to court documents, the province argued that ...': the content of
+    'according to' holds a report with its cue and speaker, which is the quote."""
+    return any(c is not outer and c.cue is not None and outer.start <= c.cue[0] < outer.end
+               and outer.start <= c.speaker_tok.idx < outer.end for c in found)
+
+
 def _introduces(cue: Any, last: Any) -> bool:
     """``said "..."`` or ``told reporters "..."``: a clause verb right before the quote."""
     if cue_kind(cue) != "clause":
@@ -431,12 +522,13 @@ def _introduces(cue: Any, last: Any) -> bool:
                                  and between[0].pos_ in ("PRON", "PROPN", "NOUN"))
 
 
-def _word_before(tok: Any, floor: int) -> Any | None:
-    """The word just before a cue ("Mukan said"), when the parser gave no subject."""
+def _word_before(tok: Any, floor: int, parsed: bool = True) -> Any | None:
+    """The word just before a cue ("Mukan said"), when the parser gave no subject (any
+    word, in a language without a parser)."""
     if tok.i == 0:
         return None
     prev = tok.doc[tok.i - 1]
-    if prev.idx >= floor and prev.pos_ in ("PROPN", "PRON", "NOUN"):
+    if prev.idx >= floor and (prev.pos_ in ("PROPN", "PRON", "NOUN") if parsed else prev.is_alpha):
         return prev
     return None
 
@@ -517,7 +609,8 @@ def extract_quotes(record: Any, doc: Any, lang: Any = None) -> list[dict[str, An
     return Extractor(record, doc, lang).run()
 
 
-@component("quotes", requires=("paragraphs", "entities"), assigns=("quotes", "entities"))
+@component("quotes", requires=("paragraphs", "dateline", "entities"), assigns=("quotes", "entities"),
+           languages=provides("quote_marks", "quote_cues"))
 def quotes(ctx: Context) -> None:
     rec = ctx.record
     try:

@@ -4,7 +4,9 @@ Component ``voice`` fills ``record.voice`` with segments
 ``{start, end, text, voice}`` that together cover every sentence (whitespace
 at segment edges trimmed): ``voice`` is ``"author"`` or the id of the quote
 whose content holds the text; segments never cross a sentence boundary.
-Non-English records (no quotes) are all the author's.  A quote split by its attribution counts only
+A quote with a null speaker (a quoted sentence with no evidence of who said it) is still a quote's
+voice, not the author's; a record without quotes (its language has no quote data) is all the
+author's.  A quote split by its attribution counts only
 its quoted parts, so ``he said`` between them stays the author's.  Where
 quotes nest (an indirect quote inside a longer one) the innermost wins.
 """

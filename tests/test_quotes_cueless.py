@@ -1,0 +1,107 @@
+"""Quotes without a cue of their own, unbalanced marks and object-verb contents (issue 15),
+on small hand-written articles (real parser)."""
+from __future__ import annotations
+
+import pytest
+
+from test_quotes import quote_with, run, speaker_name  # the same helpers and components
+
+
+def test_cueless_paragraph_after_a_reported_quote_takes_its_speaker():
+    rec = run("Nurses at the clinic stopped work for an hour on Monday.\n\n"
+              "Union president Hanna Lindgren said nurses had worked double shifts all winter.\n\n"
+              '"Our members are exhausted. Some have not had a day off since Christmas."\n\n'
+              "The clinic did not comment.")
+    q = quote_with(rec, "Our members are exhausted")
+    assert q["kind"] == "direct" and q["cue"] is None
+    assert speaker_name(rec, q) == "Hanna Lindgren"
+    assert q["speaker"]["resolved"]["how"] == "continuation"
+
+
+def test_standalone_quote_without_evidence_has_null_speaker_and_a_quoted_voice():
+    rec = run("A storm flooded the valley road on Saturday.\n\n"
+              "Crews worked through the night to clear the mud.\n\n"
+              '"The water came up to the windows in ten minutes. We had nowhere to go."\n\n'
+              "The road reopened on Sunday.")
+    q = quote_with(rec, "The water came up")
+    assert q["speaker"] is None
+    voices = {seg["voice"] for seg in rec.voice if "windows" in seg["text"] or "nowhere" in seg["text"]}
+    assert voices == {q["id"]}  # its sentences are the quote's voice, not the author's
+    assert [seg["voice"] for seg in rec.voice if "reopened" in seg["text"]] == ["author"]
+
+
+def test_quote_after_someone_elses_named_in_between_is_not_continued():
+    rec = run('"We will appeal," said lawyer Ruth Okafor.\n\n'
+              "Prosecutor Daniel Meyer said the ruling was fair.\n\n"
+              "Reporters waited outside the courthouse until dark.\n\n"
+              '"Nobody here expected this verdict at all."')
+    assert quote_with(rec, "Nobody here expected")["speaker"] is None
+
+
+def test_unclosed_mark_at_a_sentence_start_stops_at_its_paragraph_end():
+    rec = run('Mayor Lena Holt said the budget was balanced. "We cut nothing that matters.\n\n'
+              "The council meets again in March. Councillor Ivo Brandt voted against it.")
+    q = quote_with(rec, "We cut nothing")
+    assert q["content"]["text"] == '"We cut nothing that matters.'
+    assert all("March" not in x["content"]["text"] for x in rec.quotes)
+
+
+def test_unclosed_quote_meeting_someone_elses_quote_is_split():
+    rec = run("The council approved the stadium on Tuesday.\n\n"
+              'Mayor Lena Holt said the deal was sound. "We got a share of every ticket.\n\n'
+              '"This is a good day for the city," said Coun. Marta Jensen, who also voted for it.')
+    first = quote_with(rec, "share of every ticket")
+    assert "good day" not in first["content"]["text"]
+    second = quote_with(rec, "good day for the city")
+    assert second["content"]["text"] == '"This is a good day for the city,"'
+    assert speaker_name(rec, second) == "Marta Jensen"
+
+
+def test_multi_paragraph_quote_after_a_split_attribution_stays_one_quote():
+    rec = run('"The road was gone for five months," Chief Ana Torres said on Monday. "Our kids '
+              'missed school.\n\n"Today a court said this did not have to happen."')
+    q = quote_with(rec, "Our kids missed school")
+    assert "did not have to happen" in q["content"]["text"]
+    assert q["speaker"]["text"].endswith("Ana Torres")
+
+
+def test_object_verb_contents_keep_the_object_and_the_complement():
+    rec = run("Senator Clara Voss urged the ministry to publish the full report before the vote.\n\n"
+              "She accused the minister of hiding the cost of the bridge from voters.")
+    urged = quote_with(rec, "publish the full report")
+    assert urged["content"]["text"] == "the ministry to publish the full report before the vote"
+    accused = quote_with(rec, "hiding the cost")
+    assert accused["content"]["text"] == "the minister of hiding the cost of the bridge from voters"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a conjoined verb that continues the reported clause stays in it
+    ("A spokesperson for the ministry said the department was reviewing the decision and would "
+     "not comment further while an appeal was possible.",
+     "the department was reviewing the decision and would not comment further while an appeal "
+     "was possible"),
+    # a finite one of its own is another report
+    ("Premier Nora Quist said she would order a full review of the province's computer systems "
+     "and warned against hackers from abroad.",
+     "she would order a full review of the province's computer systems"),
+])
+def test_a_conjoined_cue_ends_the_content_only_when_it_is_another_report(text, content):
+    assert quote_with(run(text), content[:20])["content"]["text"] == content
+
+
+def test_reported_content_stays_in_its_paragraph():
+    rec = run("Justice Maria Lund wrote that the city had \"every chance to act.\"\n\n"
+              '"The letters were all answered. None was acted upon," she wrote.')
+    q = quote_with(rec, "every chance to act")
+    assert "letters" not in q["content"]["text"]
+    assert speaker_name(rec, quote_with(rec, "letters were all answered")) == "Maria Lund"
+
+
+
+def test_a_retort_with_its_particle_reports_a_clause():
+    rec = run("Councillor Jonas Berg fired back that the plan had never been costed.\n\n"
+              "The team fired back in the third period.")
+    q = quote_with(rec, "never been costed")
+    assert q["content"]["text"] == "that the plan had never been costed"  # as for "said that"
+    assert speaker_name(rec, q).endswith("Jonas Berg")
+    assert not any("third period" in x["content"]["text"] for x in rec.quotes)
