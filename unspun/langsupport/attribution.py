@@ -35,7 +35,8 @@ _DASH_LINE = re.compile(r"(?m)^[—–-]\s+(?P<content>[^\n]+?)[,.!?]?\s+[—–
 _CLAUSE_END = re.compile(r"[:;]|,\s")
 _DASH_OPEN = re.compile(r"(?m)^[—–]\s+(?P<content>[^\n]+)")
 _COMPLEMENT = re.compile(r"\s+(?:du|de|des|d'|d’)")
-_OPEN_PARAGRAPH = re.compile(r"(?m)^«[^«»\n]*(?=\n«)")
+_OPEN_PARAGRAPH = re.compile(r"«[^«»\n]*(?=\n«)")
+_DASH_MORE = re.compile(r"[.!?]\s+[—–]\s+(?P<more>[^\n]*[^\s\n])")
 _CAPS_RUN = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
 
 
@@ -421,17 +422,21 @@ class Attributor:
     def direct(self) -> list[Quote]:
         out = []
         spans = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        follow: dict[tuple[int, int], int] = {}   # "— A, — говорит X. — B": B, said by A's speaker
         for m in _DASH_LINE.finditer(self.text) if self.cue.get("dash_dialogue") else ():
             rest_cue = self.find_cue(m.start("rest"), m.end("rest"), last=False, within=3)
             if rest_cue:
                 spans.append((m.start("content"), m.end("content")))
+                more = _DASH_MORE.search(self.text, rest_cue[1], m.end("rest"))
+                if more and self.cue.get("continued_paragraphs"):
+                    follow[(more.start("more"), more.end("more"))] = m.start("content")
         for m in _DASH_OPEN.finditer(self.text) if self.cue.get("dash_incise") else ():
             content = self._dash_incise(m.start("content"), m.end())
             if content:
                 spans.append(content)
         reach = -1   # the furthest end of an accepted quote: a span inside it is no quote of its own
         for cs, ce in sorted(set(spans)):
-            if ce <= reach or self.is_label(cs, ce):
+            if ce <= reach or self.is_label(cs, ce) or (cs, ce) in follow:
                 continue
             sent_a = self.sentence_of(cs)
             sent_b = self.sentence_of(max(ce - 1, cs))
@@ -455,6 +460,11 @@ class Attributor:
             speaker, ent = self.speaker_near(cue, sent, (cs, ce))
             out.append(self._quote("direct", (cs, ce), cue, speaker, ent))
             reach = max(reach, ce)
+        by_start = {q.content[0]: q for q in out}
+        for span, first in follow.items():
+            q = by_start.get(first)
+            if q is not None:
+                out.append(Quote("direct", span, q.cue, q.speaker, q.entity, q.mentions))
         return self._continued(out)
 
     def is_label(self, cs: int, ce: int) -> bool:
@@ -495,7 +505,7 @@ class Attributor:
             and not any(c in self.text[cue[1]:cs] for c in ".,;:")
 
     def _continued(self, quotes: list[Quote]) -> list[Quote]:
-        """A quote running over paragraphs: a paragraph opened by « and left open, when the
+        """A quote running over paragraphs: a paragraph with a « left open, when the
         next paragraph opens with « again, is a part of the quote that follows, with its
         speaker."""
         if not self.cue.get("continued_paragraphs"):
