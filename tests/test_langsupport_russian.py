@@ -1,0 +1,101 @@
+"""Russian speakers (unspun/langsupport/attribution.py, reference.py, unspun/lang/ru/attribution.json):
+gender from the agreeing past-tense verb, inflected role nouns, words for a body, unnamed
+descriptions, "Об этом заявил X", quoted names and scare quotes, dialogue and quotes over
+paragraphs.  Entities are given, so the rules are tested without the language model."""
+import re
+
+from unspun.langsupport.attribution import Ent, attribute
+
+
+def _sents(text):
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n.!?]+(?:[.!?]+[»“]?|$)", text) if m.group().strip()]
+
+
+def _ents(text, *named):
+    out = []
+    for name, label in named:
+        for m in re.finditer(re.escape(name), text):
+            if not any(e.start < m.end() and m.start() < e.end for e in out):
+                out.append(Ent(m.start(), m.end(), label))
+    return sorted(out, key=lambda e: e.start)
+
+
+def _who(text, *named):
+    """(quote text, speaker text, the text of the speaker's entity's first mention)."""
+    out = []
+    for q in attribute(text, _sents(text), _ents(text, *named), "ru"):
+        sp = text[q.speaker[0]:q.speaker[1]] if q.speaker else None
+        ent = text[q.mentions[0][0]:q.mentions[0][1]] if q.mentions else None
+        out.append((text[q.content[0]:q.content[1]], sp, ent))
+    return out
+
+
+def test_ona_follows_the_verb_agreement_not_the_ending_of_a_name():
+    # Ларсен does not end in -а, Никита Сова does: the verbs say who is a woman
+    text = ("Судья Ингрид Ларсен заявила, что заседание переносится на месяц. "
+            "Адвокат Никита Сова сообщил, что защита подаст жалобу. "
+            "«Решение окончательное», — сказала она.")
+    got = _who(text, ("Ингрид Ларсен", "PER"), ("Никита Сова", "PER"))
+    assert got[-1] == ("«Решение окончательное»", "она", "Ингрид Ларсен")
+    assert [g[2] for g in got] == ["Ингрид Ларсен", "Никита Сова", "Ингрид Ларсен"]
+
+
+def test_a_role_noun_takes_its_gender_from_the_verb_and_may_be_inflected():
+    text = ("Экономист Любовь Гладких заявила, что дефицита нет. "
+            "Губернатор Григорий Шульга пообещал поддержать фермеров. "
+            "Экономист также отметила, что цены стабилизируются к осени. "
+            "По словам губернатора, субсидии выплатят в мае.")
+    got = _who(text, ("Любовь Гладких", "PER"), ("Григорий Шульга", "PER"))
+    by_content = {c: (sp, ent) for c, sp, ent in got}
+    assert by_content["цены стабилизируются к осени"] == ("Экономист", "Любовь Гладких")
+    assert by_content["субсидии выплатят в мае"] == ("губернатора", "Григорий Шульга")
+
+
+def test_words_for_a_body_stand_for_the_organisation():
+    text = ("Сбербанк опубликовал отчет за квартал. В ведомстве отметили, что прибыль выросла на 8%. "
+            "«Спрос на ипотеку остается высоким», — добавили там.")
+    got = _who(text, ("Сбербанк", "ORG"))
+    assert got == [("прибыль выросла на 8%", "ведомстве", "Сбербанк"),
+                   ("«Спрос на ипотеку остается высоким»", "там", "Сбербанк")]
+
+
+def test_an_unnamed_description_keeps_its_organisation_and_she_stands_for_it():
+    text = ("Москва ответит на эти меры, заявила официальный представитель МИД России. "
+            "«Подобные шаги не останутся без ответа», — подчеркнула она.")
+    got = _who(text, ("МИД России", "ORG"))
+    assert [g[2] for g in got] == ["МИД России", "МИД России"]
+    assert got[0][1].startswith("представитель МИД России")
+
+
+def test_a_description_followed_by_a_name_is_that_person():
+    text = "Вода поднялась на 40 сантиметров, сообщил глава управления МЧС Виктор Лозовой."
+    got = _who(text, ("МЧС", "ORG"), ("Виктор Лозовой", "PER"))
+    assert got == [("Вода поднялась на 40 сантиметров", "Виктор Лозовой", "Виктор Лозовой")]
+
+
+def test_ob_etom_attributes_the_sentence_before_to_a_person_not_to_a_reporting_body():
+    person = ("Кремль не получал приглашения на саммит. "
+              "Об этом заявил пресс-секретарь президента Игорь Валуев.")
+    assert _who(person, ("Игорь Валуев", "PER")) == [
+        ("Кремль не получал приглашения на саммит", "Игорь Валуев", "Игорь Валуев")]
+    body = ("В результате паводка подтоплены 300 домов. "
+            "Об этом сообщило Главное управление МЧС по региону.")
+    assert _who(body, ("Главное управление МЧС по региону", "ORG")) == []
+
+
+def test_a_quoted_name_is_no_quote_and_scare_quotes_leave_the_claim_whole():
+    text = ("Футбольный клуб «Спартак» объявил о смене тренера. "
+            "Министр Павел Дымов пообещал поддержать аграриев, пострадавших от так называемой „зеленой засухи“.")
+    got = _who(text, ("Спартак", "ORG"), ("Павел Дымов", "PER"))
+    assert got == [("поддержать аграриев, пострадавших от так называемой „зеленой засухи“",
+                    "Павел Дымов", "Павел Дымов")]
+
+
+def test_dialogue_after_the_incise_and_a_quote_over_two_paragraphs_keep_their_speaker():
+    text = ("— Работы нет, молодежь уезжает, — говорит горняк Виктор Шадрин. — Остались одни старики.\n"
+            "Глава поселка Людмила Кравец уверена, что его можно спасти. «Мы просим помощи у края.\n"
+            "«Без нее здесь никого не останется», — сказала она.")
+    got = _who(text, ("Виктор Шадрин", "PER"), ("Людмила Кравец", "PER"))
+    speakers = {c: ent for c, _, ent in got}
+    assert speakers["Остались одни старики."] == "Виктор Шадрин"
+    assert speakers["«Мы просим помощи у края."] == "Людмила Кравец"
