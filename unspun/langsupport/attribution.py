@@ -80,6 +80,7 @@ class Attributor:
         self.noun_endings = tuple(self.cue.get("noun_endings", ()))
         self.noun_stems = {n.rstrip("ьйая"): n for n in self.nouns} if self.noun_endings else {}
         self.org_nouns = tuple(self.cue.get("org_nouns", ()))
+        self.anonymous = tuple(self.cue.get("anonymous", ()))
         self.so_called = tuple(self.cue.get("so_called", ()))
         self.inverted = set(self.cue.get("inverted", ()))
         self.inv_suffixes = tuple(self.cue.get("inverted_suffixes", ()))
@@ -196,8 +197,8 @@ class Attributor:
         for s, e, w in (reversed(ws) if pick_last else ws):
             if w in self.pronouns:
                 return (s, e), self.last_person_before(s, self.pronouns[w])
-            if self.org_nouns and w.startswith(self.org_nouns):
-                return self._org_noun(s, e, end)
+            if self.org_nouns and w.startswith(self.org_nouns + self.anonymous):
+                return self._org_noun(s, e, end, w.startswith(self.anonymous))
             noun = w[2:] if self.genders and w[:2] in ("l'", "l’") else w
             form, noun = noun, self.role_noun(noun) or noun
             if noun in self.nouns:
@@ -213,15 +214,18 @@ class Attributor:
                 return (ps, e), self.last_person_before(s, self.pronouns.get(pron, ""))
         return None
 
-    def _org_noun(self, s: int, e: int, end: int) -> tuple[tuple[int, int], Ent | None]:
+    def _org_noun(self, s: int, e: int, end: int, anonymous: bool = False) -> tuple[tuple[int, int], Ent | None]:
         """A word for a body: with words after it, a description of the body named there
         ("пресс-службы аэропорта", "пресс-службе ЦБ"); alone, the last organisation named
-        ("в ведомстве отметили")."""
+        ("в ведомстве отметили").  An anonymous source ("источник в правительстве") is
+        a description, never an entity named before."""
         out = e
         for a, b, w in self.words(e, end)[:4]:
             if self.is_speech(w) or any(c in self.text[out:a] for c in ",.;:—"):
                 break
             out = b
+        if anonymous:
+            return (s, out), None
         if out == e:
             return (s, e), self.last_person_before(s, "o")
         return (s, out), next((x for x in self.ents if s <= x.start and x.end <= out and x.label == "ORG"), None)
@@ -476,6 +480,11 @@ class Attributor:
         inner = (cs + 1, ce - 1)
         if any(a <= inner[0] + 1 and inner[1] - 1 <= b for a, b in self.named[max(0, k - 1):k + 2]):
             return True
+        words = self.text[cs + 1:ce - 1].split()
+        prev = self.text[max(0, cs - 30):cs]
+        if (0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and prev.endswith(" ")
+                and prev.split()[-1:] and prev.split()[-1].isalpha() and prev.split()[-1].islower()):
+            return True   # "клуб «Зенит»", "телеканалу «Матч ТВ»": a name after its kind
         before = self.text[max(0, cs - 30):cs].lower()
         return any(p in before.rsplit(",", 1)[-1] for p in self.so_called)
 
