@@ -14,7 +14,9 @@ after "verb, что/que", the rest of a sentence opened by "по словам X,
 "selon X,", and the clause before ", a-t-il précisé." or ", заявил X.".  The
 speaker is the person or organisation beside the verb (an entity from the
 language's named-entity model, else a run of capitalised words), or a pronoun
-or role noun, which stands for the last person named before it.
+or role noun, which stands for the last person named before it.  Russian data adds role nouns
+in any case ("министра"), words for a body ("в ведомстве", "там"), "Об этом заявил X" for the
+sentence before, and names in quote marks («Зенит») or scare quotes that are no quotes.
 
 All scanning is by regular expressions over one sentence at a time: linear in
 the text.
@@ -214,7 +216,8 @@ class Attributor:
                 return (ps, e), self.last_person_before(s, self.pronouns.get(pron, ""))
         return None
 
-    def _org_noun(self, s: int, e: int, end: int, anonymous: bool = False) -> tuple[tuple[int, int], Ent | None]:
+    def _org_noun(self, s: int, e: int, end: int,
+                  anonymous: bool = False) -> tuple[tuple[int, int], Ent | None]:
         """A word for a body: with words after it, a description of the body named there
         ("пресс-службы аэропорта", "пресс-службе ЦБ"); alone, the last organisation named
         ("в ведомстве отметили").  An anonymous source ("источник в правительстве") is
@@ -228,7 +231,8 @@ class Attributor:
             return (s, out), None
         if out == e:
             return (s, e), self.last_person_before(s, "o")
-        return (s, out), next((x for x in self.ents if s <= x.start and x.end <= out and x.label == "ORG"), None)
+        orgs = (x for x in self.ents if s <= x.start and x.end <= out and x.label == "ORG")
+        return (s, out), next(orgs, None)
 
     def _description(self, s: int, e: int, end: int, noun: str,
                      sex: str) -> tuple[tuple[int, int], Ent | None] | None:
@@ -336,8 +340,9 @@ class Attributor:
                     return st   # "— признался специалист в интервью телеканалу «Матч ТВ»"
             if ent and ent.label == "ORG" and self.genders:   # "le porte-parole du Quai d'Orsay"
                 st = self.stand_in(s, e, pick_last=(side == "before"))
-                if st and st[0][0] < ent.start and (ent.end <= st[0][1] or self.noun_endings and st[1] is not None
-                                                     and st[1].label == "PER" and self._genitive_org(st[0][1], e)):
+                named = self.noun_endings and st and st[1] is not None and st[1].label == "PER"
+                if st and st[0][0] < ent.start and (
+                        ent.end <= st[0][1] or named and self._genitive_org(st[0][1], e)):
                     return st   # "Глава польского МВД также отметила": the woman named before
             if ent and ent.label == "ORG" and side == "after" and self.noun_endings:
                 ent = self._person_after(ent, e) or ent   # "глава управления МЧС Виктор Лозовой"
@@ -635,8 +640,9 @@ class Attributor:
         if not any(low.startswith(t) for t in this):
             return None
         cue = self.find_cue(s, end, last=False, within=4)
-        b_end = before[0] + len(self.text[before[0]:before[1]].rstrip().rstrip(".!?…").rstrip())
-        content = (before[0] + len(self.text[before[0]:b_end]) - len(self.text[before[0]:b_end].lstrip()), b_end)
+        said = self.text[before[0]:before[1]]
+        b_end = before[0] + len(said.rstrip().rstrip(".!?…").rstrip())
+        content = (before[0] + len(said) - len(said.lstrip()), b_end)
         if cue is None or content[1] - content[0] < 15:
             return None
         speaker, ent = self.speaker_near(cue, (s, end), content)
