@@ -38,6 +38,7 @@ _CLAUSE_END = re.compile(r"[:;]|,\s")
 _DASH_OPEN = re.compile(r"(?m)^[—–]\s+(?P<content>[^\n]+)")
 _COMPLEMENT = re.compile(r"\s+(?:du|de|des|d'|d’)")
 _OPEN_PARAGRAPH = re.compile(r"«[^«»\n]*(?=\n«)")
+_DASH_INCISE = re.compile(r",\s+[—–]\s+(?P<inc>[^—–«»„“\n]{3,120}?)[.,]\s+[—–]\s+")
 _DASH_MORE = re.compile(r"[.!?]\s+[—–]\s+(?P<more>[^\n]*[^\s\n])")
 _CAPS_RUN = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
 
@@ -104,7 +105,8 @@ class Attributor:
             if e.cluster >= 0:
                 self.cluster_mentions.setdefault(e.cluster, []).append((e.start, e.end))
         gender = self.cue.get("gender")
-        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if gender else []
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)
+                       if not self.is_label(m.start(), m.end())] if gender else []
         self.quoted_starts = [a for a, _ in self.quoted]
         self.genders = Genders(text, self.people, gender, self.nouns, self.role_noun) if gender else None
 
@@ -451,6 +453,14 @@ class Attributor:
             sent_b = self.sentence_of(max(ce - 1, cs))
             sent_c = self.sentence_of(ce) if self.text[ce:ce + 1] not in ("\n", "") else sent_b
             sent = (sent_a[0], max(sent_b[1], sent_c[1], ce))
+            split = self._quote_incise(cs, ce) if self.cue.get("dash_dialogue") else None
+            if split:   # "«A, — сказал он. — B»": two parts, one speaker
+                cue, a_end, b_start = split
+                speaker, ent = self.speaker_near(cue, sent, (cs, ce))
+                out.append(self._quote("direct", (cs, a_end), cue, speaker, ent))
+                out.append(self._quote("direct", (b_start, ce), cue, speaker, ent))
+                reach = max(reach, ce)
+                continue
             n_words = len(_WORD.findall(self.text, cs, min(ce, cs + 200)))
             cue = self.find_cue(ce, sent[1], last=False, within=3)
             if cue is None and self.inv_suffixes:
@@ -475,6 +485,17 @@ class Attributor:
             if q is not None:
                 out.append(Quote("direct", span, q.cue, q.speaker, q.entity, q.mentions))
         return self._continued(out)
+
+    def _quote_incise(self, cs: int, ce: int) -> tuple[tuple[int, int], int, int] | None:
+        """A quote broken by its attribution between dashes: "«A, — сказал он. — B»" gives
+        the verb, the end of A (after its comma) and the start of B."""
+        if self.text[cs] not in "«„“":
+            return None
+        m = _DASH_INCISE.search(self.text, cs, ce)
+        if m is None:
+            return None
+        cue = self.find_cue(m.start("inc"), m.end("inc"), last=False, within=2)
+        return (cue, m.start() + 1, m.end()) if cue else None
 
     def is_label(self, cs: int, ce: int) -> bool:
         """A quoted name, no quote: a name in quote marks («Зенит», «Матч ТВ»), or words
