@@ -669,6 +669,8 @@ class Attributor:
         speaker, ent = self.speaker_near(cue, (s, end), content)
         if speaker is None or speaker[0] < s or (ent is not None and ent.label != "PER"):
             return None
+        if self.org_nouns and self.text[speaker[0]:speaker[1]].lower().startswith(self.org_nouns):
+            return None   # "Об этом говорится в сообщении пресс-службы": a body
         return self._quote("indirect", content, cue, speaker, ent)
 
     def _object(self, s: int, end: int) -> Quote | None:
