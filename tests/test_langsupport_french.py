@@ -1,32 +1,11 @@
 """French speakers (unspun/langsupport/attribution.py, reference.py): who "il", "elle" and
 "la ministre" stand for, apposed names, descriptions, noun phrases, dashes and quotes that run
 over paragraphs.  Entities are given, so the rules are tested without the language model."""
-import re
+from functools import partial
 
-from unspun.langsupport.attribution import Ent, attribute
+from langsupport_given import who
 
-
-def _sents(text):
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n.!?]+(?:[.!?]+»?|$)", text) if m.group().strip()]
-
-
-def _ents(text, *named):
-    out = []
-    for name, label in named:
-        for m in re.finditer(re.escape(name), text):
-            if not any(e.start < m.end() and m.start() < e.end for e in out):
-                out.append(Ent(m.start(), m.end(), label))
-    return sorted(out, key=lambda e: e.start)
-
-
-def _who(text, *named):
-    """(quote text, speaker text, the text of the speaker's entity's first mention)."""
-    out = []
-    for q in attribute(text, _sents(text), _ents(text, *named), "fr"):
-        sp = text[q.speaker[0]:q.speaker[1]] if q.speaker else None
-        ent = text[q.mentions[0][0]:q.mentions[0][1]] if q.mentions else None
-        out.append((text[q.content[0]:q.content[1]], sp, ent))
-    return out
+_who = partial(who, "fr")
 
 
 def test_elle_and_il_stand_for_the_person_of_their_gender_not_the_nearest():

@@ -14,7 +14,9 @@ after "verb, что/que", the rest of a sentence opened by "по словам X,
 "selon X,", and the clause before ", a-t-il précisé." or ", заявил X.".  The
 speaker is the person or organisation beside the verb (an entity from the
 language's named-entity model, else a run of capitalised words), or a pronoun
-or role noun, which stands for the last person named before it.
+or role noun, which stands for the last person named before it.  Russian data adds role nouns
+in any case ("министра"), words for a body ("в ведомстве", "там"), "Об этом заявил X" for the
+sentence before, and names in quote marks («Зенит») or scare quotes that are no quotes.
 
 All scanning is by regular expressions over one sentence at a time: linear in
 the text.
@@ -35,7 +37,9 @@ _DASH_LINE = re.compile(r"(?m)^[—–-]\s+(?P<content>[^\n]+?)[,.!?]?\s+[—–
 _CLAUSE_END = re.compile(r"[:;]|,\s")
 _DASH_OPEN = re.compile(r"(?m)^[—–]\s+(?P<content>[^\n]+)")
 _COMPLEMENT = re.compile(r"\s+(?:du|de|des|d'|d’)")
-_OPEN_PARAGRAPH = re.compile(r"(?m)^«[^«»\n]*(?=\n«)")
+_OPEN_PARAGRAPH = re.compile(r"«[^«»\n]*(?=\n«)")
+_DASH_INCISE = re.compile(r",\s+[—–]\s+(?P<inc>[^—–«»„“\n]{3,120}?)[.,]\s+[—–]\s+")
+_DASH_MORE = re.compile(r"[.!?]\s+[—–]\s+(?P<more>[^\n]*[^\s\n])")
 _CAPS_RUN = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+[^\W\d_][\w'’-]*)*")
 
 
@@ -76,6 +80,11 @@ class Attributor:
         self.that = set(self.cue.get("that", ()))
         self.pronouns = self.cue.get("pronouns", {})
         self.nouns = set(self.cue.get("nouns", ()))
+        self.noun_endings = tuple(self.cue.get("noun_endings", ()))
+        self.noun_stems = {n.rstrip("ьйая"): n for n in self.nouns} if self.noun_endings else {}
+        self.org_nouns = tuple(self.cue.get("org_nouns", ()))
+        self.anonymous = tuple(self.cue.get("anonymous", ()))
+        self.so_called = tuple(self.cue.get("so_called", ()))
         self.inverted = set(self.cue.get("inverted", ()))
         self.inv_suffixes = tuple(self.cue.get("inverted_suffixes", ()))
         self.that_within = int(self.cue.get("that_within", 3))
@@ -85,6 +94,7 @@ class Attributor:
         self.auxiliaries = set(self.cue.get("auxiliaries", ()))
         self.np_stop = set(np.get("stop", ())) | self.auxiliaries
         self.np_skip = set(np.get("skip", ()))
+        self.named = sorted(((e.start, e.end) for e in ents), key=lambda x: x[0])   # every label
         self.ents = sorted((e for e in ents if e.label in ("PER", "ORG")), key=lambda e: e.start)
         self.ent_starts = [e.start for e in self.ents]
         self.people = [e for e in self.ents if e.label == "PER"]
@@ -95,13 +105,26 @@ class Attributor:
             if e.cluster >= 0:
                 self.cluster_mentions.setdefault(e.cluster, []).append((e.start, e.end))
         gender = self.cue.get("gender")
-        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)] if gender else []
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)
+                       if not self.is_label(m.start(), m.end())] if gender else []
         self.quoted_starts = [a for a, _ in self.quoted]
-        self.genders = Genders(text, self.people, gender, self.nouns) if gender else None
+        self.genders = Genders(text, self.people, gender, self.nouns, self.role_noun) if gender else None
 
     # -- words ---------------------------------------------------------------
     def words(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(self.text, start, end)]
+
+    def role_noun(self, word: str) -> str | None:
+        """The role noun ``word`` is a form of ("министра" -> "министр" with the
+        language's ``noun_endings``), or None."""
+        if word in self.nouns:
+            return word
+        for end in self.noun_endings:
+            if word.endswith(end) and len(word) > len(end) + 2:
+                noun = self.noun_stems.get(word[:-len(end)])
+                if noun:
+                    return noun
+        return None
 
     def is_speech(self, word: str) -> bool:
         if self.is_inverted(word):
@@ -139,7 +162,12 @@ class Attributor:
         or organisation."""
         k = bisect_right(self.people_ends, pos)
         people = self.people[max(0, k - reach):k]
-        if sex == "f" and self.lang in ("ru", "uk"):
+        if sex == "o":   # "добавили там", "в ведомстве": the last organisation named
+            lo = bisect_right(self.ent_starts, pos - 600)
+            orgs = [e for e in self.ents[lo:bisect_left(self.ent_starts, pos)]
+                    if e.label == "ORG" and e.end <= pos and not self._in_quote(e.start)]
+            return orgs[-1] if orgs else None
+        if sex == "f" and self.lang in ("ru", "uk") and self.genders is None:
             fem = [e for e in people if self.text[e.start:e.end].rstrip().endswith(("а", "я"))]
             people = fem or people
         g = self.genders
@@ -173,10 +201,13 @@ class Attributor:
         for s, e, w in (reversed(ws) if pick_last else ws):
             if w in self.pronouns:
                 return (s, e), self.last_person_before(s, self.pronouns[w])
+            if self.org_nouns and w.startswith(self.org_nouns + self.anonymous):
+                return self._org_noun(s, e, end, w.startswith(self.anonymous))
             noun = w[2:] if self.genders and w[:2] in ("l'", "l’") else w
+            form, noun = noun, self.role_noun(noun) or noun
             if noun in self.nouns:
                 sex = self.genders.noun_sex(s, w) if self.genders else ""
-                s += len(w) - len(noun)
+                s += len(w) - len(form)
                 desc = self._description(s, e, end, noun, sex) if self.genders else None
                 if desc:
                     return desc
@@ -187,16 +218,37 @@ class Attributor:
                 return (ps, e), self.last_person_before(s, self.pronouns.get(pron, ""))
         return None
 
+    def _org_noun(self, s: int, e: int, end: int,
+                  anonymous: bool = False) -> tuple[tuple[int, int], Ent | None]:
+        """A word for a body: with words after it, a description of the body named there
+        ("пресс-службы аэропорта", "пресс-службе ЦБ"); alone, the last organisation named
+        ("в ведомстве отметили").  An anonymous source ("источник в правительстве") is
+        a description, never an entity named before."""
+        out = e
+        for a, b, w in self.words(e, end)[:4]:
+            if self.is_speech(w) or any(c in self.text[out:a] for c in ",.;:—"):
+                break
+            out = b
+        if anonymous:
+            return (s, out), None
+        if out == e:
+            return (s, e), self.last_person_before(s, "o")
+        orgs = (x for x in self.ents if s <= x.start and x.end <= out and x.label == "ORG")
+        return (s, out), next(orgs, None)
+
     def _description(self, s: int, e: int, end: int, noun: str,
                      sex: str) -> tuple[tuple[int, int], Ent | None] | None:
         """A role noun with its complement ("le porte-parole du Quai d'Orsay") that no
         person named before was introduced with: an unnamed speaker, kept as the
         description, with the organisation named in it."""
-        if not _COMPLEMENT.match(self.text, e, end):
+        agree = bool(self.genders.verbs)   # a verb that agrees names the speaker's own gender
+        if not (_COMPLEMENT.match(self.text, e, end) or agree and self._genitive_org(e, end)):
             return None
         before = self.last_person_before(s, sex, role=noun)
         if before is not None and noun in self.genders.roles.get(before.cluster, ()):
             return None
+        if agree and sex and before is not None and self.genders.sex.get(before.cluster) == sex:
+            return None   # "Глава польского МВД также отметила": the woman named before
         out = e
         for a, b, w in self.words(e, end)[:8]:
             if w in self.np_stop or self.is_speech(w):
@@ -204,6 +256,27 @@ class Attributor:
             out = b
         org = next((x for x in self.ents if s <= x.start and x.end <= out and x.label == "ORG"), None)
         return (s, out), org
+
+    def _genitive_org(self, pos: int, end: int) -> bool:
+        """An organisation named in the few words after a role noun, with no person named
+        after it ("представитель МИД России", not "глава управления МЧС Виктор Лозовой")."""
+        k = bisect_left(self.ent_starts, pos)
+        if k >= len(self.ents) or self.ents[k].label != "ORG" or self.ents[k].end > end:
+            return False
+        org = self.ents[k]
+        if len(self.words(pos, org.start)) > 3 or any(c in self.text[pos:org.start] for c in ",.;:—«"):
+            return False
+        return self._person_after(org, end) is None
+
+    def _person_after(self, org: Ent, end: int) -> Ent | None:
+        """The person named right after an organisation, in the same phrase
+        ("глава управления МЧС Виктор Лозовой")."""
+        k = bisect_right(self.ent_starts, org.start)
+        nxt = self.ents[k] if k < len(self.ents) else None
+        if nxt is None or nxt.label != "PER" or nxt.end > end:
+            return None
+        gap = self.text[org.end:nxt.start]
+        return nxt if len(gap) < 40 and not any(c in gap for c in ",.;:—«»()\n") else None
 
     def caps_name(self, start: int, end: int, last: bool) -> tuple[int, int] | None:
         """A run of capitalised words (or, in a script without case, words by ``name_at``)."""
@@ -263,10 +336,18 @@ class Attributor:
             if s >= e:
                 continue
             ent = self.entity_in(s, e, last=(side == "before"))
+            if ent and ent.label == "ORG" and side == "after" and self.adjunct:
+                st = self.stand_in(s, ent.start)
+                if st and any(w in self.adjunct for _, _, w in self.words(st[0][1], ent.start)):
+                    return st   # "— признался специалист в интервью телеканалу «Матч ТВ»"
             if ent and ent.label == "ORG" and self.genders:   # "le porte-parole du Quai d'Orsay"
                 st = self.stand_in(s, e, pick_last=(side == "before"))
-                if st and st[0][0] < ent.start and ent.end <= st[0][1]:
-                    return st
+                named = self.noun_endings and st and st[1] is not None and st[1].label == "PER"
+                if st and st[0][0] < ent.start and (
+                        ent.end <= st[0][1] or named and self._genitive_org(st[0][1], e)):
+                    return st   # "Глава польского МВД также отметила": the woman named before
+            if ent and ent.label == "ORG" and side == "after" and self.noun_endings:
+                ent = self._person_after(ent, e) or ent   # "глава управления МЧС Виктор Лозовой"
             if ent:
                 return (ent.start, ent.end), ent
             app = self.apposed(e) if side == "after" and self.genders else None
@@ -352,22 +433,34 @@ class Attributor:
     def direct(self) -> list[Quote]:
         out = []
         spans = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)]
+        follow: dict[tuple[int, int], int] = {}   # "— A, — говорит X. — B": B, said by A's speaker
         for m in _DASH_LINE.finditer(self.text) if self.cue.get("dash_dialogue") else ():
             rest_cue = self.find_cue(m.start("rest"), m.end("rest"), last=False, within=3)
             if rest_cue:
                 spans.append((m.start("content"), m.end("content")))
+                more = _DASH_MORE.search(self.text, rest_cue[1], m.end("rest"))
+                if more and self.cue.get("continued_paragraphs"):
+                    follow[(more.start("more"), more.end("more"))] = m.start("content")
         for m in _DASH_OPEN.finditer(self.text) if self.cue.get("dash_incise") else ():
             content = self._dash_incise(m.start("content"), m.end())
             if content:
                 spans.append(content)
         reach = -1   # the furthest end of an accepted quote: a span inside it is no quote of its own
         for cs, ce in sorted(set(spans)):
-            if ce <= reach:
+            if ce <= reach or self.is_label(cs, ce) or (cs, ce) in follow:
                 continue
             sent_a = self.sentence_of(cs)
             sent_b = self.sentence_of(max(ce - 1, cs))
             sent_c = self.sentence_of(ce) if self.text[ce:ce + 1] not in ("\n", "") else sent_b
             sent = (sent_a[0], max(sent_b[1], sent_c[1], ce))
+            split = self._quote_incise(cs, ce) if self.cue.get("dash_dialogue") else None
+            if split:   # "«A, — сказал он. — B»": two parts, one speaker
+                cue, a_end, b_start = split
+                speaker, ent = self.speaker_near(cue, sent, (cs, ce))
+                out.append(self._quote("direct", (cs, a_end), cue, speaker, ent))
+                out.append(self._quote("direct", (b_start, ce), cue, speaker, ent))
+                reach = max(reach, ce)
+                continue
             n_words = len(_WORD.findall(self.text, cs, min(ce, cs + 200)))
             cue = self.find_cue(ce, sent[1], last=False, within=3)
             if cue is None and self.inv_suffixes:
@@ -386,7 +479,40 @@ class Attributor:
             speaker, ent = self.speaker_near(cue, sent, (cs, ce))
             out.append(self._quote("direct", (cs, ce), cue, speaker, ent))
             reach = max(reach, ce)
+        by_start = {q.content[0]: q for q in out}
+        for span, first in follow.items():
+            q = by_start.get(first)
+            if q is not None:
+                out.append(Quote("direct", span, q.cue, q.speaker, q.entity, q.mentions))
         return self._continued(out)
+
+    def _quote_incise(self, cs: int, ce: int) -> tuple[tuple[int, int], int, int] | None:
+        """A quote broken by its attribution between dashes: "«A, — сказал он. — B»" gives
+        the verb, the end of A (after its comma) and the start of B."""
+        if self.text[cs] not in "«„“":
+            return None
+        m = _DASH_INCISE.search(self.text, cs, ce)
+        if m is None:
+            return None
+        cue = self.find_cue(m.start("inc"), m.end("inc"), last=False, within=2)
+        return (cue, m.start() + 1, m.end()) if cue else None
+
+    def is_label(self, cs: int, ce: int) -> bool:
+        """A quoted name, no quote: a name in quote marks («Зенит», «Матч ТВ»), or words
+        after 'так называемый' (scare quotes); only in a language that lists 'so_called'."""
+        if not self.so_called or self.text[cs] not in "«„“\"":
+            return False
+        k = bisect_right(self.named, (cs + 1, len(self.text) + 1)) - 1
+        inner = (cs + 1, ce - 1)
+        if any(a <= inner[0] + 1 and inner[1] - 1 <= b for a, b in self.named[max(0, k - 1):k + 2]):
+            return True
+        words = self.text[cs + 1:ce - 1].split()
+        prev = self.text[max(0, cs - 30):cs]
+        if (0 < len(words) <= 3 and all(w[:1].isupper() for w in words) and prev.endswith(" ")
+                and prev.split()[-1:] and prev.split()[-1].isalpha() and prev.split()[-1].islower()):
+            return True   # "клуб «Зенит»", "телеканалу «Матч ТВ»": a name after its kind
+        before = self.text[max(0, cs - 30):cs].lower()
+        return any(p in before.rsplit(",", 1)[-1] for p in self.so_called)
 
     def _dash_incise(self, start: int, end: int) -> tuple[int, int] | None:
         """The words said on a line opened by a dash, up to the comma before the verb:
@@ -414,10 +540,10 @@ class Attributor:
             and not any(c in self.text[cue[1]:cs] for c in ".,;:")
 
     def _continued(self, quotes: list[Quote]) -> list[Quote]:
-        """A quote running over paragraphs: a paragraph opened by « and left open, when the
+        """A quote running over paragraphs: a paragraph with a « left open, when the
         next paragraph opens with « again, is a part of the quote that follows, with its
         speaker."""
-        if not self.inv_suffixes:
+        if not self.cue.get("continued_paragraphs"):
             return quotes
         by_start = {q.content[0]: q for q in quotes}
         added = []
@@ -432,7 +558,8 @@ class Attributor:
 
     def indirect(self, taken: list[tuple[int, int]]) -> list[Quote]:
         out = []
-        taken = sorted(taken + [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)])
+        taken = sorted(taken + [(m.start(), m.end()) for m in _QUOTED.finditer(self.text)
+                                if not self.is_label(m.start(), m.end())])
         starts = [a for a, _ in taken]
         longest = max((b - a for a, b in taken), default=0)
 
@@ -441,7 +568,9 @@ class Attributor:
             return [(x, y) for x, y in taken[lo:bisect_left(starts, b)] if x < b and a < y]
 
         according = sorted(self.cue.get("according", ()), key=len, reverse=True)
+        prev = None
         for s, e in self.sents:
+            before, prev = prev, (s, e)
             if e - s > 2000:
                 continue   # no reported clause runs that long; keeps the scan linear
             sent = self.text[s:e]
@@ -450,7 +579,8 @@ class Attributor:
             end = s + len(sent.rstrip().rstrip(".!?…").rstrip())
             colon = self.text.rfind(": ", s, end) if self.genders else -1
             q = (self._according(s, end, according) or self._that(s, end) or self._tail(s, end)
-                 or (colon > 0 and self._according(colon + 2, end, according)) or self._object(s, end))
+                 or (colon > 0 and self._according(colon + 2, end, according)) or self._object(s, end)
+                 or self._about_this(s, end, before))
             if q and not near(*q.content):
                 out.append(q)
         return out
@@ -520,6 +650,29 @@ class Attributor:
                     return self._quote("indirect", content, (ws_, we), speaker, ent)
         return None
 
+    def _about_this(self, s: int, end: int, before: tuple[int, int] | None) -> Quote | None:
+        """'CONTENT. Об этом заявил X.': the sentence before, said by the person (or role)
+        that the sentence naming it names; a body that reports it ("Об этом сообщило
+        ведомство") is a source of news, no speaker."""
+        this = self.cue.get("about_this", ())
+        if before is None or not this or "\n" in self.text[before[1]:s]:
+            return None
+        low = self.text[s:end].lower().lstrip()
+        if not any(low.startswith(t) for t in this):
+            return None
+        cue = self.find_cue(s, end, last=False, within=4)
+        said = self.text[before[0]:before[1]]
+        b_end = before[0] + len(said.rstrip().rstrip(".!?…").rstrip())
+        content = (before[0] + len(said) - len(said.lstrip()), b_end)
+        if cue is None or content[1] - content[0] < 15:
+            return None
+        speaker, ent = self.speaker_near(cue, (s, end), content)
+        if speaker is None or speaker[0] < s or (ent is not None and ent.label != "PER"):
+            return None
+        if self.org_nouns and self.text[speaker[0]:speaker[1]].lower().startswith(self.org_nouns):
+            return None   # "Об этом говорится в сообщении пресс-службы": a body
+        return self._quote("indirect", content, cue, speaker, ent)
+
     def _object(self, s: int, end: int) -> Quote | None:
         """'X a promis d'ouvrir des négociations', 'X призвал жителей не выходить'."""
         verbs = tuple(self.cue.get("object_verbs", ()))
@@ -565,7 +718,27 @@ class Attributor:
     def quotes(self) -> list[Quote]:
         direct = self.direct()
         taken = [q.content for q in direct]
-        return sorted(direct + self.indirect(taken), key=lambda q: q.content)
+        return self._carried(sorted(direct + self.indirect(taken), key=lambda q: q.content))
+
+    def _carried(self, quotes: list[Quote]) -> list[Quote]:
+        """A pronoun or role noun that stands for no one named ("заявила официальный
+        представитель МИД России. «...», — подчеркнула она") stands for the speaker of
+        the quote before it, within the two sentences before."""
+        if not self.noun_endings:
+            return quotes
+        last: Quote | None = None
+        for q in quotes:
+            if q.entity is None and q.speaker and last is not None and self._stands_in(q.speaker):
+                k = bisect_right(self.sent_starts, q.content[0]) - 1
+                if last.content[1] >= self.sent_starts[max(k - 2, 0)] if k >= 0 else False:
+                    q.entity, q.mentions = last.entity, last.mentions
+            if q.entity is not None:
+                last = q
+        return quotes
+
+    def _stands_in(self, span: tuple[int, int]) -> bool:
+        ws = self.words(*span)
+        return len(ws) == 1 and (ws[0][2] in self.pronouns or self.role_noun(ws[0][2]) is not None)
 
 
 def _joined(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
