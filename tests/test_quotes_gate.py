@@ -13,12 +13,12 @@ import unspun.pipeline.quotes  # noqa: F401  (registers the component)
 from benchload import bench
 
 ARTICLES = 40
-FLOORS = {  # floor: measured when set (2026-11-28)
-    ("any", 0.3, "f1"): 0.82,       # 0.842
-    ("any", 0.8, "f1"): 0.72,       # 0.746
-    ("direct", 0.3, "f1"): 0.94,    # 0.963
-    ("indirect", 0.3, "f1"): 0.73,  # 0.755
-    ("any", 0.3, "speaker"): 0.92,  # 0.943
+FLOORS = {  # floor: measured when set (2026-11-28), raised 2026-12-01 (measured then)
+    ("any", 0.3, "f1"): 0.83,       # 0.842 -> 0.852
+    ("any", 0.8, "f1"): 0.74,       # 0.746 -> 0.761
+    ("direct", 0.3, "f1"): 0.95,    # 0.963 -> 0.967
+    ("indirect", 0.3, "f1"): 0.75,  # 0.755 -> 0.769
+    ("any", 0.3, "speaker"): 0.94,  # 0.943 -> 0.955
 }
 
 

@@ -1,0 +1,42 @@
+"""Quality gate: quotes and speakers on the project's own written cases (corpus/quotes/, both
+halves), scored by bench/quote_cases.py; fails below the recorded floors.
+
+The cases ship with the project, so this gate runs everywhere, also where ../shared is absent.
+Floors sit just under the figures measured when the gate was set (see the comments); raise
+them when quality improves, never lower them to let a change through.
+"""
+from __future__ import annotations
+
+import pytest
+
+from benchload import bench
+
+FLOORS = {  # floor: measured when set (2026-12-01, all 78 cases)
+    ("all", "f1"): 0.95,          # 0.966
+    ("direct", "f1"): 0.98,       # 1.000
+    ("indirect", "f1"): 0.93,     # 0.951
+    ("all", "speaker"): 0.93,     # 0.950
+    ("cueless", "speaker"): 0.85,   # 0.923
+    ("pronoun", "speaker"): 0.95,   # 0.983
+    ("nonagent", "speaker"): 0.83,  # 0.865
+}
+
+
+@pytest.mark.slow
+def test_quote_quality_on_the_written_cases():
+    import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+    from unspun.pipeline.runner import Pipeline
+    from unspun.readers.article import Article
+
+    cases_mod = bench("quote_cases")
+    cases = cases_mod.load_cases()
+    pipe = Pipeline(["segment", "dateline", "agencies", "entities", "quotes"])
+    records = pipe.analyze_batch([Article(text=c.text) for c in cases])
+    tallies, _ = cases_mod.score(cases, records, show=False)
+    measured = {}
+    for (subset, what) in FLOORS:
+        p, r, f, acc = tallies[subset].prf()
+        measured[(subset, what)] = f if what == "f1" else acc
+    print({k: round(v, 3) for k, v in measured.items()})
+    low = {k: (round(v, 3), FLOORS[k]) for k, v in measured.items() if v < FLOORS[k]}
+    assert not low, f"quote quality on corpus/quotes below the floor (measured, floor): {low}"
