@@ -121,13 +121,16 @@ def refine(text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str,
     from .name_rules import mend, rules
 
     gaz = gazetteer(lang)
-    ents = mend(text, doc, sents, ents, lang, gaz)
+    ents, typed = mend(text, doc, sents, ents, lang, gaz)
     linkers = rules(lang).linkers if rules(lang) else frozenset()
     nouns = {n.lower() for n in cues(lang).get("nouns", ())}
     starts = {s for s, _ in sents}
     out: list[Ent] = []
     for e in sorted(ents, key=lambda e: e.start):
         s, t = e.start, text[e.start:e.end]
+        if (e.start, e.end) in typed:        # typed by the noun before it ("journal Libération")
+            out.append(e)
+            continue
         if " (" in t:
             inner = t[t.index(" (") + 2:].rstrip(")")
             if inner.isupper() and inner.isalpha():

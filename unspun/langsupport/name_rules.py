@@ -106,16 +106,17 @@ class Names:
         return bool(self.gaz._lookup(self.text[s:e]))
 
     # -- spans --------------------------------------------------------------
-    def trim(self, s: int, e: int) -> tuple[int, int]:
+    def trim(self, s: int, e: int) -> tuple[int, int, bool]:
         """``s``-``e`` without honorifics and articles at its start (a capitalised article
-        only where a sentence opens)."""
+        only where a sentence opens), and whether an honorific was taken off."""
         text = self.text
+        changed = titled = False
         changed = True
         while changed and s < e:
             changed = False
             for h in self.r.honorifics:
                 if text.startswith(h, s) and text[s + len(h):s + len(h) + 1] in (" ", "\u00a0"):
-                    s, changed = s + len(h) + 1, True
+                    s, changed, titled = s + len(h) + 1, True, True
             for a in self.r.articles:
                 piece = text[s:s + len(a)]
                 sep = "" if a[-1] in "'’" else " "
@@ -123,7 +124,7 @@ class Names:
                         piece[:1].islower() or self.opens_sentence(s)):
                     s, changed = s + len(a) + len(sep), True
                     break
-        return s, e
+        return s, e, titled
 
     def has_name(self, s: int, e: int) -> bool:
         return any(self.capital(t) for t in self.doc[self.tok_at(s):self.tok_ending(e) + 1])
@@ -170,12 +171,14 @@ class Names:
 
 
 def mend(text: str, doc: Any, sents: list[tuple[int, int]], ents: list[Ent], lang: str,
-         gaz: Any) -> list[Ent]:
-    """``ents`` (labels PER, ORG, LOC, MISC) mended by the language's name rules; MISC
-    that no rule types is dropped.  Without rules, ``ents`` less MISC."""
+         gaz: Any) -> tuple[list[Ent], set[tuple[int, int]]]:
+    """``ents`` (labels PER, ORG, LOC, MISC) mended by the language's name rules, and the
+    spans whose type their context decided (a gazetteer place of that name does not
+    override it: "le journal Libération"); MISC that no rule types is dropped.  Without
+    rules, ``ents`` less MISC."""
     r = rules(lang)
     if r is None or doc is None:
-        return [e for e in ents if e.label != "MISC"]
+        return [e for e in ents if e.label != "MISC"], set()
     from .attribution import cues
 
     cue = cues(lang)
@@ -183,18 +186,27 @@ def mend(text: str, doc: Any, sents: list[tuple[int, int]], ents: list[Ent], lan
                   tuple(w.lower() for w in cue.get("speech", ())),
                   frozenset(w.lower() for w in cue.get("according", ())))
     starts = {e.start for e in ents}
-    out = [m for e in ents for m in [_mend_one(names, e, starts)] if m is not None]
+    out: list[Ent] = []
+    typed: set[tuple[int, int]] = set()
+    for m, by_context in sorted((m for e in ents for m in [_mend_one(names, e, starts)] if m[0]),
+                                key=lambda m: (m[0].start, -m[0].end)):
+        if out and m.start < out[-1].end:     # "hôpital de" and "Lyon": one "Lyon"
+            continue
+        out.append(m)
+        if by_context:
+            typed.add((m.start, m.end))
     out += _missed_persons(names, out)
-    return sorted(out, key=lambda e: e.start)
+    return sorted(out, key=lambda e: e.start), typed
 
 
-def _mend_one(n: Names, e: Ent, starts: set[int]) -> Ent | None:
+def _mend_one(n: Names, e: Ent, starts: set[int]) -> tuple[Ent | None, bool]:
+    """The entity mended, and whether its context decided its type."""
     r, doc, text = n.r, n.doc, n.text
-    s, end = n.trim(e.start, e.end)
-    label = e.label
+    s, end, titled = n.trim(e.start, e.end)
+    label = "PER" if titled else e.label
     toks = doc[n.tok_at(s):n.tok_ending(end) + 1]
     if not len(toks):
-        return None
+        return None, False
     # lower-case words opening the span: a descriptor inside it ("institut Statbel")
     k = 0
     while k < len(toks) and not toks[k].text[:1].isupper():
@@ -203,15 +215,17 @@ def _mend_one(n: Names, e: Ent, starts: set[int]) -> Ent | None:
     if k == len(toks):                           # "île d'": the name follows the span
         j = toks.end
         if label == "MISC" or j >= len(doc) or not n.capital(doc[j]):
-            return None
+            return None, False
         while j < len(doc) and n.capital(doc[j]):
             j += 1
         head = next((t for t in toks if t.lower_ in r.place_descriptors | r.org_descriptors), None)
         if head is None:
-            return None
+            return None, False
+        linked = any(t.lower_ in r.linkers for t in toks[head.i - toks.start + 1:])
         s, end = doc[toks.end].idx, doc[j - 1].idx + len(doc[j - 1])
     elif k > 0:
         head = next((t for t in toks[:k] if t.pos_ in ("NOUN", "PROPN")), None)
+        linked = head is not None and any(t.lower_ in r.linkers for t in toks[head.i - toks.start + 1:k])
         if head is not None and head.lower_ in r.body_heads:
             s = head.idx
         else:
@@ -220,6 +234,7 @@ def _mend_one(n: Names, e: Ent, starts: set[int]) -> Ent | None:
         head, linked = n.head_before(s)
     first = text[s:end].split()[0] if text[s:end].split() else ""
     word = head.lower_ if head is not None else ""
+    by_context = titled
     if word in r.body_heads and linked:
         label, s = "ORG", min(s, head.idx)
         end = max(end, _end_of(n, n.tok_at(head.idx) + 1, starts, body=True))
@@ -227,18 +242,18 @@ def _mend_one(n: Names, e: Ent, starts: set[int]) -> Ent | None:
         label = "ORG"
         end = max(end, _end_of(n, n.tok_ending(end) + 1, starts, body=False))
     elif word in r.portfolio_roles and linked and not n.known_place(s, end):
-        return None
-    elif word in r.org_descriptors and not n.known_place(s, end):
-        label = "ORG"
+        return None, False
+    elif word in r.org_descriptors and not (linked and n.known_place(s, end)):
+        label, by_context = "ORG", True
     elif word in r.place_descriptors and label != "ORG":
-        label = "LOC"
+        label, by_context = "LOC", True
     elif word in r.org_roles and linked and label == "LOC" and not n.known_place(s, end):
-        label = "ORG"
+        label, by_context = "ORG", True
     elif label == "LOC" and not n.known_place(s, end) and _cited(n, s):
-        label = "ORG"
+        label, by_context = "ORG", True
     if label == "MISC" or not n.has_name(s, end):
-        return None
-    return Ent(s, end, label)
+        return None, False
+    return Ent(s, end, label), by_context
 
 
 def _end_of(n: Names, i: int, starts: set[int], body: bool) -> int:
