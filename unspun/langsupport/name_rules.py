@@ -238,12 +238,12 @@ def _mend_one(n: Names, e: Ent, starts: set[int]) -> tuple[Ent | None, bool]:
     if word in r.body_heads and linked:
         label, s = "ORG", min(s, head.idx)
         end = max(end, _end_of(n, n.tok_at(head.idx) + 1, starts, body=True))
-    elif first in r.org_heads:
+    elif first in r.org_heads and not n.known_place(s, end):
         label = "ORG"
         end = max(end, _end_of(n, n.tok_ending(end) + 1, starts, body=False))
     elif word in r.portfolio_roles and linked and not n.known_place(s, end):
         return None, False
-    elif word in r.org_descriptors and not (linked and n.known_place(s, end)):
+    elif word in r.org_descriptors and not (linked and (label == "PER" or n.known_place(s, end))):
         label, by_context = "ORG", True
     elif word in r.place_descriptors and label != "ORG":
         label, by_context = "LOC", True
@@ -251,9 +251,29 @@ def _mend_one(n: Names, e: Ent, starts: set[int]) -> tuple[Ent | None, bool]:
         label, by_context = "ORG", True
     elif label == "LOC" and not n.known_place(s, end) and _cited(n, s):
         label, by_context = "ORG", True
-    if label == "MISC" or not n.has_name(s, end):
+    if label == "MISC" or not n.has_name(s, end) or (label == "LOC" and _demonym(n, s, end)):
         return None, False
     return Ent(s, end, label), by_context
+
+
+PLURAL = frozenset({"les", "des", "aux"})
+
+
+@lru_cache(maxsize=16)
+def _country_stems(lang: str) -> frozenset[str]:
+    from .gazetteer import gazetteer
+
+    return frozenset(key[:4] for key, (_, kind) in gazetteer(lang).names.items()
+                     if kind in ("country", "listed") and " " not in key)
+
+
+def _demonym(n: Names, s: int, e: int) -> bool:
+    """A plural "place" the gazetteer does not know, after a plural article, that begins as a
+    country does: its people ("les Russes", "des Ukrainiens"), no entity."""
+    word = n.text[s:e]
+    i = n.tok_at(s) - 1
+    return (word.isalpha() and word.endswith("s") and not n.known_place(s, e) and i >= 0
+            and n.doc[i].lower_ in PLURAL and word[:4].lower() in _country_stems(n.gaz.lang))
 
 
 def _end_of(n: Names, i: int, starts: set[int], body: bool) -> int:
