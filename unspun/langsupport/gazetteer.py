@@ -10,7 +10,9 @@ Names come from three sources, all offline:
   names such as "Россия" that the ISO lists do not use, continents, regions).
 
 Only names written in the language's script are kept, capitalised where the
-script has case, and never one of the language's function words.  Names
+script has case, and never one of the language's function words or honorifics
+(``entities.json``: "Mon", "Mme"); a city's alternate name in capitals is a code
+(airport, "OMS", "LAX"), not a name, and is left out.  Names
 inflect: a word matches when it is a name, or a name once a case ending of the
 language is taken off (Берлине -> Берлин, Москвы -> Москв+а, Bakıda -> Bakı,
 Ժնևում -> Ժնև, Van'da -> Van), or, in Arabic script, once a one-letter
@@ -143,9 +145,17 @@ class Gazetteer:
             clitics = PROCLITICS.get(self.lang, "")
             if clitics and trimmed[:1] in clitics and len(trimmed) > 3:
                 found, offset = self._lookup(trimmed[1:]), 1
-        if not found:
+        if not found or not _same_case(trimmed, found[0]):
             return None
         return Place(start + offset, span_end, text[start + offset:span_end], found[0], found[1])
+
+
+def _same_case(surface: str, name: str) -> bool:
+    """A name of several words matches only where the text capitalises the words the name
+    capitalises ("Les habitants" is not the town Les Habitants)."""
+    words, names = surface.split(), name.split()
+    return len(words) != len(names) or all(w[:1].isupper() or not n[:1].isupper()
+                                           for w, n in zip(words, names))
 
 
 def key(name: str) -> str:
@@ -211,7 +221,9 @@ def gazetteer(lang: str) -> Gazetteer:
     stop = FUNCTION_WORDS.get(lang, frozenset()) | FUNCTION_WORDS["en"] if script == "LATIN" \
         else frozenset()
     names: dict[str, tuple[str, str]] = {}
-    never = {key(n[1:]) for n in listed_names(lang) if n.startswith("!")}
+    from .name_rules import never_places
+
+    never = {key(n[1:]) for n in listed_names(lang) if n.startswith("!")} | never_places(lang)
     for name in listed_names(lang):
         if not name.startswith("!"):
             names[key(name)] = (name, "listed")
@@ -222,8 +234,8 @@ def gazetteer(lang: str) -> Gazetteer:
     for population, city in _cities():
         if population < least:
             continue
-        for name in city:
-            if name and _wanted(name, script, stop):
+        for n, name in enumerate(city):
+            if name and _wanted(name, script, stop) and not (n and name.isupper()):
                 names.setdefault(key(name), (name, "city"))
     for word in never:
         names.pop(word, None)
