@@ -226,8 +226,9 @@ def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
 
     * a negated cue with a question for its content reports nothing said ('would not
       say whether ...', 'the statement did not say how ...');
-    * an object that is a relative pronoun lies outside the content: what is left of
-      it is no report ('the game, which the Jets had called a must-win');
+    * in a relative clause whose object is the relative pronoun (or missing), the thing
+      described lies outside the content: what is said of it is no report ('the game,
+      which the Jets had called a must-win') unless it quotes words;
     * a target verb (``target_verbs``: rejected, criticized, blamed, accused ...)
       reports speech only through a clause, a gerund ('accused X of hiding ...'), a
       noun's 'that' clause or quoted words, not through the noun it targets ('rejected
@@ -236,12 +237,18 @@ def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
         return parts
     if any(c.dep_ == "neg" for c in cue.children) and any(_asks(p) for p in parts):
         return []
-    if any(c.dep_ == "dobj" and c.tag_ in ("WDT", "WP") for c in cue.children):
-        parts = [p for p in parts if p.dep_ in ("ccomp", "xcomp", "parataxis")]
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None and cue.dep_ == "relcl" or obj is not None and obj.tag_ in ("WDT", "WP"):
+        parts = [p for p in parts if not _predicates(p) or _quotes(p)]
     if token_lemma(cue).lower() in lexicon().get("target_verbs", ()) \
             and not any(_proposition(p) for p in parts):
         return []
     return parts
+
+
+def _predicates(part: Any) -> bool:
+    """What a cue says of its object ('called it a formality', 'described it as ...')."""
+    return part.dep_ in ("oprd", "attr") or part.dep_ == "prep" and part.lower_ == "as"
 
 
 def _asks(clause: Any) -> bool:
@@ -262,6 +269,11 @@ def _proposition(part: Any) -> bool:
     if any(c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
            for c in part.children):
         return True
+    return _quotes(part)
+
+
+def _quotes(part: Any) -> bool:
+    """Whether quoted words are in ``part`` ('described it as "an intentional act"')."""
     return any(t.text in _QUOTE_CHARS for t in part.subtree)
 
 

@@ -484,6 +484,47 @@ class Extractor:
                 return who
         return None
 
+    def named_after(self, cands: list[Candidate]) -> None:
+        """A quote standing alone whose speaker the next sentence names, pointing back
+        at it ('"It's like losing the church." That was how one volunteer put it.',
+        '"..." With those words, Lefebvre ended her career.'): that speaker."""
+        if not self.parsed:
+            return
+        for c in cands:
+            if c.speaker is None and c.cue is None and c.kind == "direct":
+                who = self._back_reference(c.end)
+                if who is not None:
+                    c.speaker = self._speaker(who, note=False)
+                    c.speaker["resolved"] = {"how": "following",
+                                             "from": span(self.text, c.speaker["start"], c.speaker["end"])}
+
+    def _back_reference(self, end: int) -> Any | None:
+        """The speaker named by the sentence right after ``end`` when it opens by pointing
+        back ('That was how X put it', 'With those words, X ...')."""
+        k = bisect_left(self.tok_starts, end)
+        while k < len(self.doc) and (self.doc[k].is_space or self.doc[k].is_punct):
+            k += 1
+        if k >= len(self.doc) or self._para_index(self.doc[k].idx) - self._para_index(end - 1) > 1 \
+                or self.resolver.inside_quote(self.doc[k].idx):
+            return None
+        first = self.doc[k]
+        toks = self.tokens(first.idx, self._sentence_end(first.idx, self.para_of(first.idx)[1]))
+        back = self.lang.quote_cues.get("back_reference", {})
+        nxt = toks[1] if len(toks) > 1 else None
+        if first.lower_ in back.get("prepositions", ()):  # 'With those words, X ended ...'
+            if nxt is None or nxt.lower_ not in back.get("openers", ()):
+                return None
+            who = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+            return who if who is not None and who.pos_ in ("PROPN", "NOUN") else None
+        if first.lower_ not in back.get("openers", ()):
+            return None
+        for tok in toks:  # 'That was how one volunteer put it'
+            if tok.pos_ == "VERB" and (is_cue_verb(tok) or token_lemma(tok).lower() in back.get("verbs", ())):
+                who = subject(tok)
+                if who is not None and who.i != first.i and who.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return who
+        return None
+
     def _para_index(self, pos: int) -> int:
         return max(0, bisect_left(self.para_starts, pos + 1) - 1)
 
@@ -492,6 +533,7 @@ class Extractor:
         cands = direct + self.indirect(direct)
         self.resolve(cands)
         self.inherit(cands)
+        self.named_after(cands)
         out = []
         for n, c in enumerate(sorted(cands, key=lambda c: c.start), 1):
             quote = {"id": f"Q{n}", "kind": c.kind, "speaker": c.speaker,
