@@ -12,11 +12,15 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    is one quote.  A quoted sentence with no cue of its own (a speaker's next
    paragraph, a quote standing alone) continues the speaker of the quote before
    it, direct or reported, in its paragraph or the one before, when nobody else
-   was named in between; otherwise its speaker is null.  A multi-paragraph
+   was named in between, or the speaker of a cue with no content after that quote
+   ('Okonkwo rejected that argument.'); a quote standing alone whose next sentence
+   points back at it ('That was how one volunteer put it') takes the speaker it
+   names; otherwise its speaker is null.  A multi-paragraph
    quote whose last paragraph is attributed to someone not named before it is
    split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
-   content is the reported clause or object; a content that carries quoted
+   content is the reported clause or object (reported speech: not the noun a target
+   verb acts on, nor a negated cue's question); a content that carries quoted
    words for a third or more of its length is ``mixed``.
 3. The speaker span is resolved to an entity (:mod:`.quote_speakers`); with no
    speaker phrase at all the speaker is null.  ``speaker.resolved`` says how an
