@@ -23,6 +23,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _TIME = re.compile(r"\d:\d\d|^[ap]\.m\.?$", re.IGNORECASE)
 _CLIMB_DEPS = ("conj", "xcomp", "advcl", "pcomp", "acl")
 _EDGE_PUNCT = set(",;:—–-()[]") | {"''", "``"}
+_WH_TAGS = ("IN", "WDT", "WP", "WRB")
+_QUOTE_CHARS = set("\"“”‘’«»") | {"''", "``"}
 
 
 class SentenceIndex:
@@ -205,6 +207,7 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
+    parts = speech_parts(tok, parts)
     if not parts:
         return None
     right = [p for p in parts if p.i > tok.i]
@@ -215,6 +218,63 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
     return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
+
+
+def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
+    """The parts of a cue's content that report speech (reported speech is a clause or a
+    quotation, or the message a verb of saying names; not the thing a verb acts on):
+
+    * a negated cue with a question for its content reports nothing said ('would not
+      say whether ...', 'the statement did not say how ...');
+    * in a relative clause whose object is the relative pronoun (or missing), the thing
+      described lies outside the content: what is said of it is no report ('the game,
+      which the Jets had called a must-win') unless it quotes words;
+    * a target verb (``target_verbs``: rejected, criticized, blamed, accused ...)
+      reports speech only through a clause, a gerund ('accused X of hiding ...'), a
+      noun's 'that' clause or quoted words, not through the noun it targets ('rejected
+      the union's numbers', 'criticized the force for how it handled ...')."""
+    if not parts:
+        return parts
+    if any(c.dep_ == "neg" for c in cue.children) and any(_asks(p) for p in parts):
+        return []
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None and cue.dep_ == "relcl" or obj is not None and obj.tag_ in ("WDT", "WP"):
+        parts = [p for p in parts if not _predicates(p) or _quotes(p)]
+    if token_lemma(cue).lower() in lexicon().get("target_verbs", ()) \
+            and not any(_proposition(p) for p in parts):
+        return []
+    return parts
+
+
+def _predicates(part: Any) -> bool:
+    """What a cue says of its object ('called it a formality', 'described it as ...')."""
+    return part.dep_ in ("oprd", "attr") or part.dep_ == "prep" and part.lower_ == "as"
+
+
+def _asks(clause: Any) -> bool:
+    """A clause that is an embedded question: it opens with 'whether', 'if' or a wh-word."""
+    return clause.dep_ in ("ccomp", "xcomp", "pcomp") and clause.left_edge.tag_ in _WH_TAGS \
+        and clause.left_edge.lower_ in lexicon().get("question_words", ())
+
+
+def _proposition(part: Any) -> bool:
+    """A part that reports something said: a clause (a reported question too), a gerund after a
+    preposition ('of hiding', 'for not doing'), a noun with its 'that' clause ('the claim
+    that ...'), or quoted words."""
+    if part.dep_ in ("ccomp", "xcomp", "parataxis"):
+        return True
+    preps = [part] if part.dep_ == "prep" else [c for c in part.children if c.dep_ == "prep"]
+    if any(c.dep_ in ("pcomp", "pobj") and c.tag_ == "VBG" for p in preps for c in p.children):
+        return True  # the parser may hang 'of hiding' on the verb or on its object
+    if any(c.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+           for c in part.children):
+        return True
+    return _quotes(part)
+
+
+def _quotes(part: Any) -> bool:
+    """Whether quoted words are in ``part`` ('described it as "an intentional act"')."""
+    return any(t.text in _QUOTE_CHARS for t in part.subtree)
 
 
 def _that_clause_of_noun(prep: Any) -> list[Any]:

@@ -12,11 +12,15 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    is one quote.  A quoted sentence with no cue of its own (a speaker's next
    paragraph, a quote standing alone) continues the speaker of the quote before
    it, direct or reported, in its paragraph or the one before, when nobody else
-   was named in between; otherwise its speaker is null.  A multi-paragraph
+   was named in between, or the speaker of a cue with no content after that quote
+   ('Okonkwo rejected that argument.'); a quote standing alone whose next sentence
+   points back at it ('That was how one volunteer put it') takes the speaker it
+   names; otherwise its speaker is null.  A multi-paragraph
    quote whose last paragraph is attributed to someone not named before it is
    split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
-   content is the reported clause or object; a content that carries quoted
+   content is the reported clause or object (reported speech: not the noun a target
+   verb acts on, nor a negated cue's question); a content that carries quoted
    words for a third or more of its length is ``mixed``.
 3. The speaker span is resolved to an entity (:mod:`.quote_speakers`); with no
    speaker phrase at all the speaker is null.  ``speaker.resolved`` says how an
@@ -83,6 +87,9 @@ class Extractor:
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
                                         self.sents)
         self.used_cues: set[int] = set()
+        # cues with a speaker but no reported content ('Okonkwo rejected that argument.'):
+        # a turn in the conversation a cue-less quote after them may continue
+        self.acts: list[tuple[Any, Any]] = []
         dateline = getattr(record, "dateline", None) or {}
         self.dateline_end = (dateline.get("span") or {}).get("end", 0)
         # sentence ends by punctuation, found once (a search per quote grows with the paragraph)
@@ -352,7 +359,11 @@ class Extractor:
                 continue
             rng = self._in_paragraph(content_range(tok, kind, self.sents), tok)
             who = subject(tok)
-            if rng is None or who is None or who.dep_ == "expl" or rng[1] - rng[0] < 2:
+            if who is None or who.dep_ == "expl":
+                continue
+            if rng is None or rng[1] - rng[0] < 2:
+                if kind != "according":
+                    self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
             rng = _clip(self.doc, rng, who)
             if rng is None:
@@ -403,27 +414,32 @@ class Extractor:
     # -- speakers ----------------------------------------------------------
     def resolve(self, cands: list[Candidate]) -> None:
         for c in sorted(cands, key=lambda c: c.start):
-            if c.speaker_tok is None:
-                continue
-            tok = c.speaker_tok
-            if tok.idx < self.dateline_end:  # 'TORONTO — The union said': the parser's subject
-                tok = next((t for t in list(tok.children) + list(tok.head.children)
-                            if t.dep_ in ("appos", "nsubj") and t.idx >= self.dateline_end), tok)
-            s, e, head = speaker_span(self.doc, tok, self.resolver)
-            if s < self.dateline_end <= tok.idx:  # 'TORONTO — The former head of ...'
-                s, e = self._after_dateline(noun_phrase(tok))
-            found = self.resolver.resolve_full(s, e, head)
-            entity = found.entity
+            if c.speaker_tok is not None:
+                c.speaker = self._speaker(c.speaker_tok)
+
+    def _speaker(self, tok: Any, note: bool = True) -> dict[str, Any]:
+        """The speaker record of a speaker token (``note``: remember it as the latest
+        speaker, for the pronouns after it)."""
+        if tok.idx < self.dateline_end:  # 'TORONTO — The union said': the parser's subject
+            tok = next((t for t in list(tok.children) + list(tok.head.children)
+                        if t.dep_ in ("appos", "nsubj") and t.idx >= self.dateline_end), tok)
+        s, e, head = speaker_span(self.doc, tok, self.resolver)
+        if s < self.dateline_end <= tok.idx:  # 'TORONTO — The former head of ...'
+            s, e = self._after_dateline(noun_phrase(tok))
+        found = self.resolver.resolve_full(s, e, head)
+        entity = found.entity
+        if note:
             self.resolver.note_speaker(s, entity, e)
-            name = self.rec.entity(entity)["name"] if entity else (found.name or self.text[s:e])
-            c.speaker = {"entity": entity, "name": name, **span(self.text, s, e)}
-            if found.how and found.source:
-                c.speaker["resolved"] = {"how": found.how, "from": span(self.text, *found.source)}
-            aff = affiliation(self.resolver.mentions_in(s, e), head, s, e) if head is not None else None
-            if aff is not None and aff.entity != entity:
-                c.speaker["affiliation"] = {"entity": aff.entity,
-                                            "name": self.rec.entity(aff.entity)["name"],
-                                            **span(self.text, aff.start, aff.end)}
+        name = self.rec.entity(entity)["name"] if entity else (found.name or self.text[s:e])
+        speaker = {"entity": entity, "name": name, **span(self.text, s, e)}
+        if found.how and found.source:
+            speaker["resolved"] = {"how": found.how, "from": span(self.text, *found.source)}
+        aff = affiliation(self.resolver.mentions_in(s, e), head, s, e) if head is not None else None
+        if aff is not None and aff.entity != entity:
+            speaker["affiliation"] = {"entity": aff.entity,
+                                      "name": self.rec.entity(aff.entity)["name"],
+                                      **span(self.text, aff.start, aff.end)}
+        return speaker
 
     def _after_dateline(self, rng: tuple[int, int]) -> tuple[int, int]:
         """A speaker phrase the parser ran into the dateline, from the first word after it."""
@@ -439,7 +455,15 @@ class Extractor:
         else was named in between; otherwise its speaker stays null."""
         ordered = sorted(cands, key=lambda c: c.start)
         for n, c in enumerate(ordered):
-            if c.speaker is not None or c.cue is not None or n == 0:
+            if c.speaker is not None or c.cue is not None:
+                continue
+            act = self._act_before(c, ordered[n - 1].end if n else 0)
+            if act is not None:
+                c.speaker = self._speaker(act, note=False)
+                c.speaker["resolved"] = {"how": "continuation",
+                                         "from": span(self.text, c.speaker["start"], c.speaker["end"])}
+                continue
+            if n == 0:
                 continue
             prev = ordered[n - 1]
             if prev.speaker is None or self._para_index(c.start) - self._para_index(prev.end) > 1:
@@ -453,6 +477,58 @@ class Extractor:
             c.speaker["resolved"] = {"how": "continuation",
                                      "from": span(self.text, prev.speaker["start"], prev.speaker["end"])}
 
+    def _act_before(self, c: Candidate, floor: int) -> Any | None:
+        """The speaker of the last cue with no content of its own ('Okonkwo rejected that
+        argument.') after ``floor`` (the quote before) in the cue-less quote's paragraph or
+        the one before, outside any quote: the turn the quote continues."""
+        para = self._para_index(c.start)
+        for tok, who in reversed(self.acts):
+            if floor <= tok.idx < c.start and para - self._para_index(tok.idx) <= 1 \
+                    and not self.resolver.inside_quote(tok.idx):
+                return who
+        return None
+
+    def named_after(self, cands: list[Candidate]) -> None:
+        """A quote standing alone whose speaker the next sentence names, pointing back
+        at it ('"It's like losing the church." That was how one volunteer put it.',
+        '"..." With those words, Lefebvre ended her career.'): that speaker."""
+        if not self.parsed:
+            return
+        for c in cands:
+            if c.speaker is None and c.cue is None and c.kind == "direct":
+                who = self._back_reference(c.end)
+                if who is not None:
+                    c.speaker = self._speaker(who, note=False)
+                    c.speaker["resolved"] = {"how": "following",
+                                             "from": span(self.text, c.speaker["start"], c.speaker["end"])}
+
+    def _back_reference(self, end: int) -> Any | None:
+        """The speaker named by the sentence right after ``end`` when it opens by pointing
+        back ('That was how X put it', 'With those words, X ...')."""
+        k = bisect_left(self.tok_starts, end)
+        while k < len(self.doc) and (self.doc[k].is_space or self.doc[k].is_punct):
+            k += 1
+        if k >= len(self.doc) or self._para_index(self.doc[k].idx) - self._para_index(end - 1) > 1 \
+                or self.resolver.inside_quote(self.doc[k].idx):
+            return None
+        first = self.doc[k]
+        toks = self.tokens(first.idx, self._sentence_end(first.idx, self.para_of(first.idx)[1]))
+        back = self.lang.quote_cues.get("back_reference", {})
+        nxt = toks[1] if len(toks) > 1 else None
+        if first.lower_ in back.get("prepositions", ()):  # 'With those words, X ended ...'
+            if nxt is None or nxt.lower_ not in back.get("openers", ()):
+                return None
+            who = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+            return who if who is not None and who.pos_ in ("PROPN", "NOUN") else None
+        if first.lower_ not in back.get("openers", ()):
+            return None
+        for tok in toks:  # 'That was how one volunteer put it'
+            if tok.pos_ == "VERB" and (is_cue_verb(tok) or token_lemma(tok).lower() in back.get("verbs", ())):
+                who = subject(tok)
+                if who is not None and who.i != first.i and who.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return who
+        return None
+
     def _para_index(self, pos: int) -> int:
         return max(0, bisect_left(self.para_starts, pos + 1) - 1)
 
@@ -461,6 +537,7 @@ class Extractor:
         cands = direct + self.indirect(direct)
         self.resolve(cands)
         self.inherit(cands)
+        self.named_after(cands)
         out = []
         for n, c in enumerate(sorted(cands, key=lambda c: c.start), 1):
             quote = {"id": f"Q{n}", "kind": c.kind, "speaker": c.speaker,
