@@ -149,7 +149,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
                 mentions.append(Mention(s, e, "GPE", name_tokens(text[s:e], lang)))
             pos += len(part) + 1
     retype(mentions, text, lambda name: normalise(name, lang), lambda name: name_words(name, lang),
-           lang)
+           lang, doc)
     _fix_surnames(mentions, text, lang)
     return sorted(mentions, key=lambda m: m.start)
 

@@ -14,7 +14,9 @@ first:
 3. a head noun elsewhere in the name ("University of Waterloo", "Colleges
    Ontario") makes it an organisation, unless a known first name is followed
    only by words that are not head nouns ("Union President Jerry Dias");
-4. a known first name opening a name of two words or more makes it a person;
+4. a known first name opening a name of two words or more makes it a person
+   when its last word is also a person's mention on its own ("Chartrand said") or the words
+   after it say so (below);
 5. otherwise the words right after its mentions vote (``entity_org_after``:
    ", which" / "its"; ``entity_person_after``: ", who" / "his", of
    ``patterns.json``), for names tagged person or organisation.
@@ -75,9 +77,10 @@ def _honorific_before(text: str, start: int, words: TypeWords) -> bool:
 
 
 def decide(label: str, name_words: list[str], before_honorific: bool, votes: tuple[int, int],
-           words: TypeWords) -> str:
+           alone: bool, words: TypeWords) -> str:
     """The type of a name of ``label`` whose words (honorifics aside) are ``name_words``;
-    ``votes`` counts (organisation, person) cues after its mentions."""
+    ``votes`` counts (organisation, person) cues after its mentions; ``alone``: its last
+    word is also a person's mention on its own (a surname: "Chartrand said")."""
     low = [w.lower() for w in name_words]
     heads = [i for i, w in enumerate(low) if w in words.heads]
     multi = len(low) >= 2
@@ -93,9 +96,10 @@ def decide(label: str, name_words: list[str], before_honorific: bool, votes: tup
         return "PERSON" if person else "ORG"
     if label not in _CONVERTIBLE:
         return label
-    if multi and words.first_name(name_words[0]) and name_words[0][:1].isupper():
-        return "PERSON"
     org, person = votes
+    if multi and words.first_name(name_words[0]) and name_words[0][:1].isupper() \
+            and (alone or person > org):
+        return "PERSON"
     if org > person:
         return "ORG"
     if person > org:
@@ -103,28 +107,45 @@ def decide(label: str, name_words: list[str], before_honorific: bool, votes: tup
     return label
 
 
-def retype(mentions: list[Any], text: str, name_key: Any, name_words: Any, lang: Any = None
-           ) -> None:
+def retype(mentions: list[Any], text: str, name_key: Any, name_words: Any, lang: Any = None,
+           doc: Any = None) -> None:
     """Re-type ``mentions`` in place, one type for all the mentions of one name
-    (``name_key(text)``); ``name_words(text)`` gives a name's words without honorifics."""
+    (``name_key(text)``); ``name_words(text)`` gives a name's words without honorifics.
+    The words after a mention count only when ``doc`` shows the mention heads its
+    noun phrase (not "a lawyer at Bailey & Glasser, who", "the GOP nominee ... his")."""
     words = type_words(lang)
     groups: dict[str, list[Any]] = {}
     for m in mentions:
         groups.setdefault(name_key(text[m.start:m.end]), []).append(m)
+    full = [name_words(text[m.start:m.end]) for m in mentions if m.label == "PERSON"]
+    known = {w.lower() for words_ in full if len(words_) >= 2 for w in words_}
+    surnames = {words_[0].lower() for words_ in full if len(words_) == 1}
     for key, group in groups.items():
         label = _majority([m.label for m in group])
         if label == "GPE" and is_country(key):
             continue
         surface = text[group[0].start:group[0].end]
-        raw = surface.split()
-        inside = bool(raw) and raw[0].lower().rstrip(".") in words.honorifics and len(raw) > 1
+        raw, parts = surface.split(), name_words(surface)
+        inside = len(raw) > 1 and raw[0].lower().rstrip(".") in words.honorifics
         honorific = inside or any(_honorific_before(text, m.start, words) for m in group)
-        votes = (sum(bool(words.org_after.match(text, m.end)) for m in group),
-                 sum(bool(words.person_after.match(text, m.end)) for m in group))
-        new = decide(label, name_words(surface), honorific, votes, words)
+        heads = [m for m in group if _heads_phrase(doc, m)]
+        votes = (sum(bool(words.org_after.match(text, m.end)) for m in heads),
+                 sum(bool(words.person_after.match(text, m.end)) for m in heads))
+        if len(parts) == 1 and parts[0].lower() in known:
+            votes = (0, 0)  # a surname of a person named in full ("Cook said its ...")
+        alone = len(parts) >= 2 and parts[-1].lower() in surnames
+        new = decide(label, parts, honorific, votes, alone, words)
         if new != label:
             for m in group:
                 m.label = new
+
+
+def _heads_phrase(doc: Any, m: Any) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "ROOT",
+                                                     "conj")
 
 
 def _majority(labels: list[str]) -> str:
