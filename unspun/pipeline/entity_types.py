@@ -14,12 +14,16 @@ first:
 3. a head noun elsewhere in the name ("University of Waterloo", "Colleges
    Ontario") makes it an organisation, unless a known first name is followed
    only by words that are not head nouns ("Union President Jerry Dias");
-4. a known first name opening a name of two words or more makes it a person
-   when its last word is also a person's mention on its own ("Chartrand said") or the words
-   after it say so (below);
-5. otherwise the words right after its mentions vote (``entity_org_after``:
-   ", which" / "its"; ``entity_person_after``: ", who" / "his", of
-   ``patterns.json``), for names tagged person or organisation.
+4. a known first name opening a name of two words or more keeps a person a
+   person, and makes an organisation a person when its last word is also a
+   person's mention on its own ("Chartrand said") or the votes below say so
+   ("Walter Energy" stays an organisation);
+5. otherwise the article's other words for it vote, where a mention heads its
+   noun phrase: the words right after it (``entity_org_after``: ", which" /
+   "its"; ``entity_person_after``: ", who" / "his", of ``patterns.json``) and
+   its apposition's noun (an organisation noun: ``organisation_nouns`` or a
+   head noun; a person: ``role_words``),
+   for names tagged person or organisation.
 
 Only persons and organisations are turned into each other (and a group
 tagged NORP with a head noun into an organisation); a place becomes a person
@@ -38,6 +42,7 @@ from ..places import is_country
 
 _CONVERTIBLE = {"PERSON", "ORG"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ"}
+_HEADING = {"nsubj", "nsubjpass", "dobj", "appos", "ROOT", "conj"}
 
 
 class TypeWords:
@@ -46,6 +51,8 @@ class TypeWords:
     def __init__(self, lang: Any):
         self.heads = lang.word_set("organisation_heads")
         self.honorifics = lang.word_set("person_honorifics")
+        self.roles = lang.word_set("role_words")
+        self.org_nouns = (lang.word_set("organisation_nouns") | self.heads) - self.roles
         self.female = frozenset(lang.lexicon("first_names_female"))
         self.male = frozenset(lang.lexicon("first_names_male"))
         self.org_after = lang.regex("entity_org_after")
@@ -97,9 +104,9 @@ def decide(label: str, name_words: list[str], before_honorific: bool, votes: tup
     if label not in _CONVERTIBLE:
         return label
     org, person = votes
-    if multi and words.first_name(name_words[0]) and name_words[0][:1].isupper() \
-            and (alone or person > org):
-        return "PERSON"
+    if multi and words.first_name(name_words[0]) and name_words[0][:1].isupper():
+        if label == "PERSON" or alone or person > org:
+            return "PERSON"  # the tagger and a first name agree, or the article confirms it
     if org > person:
         return "ORG"
     if person > org:
@@ -128,9 +135,11 @@ def retype(mentions: list[Any], text: str, name_key: Any, name_words: Any, lang:
         raw, parts = surface.split(), name_words(surface)
         inside = len(raw) > 1 and raw[0].lower().rstrip(".") in words.honorifics
         honorific = inside or any(_honorific_before(text, m.start, words) for m in group)
-        heads = [m for m in group if _heads_phrase(doc, m)]
-        votes = (sum(bool(words.org_after.match(text, m.end)) for m in heads),
-                 sum(bool(words.person_after.match(text, m.end)) for m in heads))
+        roots = [r for r in (_phrase_root(doc, m) for m in group) if r is not None]
+        ends = [m.end for m, r in zip(group, (_phrase_root(doc, m) for m in group)) if r is not None]
+        org, person = _apposition_votes(roots, words)
+        votes = (org + sum(bool(words.org_after.match(text, e)) for e in ends),
+                 person + sum(bool(words.person_after.match(text, e)) for e in ends))
         if len(parts) == 1 and parts[0].lower() in known:
             votes = (0, 0)  # a surname of a person named in full ("Cook said its ...")
         alone = len(parts) >= 2 and parts[-1].lower() in surnames
@@ -140,12 +149,29 @@ def retype(mentions: list[Any], text: str, name_key: Any, name_words: Any, lang:
                 m.label = new
 
 
-def _heads_phrase(doc: Any, m: Any) -> bool:
+def _phrase_root(doc: Any, m: Any) -> Any | None:
+    """The token heading mention ``m`` when the mention heads its noun phrase (a subject,
+    object or apposition, not "a lawyer at Bailey & Glasser, who"), else None."""
     if doc is None:
-        return False
+        return None
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "ROOT",
-                                                     "conj")
+    if span is None or span.root.dep_ not in _HEADING:
+        return None
+    return span.root
+
+
+def _apposition_votes(roots: list[Any], words: TypeWords) -> tuple[int, int]:
+    """(organisation, person) appositions of the mentions: "Laiterie Boréale, the
+    province's largest milk processor," / "Nadia Chartrand, an economist at ..."."""
+    org = person = 0
+    for root in roots:
+        for child in root.children:
+            if child.dep_ != "appos" or child.pos_ != "NOUN":
+                continue
+            lemma = token_lemma(child).lower()
+            org += lemma in words.org_nouns
+            person += lemma in words.roles
+    return org, person
 
 
 def _majority(labels: list[str]) -> str:
