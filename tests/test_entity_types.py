@@ -55,3 +55,10 @@ def test_evidence_does_not_overturn_places_or_first_name_only_companies():
     assert find(rec, "Walter Energy")["type"] == "ORG"
     rec = unspun.analyze("Victoria Police said two people had been arrested.")
     assert find(rec, "Victoria Police")["type"] == "ORG"
+
+
+def test_apposition_noun_tells_an_organisation():
+    rec = unspun.analyze(
+        "A group of dairy farmers has sued Laiterie Boréale, the province's second-largest milk "
+        "processor, over the prices it paid for raw milk.")
+    assert find(rec, "Laiterie Boréale")["type"] == "ORG"
