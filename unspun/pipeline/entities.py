@@ -133,7 +133,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
                  doc: Any = None) -> list[Mention]:
     """Mentions spaCy missed or mislabelled that the article itself shows."""
     if doc is not None:
-        for s, e in recover(doc, text, lambda s, e: _overlaps(mentions, s, e), lang):
+        for s, e in recover(doc, text, _Spans(mentions).overlaps, lang):
             mentions.append(Mention(s, e, "ORG", name_tokens(text[s:e], lang)))
     for agency in record.agencies:
         s, e = agency["span"]["start"], agency["span"]["end"]

@@ -135,8 +135,9 @@ def retype(mentions: list[Any], text: str, name_key: Any, name_words: Any, lang:
         raw, parts = surface.split(), name_words(surface)
         inside = len(raw) > 1 and raw[0].lower().rstrip(".") in words.honorifics
         honorific = inside or any(_honorific_before(text, m.start, words) for m in group)
-        roots = [r for r in (_phrase_root(doc, m) for m in group) if r is not None]
-        ends = [m.end for m, r in zip(group, (_phrase_root(doc, m) for m in group)) if r is not None]
+        found = [(m.end, _phrase_root(doc, m)) for m in group]
+        roots = [r for _, r in found if r is not None]
+        ends = [e for e, r in found if r is not None]
         org, person = _apposition_votes(roots, words)
         votes = (org + sum(bool(words.org_after.match(text, e)) for e in ends),
                  person + sum(bool(words.person_after.match(text, e)) for e in ends))

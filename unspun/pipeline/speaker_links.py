@@ -27,7 +27,7 @@ LOOKBACK_CHARS = 1500
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
-def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
+def entity_types(record: Any) -> dict[str, str]:
     """Entity id -> its type for pronouns: the type the entities component gave it."""
     return {e["id"]: e["type"] for e in record.entities}
 
