@@ -13,7 +13,8 @@ first:
    before a mention or opening it makes it a person;
 3. a head noun elsewhere in the name ("University of Waterloo", "Colleges
    Ontario") makes it an organisation, unless a known first name is followed
-   only by words that are not head nouns ("Union President Jerry Dias");
+   only by words that are not head nouns ("Union President Jerry Dias": then
+   the tagger's type stands);
 4. a known first name opening a name of two words or more keeps a person a
    person, and makes an organisation a person when its last word is also a
    person's mention on its own ("Chartrand said") or the votes below say so
@@ -100,7 +101,7 @@ def decide(label: str, name_words: list[str], before_honorific: bool, votes: tup
     if multi and heads:
         person = any(words.first_name(w) and i < len(low) - 1 and not any(h > i for h in heads)
                      for i, w in enumerate(name_words))
-        return "PERSON" if person else "ORG"
+        return label if person else "ORG"  # "Union President Jerry Dias": as tagged
     if label not in _CONVERTIBLE:
         return label
     org, person = votes
