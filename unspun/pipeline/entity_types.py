@@ -17,8 +17,9 @@ first:
    the tagger's type stands);
 4. a known first name opening a name of two words or more keeps a person a
    person, and makes an organisation a person when its last word is also a
-   person's mention on its own ("Chartrand said") or the votes below say so
-   ("Walter Energy" stays an organisation);
+   person's mention on its own ("Chartrand said"), or when the votes below do
+   not say organisation and its last word is neither an acronym nor a news
+   outlet's word (``media_words`` of ``patterns.json``: "Charlotte Observer");
 5. otherwise the article's other words for it vote, where a mention heads its
    noun phrase: the words right after it (``entity_org_after``: ", which" /
    "its"; ``entity_person_after``: ", who" / "his", of ``patterns.json``) and
@@ -53,6 +54,8 @@ class TypeWords:
         self.heads = lang.word_set("organisation_heads")
         self.honorifics = lang.word_set("person_honorifics")
         self.roles = lang.word_set("role_words")
+        self.titles = frozenset(t.lower().rstrip(".") for t in lang.lexicon("person_titles"))
+        self.media = lang.regex("media_words")
         self.org_nouns = (lang.word_set("organisation_nouns") | self.heads) - self.roles
         self.female = frozenset(lang.lexicon("first_names_female"))
         self.male = frozenset(lang.lexicon("first_names_male"))
@@ -85,10 +88,13 @@ def _honorific_before(text: str, start: int, words: TypeWords) -> bool:
 
 
 def decide(label: str, name_words: list[str], before_honorific: bool, votes: tuple[int, int],
-           alone: bool, words: TypeWords) -> str:
+           alone: bool, words: TypeWords, opens_with_name: bool = True) -> str:
     """The type of a name of ``label`` whose words (honorifics aside) are ``name_words``;
     ``votes`` counts (organisation, person) cues after its mentions; ``alone``: its last
-    word is also a person's mention on its own (a surname: "Chartrand said")."""
+    word is also a person's mention on its own (a surname: "Chartrand said");
+    ``opens_with_name``: the name as written opens with its first word or a person's
+    title ("President Barack Obama", not "St. Paul Votes") and no apposition calls it
+    an organisation."""
     low = [w.lower() for w in name_words]
     heads = [i for i, w in enumerate(low) if w in words.heads]
     multi = len(low) >= 2
@@ -106,8 +112,10 @@ def decide(label: str, name_words: list[str], before_honorific: bool, votes: tup
         return label
     org, person = votes
     if multi and words.first_name(name_words[0]) and name_words[0][:1].isupper():
-        if label == "PERSON" or alone or person > org:
-            return "PERSON"  # the tagger and a first name agree, or the article confirms it
+        last = name_words[-1]
+        if label == "PERSON" or alone or (person >= org and opens_with_name and not last.isupper()
+                                          and not words.media.search(last)):
+            return "PERSON"  # the tagger and a first name agree, or nothing says otherwise
     if org > person:
         return "ORG"
     if person > org:
@@ -136,44 +144,50 @@ def retype(mentions: list[Any], text: str, name_key: Any, name_words: Any, lang:
         raw, parts = surface.split(), name_words(surface)
         inside = len(raw) > 1 and raw[0].lower().rstrip(".") in words.honorifics
         honorific = inside or any(_honorific_before(text, m.start, words) for m in group)
-        found = [(m.end, _phrase_root(doc, m)) for m in group]
-        roots = [r for _, r in found if r is not None]
-        ends = [e for e, r in found if r is not None]
-        org, person = _apposition_votes(roots, words)
+        ends = [m.end for m in group if _phrase_root(doc, m, _HEADING) is not None]
+        org, person, described = _apposition_votes([(_phrase_root(doc, m), _phrase_root(doc, m, _HEADING))
+                                         for m in group], words)
         votes = (org + sum(bool(words.org_after.match(text, e)) for e in ends),
                  person + sum(bool(words.person_after.match(text, e)) for e in ends))
         if len(parts) == 1 and parts[0].lower() in known:
             votes = (0, 0)  # a surname of a person named in full ("Cook said its ...")
         alone = len(parts) >= 2 and parts[-1].lower() in surnames
-        new = decide(label, parts, honorific, votes, alone, words)
+        opens = bool(raw) and (raw[0].strip(".,'’") == parts[0] if parts else False
+                               or raw[0].lower().rstrip(".") in words.titles)
+        new = decide(label, parts, honorific, votes, alone, words, opens and not described)
         if new != label:
             for m in group:
                 m.label = new
 
 
-def _phrase_root(doc: Any, m: Any) -> Any | None:
-    """The token heading mention ``m`` when the mention heads its noun phrase (a subject,
-    object or apposition, not "a lawyer at Bailey & Glasser, who"), else None."""
+def _phrase_root(doc: Any, m: Any, roles: Any = None) -> Any | None:
+    """The token heading mention ``m``; with ``roles``, only when its dependency is one of
+    them (the mention heads its noun phrase: a subject, object or apposition, not "a
+    lawyer at Bailey & Glasser, who"); None when there is no parse."""
     if doc is None:
         return None
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in _HEADING:
+    if span is None or (roles is not None and span.root.dep_ not in roles):
         return None
     return span.root
 
 
-def _apposition_votes(roots: list[Any], words: TypeWords) -> tuple[int, int]:
-    """(organisation, person) appositions of the mentions: "Laiterie Boréale, the
-    province's largest milk processor," / "Nadia Chartrand, an economist at ..."."""
-    org = person = 0
-    for root in roots:
-        for child in root.children:
+def _apposition_votes(roots: list[tuple[Any, Any]], words: TypeWords) -> tuple[int, int, int]:
+    """(organisation, person) appositions of the mentions that head their phrase, each
+    mention given as (its root, its root when it heads its phrase): "Nadia Chartrand,
+    an economist at ..." (not "a statement to the Observer, her adviser, ..."); then the
+    organisation appositions wherever the mention stands ("from Walter Energy, another
+    mining company,"), which only keep an organisation from turning into a person."""
+    org = person = anywhere = 0
+    for root, heading in roots:
+        for child in (root.children if root is not None else ()):
             if child.dep_ != "appos" or child.pos_ != "NOUN":
                 continue
             lemma = token_lemma(child).lower()
-            org += lemma in words.org_nouns
-            person += lemma in words.roles
-    return org, person
+            anywhere += lemma in words.org_nouns
+            org += heading is not None and lemma in words.org_nouns
+            person += heading is not None and lemma in words.roles
+    return org, person, anywhere
 
 
 def _majority(labels: list[str]) -> str:
