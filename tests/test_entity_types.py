@@ -23,11 +23,14 @@ CASES = [
     # an organisation noun in apposition
     ("A group of dairy farmers has sued Laiterie Boréale, the province's second-largest milk "
      "processor, over the prices it paid for raw milk.", "Laiterie Boréale", {"ORG"}),
-    # precision: a place with a head-noun word, a company named after a first name, a police
+    # precision: a place with a head-noun word, a company named after a first name (which the
+    # article calls a company), a police
     # force named after a first name, "who" hanging on another noun, a person described as a
     # developer
     ("Palestinians in the West Bank said the checkpoint had closed.", "West Bank", {"GPE", "LOC"}),
-    ("Walter Energy said it would sell the mine. The company had debts.", "Walter Energy", {"ORG"}),
+    ("He took over the debts of Walter Energy, another mining company that had declared "
+     "bankruptcy.", "Walter Energy", {"ORG"}),
+    ("Walter Energy said in its filing that it would sell the mine.", "Walter Energy", {"ORG"}),
     ("Victoria Police said two people had been arrested.", "Victoria Police", {"ORG"}),
     ("\"It is cynical,\" said Kevin Barrett, a lawyer at Bailey & Glasser, who represents the "
      "state.", "Bailey & Glasser", {"ORG"}),
