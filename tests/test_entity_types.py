@@ -17,7 +17,8 @@ CASES = [
     # an organisation head noun ending the name
     ("Marlowe Festival said it would cancel two shows.", "Marlowe Festival", {"ORG"}),
     # ", which" / "its" after it
-    ("Alberta Wildfire said in its latest update that the fire had grown.", "Alberta Wildfire", {"ORG"}),
+    ("Alberta Wildfire said in its latest update that the fire had grown.", "Alberta Wildfire",
+     {"ORG"}),
     ("Laiterie Nordique, which buys milk from 300 farms, said the claims were false.",
      "Laiterie Nordique", {"ORG"}),
     # an organisation noun in apposition

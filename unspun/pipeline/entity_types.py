@@ -144,49 +144,48 @@ def retype(mentions: list[Any], text: str, name_key: Any, name_words: Any, lang:
         raw, parts = surface.split(), name_words(surface)
         inside = len(raw) > 1 and raw[0].lower().rstrip(".") in words.honorifics
         honorific = inside or any(_honorific_before(text, m.start, words) for m in group)
-        ends = [m.end for m in group if _phrase_root(doc, m, _HEADING) is not None]
-        org, person, described = _apposition_votes([(_phrase_root(doc, m), _phrase_root(doc, m, _HEADING))
-                                         for m in group], words)
+        roots = [_phrase_root(doc, m) for m in group]
+        ends = [m.end for m, r in zip(group, roots) if r is not None and r.dep_ in _HEADING]
+        org, person, described = _apposition_votes(roots, words)
         votes = (org + sum(bool(words.org_after.match(text, e)) for e in ends),
                  person + sum(bool(words.person_after.match(text, e)) for e in ends))
         if len(parts) == 1 and parts[0].lower() in known:
             votes = (0, 0)  # a surname of a person named in full ("Cook said its ...")
         alone = len(parts) >= 2 and parts[-1].lower() in surnames
-        opens = bool(raw) and (raw[0].strip(".,'’") == parts[0] if parts else False
-                               or raw[0].lower().rstrip(".") in words.titles)
+        opens = bool(raw) and bool(parts) and (raw[0].strip(".,'’") == parts[0]
+                                               or raw[0].lower().rstrip(".") in words.titles)
         new = decide(label, parts, honorific, votes, alone, words, opens and not described)
         if new != label:
             for m in group:
                 m.label = new
 
 
-def _phrase_root(doc: Any, m: Any, roles: Any = None) -> Any | None:
-    """The token heading mention ``m``; with ``roles``, only when its dependency is one of
-    them (the mention heads its noun phrase: a subject, object or apposition, not "a
-    lawyer at Bailey & Glasser, who"); None when there is no parse."""
+def _phrase_root(doc: Any, m: Any) -> Any | None:
+    """The token heading mention ``m``, None when there is no parse.  Its dependency
+    tells whether the mention heads its noun phrase (``_HEADING``: a subject, object or
+    apposition, not "a lawyer at Bailey & Glasser, who")."""
     if doc is None:
         return None
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or (roles is not None and span.root.dep_ not in roles):
-        return None
-    return span.root
+    return None if span is None else span.root
 
 
-def _apposition_votes(roots: list[tuple[Any, Any]], words: TypeWords) -> tuple[int, int, int]:
-    """(organisation, person) appositions of the mentions that head their phrase, each
-    mention given as (its root, its root when it heads its phrase): "Nadia Chartrand,
+def _apposition_votes(roots: list[Any], words: TypeWords) -> tuple[int, int, int]:
+    """(organisation, person) appositions of the mentions (given by their roots) that
+    head their phrase: "Nadia Chartrand,
     an economist at ..." (not "a statement to the Observer, her adviser, ..."); then the
     organisation appositions wherever the mention stands ("from Walter Energy, another
     mining company,"), which only keep an organisation from turning into a person."""
     org = person = anywhere = 0
-    for root, heading in roots:
+    for root in roots:
+        heading = root is not None and root.dep_ in _HEADING
         for child in (root.children if root is not None else ()):
             if child.dep_ != "appos" or child.pos_ != "NOUN":
                 continue
             lemma = token_lemma(child).lower()
             anywhere += lemma in words.org_nouns
-            org += heading is not None and lemma in words.org_nouns
-            person += heading is not None and lemma in words.roles
+            org += heading and lemma in words.org_nouns
+            person += heading and lemma in words.roles
     return org, person, anywhere
 
 
