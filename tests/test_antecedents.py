@@ -79,15 +79,16 @@ def test_an_earlier_speaker_is_a_candidate_in_its_own_sentence():
 
 
 def test_entity_types_follow_the_article_evidence():
-    """Pronouns see the types the entities component corrected with the article's evidence."""
-    import unspun
+    from types import SimpleNamespace
+
     from unspun.pipeline.speaker_links import entity_types
 
-    rec = unspun.analyze(
-        "Agricultural economist Dr. Nadia Chartrand of Université Laval said price fixing "
-        "would be hard to prove. Alberta Wildfire said in its latest update that the fire "
-        "had grown. Victoria Police said two people had been arrested.")
-    types = {e["name"]: t for e in rec.entities for i, t in entity_types(rec).items() if i == e["id"]}
-    assert types["Nadia Chartrand"] == "PERSON"
-    assert types["Alberta Wildfire"] == "ORG"
-    assert types["Victoria Police"] == "ORG"
+    text = "Dr. Nadia Chartrand said so. Colleges Ontario, which represents 24 colleges, did not."
+    ents = [{"id": "E1", "type": "ORG", "name": "Nadia Chartrand",
+             "mentions": [{"start": 4, "end": 19, "text": "Nadia Chartrand"}]},
+            {"id": "E2", "type": "PERSON", "name": "Colleges Ontario",
+             "mentions": [{"start": 29, "end": 45, "text": "Colleges Ontario"}]},
+            {"id": "E3", "type": "ORG", "name": "Victoria Police", "mentions": [
+                {"start": 0, "end": 0, "text": "Victoria Police"}]}]
+    types = entity_types(SimpleNamespace(text=text, entities=ents))
+    assert types == {"E1": "PERSON", "E2": "ORG", "E3": "ORG"}

@@ -4,9 +4,7 @@ spaCy's small model tags the entities; the article's own evidence then
 corrects it: a surname already seen in a PERSON name is that person (spaCy
 tags the seed's later "Mukan" as NORP), agencies found by name become
 organisations, dateline words become places, country names are places
-whatever spaCy called them, and persons and organisations are told apart by
-honorifics, organisation head nouns, first names and the words after their
-mentions (:mod:`.entity_types`).  GPE, LOC and NORP stay distinct types.
+whatever spaCy called them.  GPE, LOC and NORP stay distinct types.
 """
 from __future__ import annotations
 
@@ -19,7 +17,6 @@ from ..lang import get as get_language
 from ..places import is_country
 from ..record import span
 from .descriptions import person_descriptions
-from .entity_types import recover, retype
 from .registry import Context, component
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
@@ -129,12 +126,9 @@ def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
     return any(m.start < e and s < m.end for m in mentions)
 
 
-def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = None,
-                 doc: Any = None) -> list[Mention]:
+def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = None
+                 ) -> list[Mention]:
     """Mentions spaCy missed or mislabelled that the article itself shows."""
-    if doc is not None:
-        for s, e in recover(doc, text, _Spans(mentions).overlaps, lang):
-            mentions.append(Mention(s, e, "ORG", name_tokens(text[s:e], lang)))
     for agency in record.agencies:
         s, e = agency["span"]["start"], agency["span"]["end"]
         if not _overlaps(mentions, s, e):
@@ -148,8 +142,6 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
             if e > s and not _overlaps(mentions, s, e):
                 mentions.append(Mention(s, e, "GPE", name_tokens(text[s:e], lang)))
             pos += len(part) + 1
-    retype(mentions, text, lambda name: normalise(name, lang), lambda name: name_words(name, lang),
-           lang, doc)
     _fix_surnames(mentions, text, lang)
     return sorted(mentions, key=lambda m: m.start)
 
@@ -289,7 +281,7 @@ def _name(members: list[Mention], text: str, label: str) -> str:
 @component("entities", requires=("agencies", "dateline"), assigns=("entities",))
 def entities(ctx: Context) -> None:
     rec, text = ctx.record, ctx.record.text
-    mentions = add_evidence(spacy_mentions(ctx.doc, text, ctx.lang), text, rec, ctx.lang, ctx.doc)
+    mentions = add_evidence(spacy_mentions(ctx.doc, text, ctx.lang), text, rec, ctx.lang)
     out = []
     for i, members in enumerate(cluster(mentions, text, ctx.lang), 1):
         label = _label(members)

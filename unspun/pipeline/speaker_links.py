@@ -16,20 +16,58 @@ Helpers of :mod:`.quote_speakers` over one parsed record:
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..lang import get as get_language
-from .antecedents import Antecedent, gender_of, pronoun, resolve
+from .antecedents import Antecedent, given_name_gender, gender_of, pronoun, resolve
 
 LOOKBACK_CHARS = 1500
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
-def entity_types(record: Any) -> dict[str, str]:
-    """Entity id -> its type for pronouns: the type the entities component gave it."""
-    return {e["id"]: e["type"] for e in record.entities}
+def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
+    """Entity id -> its type for pronouns: the tagged type, except where the article
+    writes the entity otherwise.  One tagged as something else is a person with an
+    honorific with a full stop right before a mention ("Dr. Nadia Chartrand", "Sen.
+    Lin"), a known given name before a surname ("Nadia Chartrand") or ", who" after
+    it, unless its last word is an organisation noun ("Victoria Police"); one tagged a
+    person without a known given name is an organisation with ", which" or "its"
+    right after it ("Colleges Ontario, which represents", "Alberta Wildfire said in
+    its update")."""
+    text = record.text
+    titles = _person_titles(lang)
+    groups = get_language(lang).quote_cues.get("group_nouns", [])
+    out = {}
+    for e in record.entities:
+        out[e["id"]] = e["type"]
+        if not e["mentions"]:
+            continue
+        after = [text[m["end"]:m["end"] + 40] for m in e["mentions"]]
+        if e["type"] == "PERSON":
+            if given_name_gender([e["name"]], lang) is None and any(_THING_AFTER.match(a) for a in after):
+                out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update"
+            continue
+        last = e["name"].split()[-1].lower() if e["name"].split() else ""
+        if last in groups:
+            continue
+        before = [text[max(0, m["start"] - 8):m["start"]].split() for m in e["mentions"]]
+        titled = any(b and b[-1].endswith(".") and b[-1][:1].isupper()
+                     and b[-1].lower().rstrip(".") in titles for b in before)
+        if titled or given_name_gender([e["name"]], lang) is not None \
+                or any(_PERSON_AFTER.match(a) for a in after):
+            out[e["id"]] = "PERSON"
+    return out
+
+
+_THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
+_PERSON_AFTER = re.compile(r",\s*who\b")
+
+
+def _person_titles(lang: str) -> frozenset[str]:
+    return frozenset(w.lower().rstrip(".") for w in get_language(lang).lexicon("person_titles"))
 
 
 def entity_genders(record: Any, types: dict[str, str] | None = None) -> dict[str, str]:
