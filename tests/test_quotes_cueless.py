@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+import unspun
+
 from test_quotes import quote_with, run, speaker_name  # the same helpers and components
 
 
@@ -105,3 +107,20 @@ def test_a_retort_with_its_particle_reports_a_clause():
     assert q["content"]["text"] == "that the plan had never been costed"  # as for "said that"
     assert speaker_name(rec, q).endswith("Jonas Berg")
     assert not any("third period" in x["content"]["text"] for x in rec.quotes)
+
+
+@pytest.mark.parametrize("turn, speaker", [
+    ("declined to comment on Tuesday", None),
+    ("refused to comment", None),
+    ("did not comment on Tuesday", None),
+    ("would not comment", None),
+    ("rejected that argument", "Councillor Tom Reed"),
+])
+def test_a_refusal_to_comment_gives_no_speaker_to_the_quote_after_it(turn, speaker):
+    """Words are never credited to someone the article says did not speak."""
+    text = ("The city's transit director, Maria Lopez, said the contract was fair.\n\n"
+            f"Councillor Tom Reed {turn}.\n\n"
+            '"This deal was rushed through and nobody read it."\n\nResidents packed the hall.')
+    rec = unspun.analyze(text)
+    [quote] = [q for q in rec.quotes if q["kind"] == "direct"]
+    assert (quote["speaker"] or {}).get("text") == speaker

@@ -98,6 +98,15 @@ class Extractor:
         self.q_ends = [q.end for q in self.quoted]  # top-level spans do not overlap: sorted too
 
     # -- helpers -----------------------------------------------------------
+    def _said_nothing(self, tok: Any) -> bool:
+        """A cue that is negated or under a refusal ('declined to comment', 'did not comment'):
+        its subject spoke no words that a cue-less quote after it could continue."""
+        refusals = self.lang.quote_cues.get("refusal_verbs", ())
+        for t in (tok, tok.head):
+            if any(c.dep_ == "neg" for c in t.children):
+                return True
+        return tok.dep_ == "xcomp" and token_lemma(tok.head) in refusals
+
     def _is_cue(self, tok: Any) -> bool:
         """Whether ``tok`` can attribute a quote beside it: by the parse, or, in a language
         without a parser, by its (looked-up) lemma among the language's cue verbs."""
@@ -362,7 +371,7 @@ class Extractor:
             if who is None or who.dep_ == "expl":
                 continue
             if rng is None or rng[1] - rng[0] < 2:
-                if kind != "according":
+                if kind != "according" and not self._said_nothing(tok):
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
             rng = _clip(self.doc, rng, who)
