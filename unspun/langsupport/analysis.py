@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .attribution import Ent, Quote, attribute
+from .attribution import Ent, Quote, attribute, joined
 from .gazetteer import find_places
 
 FR_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -71,13 +71,7 @@ def split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]
 def mend_sentences(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A piece that opens with a comma or a closing mark joined to the sentence before it
     (a model's split at "en 2027, ont annoncé", "MOSCOU (AFP|)", "papiers. |»")."""
-    out: list[tuple[int, int]] = []
-    for s, e in sents:
-        if out and text[s:e].lstrip()[:1] in _CONTINUES and "\n" not in text[out[-1][1]:s]:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
-    return out
+    return joined(text, sents, _CONTINUES)
 
 
 def parse(text: str, lang: str) -> tuple[list[tuple[int, int]], list[Ent]]:

@@ -73,7 +73,7 @@ class Attributor:
     """Finds quotes in one text, given its sentences and named entities."""
 
     def __init__(self, text: str, sents: list[tuple[int, int]], ents: list[Ent], lang: str):
-        self.text, self.sents, self.lang = text, _joined(text, sents), lang
+        self.text, self.sents, self.lang = text, joined(text, sents), lang
         sents = self.sents
         self.cue = cues(lang)
         self.speech = tuple(w.lower() for w in self.cue.get("speech", ()))
@@ -741,12 +741,13 @@ class Attributor:
         return len(ws) == 1 and (ws[0][2] in self.pronouns or self.role_noun(ws[0][2]) is not None)
 
 
-def _joined(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences, a piece that opens with a comma joined to the one before it (a model's
-    split at "en 2027, ont annoncé les organisateurs")."""
+def joined(text: str, sents: list[tuple[int, int]],
+           opens: tuple[str, ...] = (",", ";")) -> list[tuple[int, int]]:
+    """Sentences, a piece that opens with one of ``opens`` joined to the one before it on
+    the same line (a model's split at "en 2027, ont annoncé les organisateurs")."""
     out: list[tuple[int, int]] = []
     for s, e in sents:
-        if out and text[s:e].lstrip()[:1] in (",", ";") and "\n" not in text[out[-1][1]:s]:
+        if out and text[s:e].lstrip()[:1] in opens and "\n" not in text[out[-1][1]:s]:
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
