@@ -12,17 +12,17 @@ person or organisation:
   nationality, religious or political group (``NORP``: "Democrats",
   "Saudis"); "the Clintons" is not;
 * a speaker that is an entity of its own is a group only as a ``NORP``
-  (never a place: "Benghazi said"), judged by its tags alone, unless it is
-  the plural of a name of a person of the article ("the Khans" beside Khizr
-  Khan, whatever the tagger took it for);
-* in a phrase that is no entity, no capitalised word may be part of a
-  person's or organisation's name in the article or spelled like a name
-  ("HuffPo"), and a capitalised
-  proper noun must be named there as a place, nationality or the like:
-  "Iowa voters", "Critics" and "Democratic party officials" are groups,
-  "White House officials", "Clinton aides" and "officials at the State
-  Department" are not, and a proper noun the article gives no entity for
-  ("F.A.A. records") counts as a name.
+  (never a place: "Benghazi said"), judged by its tags alone;
+* no capitalised word may be a word of a person's name in the article, or
+  its plural ("Tomas" beside Tomas Reyes, "the Khans" beside Khizr Khan),
+  whatever the tagger took it for;
+* in a phrase that is no entity, no name of a person or organisation of the
+  article may occur capitalised, no capitalised word may be spelled like a
+  name ("HuffPo"), and a capitalised proper noun must be named there as a
+  place, nationality or the like: "Iowa voters", "Critics" and "Democratic
+  party officials" are groups, "White House officials", "Clinton aides" and
+  "officials at the State Department" are not, and a proper noun the article
+  gives no entity for ("F.A.A. records") counts as a name.
 
 A plural noun need not name people: "polls" and "court documents" are groups
 too, of things; they are no person or organisation either.
@@ -187,17 +187,21 @@ class GroupJudge:
             head = heads[phrase]
             if head is None or (head[1] == "NNPS" and etype != "NORP"):
                 continue
-            if self._no_family(article, tagged[phrase]) and (
+            if self._no_person(article, tagged[phrase]) and (
                     etype or self._unnamed(article, tagged[phrase])):
                 out.add(item)
         return out
 
-    def _no_family(self, article: str, tokens: tuple[tuple[str, str], ...]) -> bool:
-        """No capitalised word is the plural of a name of a person of the article ("the
-        Khans" beside Khizr Khan), even where the tagger took it for a nationality."""
+    def _no_person(self, article: str, tokens: tuple[tuple[str, str], ...]) -> bool:
+        """No capitalised word is a word of the name of a person of the article, or its
+        plural ("Tomas" beside Tomas Reyes, "the Khans" beside Khizr Khan), whatever the
+        tagger took it for (a plural noun, a nationality)."""
         people = (self._names.get(article) or _Names()).people
-        return not any(raw[:1].isupper() and _singulars((_words(raw) or [""])[0]) & people
-                       for raw, _ in tokens)
+        for raw, _ in tokens:
+            word = (_words(raw) or [""])[0]
+            if raw[:1].isupper() and ({word} | _singulars(word)) & people:
+                return False
+        return True
 
     def _unnamed(self, article: str, tokens: tuple[tuple[str, str], ...]) -> bool:
         """A phrase that is no entity of its own names no person or organisation: no name

@@ -40,6 +40,7 @@ class Speaker:
     actor: str | None = None
     unresolved: bool = False
     group: bool = False
+    phrase: str = ""  # a group's phrase as written ("officials")
 
     @property
     def hidden(self) -> bool:
@@ -63,7 +64,7 @@ def speaker_of(text: str | None, actor: str | None = None, actor_name: str | Non
         return None
     folded = phrase.casefold()
     if group:
-        return Speaker("group:" + folded, f"group ({phrase})", group=True)
+        return Speaker("group:" + folded, f"group ({phrase})", group=True, phrase=phrase)
     if entity_name:
         return Speaker("text:" + folded, entity_name)
     if is_unresolved_word(text):

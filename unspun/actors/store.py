@@ -449,9 +449,9 @@ def listing(store: Any, name: str | None = None, limit: int = 50) -> list[dict[s
 
 
 class SpeakerNamer:
-    """Names quotes' speakers the way rankings do (actor names; "group (officials)";
-    None for pronouns left unresolved), for code that reads stored quotes or records one
-    by one.  :meth:`prepare` with the quotes to come saves queries."""
+    """Names quotes' speakers the way rankings do (actor names; None for pronouns left
+    unresolved), for code that reads stored quotes or records one by one.  :meth:`prepare`
+    with the quotes to come saves queries."""
 
     def __init__(self, store: Any, article_ids: Sequence[str] | None = None):
         ensure_linked(store)
@@ -490,7 +490,10 @@ class SpeakerNamer:
 
     def name(self, article_id: str, entity: str | None, text: str | None,
              entity_name: str | None = None, groups: bool = True) -> str | None:
-        """The display name, or None for no speaker, a pronoun left unresolved and, unless
-        ``groups``, a group."""
+        """The display name, or None for no speaker or a pronoun left unresolved; a group
+        by its phrase as written ("officials", a name `who` finds), or None unless
+        ``groups`` (rankings of people and organisations)."""
         sp = self.speaker(article_id, entity, text, entity_name)
-        return None if sp is None or sp.unresolved or (sp.group and not groups) else sp.name
+        if sp is None or sp.unresolved or (sp.group and not groups):
+            return None
+        return sp.phrase if sp.group else sp.name
