@@ -223,7 +223,9 @@ STORE_CORPUS = [
     # plural nouns that name an organisation or a person stay as written
     _article(4, [("Harbour Board", "ORG"), ("Mira Solberg", "PERSON")],
              [("Harbour Board officials", None), ("Solberg aides", None), ("Mira Solberg", 1)]),
-    _article(5, [("Mira Solberg", "PERSON")], [("he", None), ("officials", None)], source="Courier"),
+    # a pronoun is no first name, even beside a person whose first name is written so
+    _article(5, [("Mira Solberg", "PERSON"), ("He Yafei", "PERSON")],
+             [("He", None), ("officials", None)], source="Courier"),
 ]
 
 
@@ -242,6 +244,7 @@ def test_a_first_name_without_entity_counts_for_the_person_its_article_names(ran
     assert rows["Bernadette Okafor"]["quotes"] == 2 and "Bernadette" not in rows
     assert rows["Tomas"]["quotes"] == 1 and rows["Tomas"]["actor"] is None  # ambiguous
     assert rows["Tomas Reyes"]["quotes"] == 1
+    assert "He Yafei" not in rows and "unresolved (he)" in ranked(unresolved=True)
 
 
 def test_groups_are_left_out_of_the_ranking_like_unresolved_pronouns(ranked):

@@ -225,8 +225,8 @@ class _Speakers:
     def actor(self, article: str, text: str | None, aid: str | None, aname: str | None,
               entity: Any) -> tuple[str | None, str | None]:
         """The actor of a quote's speaker: its entity's, else one its text names."""
-        if aid or entity or not _name_like(text):
-            return aid, aname
+        if aid or entity or not _name_like(text) or is_unresolved_word(text):
+            return aid, aname  # "He" is no first name, even beside He Yafei
         word = self._one_word(text)
         if word:
             self._load_people([article])
