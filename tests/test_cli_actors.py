@@ -15,6 +15,10 @@ TEXTS = {
     "a3.txt": "Carlos Lopez, her brother, said he was proud of the work.\n\n"
               "Lopez said the family would celebrate.\n",
     "a4.txt": "The mayor spoke on Friday. He said the roads would reopen.\n",
+    "a5.txt": "The council voted on Tuesday to close the Harlow Street library.\n\n"
+              "Critics said the decision would hurt children. \"This is a sad day,\" local "
+              "residents told reporters.\n\nDemocrats said they would fight the closure, while "
+              "Republicans said the budget left no choice.\n",
 }
 
 
@@ -113,3 +117,17 @@ def test_who_goes_through_actors(corpus):
     assert sorted(q["speaker"] for q in result["quotes"]) == ["MARIA LOPEZ", "Maria Lopez",
                                                               "Maria Lopez"]
     assert "Maria Lopez" in result["actors"][0]["variants"]
+
+
+def test_groups_are_speakers_shown_as_groups_and_left_out_of_the_ranking(corpus):
+    _, db = corpus
+    ranked = [r["speaker"] for r in speakers(db)]
+    assert not [n for n in ranked if n.lower() in {"critics", "local residents", "democrats",
+                                                     "republicans"} or n.startswith("group (")]
+    every = [r["speaker"] for r in speakers(db, "--unresolved")]
+    assert {"group (Critics)", "group (local residents)", "group (Democrats)",
+            "group (Republicans)"} <= set(every)
+    assert "Maria Lopez" in every and "Maria Lopez" in ranked
+    # kept as speakers in the records
+    found = json.loads(run("who", "critics", "--format", "json", "--db", str(db)).stdout)
+    assert [q["speaker"] for q in found["quotes"]] == ["Critics"]

@@ -1,15 +1,20 @@
 """Corpus-wide actors: each article's people and organisations linked to one actor each.
 
 An article's entity has a key (:func:`.names.actor_key`).  Entities with the
-same key are one actor.  A one-word person key ("trump", from an article that
-never gives the full name) joins the full-name actor of the corpus with that
-last name (or else that first name) when there is only one such actor of a
-compatible gender ("Mr. Obama" is not "Michelle Obama"), or when one of them
-is named in at least ``DOMINANT`` times as many articles as all the others
-together (those named in one article only, often a misparse such as "Denounces
-Clinton", not counted).  Otherwise ("Clinton" in a corpus that names both Bill and Hillary
-Clinton often) the one-word actor stays apart: an ambiguous surname is never
-merged across different first names.
+same key are one actor.  A one-word person key ("trump", "hillary") is read
+first in its own article: when the article names exactly one person in full
+whose first or last name that word is (of a compatible gender), it is that
+person; when it names several ("Bill" beside Bill Clinton and Bill Gates), it
+stays as written.  Otherwise (the article never gives the full name) a bare
+surname joins the full-name actor of the corpus with that last name when there
+is only one such actor of a compatible gender ("Mr. Obama" is not "Michelle
+Obama"), or when one of them is named in at least ``DOMINANT`` times as many
+articles as all the others together (those named in one article only, often a
+misparse such as "Denounces Clinton", not counted).  Otherwise ("Clinton" in a
+corpus that names both Bill and Hillary Clinton often) the one-word actor
+stays apart: an ambiguous surname is never merged across different first
+names, and a first name alone is never linked across articles ("Francis" in
+an article about the Pope is not the "Francis Powers" of another).
 
 An actor's id is derived from its key (``A`` + 12 hex digits of its sha1), so
 the same corpus ingested again gets the same ids; a user's merges and splits
@@ -27,7 +32,7 @@ from dataclasses import dataclass, field
 
 from .names import ORG, PERSON, actor_key, display_name
 
-__all__ = ["Variant", "Actor", "actor_id", "link"]
+__all__ = ["Variant", "Actor", "actor_id", "link", "in_article"]
 
 
 DOMINANT = 10
@@ -66,27 +71,50 @@ def actor_id(key: str) -> str:
     return "A" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _full_words(key: str) -> list[str] | None:
+    """The first and last name of a full-name person key, else None."""
+    words = key.split(":", 1)[1].split()
+    return words if key.startswith("person:") and len(words) == 2 else None
+
+
+def in_article(word: str, full_keys: Iterable[str], gender_of: dict[str, str] | None = None,
+               gender: str | None = None) -> tuple[str | None, bool]:
+    """What a one-word person name ``word`` (lower case) stands for among the full-name
+    person keys its own article names: ``(key, False)`` for the one person whose first or
+    last name it is (of a compatible gender), ``(None, True)`` when several are
+    (ambiguous: it stays as written), ``(None, False)`` when none is."""
+    found = {k for k in full_keys if word in (_full_words(k) or ())}
+    if gender and gender_of is not None:
+        found = {k for k in found if gender_of.get(k, gender) == gender}
+    if len(found) == 1:
+        return next(iter(found)), False
+    return None, len(found) > 1
+
+
 class _FullNames:
-    """The corpus's full-name people: by last and first name, with their gender and reach."""
+    """The corpus's full-name people: by last name, with their gender and reach."""
 
     def __init__(self, keyed: list[tuple[Variant, str]]):
         self.by_last: dict[str, set[str]] = defaultdict(set)
-        self.by_first: dict[str, set[str]] = defaultdict(set)
         self.articles: dict[str, set[str]] = defaultdict(set)
+        self.in_article: dict[str, set[str]] = defaultdict(set)
         genders: dict[str, set[str]] = defaultdict(set)
         for v, key in keyed:
-            words = key.split(":", 1)[1].split()
-            if key.startswith("person:") and len(words) == 2:
-                self.by_first[words[0]].add(key)
+            words = _full_words(key)
+            if words:
                 self.by_last[words[1]].add(key)
                 self.articles[key].add(v.article)
+                self.in_article[v.article].add(key)
                 if v.gender:
                     genders[key].add(v.gender)
         self.gender = {k: g.pop() for k, g in genders.items() if len(g) == 1}
 
-    def target(self, word: str, gender: str | None) -> str | None:
-        """The one full-name key a one-word name can stand for, or None."""
-        found = self.by_last.get(word) or self.by_first.get(word) or set()
+    def target(self, article: str, word: str, gender: str | None) -> str | None:
+        """The one full-name key a one-word name in ``article`` stands for, or None."""
+        key, ambiguous = in_article(word, self.in_article.get(article, ()), self.gender, gender)
+        if key or ambiguous:
+            return key
+        found = self.by_last.get(word) or set()  # a first name alone never crosses articles
         if gender:
             found = {k for k in found if self.gender.get(k, gender) == gender}
         if len(found) == 1:
@@ -111,13 +139,13 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
     full = _FullNames(keyed)
     actors: dict[str, Actor] = {}
     of: dict[tuple[str, str], str] = {}
-    targets: dict[tuple[str, str | None], str | None] = {}
+    targets: dict[tuple[str, str, str | None], str | None] = {}
     for v, key in keyed:
         words = key.split(":", 1)[1].split()
         if key.startswith("person:") and len(words) == 1:
-            if (key, v.gender) not in targets:
-                targets[(key, v.gender)] = full.target(words[0], v.gender)
-            key = targets[(key, v.gender)] or key
+            if (v.article, key, v.gender) not in targets:
+                targets[(v.article, key, v.gender)] = full.target(v.article, words[0], v.gender)
+            key = targets[(v.article, key, v.gender)] or key
         aid = actor_id(key)
         actor = actors.get(aid)
         if actor is None:

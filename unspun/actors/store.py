@@ -17,19 +17,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import schema  # noqa: F401  (registers the migration set)
 from .edits import Edit, apply_edits
-from .linking import Actor, Variant, link
+from .groups import GroupJudge
+from .linking import Actor, Variant, in_article, link
 from .names import actor_key
-from .speakers import speaker_of
+from .speakers import Speaker, is_unresolved_word, speaker_of
 
 __all__ = ["relink", "ensure_linked", "record_edit", "undo", "history", "find", "actor_row",
            "variants", "speaker_ranking", "actor_of_entities", "who"]
 
 PAGE = 500
+RULES = "r2"  # changed with the linking rules, so that stores linked before are linked again
 
 
 def _now() -> str:
@@ -37,9 +39,10 @@ def _now() -> str:
 
 
 def _state(store: Any) -> str:
+    """What the actors were derived from: the linking rules' version, the articles and edits."""
     row = store.query("SELECT count(*), coalesce(max(n), 0) FROM articles")[0]
     edits = store.query("SELECT count(*), coalesce(sum(undone), 0) FROM actor_edits")[0]
-    return f"{row[0]}:{row[1]}:{edits[0]}:{edits[1]}"
+    return f"{RULES}:{row[0]}:{row[1]}:{edits[0]}:{edits[1]}"
 
 
 def edits(store: Any) -> list[Edit]:
@@ -177,10 +180,100 @@ def _name_like(text: str | None) -> bool:
     return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+class _Speakers:
+    """Who stored quotes are by, the way rankings count them (:func:`speaker_ranking` and
+    :class:`SpeakerNamer`): the speaker's actor; for a speaker the tagger left without an
+    entity but written like a name, the actor with that key ("MARIA LOPEZ") or, for one
+    word, the one person of the article with that first or last name ("Hillary" where the
+    article names Hillary Clinton; several: it stays as written); else the phrase, an
+    unresolved pronoun or a group (:mod:`.groups`).
+
+    :meth:`prepare` with every quote to come reads what they need in a few queries;
+    :meth:`speaker` works without it, a query or two at a time.
+    """
+
+    def __init__(self, store: Any):
+        self.store = store
+        self.by_key = {key: (aid, name) for aid, key, name in
+                       store.query("SELECT id, key, name FROM actors")}
+        self.groups = GroupJudge(store, PAGE)
+        self._people: dict[str, dict[str, tuple[str, str]]] = {}
+        self._judged: dict[tuple[str, str, str | None], bool] = {}
+
+    @staticmethod
+    def _one_word(text: str | None) -> str | None:
+        key = actor_key("PERSON", text or "") if _name_like(text) else None
+        words = key.split(":", 1)[1].split() if key else []
+        return words[0] if len(words) == 1 else None
+
+    def _load_people(self, articles: Sequence[str]) -> None:
+        """The full-name people each article names: full key -> (actor id, actor name)."""
+        todo = sorted({a for a in articles if a not in self._people})
+        for a in todo:
+            self._people[a] = {}
+        for i in range(0, len(todo), PAGE):
+            chunk = todo[i:i + PAGE]
+            for art, name, aid, aname in self.store.query(
+                    "SELECT ae.article_id, e.name, x.id, x.name FROM actor_entities ae "
+                    "JOIN entities e ON e.article_id = ae.article_id AND e.eid = ae.eid "
+                    "JOIN actors x ON x.id = ae.actor_id WHERE e.type = 'PERSON' "
+                    f"AND ae.article_id IN ({', '.join('?' * len(chunk))})", chunk):
+                key = actor_key("PERSON", name)
+                if key and len(key.split()) == 2:
+                    self._people[art].setdefault(key, (aid, aname))
+
+    def actor(self, article: str, text: str | None, aid: str | None, aname: str | None,
+              entity: Any) -> tuple[str | None, str | None]:
+        """The actor of a quote's speaker: its entity's, else one its text names."""
+        if aid or entity or not _name_like(text) or is_unresolved_word(text):
+            return aid, aname  # "He" is no first name, even beside He Yafei
+        word = self._one_word(text)
+        if word:
+            self._load_people([article])
+            key, ambiguous = in_article(word, self._people[article])
+            if key or ambiguous:
+                return self._people[article][key] if key else (None, None)
+        return next((self.by_key[k] for k in (actor_key("PERSON", text or ""),
+                                               actor_key("ORG", text or "")) if k in self.by_key),
+                    (None, None))
+
+    def prepare(self, quotes: Sequence[tuple[str, str | None, str | None, str | None,
+                                             Any, str | None, str | None]]) -> None:
+        """Read ahead for ``(article, text, actor id, actor name, entity, entity name,
+        entity type)`` quotes: the people of the articles and which phrases are groups."""
+        self._load_people([q[0] for q in quotes if not q[2] and not q[4] and self._one_word(q[1])])
+        ask = {self._phrase(q[0], q[1], *self.actor(*q[:5]), q[5], q[6]) for q in quotes}
+        ask.discard(None)
+        found = self.groups.judge(ask)
+        self._judged.update((item, item in found) for item in ask)
+
+    @staticmethod
+    def _phrase(article: str, text: str | None, aid: str | None, aname: str | None,
+                ename: str | None, etype: str | None) -> tuple[str, str, str | None] | None:
+        """What :class:`.groups.GroupJudge` is asked about a speaker that is no actor."""
+        if aid:
+            return None
+        if ename:
+            return (article, " ".join(ename.split()), etype)
+        if not text or not text.strip() or is_unresolved_word(text):
+            return None
+        return (article, " ".join(text.split()), None)
+
+    def speaker(self, article: str, text: str | None, aid: str | None, aname: str | None,
+                entity: Any, ename: str | None, etype: str | None) -> Speaker | None:
+        aid, aname = self.actor(article, text, aid, aname, entity)
+        ename = ename if ename and not aid else None
+        item = self._phrase(article, text, aid, aname, ename, etype)
+        if item is not None and item not in self._judged:
+            self._judged[item] = item in self.groups.judge([item])
+        return speaker_of(text, aid, aname, ename, group=bool(item and self._judged[item]))
+
+
 def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
                     article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Speakers by number of quotes: actors, other named speakers, and (only with
-    ``unresolved``) the pronouns that stayed unresolved, as ``unresolved (he)``.
+    """Speakers by number of quotes: actors and other named speakers; only with
+    ``unresolved``, also the speakers that name no person or organisation: pronouns
+    that stayed unresolved, as ``unresolved (he)``, and groups, as ``group (officials)``.
 
     Each row: ``speaker`` (display name), ``quotes``, ``articles``, ``sources``,
     ``first``, ``last``, ``actor`` (id or None), ``variants`` (up to five names it was
@@ -200,19 +293,18 @@ def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
             return []
         sql += f" AND q.article_id IN ({', '.join('?' * len(article_ids))})"
         params = list(article_ids)
-    by_key = {key: (aid, name) for aid, key, name in store.query("SELECT id, key, name FROM actors")}
+    quotes = store.query(sql, params)
+    who = _Speakers(store)
+    # an entity without a name is as good as none: its text may name an actor
+    who.prepare([(q[0], q[1], q[2], q[3], q[4], q[4], q[5]) for q in quotes])
     rows: dict[str, dict[str, Any]] = {}
-    for art, text, aid, aname, ename, etype, source, published in store.query(sql, params):
-        if not aid and not ename and _name_like(text):  # "MARIA LOPEZ" the tagger missed
-            aid, aname = next((by_key[k] for k in (actor_key("PERSON", text), actor_key("ORG", text))
-                               if k in by_key), (None, None))
-        sp = speaker_of(text, aid, aname, ename if ename and not aid else None)
-        if sp is None or (sp.unresolved and not unresolved):
+    for art, text, aid, aname, ename, etype, source, published in quotes:
+        sp = who.speaker(art, text, aid, aname, ename, ename, etype)
+        if sp is None or (sp.hidden and not unresolved):
             continue
         row = rows.setdefault(sp.key, {"speaker": sp.name, "actor": sp.actor, "quotes": 0,
                                        "articles": set(), "sources": set(), "first": None,
-                                       "last": None, "variants": Counter(),
-                                       "unresolved": sp.unresolved})
+                                       "last": None, "variants": Counter()})
         row["quotes"] += 1
         row["articles"].add(art)
         if source:
@@ -358,38 +450,50 @@ def listing(store: Any, name: str | None = None, limit: int = 50) -> list[dict[s
 
 class SpeakerNamer:
     """Names quotes' speakers the way rankings do (actor names; None for pronouns left
-    unresolved), for code that reads stored quotes or records one by one."""
+    unresolved), for code that reads stored quotes or records one by one.  :meth:`prepare`
+    with the quotes to come saves queries."""
 
     def __init__(self, store: Any, article_ids: Sequence[str] | None = None):
         ensure_linked(store)
-        self.by_key = {key: (aid, name) for aid, key, name in
-                       store.query("SELECT id, key, name FROM actors")}
+        self.who = _Speakers(store)
         if article_ids is None:
             rows = store.query("SELECT ae.article_id, ae.eid, x.id, x.name FROM actor_entities ae "
                                "JOIN actors x ON x.id = ae.actor_id")
             self.of = {(a, e): (i, n) for a, e, i, n in rows}
+            self.types = {(a, e): t for a, e, t in store.query(
+                "SELECT DISTINCT e.article_id, e.eid, e.type FROM entities e JOIN quotes q "
+                "ON q.article_id = e.article_id AND q.speaker_entity = e.eid")}
         else:
+            self.types = {(a, e): t for a in article_ids for e, t in self._entities(store, a)}
             self.of = {k: (v["id"], v["name"])
-                       for k, v in actor_of_entities(store, list(
-                           (a, e) for a in article_ids for e in self._eids(store, a))).items()}
+                       for k, v in actor_of_entities(store, list(self.types)).items()}
 
     @staticmethod
-    def _eids(store: Any, article_id: str) -> list[str]:
-        return [r[0] for r in store.query("SELECT eid FROM entities WHERE article_id = ?",
-                                          (article_id,))]
+    def _entities(store: Any, article_id: str) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in store.query(
+            "SELECT eid, type FROM entities WHERE article_id = ?", (article_id,))]
+
+    def _quote(self, article_id: str, entity: str | None, text: str | None,
+               entity_name: str | None) -> tuple:
+        aid, aname = self.of.get((article_id, entity), (None, None)) if entity else (None, None)
+        return (article_id, text, aid, aname, entity, entity_name,
+                self.types.get((article_id, entity)) if entity else None)
+
+    def prepare(self, quotes: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """Read ahead for ``(article_id, entity, text, entity_name)`` quotes."""
+        self.who.prepare([self._quote(*q) for q in quotes])
 
     def speaker(self, article_id: str, entity: str | None, text: str | None,
-                entity_name: str | None = None):
+                entity_name: str | None = None) -> Speaker | None:
         """The :class:`.speakers.Speaker` of one quote, or None (no speaker)."""
-        aid, aname = self.of.get((article_id, entity), (None, None)) if entity else (None, None)
-        if not aid and not entity and _name_like(text):
-            aid, aname = next((self.by_key[k] for k in (actor_key("PERSON", text or ""),
-                                                         actor_key("ORG", text or ""))
-                               if k in self.by_key), (None, None))
-        return speaker_of(text, aid, aname, entity_name if not aid else None)
+        return self.who.speaker(*self._quote(article_id, entity, text, entity_name))
 
     def name(self, article_id: str, entity: str | None, text: str | None,
-             entity_name: str | None = None) -> str | None:
-        """The display name, or None for no speaker or a pronoun left unresolved."""
+             entity_name: str | None = None, groups: bool = True) -> str | None:
+        """The display name, or None for no speaker or a pronoun left unresolved; a group
+        by its phrase as written ("officials", a name `who` finds), or None unless
+        ``groups`` (rankings of people and organisations)."""
         sp = self.speaker(article_id, entity, text, entity_name)
-        return None if sp is None or sp.unresolved else sp.name
+        if sp is None or sp.unresolved or (sp.group and not groups):
+            return None
+        return sp.phrase if sp.group else sp.name

@@ -86,7 +86,7 @@ def speakers(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] =
              unresolved: bool = False) -> dict[str, Any]:
     """Each speaker's quotes, articles, outlets quoting them, first and last date: one row
     per actor (``actor`` id, ``variants`` it is written as); speakers left as pronouns
-    ("unresolved (he)") only with ``unresolved=true``."""
+    ("unresolved (he)") and groups ("group (officials)") only with ``unresolved=true``."""
     with pool(request).reader() as store:
         rows = store.stats(by="speaker", unresolved=unresolved)
     return {"items": rows[offset:offset + limit], "limit": limit, "offset": offset,
