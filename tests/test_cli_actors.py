@@ -1,4 +1,5 @@
-"""`unspun actors`, `stats --by speaker` and `who` over actors, through the real CLI and SQLite."""
+"""`unspun actors`, `stats --by speaker` and `who` over actors, through the real CLI and SQLite
+(and PostgreSQL where said)."""
 from __future__ import annotations
 
 import json
@@ -6,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from test_store_support import target  # noqa: F401  (fixture: a store on each backend)
 
 COMPONENTS = "segment,dateline,agencies,entities,quotes"
 TEXTS = {
@@ -131,3 +133,41 @@ def test_groups_are_speakers_shown_as_groups_and_left_out_of_the_ranking(corpus)
     # kept as speakers in the records
     found = json.loads(run("who", "critics", "--format", "json", "--db", str(db)).stdout)
     assert [q["speaker"] for q in found["quotes"]] == ["Critics"]
+
+
+# `stats --by speaker` in a fresh process, with a record of whether spaCy was imported
+# by the time the process ends (the check runs at exit, after the CLI's own exit)
+_READ_ONLY_STATS = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: print('SPACY-IMPORTED', 'spacy' in sys.modules, file=sys.stderr))\n"
+    "import runpy\n"
+    "sys.argv = ['unspun', *sys.argv[1:]]\n"
+    "runpy.run_module('unspun', run_name='__main__')\n")
+
+
+def _ranked_in_fresh_process(db: str, *extra: str) -> tuple[list[str], bool]:
+    done = subprocess.run([sys.executable, "-c", _READ_ONLY_STATS, "stats", "--by", "speaker",
+                           "--format", "json", "--db", db, *extra],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    flag = [line.split()[1] for line in done.stderr.splitlines()
+            if line.startswith("SPACY-IMPORTED ")]
+    assert flag, done.stderr
+    return [r["speaker"] for r in json.loads(done.stdout)], flag[-1] == "True"
+
+
+def test_groups_are_judged_at_ingest_and_reading_them_loads_no_model(target, tmp_path):  # noqa: F811
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a1.txt", "a5.txt"):
+        (folder / name).write_text(TEXTS[name], encoding="utf-8")
+    ingest(folder, target)  # links the actors and judges the groups: a write
+    ranked, loaded = _ranked_in_fresh_process(target)
+    assert not loaded  # the ranking read stored judgements: no tagger, no spaCy at all
+    assert "Maria Lopez" in ranked
+    assert not [n for n in ranked if n.startswith("group (") or n.lower() in
+                {"critics", "local residents", "democrats", "republicans"}]
+    every, loaded = _ranked_in_fresh_process(target, "--unresolved")
+    assert not loaded
+    assert {"group (Critics)", "group (local residents)", "group (Democrats)",
+            "group (Republicans)"} <= set(every)

@@ -31,6 +31,10 @@ A speaker linked to an actor (a person or organisation) is never a group; the
 caller does not ask.  Phrases are matched the English way whatever the
 article's language, as actor names are (:mod:`.names`); without an English
 model that tags, nothing is a group.
+
+The judgement needs the tagger, so it runs when the actors are linked (a
+write: :func:`.store.relink`), which stores it (``actor_groups``); readers
+only look it up and never load a model.
 """
 from __future__ import annotations
 
@@ -38,7 +42,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["GroupJudge", "NAMED_TYPES"]
+__all__ = ["GroupJudge", "NAMED_TYPES", "can_judge"]
 
 NAMED_TYPES = frozenset({"PERSON", "ORG"})
 _NOUNS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -60,6 +64,11 @@ def _tagger() -> Any:
     if "tagger" not in nlp.pipe_names:
         return None
     return nlp
+
+
+def can_judge() -> bool:
+    """Whether the English model that tags is installed (else nothing is judged a group)."""
+    return _tagger() is not None
 
 
 def tag(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:

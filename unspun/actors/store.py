@@ -10,7 +10,10 @@ rewrites ``actors`` and ``actor_entities`` in one transaction.  Ingest calls
 it after adding articles; readers call :func:`ensure_linked`, which relinks
 only when articles were added or removed since (and leaves a read-only store
 as it is).  The whole corpus is read each time: seconds for thousands of
-articles; it is not incremental.
+articles; it is not incremental.  Relinking also judges which speaker phrases
+are groups (:mod:`.groups`, with the English tagger) for the articles not
+judged yet, and stores it (``actor_groups``): rankings only read it, so a
+reader never loads a model.
 """
 from __future__ import annotations
 
@@ -22,16 +25,17 @@ from typing import Any
 
 from . import schema  # noqa: F401  (registers the migration set)
 from .edits import Edit, apply_edits
-from .groups import GroupJudge
+from .groups import GroupJudge, can_judge
 from .linking import Actor, Variant, in_article, link
 from .names import actor_key
 from .speakers import Speaker, is_unresolved_word, speaker_of
 
-__all__ = ["relink", "ensure_linked", "record_edit", "undo", "history", "find", "actor_row",
+__all__ = ["relink", "ensure_linked", "judge_groups", "record_edit", "undo", "history", "find", "actor_row",
            "variants", "speaker_ranking", "actor_of_entities", "who"]
 
 PAGE = 500
-RULES = "r2"  # changed with the linking rules, so that stores linked before are linked again
+RULES = "r3"  # changed with the linking rules, so that stores linked before are linked again
+GROUP_RULES = "g1"  # changed with the group rules (.groups): stored judgements are made again
 
 
 def _now() -> str:
@@ -60,13 +64,77 @@ def derive(store: Any) -> tuple[dict[str, Actor], dict[tuple[str, str], str]]:
     return actors, of
 
 
+def _asked(store: Any) -> dict[tuple[int, str, str], str]:
+    """Every speaker phrase a reader may ask about (:meth:`_Speakers._phrase`), as
+    ``(article n, phrase, entity type or '') -> article id``: the speaker entity's name
+    with its type, the quote's speaker as written with that type (pages pass it as the
+    entity's name) or, without an entity or its name, with none.  Only phrases that can
+    be groups: no entity type but a nationality or such (NORP), no lone pronoun."""
+    rows = store.query(
+        "SELECT a.n, q.article_id, q.speaker, e.eid, e.name, e.type FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e "
+        "ON e.article_id = q.article_id AND e.eid = q.speaker_entity "
+        "WHERE q.speaker IS NOT NULL")
+    out: dict[tuple[int, str, str], str] = {}
+    for n, art, text, eid, ename, etype in rows:
+        if eid is None:
+            asked = [(text, None)]
+        else:
+            asked = [(ename, etype), (text, etype)] if ename else [(text, etype), (text, None)]
+        for phrase, type_ in asked:
+            phrase = " ".join((phrase or "").split())
+            if not phrase or type_ not in (None, "NORP") or (
+                    type_ is None and is_unresolved_word(phrase)):
+                continue
+            out[(n, phrase, type_ or "")] = art
+    return out
+
+
+def _group_rows(store: Any) -> tuple[bool, list[tuple[int, str, str, int]]]:
+    """What linking writes to ``actor_groups``: whether to empty it first (judged by
+    other group rules) and the rows of the phrases not judged yet, each with 1 when it
+    is a group; none without an English model that tags (a later linking judges them)."""
+    meta = store.query("SELECT value FROM actor_meta WHERE key = 'groups'")
+    fresh = not meta or meta[0][0] != GROUP_RULES
+    judged = set() if fresh else {tuple(r) for r in store.query(
+        "SELECT n, phrase, etype FROM actor_groups")}
+    todo = {k: a for k, a in _asked(store).items() if k not in judged}
+    if not todo or not can_judge():
+        return fresh, []
+    found = GroupJudge(store, PAGE).judge((a, p, t or None) for (_, p, t), a in todo.items())
+    return fresh, [(n, p, t, int((a, p, t or None) in found))
+                   for (n, p, t), a in sorted(todo.items())]
+
+
+def _write_groups(tx: Any, fresh: bool, rows: list[tuple[int, str, str, int]]) -> None:
+    tx.execute("DELETE FROM actor_groups" if fresh else
+               "DELETE FROM actor_groups WHERE n NOT IN (SELECT n FROM articles)")
+    tx.executemany("INSERT INTO actor_groups (n, phrase, etype, grp) VALUES (?, ?, ?, ?) "
+                   "ON CONFLICT DO NOTHING", rows)  # another linking may have judged them
+    tx.execute("DELETE FROM actor_meta WHERE key = 'groups'")
+    tx.execute("INSERT INTO actor_meta (key, value) VALUES ('groups', ?)", (GROUP_RULES,))
+
+
+def judge_groups(store: Any) -> int:
+    """Judge the speaker phrases of the articles added since the last linking (which of
+    them are groups) without linking the actors again; returns the phrases judged."""
+    fresh, rows = _group_rows(store)
+    with store.transaction() as tx:
+        _write_groups(tx, fresh, rows)
+    return len(rows)
+
+
 def relink(store: Any) -> int:
-    """Link every stored entity to its actor again; returns the number of actors."""
+    """Link every stored entity to its actor again and judge the speaker phrases not
+    judged yet (:func:`judge_groups`); returns the number of actors."""
     actors, of = derive(store)
+    fresh, groups = _group_rows(store)  # the tagger runs before the transaction opens
     state = _state(store)
     with store.transaction() as tx:
         if getattr(store, "dialect", "") == "postgres":  # two ingests may relink at once
-            tx.execute("LOCK TABLE actors, actor_entities, actor_meta IN EXCLUSIVE MODE")
+            tx.execute("LOCK TABLE actors, actor_entities, actor_meta, actor_groups "
+                       "IN EXCLUSIVE MODE")
+        _write_groups(tx, fresh, groups)
         tx.execute("DELETE FROM actor_entities")
         tx.execute("DELETE FROM actors")
         rows = []
@@ -88,6 +156,8 @@ def ensure_linked(store: Any) -> bool:
     rows = store.query("SELECT value FROM actor_meta WHERE key = 'linked'")
     if rows and rows[0][0] == _state(store):
         return True
+    if getattr(store, "readonly", False):  # a server's readers: nothing derived, no model
+        return False
     try:
         relink(store)
     except Exception as exc:  # noqa: BLE001 - a read-only store keeps the actors it has
@@ -186,7 +256,8 @@ class _Speakers:
     entity but written like a name, the actor with that key ("MARIA LOPEZ") or, for one
     word, the one person of the article with that first or last name ("Hillary" where the
     article names Hillary Clinton; several: it stays as written); else the phrase, an
-    unresolved pronoun or a group (:mod:`.groups`).
+    unresolved pronoun or a group (as judged when the actors were linked and stored in
+    ``actor_groups``: no model is loaded here).
 
     :meth:`prepare` with every quote to come reads what they need in a few queries;
     :meth:`speaker` works without it, a query or two at a time.
@@ -196,9 +267,8 @@ class _Speakers:
         self.store = store
         self.by_key = {key: (aid, name) for aid, key, name in
                        store.query("SELECT id, key, name FROM actors")}
-        self.groups = GroupJudge(store, PAGE)
         self._people: dict[str, dict[str, tuple[str, str]]] = {}
-        self._judged: dict[tuple[str, str, str | None], bool] = {}
+        self._groups: dict[str, set[tuple[str, str | None]]] = {}
 
     @staticmethod
     def _one_word(text: str | None) -> str | None:
@@ -222,6 +292,25 @@ class _Speakers:
                 if key and len(key.split()) == 2:
                     self._people[art].setdefault(key, (aid, aname))
 
+    def _load_groups(self, articles: Sequence[str]) -> None:
+        """The phrases of each article judged groups: ``(phrase, entity type or None)``."""
+        todo = sorted({a for a in articles if a not in self._groups})
+        for a in todo:
+            self._groups[a] = set()
+        for i in range(0, len(todo), PAGE):
+            chunk = todo[i:i + PAGE]
+            for art, phrase, etype in self.store.query(
+                    "SELECT a.id, g.phrase, g.etype FROM actor_groups g JOIN articles a "
+                    f"ON a.n = g.n WHERE g.grp = 1 AND a.id IN ({', '.join('?' * len(chunk))})",
+                    chunk):
+                self._groups[art].add((phrase, etype or None))
+
+    def _is_group(self, item: tuple[str, str, str | None] | None) -> bool:
+        if item is None:
+            return False
+        self._load_groups([item[0]])
+        return item[1:] in self._groups[item[0]]
+
     def actor(self, article: str, text: str | None, aid: str | None, aname: str | None,
               entity: Any) -> tuple[str | None, str | None]:
         """The actor of a quote's speaker: its entity's, else one its text names."""
@@ -242,15 +331,13 @@ class _Speakers:
         """Read ahead for ``(article, text, actor id, actor name, entity, entity name,
         entity type)`` quotes: the people of the articles and which phrases are groups."""
         self._load_people([q[0] for q in quotes if not q[2] and not q[4] and self._one_word(q[1])])
-        ask = {self._phrase(q[0], q[1], *self.actor(*q[:5]), q[5], q[6]) for q in quotes}
-        ask.discard(None)
-        found = self.groups.judge(ask)
-        self._judged.update((item, item in found) for item in ask)
+        self._load_groups([q[0] for q in quotes if not q[2]])
 
     @staticmethod
     def _phrase(article: str, text: str | None, aid: str | None, aname: str | None,
                 ename: str | None, etype: str | None) -> tuple[str, str, str | None] | None:
-        """What :class:`.groups.GroupJudge` is asked about a speaker that is no actor."""
+        """What is looked up in the stored judgements about a speaker that is no actor
+        (:func:`_asked` lists each such phrase for linking to judge)."""
         if aid:
             return None
         if ename:
@@ -264,9 +351,7 @@ class _Speakers:
         aid, aname = self.actor(article, text, aid, aname, entity)
         ename = ename if ename and not aid else None
         item = self._phrase(article, text, aid, aname, ename, etype)
-        if item is not None and item not in self._judged:
-            self._judged[item] = item in self.groups.judge([item])
-        return speaker_of(text, aid, aname, ename, group=bool(item and self._judged[item]))
+        return speaker_of(text, aid, aname, ename, group=self._is_group(item))
 
 
 def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
