@@ -273,3 +273,29 @@ def test_outlet_pages_leave_groups_out_and_comparisons_keep_their_phrase(target)
         assert namer.name(STORE_CORPUS[4].id, None, "officials") == "officials"
         assert namer.name(STORE_CORPUS[4].id, None, "officials", groups=False) is None
     assert profile["top_speakers"] == []  # "he" and "officials": no person, no organisation
+
+
+def test_groups_judged_when_linked_once_per_article_again_when_replaced(target):  # noqa: F811
+    import unspun
+    from unspun.actors.store import relink, speaker_ranking
+
+    first = _article(7, [("Port Adra", "GPE")], [("Port Adra residents", None)])
+    # the same article analysed again, the same speaker phrase; now Port Adra is an
+    # organisation (a port authority), so the phrase names one
+    again = _article(7, [("Port Adra", "ORG")], [("Port Adra residents", None)])
+    again.id = first.id
+    with unspun.open_store(target) as store:
+        store.add([first])
+        relink(store)  # a write: the judgement is stored with the actors
+        judged = store.query("SELECT phrase, etype, grp FROM actor_groups")
+        assert judged == [("Port Adra residents", "", 1)]
+        relink(store)  # nothing new: judged once
+        assert store.query("SELECT phrase, etype, grp FROM actor_groups") == judged
+        every = {r["speaker"] for r in speaker_ranking(store, unresolved=True)}
+        assert every == {"group (Port Adra residents)"}
+        store.add([again], replace=True)
+        relink(store)
+        assert store.query("SELECT phrase, etype, grp FROM actor_groups") == [
+            ("Port Adra residents", "", 0)]
+        shown = {r["speaker"] for r in speaker_ranking(store)}
+        assert shown == {"Port Adra residents"}

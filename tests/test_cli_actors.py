@@ -156,7 +156,7 @@ def _ranked_in_fresh_process(db: str, *extra: str) -> tuple[list[str], bool]:
     return [r["speaker"] for r in json.loads(done.stdout)], flag[-1] == "True"
 
 
-def test_groups_are_judged_at_ingest_and_reading_them_loads_no_model(target, tmp_path):  # noqa: F811
+def test_groups_judged_at_ingest_and_reading_them_loads_no_model(target, tmp_path):  # noqa: F811
     folder = tmp_path / "articles"
     folder.mkdir()
     for name in ("a1.txt", "a5.txt"):

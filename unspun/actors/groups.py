@@ -38,6 +38,8 @@ only look it up and never load a model.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -151,7 +153,8 @@ class _Names:
 
 class GroupJudge:
     """Judges phrases of one store: ``judge(items)`` with ``(article_id, phrase,
-    entity_type)`` triples returns the set of those that are groups."""
+    entity_type)`` triples returns the set of those that are groups; :meth:`signatures`
+    says what the judgements of an article's phrases depend on besides the phrases."""
 
     def __init__(self, store: Any, page: int = 500):
         self.store = store
@@ -182,6 +185,18 @@ class GroupJudge:
                         names.people.update(words)
                 else:
                     names.other.update(words)
+
+    def signatures(self, articles: Iterable[str]) -> dict[str, str]:
+        """A short hash of each article's names (all the judgement reads of the article):
+        a judgement stored with another signature is out of date (the article changed)."""
+        articles = set(articles)
+        self._load(articles)
+        out = {}
+        for a in articles:
+            names = self._names[a]
+            text = json.dumps([sorted(names.named), sorted(names.people), sorted(names.other)])
+            out[a] = hashlib.sha1(text.encode()).hexdigest()[:16]
+        return out
 
     def judge(self, items: Iterable[tuple[str, str, str | None]]) -> set[tuple[str, str, str | None]]:
         # a speaker entity of its own must be a nationality or such group (NORP), not a place

@@ -18,9 +18,10 @@ Tables:
   rules the ``actor_groups`` rows were judged by).
 - ``actor_groups``: which speaker phrases are groups (:mod:`.groups`), judged when
   the actors are linked so that readers never tag: one row per article (``n``, the
-  article's row number, so a replaced article is judged again), ``phrase`` (the
-  speaker's entity name or text, spaces collapsed) and ``etype`` (its entity's type,
-  '' for none), with ``grp`` 1 for a group and 0 for none.
+  article's row number), ``phrase`` (the speaker's entity name or text, spaces
+  collapsed) and ``etype`` (its entity's type, '' for none), with ``grp`` 1 for a
+  group and 0 for none, and ``sig``, a hash of the article's names when judged (a
+  replaced article whose names differ is judged again).
 """
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ CREATE INDEX actors_name ON actors (name)
 """
 _GROUPS = """
 CREATE TABLE actor_groups (n INTEGER NOT NULL, phrase TEXT NOT NULL, etype TEXT NOT NULL,
-  grp INTEGER NOT NULL, PRIMARY KEY (n, phrase, etype))
+  sig TEXT NOT NULL, grp INTEGER NOT NULL, PRIMARY KEY (n, phrase, etype))
 """
 
 

@@ -30,8 +30,8 @@ from .linking import Actor, Variant, in_article, link
 from .names import actor_key
 from .speakers import Speaker, is_unresolved_word, speaker_of
 
-__all__ = ["relink", "ensure_linked", "judge_groups", "record_edit", "undo", "history", "find", "actor_row",
-           "variants", "speaker_ranking", "actor_of_entities", "who"]
+__all__ = ["relink", "ensure_linked", "judge_groups", "record_edit", "undo", "history", "find",
+           "actor_row", "variants", "speaker_ranking", "actor_of_entities", "who"]
 
 PAGE = 500
 RULES = "r3"  # changed with the linking rules, so that stores linked before are linked again
@@ -64,17 +64,28 @@ def derive(store: Any) -> tuple[dict[str, Actor], dict[tuple[str, str], str]]:
     return actors, of
 
 
-def _asked(store: Any) -> dict[tuple[int, str, str], str]:
+def _rows_of(store: Any, sql: str, ids: Sequence[str] | None) -> list[tuple]:
+    """The rows of ``sql`` (ending in a WHERE clause) for every article, or for the
+    articles ``ids`` (``a.id``), a page at a time."""
+    if ids is None:
+        return store.query(sql)
+    out: list[tuple] = []
+    for i in range(0, len(ids), PAGE):
+        chunk = list(ids[i:i + PAGE])
+        out += store.query(f"{sql} AND a.id IN ({', '.join('?' * len(chunk))})", chunk)
+    return out
+
+
+def _asked(store: Any, ids: Sequence[str] | None = None) -> dict[tuple[int, str, str], str]:
     """Every speaker phrase a reader may ask about (:meth:`_Speakers._phrase`), as
     ``(article n, phrase, entity type or '') -> article id``: the speaker entity's name
     with its type, the quote's speaker as written with that type (pages pass it as the
     entity's name) or, without an entity or its name, with none.  Only phrases that can
     be groups: no entity type but a nationality or such (NORP), no lone pronoun."""
-    rows = store.query(
-        "SELECT a.n, q.article_id, q.speaker, e.eid, e.name, e.type FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e "
-        "ON e.article_id = q.article_id AND e.eid = q.speaker_entity "
-        "WHERE q.speaker IS NOT NULL")
+    rows = _rows_of(store, "SELECT a.n, q.article_id, q.speaker, e.eid, e.name, e.type "
+                    "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e "
+                    "ON e.article_id = q.article_id AND e.eid = q.speaker_entity "
+                    "WHERE q.speaker IS NOT NULL", ids)
     out: dict[tuple[int, str, str], str] = {}
     for n, art, text, eid, ename, etype in rows:
         if eid is None:
@@ -90,51 +101,64 @@ def _asked(store: Any) -> dict[tuple[int, str, str], str]:
     return out
 
 
-def _group_rows(store: Any) -> tuple[bool, list[tuple[int, str, str, int]]]:
-    """What linking writes to ``actor_groups``: whether to empty it first (judged by
-    other group rules) and the rows of the phrases not judged yet, each with 1 when it
-    is a group; none without an English model that tags (a later linking judges them)."""
+GroupRows = tuple[bool, list[tuple[int, str, str]], list[tuple[int, str, str, str, int]]]
+
+
+def _group_rows(store: Any, ids: Sequence[str] | None = None) -> GroupRows:
+    """What linking changes in ``actor_groups`` (for every article, or those ``ids``):
+    whether to empty it first (judged by other group rules), the keys of judgements out
+    of date (a phrase no longer asked about; an article replaced, whose names differ) and
+    the rows of the phrases not judged yet, 1 for a group; none without an English model
+    that tags (a later linking judges them)."""
     meta = store.query("SELECT value FROM actor_meta WHERE key = 'groups'")
     fresh = not meta or meta[0][0] != GROUP_RULES
-    judged = set() if fresh else {tuple(r) for r in store.query(
-        "SELECT n, phrase, etype FROM actor_groups")}
-    todo = {k: a for k, a in _asked(store).items() if k not in judged}
+    asked = _asked(store, ids)
+    judge = GroupJudge(store, PAGE)
+    sigs = judge.signatures(asked.values())
+    want = {(n, p, t, sigs[a]): a for (n, p, t), a in asked.items()}
+    have = set() if fresh else {tuple(r) for r in _rows_of(
+        store, "SELECT g.n, g.phrase, g.etype, g.sig FROM actor_groups g "
+        "LEFT JOIN articles a ON a.n = g.n WHERE 1 = 1", ids)}
+    stale = sorted(k[:3] for k in have - want.keys())
+    todo = {k: a for k, a in want.items() if k not in have}
     if not todo or not can_judge():
-        return fresh, []
-    found = GroupJudge(store, PAGE).judge((a, p, t or None) for (_, p, t), a in todo.items())
-    return fresh, [(n, p, t, int((a, p, t or None) in found))
-                   for (n, p, t), a in sorted(todo.items())]
+        return fresh, stale, []
+    found = judge.judge((a, p, t or None) for (_, p, t, _), a in todo.items())
+    return fresh, stale, [(n, p, t, sig, int((a, p, t or None) in found))
+                          for (n, p, t, sig), a in sorted(todo.items())]
 
 
-def _write_groups(tx: Any, fresh: bool, rows: list[tuple[int, str, str, int]]) -> None:
-    tx.execute("DELETE FROM actor_groups" if fresh else
-               "DELETE FROM actor_groups WHERE n NOT IN (SELECT n FROM articles)")
-    tx.executemany("INSERT INTO actor_groups (n, phrase, etype, grp) VALUES (?, ?, ?, ?) "
+def _write_groups(tx: Any, groups: GroupRows) -> None:
+    fresh, stale, rows = groups
+    if fresh:
+        tx.execute("DELETE FROM actor_groups")
+    tx.executemany("DELETE FROM actor_groups WHERE n = ? AND phrase = ? AND etype = ?", stale)
+    tx.executemany("INSERT INTO actor_groups (n, phrase, etype, sig, grp) VALUES (?, ?, ?, ?, ?) "
                    "ON CONFLICT DO NOTHING", rows)  # another linking may have judged them
     tx.execute("DELETE FROM actor_meta WHERE key = 'groups'")
     tx.execute("INSERT INTO actor_meta (key, value) VALUES ('groups', ?)", (GROUP_RULES,))
 
 
-def judge_groups(store: Any) -> int:
-    """Judge the speaker phrases of the articles added since the last linking (which of
-    them are groups) without linking the actors again; returns the phrases judged."""
-    fresh, rows = _group_rows(store)
+def judge_groups(store: Any, ids: Sequence[str] | None = None) -> int:
+    """Judge which speaker phrases are groups, for the articles ``ids`` (all: None), without
+    linking the actors again; returns the number of phrases judged."""
+    groups = _group_rows(store, ids)
     with store.transaction() as tx:
-        _write_groups(tx, fresh, rows)
-    return len(rows)
+        _write_groups(tx, groups)
+    return len(groups[2])
 
 
 def relink(store: Any) -> int:
     """Link every stored entity to its actor again and judge the speaker phrases not
     judged yet (:func:`judge_groups`); returns the number of actors."""
     actors, of = derive(store)
-    fresh, groups = _group_rows(store)  # the tagger runs before the transaction opens
+    groups = _group_rows(store)  # the tagger runs before the transaction opens
     state = _state(store)
     with store.transaction() as tx:
         if getattr(store, "dialect", "") == "postgres":  # two ingests may relink at once
             tx.execute("LOCK TABLE actors, actor_entities, actor_meta, actor_groups "
                        "IN EXCLUSIVE MODE")
-        _write_groups(tx, fresh, groups)
+        _write_groups(tx, groups)
         tx.execute("DELETE FROM actor_entities")
         tx.execute("DELETE FROM actors")
         rows = []

@@ -232,16 +232,16 @@ async def post_articles(request: Request, body: ArticlesIn,
         with pool(request).writer() as store:
             deliver_pending(store)
 
-    def judge() -> None:
+    def judge(ids: list[str]) -> None:
         from ..actors.store import judge_groups
 
         with pool(request).writer() as store:  # which new speakers are groups ("officials"),
-            judge_groups(store)                # stored so that reads never tag
+            judge_groups(store, ids)           # stored so that reads never tag
 
     result = await run_in_threadpool(store_them)
     if result.added and request.app.state.settings.stories:
         background.add_task(deliver)  # after the response: a slow webhook never delays it
     if result.added:
-        background.add_task(judge)
+        background.add_task(judge, result.added)
     return {"added": result.added, "skipped": result.skipped,
             "ids": [r.id for r in records]}
