@@ -128,15 +128,18 @@ def _group_rows(store: Any, ids: Sequence[str] | None = None) -> GroupRows:
                           for (n, p, t, sig), a in sorted(todo.items())]
 
 
-def _write_groups(tx: Any, groups: GroupRows) -> None:
+def _write_groups(tx: Any, groups: GroupRows, whole: bool = True) -> None:
+    """Write what :func:`_group_rows` found; only a ``whole`` store's judgement replaces
+    those of other group rules (some articles' do not: the next linking judges all)."""
     fresh, stale, rows = groups
-    if fresh:
+    if fresh and whole:
         tx.execute("DELETE FROM actor_groups")
     tx.executemany("DELETE FROM actor_groups WHERE n = ? AND phrase = ? AND etype = ?", stale)
     tx.executemany("INSERT INTO actor_groups (n, phrase, etype, sig, grp) VALUES (?, ?, ?, ?, ?) "
                    "ON CONFLICT DO NOTHING", rows)  # another linking may have judged them
-    tx.execute("DELETE FROM actor_meta WHERE key = 'groups'")
-    tx.execute("INSERT INTO actor_meta (key, value) VALUES ('groups', ?)", (GROUP_RULES,))
+    if fresh and whole:
+        tx.execute("DELETE FROM actor_meta WHERE key = 'groups'")
+        tx.execute("INSERT INTO actor_meta (key, value) VALUES ('groups', ?)", (GROUP_RULES,))
 
 
 def judge_groups(store: Any, ids: Sequence[str] | None = None) -> int:
@@ -144,7 +147,7 @@ def judge_groups(store: Any, ids: Sequence[str] | None = None) -> int:
     linking the actors again; returns the number of phrases judged."""
     groups = _group_rows(store, ids)
     with store.transaction() as tx:
-        _write_groups(tx, groups)
+        _write_groups(tx, groups, whole=ids is None)
     return len(groups[2])
 
 
