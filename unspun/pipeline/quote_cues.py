@@ -121,9 +121,11 @@ def subject(tok: Any) -> Any | None:
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     cur = _reporting_verb(tok)
     for _ in range(4):
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # '4:15 p.m. Trump says ...': a live blog's time stamp is nobody
+            who = next((c for c in subjects if not _TIME.search(c.text)), None)
+            return None if who is None else past_title(who)
         for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return None if _TIME.search(child.text) else past_title(child)
             if child.dep_ == "agent":  # "was quoted by X"
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -184,7 +186,41 @@ def content_range(tok: Any, kind: str, index: SentenceIndex | None = None
     found = _verb_content(tok, kind, sent, index)
     if found is None and kind == "clause" and token_lemma(tok).lower() in lexicon()["object_verbs"]:
         found = _verb_content(tok, "object", sent, index)
+    if found is None and kind == "clause" and attribution_inside(tok) is not None:
+        found = trim(tok.doc, max(tok.head.left_edge.i, sent.start), min(tok.head.right_edge.i + 1, sent.end))
     return found
+
+
+MAX_ASIDE_TOKENS = 12
+
+
+def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
+    """'The decision, she said, was final.' / 'The plan is dead, he said.': a clause cue
+    with nothing to report of its own, set off by a comma inside (or after) the clause it
+    reports (the parser hangs it on that clause as ``parataxis``): the token range of the
+    attribution (its comma before, the cue's words, the comma after it), which the content
+    leaves out, and where the content must end (a participle of the cue: '..., citing ...')."""
+    if tok.dep_ != "parataxis" or tok.head.pos_ not in ("VERB", "AUX") \
+            or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    before = [c for c in tok.children if c.i < tok.i]
+    start = min(c.left_edge.i for c in before) if before else tok.i
+    doc = tok.doc
+    if start == 0 or doc[start].text != "," and doc[start - 1].text != ",":
+        return None  # set off by a comma: an aside, not a clause of the sentence
+    if doc[start].text != ",":
+        start -= 1
+    # the cue's own words after it ('said on Monday') up to its comma; a participle of the
+    # cue after that ('..., citing weak orders') is the attribution's too, not the content
+    stop = next((c.i for c in tok.children if c.i > tok.i and c.dep_ == "advcl"), tok.right_edge.i + 1)
+    end = tok.i + 1
+    while end < stop and doc[end].text != ",":
+        end += 1
+    if end < len(doc) and doc[end].text == ",":
+        end += 1
+    if end - start > MAX_ASIDE_TOKENS:
+        return None
+    return start, end, (stop if stop <= tok.right_edge.i else len(doc))
 
 
 def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = None
@@ -217,7 +253,7 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
-    return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
+    return trim(tok.doc, max(start, sent.start), min(end, sent.end))
 
 
 def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
@@ -336,19 +372,19 @@ def _that_before(tok: Any, start: int) -> int:
 def _according_content(tok: Any, sent: Any) -> tuple[int, int] | None:
     phrase = list(tok.subtree)
     p_start, p_end = phrase[0].i, phrase[-1].i + 1
-    before = _trim(tok.doc, sent.start, p_start)
-    after = _trim(tok.doc, p_end, sent.end)
+    before = trim(tok.doc, sent.start, p_start)
+    after = trim(tok.doc, p_end, sent.end)
     size = lambda r: r[1] - r[0] if r else 0  # noqa: E731
     if size(before) <= 1 and size(after) >= 2:
         return after
     if size(after) <= 1 and size(before) >= 2:
         return before
     if size(before) >= 2 and size(after) >= 2:  # "X, according to Y, did Z"
-        return _trim(tok.doc, sent.start, sent.end)
+        return trim(tok.doc, sent.start, sent.end)
     return None
 
 
-def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+def trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     """Drop edge punctuation, conjunctions and spaces (quotation marks stay)."""
     while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space
                            or doc[start].dep_ == "cc" or doc[start].text in (".", "!", "?")):

@@ -20,8 +20,11 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
    content is the reported clause or object (reported speech: not the noun a target
-   verb acts on, nor a negated cue's question); a content that carries quoted
-   words for a third or more of its length is ``mixed``.
+   verb acts on, nor a negated cue's question); an attribution set inside the
+   clause it reports ('The decision, she said, was final') splits the content in
+   two ``parts``; a quotation the author's sentence runs on after ('said "it
+   breaks my heart" every time ...') belongs to the reported clause; a content
+   that carries quoted words for a third or more of its length is ``mixed``.
 3. The speaker span is resolved to an entity (:mod:`.quote_speakers`); with no
    speaker phrase at all the speaker is null.  ``speaker.resolved`` says how an
    entity was found when the span does not name it (``pronoun``, ``relative``,
@@ -45,8 +48,8 @@ from ..errors import message
 from ..lang import get as get_language
 from ..lang import provides
 from ..record import span
-from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind, inverted_subject,
-                         is_cue_verb, subject)
+from .quote_cues import (SentenceIndex, attribution_inside, content_range, cue_candidates, cue_kind,
+                         inverted_subject, is_cue_verb, subject, trim)
 from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .speaker_links import affiliation, noun_phrase
@@ -55,8 +58,23 @@ from .registry import Context, component
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
-_SENT_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd|Rev|Maj|Adm|Cpl|Pvt))(?<!\b(?:Capt|Corp|Prof|Supt|Coun|Insp))(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s(?!\s*[a-z])")
 _WORD = re.compile(r"\w[\w'’-]*")
+
+
+def sentence_end(lang: Any) -> re.Pattern[str]:
+    """A sentence's end by punctuation: a stop, not after an initial, 'a.m.'/'p.m.' or one
+    of the language's ``abbreviations`` (``words.json``; English's for a language without
+    them) written with a capital ('Mr.', 'Gov.', 'Coun.'), and no lower-case word after it."""
+    def make() -> re.Pattern[str]:
+        words = lang.word_set("abbreviations") or get_language("en").word_set("abbreviations")
+        by_length: dict[int, list[str]] = {}
+        for w in sorted(words):
+            if w.isalpha():  # 'u.s': a capital initial ends no sentence anyway
+                by_length.setdefault(len(w), []).append(re.escape(w.capitalize()))
+        # a look-behind has one width: one per length of abbreviation
+        behind = "".join(rf"(?<!\b(?:{'|'.join(ws)}))" for _, ws in sorted(by_length.items()))
+        return re.compile(behind + r"(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s(?!\s*[a-z])")
+    return lang.memo(("quote sentence end",), make)
 
 
 @dataclass
@@ -82,6 +100,7 @@ class Extractor:
         self.parsed = bool(len(doc)) and doc.has_annotation("DEP")
         cues = self.lang.quote_cues
         self.cue_words = frozenset(cues.get("clause_verbs", ())) | frozenset(cues.get("object_verbs", ()))
+        self.sent_end = sentence_end(self.lang)
         self.quoted = self._split_runs(find_quoted(self.text, self.paras, self.lang.quote_marks))
         self.sents = SentenceIndex(doc)
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
@@ -93,7 +112,7 @@ class Extractor:
         dateline = getattr(record, "dateline", None) or {}
         self.dateline_end = (dateline.get("span") or {}).get("end", 0)
         # sentence ends by punctuation, found once (a search per quote grows with the paragraph)
-        self.sent_ends = [m.end() for m in _SENT_END.finditer(self.text)]
+        self.sent_ends = [m.end() for m in self.sent_end.finditer(self.text)]
         self.q_starts = [q.start for q in self.quoted]
         self.q_ends = [q.end for q in self.quoted]  # top-level spans do not overlap: sorted too
 
@@ -227,7 +246,8 @@ class Extractor:
         party,"'): a word, not punctuation or a cue verb, comes right before it."""
         start = self.sentence_start(q.start)
         i = self._last_nonspace(start, q.start)
-        if i < 0 or not self.text[i].isalnum():
+        possessive = i > start and self.text[i] in "'’" and self.text[i - 1] in "sS"  # 'Sanders’ "passion"'
+        if i < 0 or not (self.text[i].isalnum() or possessive):
             return False
         last = self._last_token(start, q.start)
         if last is None:
@@ -253,7 +273,7 @@ class Extractor:
         _, pe = self.para_of(q.end - 1)
         pe = max(pe, q.end)
         limit = min(pe, nxt.start if nxt is not None else pe)
-        m = _SENT_END.search(self.text, q.end, limit)
+        m = self.sent_end.search(self.text, q.end, limit)
         window_end = m.start() + 1 if m else limit
         head = self.text[q.end:window_end].lstrip()
         if not head:
@@ -275,7 +295,7 @@ class Extractor:
         return None
 
     def _sentence_end(self, start: int, limit: int) -> int:
-        m = _SENT_END.search(self.text, start, limit)
+        m = self.sent_end.search(self.text, start, limit)
         return m.start() + 1 if m else limit
 
     def _before(self, q: Quoted):
@@ -297,6 +317,8 @@ class Extractor:
             return None  # 'said that "..."': a mixed quote, left to the cue pass
         cues = [t for t in toks if self._is_cue(t) and t.i not in self.used_cues]
         if cues and (last in ":,—–" or self._introduces(cues[-1], toks[-1])):
+            if last not in ":—–" and self._runs_on(q):
+                return None  # 'said "it gets me mad" every time ...': a mixed quote, left to the cue pass
             tok = cues[-1]
             who = subject(tok)
             if who is None or who.idx >= q.start:
@@ -310,6 +332,20 @@ class Extractor:
                 pos = start + len(tail) - 1
                 return (pos, pos + 1), who
         return None
+
+    def _runs_on(self, q: Quoted) -> bool:
+        """Whether the author's sentence goes on after the closing mark ('Obama said "it gets
+        me mad" every time he ...'): a lower-case word follows it in its paragraph."""
+        if not q.closed:
+            return False
+        i = q.end
+        _, pe = self.para_of(q.start)
+        while i < pe and self.text[i] in " \t":
+            i += 1
+        if i >= pe or not self.text[i].islower():
+            return False
+        nxt = self.tokens(i, i + 1)
+        return not (nxt and nxt[0].dep_ == "cc")  # '... "we will win" and left': the quote ends there
 
     def _first_char(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos].isspace():
@@ -374,16 +410,21 @@ class Extractor:
                 if kind != "according" and not self._said_nothing(tok):
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
-            rng = _clip(self.doc, rng, who)
+            aside = attribution_inside(tok) if kind == "clause" else None
+            parts = self._around(rng, aside) if aside is not None else []
+            rng = (parts[0][0], parts[-1][1]) if parts else _clip(self.doc, rng, who)
             if rng is None:
                 continue
             s = self.doc[rng[0]].idx
             e = self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1])
+            s = self._open_mark_before(s)
             closed = self._close_open_quote(s, e)
             if closed > e:  # the quotation it opens, but not past its paragraph
                 e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
+            if len(parts) == 2:  # 'The decision, she said, was final.'
+                found[-1].parts = [self._chars(parts[0]), (self._chars(parts[1])[0], e)]
             if kind == "according":
                 according.append(found[-1])
         found = [c for c in found if not any(c is a for a in according) or not _holds_report(c, found)]
@@ -396,6 +437,22 @@ class Extractor:
             out.append(cand)
         return out
 
+    def _around(self, rng: tuple[int, int], aside: tuple[int, int, int]) -> list[tuple[int, int]]:
+        """The token ranges of a content ``rng`` on either side of an attribution inside it
+        (``aside``: its start, end and where the content must end), each trimmed; one range
+        when the attribution closes the content."""
+        out = []
+        end = min(rng[1], aside[2])
+        for lo, hi in ((rng[0], min(end, aside[0])), (max(rng[0], aside[1]), end)):
+            piece = trim(self.doc, lo, hi) if hi > lo else None
+            if piece is not None:
+                out.append(piece)
+        return out
+
+    def _chars(self, rng: tuple[int, int]) -> tuple[int, int]:
+        last = self.doc[rng[1] - 1]
+        return self.doc[rng[0]].idx, last.idx + len(last)
+
     def _in_paragraph(self, rng: tuple[int, int] | None, cue: Any) -> tuple[int, int] | None:
         """A content stays in its cue's paragraph, after the dateline: the parser's sentence
         can run on over a paragraph break ('... not to."' then '"The evidence ...')."""
@@ -406,6 +463,14 @@ class Extractor:
         lo, hi = bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
         start, end = max(rng[0], lo), min(rng[1], hi)
         return (start, end) if end > start else None
+
+    def _open_mark_before(self, s: int) -> int:
+        """A content that starts right inside a quotation ('said "it gets me mad" every
+        time ...': the parser hangs the opening mark on the cue) starts at its mark."""
+        k = bisect_right(self.q_starts, s) - 1
+        if k >= 0 and self.q_ends[k] > s and not self.text[self.q_starts[k] + 1:s].strip():
+            return self.q_starts[k]
+        return s
 
     def _close_open_quote(self, s: int, e: int) -> int:
         """A content that opens a quotation ends where the quotation does (the caller stops it

@@ -1,0 +1,111 @@
+"""News-writing patterns of reported speech (issue 15): where a quote's content starts and ends.
+
+An attribution set off inside the sentence it reports ('The decision, she said, was
+final.'); a live blog's time stamp before the speaker; a quotation that the author's
+sentence runs on after ('said "it breaks my heart" every time ...'); a quotation after a
+possessive; sentence ends and the abbreviations of ``words.json``.
+Real parser, hand-written sentences."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from test_quotes import run, speaker_name  # the same helpers and components
+from unspun.lang import get as get_language
+from unspun.pipeline.quotes import sentence_end
+
+
+def only_quote(rec) -> dict:
+    assert len(rec.quotes) == 1, [q["content"]["text"] for q in rec.quotes]
+    return rec.quotes[0]
+
+
+@pytest.mark.parametrize("text, before, after, who", [
+    ("The decision, Mayor Ann Cole said on Friday, was final and would not be reviewed.",
+     "The decision", "was final and would not be reviewed", "Ann Cole"),
+    ("Rents in Halifax have doubled since 2015, housing advocate Luis Ortiz says, "
+     "and wages have not kept up.",
+     "Rents in Halifax have doubled since 2015", "wages have not kept up", "Luis Ortiz"),
+    ("The emails covered many topics, the newspaper said, including budgets and hiring.",
+     "The emails covered many topics", "including budgets and hiring", None),
+])
+def test_an_attribution_inside_the_sentence_splits_its_content(text, before, after, who):
+    q = only_quote(run(text))
+    assert q["kind"] == "indirect"
+    assert [p["text"] for p in q["parts"]] == [before, after]
+    assert q["content"]["text"].startswith(before) and q["content"]["text"].endswith(after)
+    if who:
+        assert speaker_name(run(text), q) == who
+
+
+def test_a_participle_of_the_cue_after_the_attribution_is_no_content():
+    rec = run("Bus fares in Winnipeg will rise by 10 per cent, the transit agency said Tuesday, "
+              "citing fuel costs.")
+    q = only_quote(rec)
+    assert q["content"]["text"] == "Bus fares in Winnipeg will rise by 10 per cent"
+    assert "citing" not in q["content"]["text"]
+
+
+def test_an_attribution_closing_the_sentence_leaves_the_whole_clause():
+    q = only_quote(run("The old arena will be torn down next spring, the city said."))
+    assert q["content"]["text"] == "The old arena will be torn down next spring"
+    assert not q.get("parts")
+
+
+@pytest.mark.parametrize("stamp", ["4:15 p.m.", "11:40 a.m."])
+def test_a_live_blog_time_stamp_is_not_the_speaker(stamp):
+    rec = run(f"{stamp} Senator Mark Ellis says he will vote against the budget bill.")
+    q = only_quote(rec)
+    assert q["content"]["text"] == "he will vote against the budget bill"
+    assert speaker_name(rec, q) == "Mark Ellis"
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Premier Dana Holt said "it breaks my heart" every time she visits the clinic.',
+     '"it breaks my heart" every time she visits the clinic'),
+    ('Coach Amir Haddad told reporters "the wind is at our backs" despite the loss in Moncton.',
+     '"the wind is at our backs" despite the loss in Moncton'),
+])
+def test_a_quotation_the_sentence_runs_on_after_is_a_mixed_quote(text, content):
+    q = only_quote(run(text))
+    assert q["kind"] == "mixed"
+    assert q["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Premier Dana Holt said, "We will win this."', '"We will win this."'),
+    ('Premier Dana Holt said "we will win" and left the stage.', '"we will win"'),
+])
+def test_a_quotation_that_ends_the_report_stays_direct(text, content):
+    q = only_quote(run(text))
+    assert q["kind"] == "direct"
+    assert q["content"]["text"] == content
+
+
+def test_a_quotation_after_a_possessive_continues_the_reported_clause():
+    rec = run('Union leader Rosa Imrie said she admires the nurses’ "courage and patience" during the strike.')
+    q = only_quote(rec)
+    assert q["kind"] == "mixed"
+    assert q["content"]["text"] == 'she admires the nurses’ "courage and patience" during the strike'
+
+
+def test_sentence_ends_skip_the_abbreviations_of_the_language_data():
+    en = get_language("en")
+    end = sentence_end(en)
+    words = [w for w in en.word_set("abbreviations") if w.isalpha()]
+    assert {"mr", "gov", "coun", "maj"} <= set(words)
+    for w in words:
+        text = f"It was {w.capitalize()}. Reyes who spoke."
+        assert not end.search(text), w
+    assert [m.end() for m in end.finditer("The vote failed. Reyes left. It ended at 5 p.m. Then rain.")] \
+        == [17, 29]
+    assert end.search("Turnout fell (again). Then it rose.") is not None
+    assert re.search(r"\bJan\b", end.pattern)  # read from the data, not a fixed list
+
+
+def test_a_title_abbreviation_does_not_cut_the_attribution():
+    rec = run('"We will hold the line," said Maj. Ruth Adeyemi, who commands the base.')
+    q = only_quote(rec)
+    assert q["kind"] == "direct"
+    assert speaker_name(rec, q) == "Ruth Adeyemi"
