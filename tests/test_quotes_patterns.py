@@ -109,3 +109,40 @@ def test_a_title_abbreviation_does_not_cut_the_attribution():
     q = only_quote(rec)
     assert q["kind"] == "direct"
     assert speaker_name(rec, q) == "Ruth Adeyemi"
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("As the Winnipeg Free Press reported, the city spent $4 million on the study.",
+     "the city spent $4 million on the study", "Winnipeg Free Press"),
+    ("But as the auditor general noted, the province has not met its target since 2019.",
+     "the province has not met its target since 2019", None),
+])
+def test_an_as_clause_attributes_the_sentence_it_opens(text, content, who):
+    rec = run(text)
+    q = only_quote(rec)
+    assert q["content"]["text"] == content
+    if who:
+        assert speaker_name(rec, q) == who
+
+
+def test_an_as_clause_set_inside_the_sentence_splits_its_content():
+    q = only_quote(run("The province, as the auditor noted, has not met its target since 2019."))
+    assert [p["text"] for p in q["parts"]] == ["The province", "has not met its target since 2019"]
+
+
+def test_a_passive_as_clause_is_no_attribution():
+    rec = run("The bylaw, as it is currently written, bans food trucks from the waterfront.")
+    assert not any("food trucks" in q["content"]["text"] for q in rec.quotes)
+
+
+@pytest.mark.parametrize("text, who", [
+    ('Mayor Dana Holt seemed calm on Tuesday, telling the crowd, "Some people get carried away, '
+     'have you noticed that?"', "Dana Holt"),
+    ('Coach Amir Haddad did not look pleased, telling reporters, "We have a lot of work to do."',
+     "Amir Haddad"),
+])
+def test_a_participle_cue_before_a_quotation_speaks_for_the_sentence_subject(text, who):
+    rec = run(text)
+    q = only_quote(rec)
+    assert q["kind"] == "direct"
+    assert speaker_name(rec, q) == who

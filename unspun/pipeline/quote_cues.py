@@ -195,29 +195,37 @@ MAX_ASIDE_TOKENS = 12
 
 
 def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
-    """'The decision, she said, was final.' / 'The plan is dead, he said.': a clause cue
-    with nothing to report of its own, set off by a comma inside (or after) the clause it
-    reports (the parser hangs it on that clause as ``parataxis``): the token range of the
-    attribution (its comma before, the cue's words, the comma after it), which the content
-    leaves out, and where the content must end (a participle of the cue: '..., citing ...')."""
-    if tok.dep_ != "parataxis" or tok.head.pos_ not in ("VERB", "AUX") \
-            or not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-        return None
-    before = [c for c in tok.children if c.i < tok.i]
-    start = min(c.left_edge.i for c in before) if before else tok.i
+    """An attribution set inside (or before, or after) the clause it reports, its cue with
+    nothing to report of its own: 'The decision, she said, was final.', 'The plan is dead,
+    he said.' (the parser hangs the cue on that clause as ``parataxis``, or, set off by a
+    comma after it, as ``ccomp``: 'Instead, Ellis told CBC, the plan ...'), 'As the Post
+    reported, ...' (an ``as`` clause).  Returns the token range of the attribution (with
+    its commas), which the content leaves out, and where the content must end (a
+    participle of the cue: '..., citing ...'); None for any other cue."""
     doc = tok.doc
-    if start == 0 or doc[start].text != "," and doc[start - 1].text != ",":
-        return None  # set off by a comma: an aside, not a clause of the sentence
-    if doc[start].text != ",":
-        start -= 1
-    # the cue's own words after it ('said on Monday') up to its comma; a participle of the
-    # cue after that ('..., citing weak orders') is the attribution's too, not the content
-    stop = next((c.i for c in tok.children if c.i > tok.i and c.dep_ == "advcl"), tok.right_edge.i + 1)
+    if tok.head.pos_ not in ("VERB", "AUX") or tok.head is tok:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None:
+        return None  # 'as it is written': a passive cue names no speaker
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < subj.i
+                                   for c in tok.children):
+        start, stop = tok.left_edge.i, tok.right_edge.i + 1  # 'As the Post reported, ...'
+    elif tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.i < tok.head.i:
+        start = subj.left_edge.i
+        # the cue's own words after it ('said on Monday') up to its comma; a participle of
+        # the cue after that ('..., citing weak orders') is the attribution's, not the content
+        stop = next((c.i for c in tok.children if c.i > tok.i and c.dep_ == "advcl"), tok.right_edge.i + 1)
+    else:
+        return None
     end = tok.i + 1
     while end < stop and doc[end].text != ",":
         end += 1
-    if end < len(doc) and doc[end].text == ",":
-        end += 1
+    after = end < len(doc) and doc[end].text == ","
+    before = start > 0 and doc[start - 1].text == ","
+    if tok.dep_ == "ccomp" and not after or tok.dep_ == "parataxis" and not before:
+        return None  # set off by commas: an aside, not a clause of the sentence
+    start, end = start - before, end + after
     if end - start > MAX_ASIDE_TOKENS:
         return None
     return start, end, (stop if stop <= tok.right_edge.i else len(doc))

@@ -323,6 +323,8 @@ class Extractor:
             who = subject(tok)
             if who is None or who.idx >= q.start:
                 who = _word_before(tok, start, self.parsed)
+            if who is None and tok.tag_ == "VBG":  # 'Holt seemed calm, telling the crowd, "..."'
+                who = next((t for t in toks if t.dep_ == "nsubj" and t.i < tok.i), None)
             if who is not None:
                 self.used_cues.add(tok.i)
                 return (tok.idx, tok.idx + len(tok)), who
@@ -411,7 +413,8 @@ class Extractor:
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
             aside = attribution_inside(tok) if kind == "clause" else None
-            parts = self._around(rng, aside) if aside is not None else []
+            inside = aside is not None and rng[0] <= aside[0] and aside[1] <= rng[1]
+            parts = self._around(rng, aside) if inside else []
             rng = (parts[0][0], parts[-1][1]) if parts else _clip(self.doc, rng, who)
             if rng is None:
                 continue
