@@ -146,3 +146,47 @@ def test_a_participle_cue_before_a_quotation_speaks_for_the_sentence_subject(tex
     q = only_quote(rec)
     assert q["kind"] == "direct"
     assert speaker_name(rec, q) == who
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Councillor Ray Dunn warned that whatever voters choose, "they should not choose out of fear."',
+     'that whatever voters choose, "they should not choose out of fear."'),
+    ('Councillor Ray Dunn said that residents have two choices: "Leave or fight."',
+     'that residents have two choices: "Leave or fight."'),
+])
+def test_a_quotation_inside_a_that_clause_is_part_of_it(text, content):
+    q = only_quote(run(text))
+    assert q["kind"] == "mixed"
+    assert q["content"]["text"] == content
+
+
+def test_a_verb_of_going_on_after_a_quoted_phrase_is_no_cue():
+    rec = run('Mayor Ann Holt joked that she enjoys a good, "peaceful protest every once in a while" '
+              'since she went to college in the 1970s.')
+    q = only_quote(rec)
+    assert q["kind"] == "mixed"
+    assert q["content"]["text"].startswith("that she enjoys a good")
+    assert q["cue"]["text"] == "joked"
+
+
+def test_a_verb_of_going_on_after_a_closed_utterance_is_a_cue():
+    rec = run('Ann Holt spoke first.\n\n"We will rebuild the arena," she went on.')
+    q = only_quote(rec)
+    assert q["kind"] == "direct" and q["content"]["text"] == '"We will rebuild the arena,"'
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Finance critic Omar Reyes said the budget was "a disaster" — a charge the minister '
+     'rejected on Monday.', 'the budget was "a disaster"'),
+    ("Premier Lena Faulk said the province would cap rents — a promise she first made in 2022.",
+     "the province would cap rents"),
+])
+def test_a_summing_up_phrase_after_a_dash_is_the_authors(text, content):
+    q = only_quote(run(text))
+    assert q["content"]["text"] == content
+
+
+def test_a_phrase_between_dashes_stays_in_the_content():
+    rec = run("Premier Lena Faulk said that Mark Ode — a former banker — would lead the review.")
+    q = only_quote(rec)
+    assert q["content"]["text"] == "that Mark Ode — a former banker — would lead the review"

@@ -59,6 +59,8 @@ MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
 _WORD = re.compile(r"\w[\w'’-]*")
+_SUMMARY = re.compile(r"\s(?:—|–|--)\s*(?:a|an)\s")
+_DASH = re.compile(r"—|–|--")
 
 
 def sentence_end(lang: Any) -> re.Pattern[str]:
@@ -283,7 +285,9 @@ class Extractor:
         if head[0].islower() and self._inner_end(q) in ".":
             window_end = min(window_end, self._sentence_end(q.end, limit))
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
-        after_verbs = self.lang.quote_cues["after_verbs"]
+        # '"...," he continued': only after a quotation closed as an utterance, not after a
+        # phrase the sentence runs on from ('a "peaceful protest" since she went to college')
+        after_verbs = self.lang.quote_cues["after_verbs"] if self._inner_end(q) in ",?!…—–-" else ()
         for tok in toks:
             if (self._is_cue(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
                     and tok.i not in self.used_cues:
@@ -319,6 +323,8 @@ class Extractor:
         if cues and (last in ":,—–" or self._introduces(cues[-1], toks[-1])):
             if last not in ":—–" and self._runs_on(q):
                 return None  # 'said "it gets me mad" every time ...': a mixed quote, left to the cue pass
+            if any(t.lower_ == "that" and t.dep_ == "mark" and t.i > cues[-1].i for t in toks):
+                return None  # 'warned that whatever voters choose, "..."': inside the reported clause
             tok = cues[-1]
             who = subject(tok)
             if who is None or who.idx >= q.start:
@@ -421,12 +427,13 @@ class Extractor:
             s = self.doc[rng[0]].idx
             e = self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1])
             s = self._open_mark_before(s)
+            e = self._before_summary(s, e)
             closed = self._close_open_quote(s, e)
             if closed > e:  # the quotation it opens, but not past its paragraph
                 e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
-            if len(parts) == 2:  # 'The decision, she said, was final.'
+            if len(parts) == 2 and self._chars(parts[1])[0] < e:  # 'The decision, she said, was final.'
                 found[-1].parts = [self._chars(parts[0]), (self._chars(parts[1])[0], e)]
             if kind == "according":
                 according.append(found[-1])
@@ -466,6 +473,16 @@ class Extractor:
         lo, hi = bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
         start, end = max(rng[0], lo), min(rng[1], hi)
         return (start, end) if end > start else None
+
+    def _before_summary(self, s: int, e: int) -> int:
+        """A content ends before a dash opening a noun phrase with an indefinite article that
+        sums it up and runs to its end ('said the plan was "a disaster" — a charge the
+        minister rejected'): the author's comment on what was said, outside any quotation."""
+        for m in _SUMMARY.finditer(self.text, s, e):
+            if not self.resolver.inside_quote(m.start()) \
+                    and not _DASH.search(self.text, m.end(), e):  # '— a PAC —': an aside in it
+                return self._last_nonspace(s, m.start()) + 1
+        return e
 
     def _open_mark_before(self, s: int) -> int:
         """A content that starts right inside a quotation ('said "it gets me mad" every
