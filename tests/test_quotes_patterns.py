@@ -190,3 +190,17 @@ def test_a_phrase_between_dashes_stays_in_the_content():
     rec = run("Premier Lena Faulk said that Mark Ode — a former banker — would lead the review.")
     q = only_quote(rec)
     assert q["content"]["text"] == "that Mark Ode — a former banker — would lead the review"
+
+
+def test_a_quote_in_doubled_single_marks_is_direct_with_its_attribution():
+    rec = run("''Swaps are tricky,'' said Mayor Ann Holt. ''In this case, I am glad it took place.''")
+    q = only_quote(rec)
+    assert q["kind"] == "direct"
+    assert [p["text"] for p in q["parts"]] == ["''Swaps are tricky,''", "''In this case, I am glad it took place.''"]
+    assert speaker_name(rec, q) == "Ann Holt"
+
+
+def test_a_phrase_in_doubled_single_marks_stays_inside_the_reported_clause():
+    q = only_quote(run("Mayor Ann Holt said ''it breaks my heart'' every time she visits the clinic."))
+    assert q["kind"] == "mixed"
+    assert q["content"]["text"] == "''it breaks my heart'' every time she visits the clinic"

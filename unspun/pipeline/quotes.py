@@ -103,6 +103,7 @@ class Extractor:
         cues = self.lang.quote_cues
         self.cue_words = frozenset(cues.get("clause_verbs", ())) | frozenset(cues.get("object_verbs", ()))
         self.sent_end = sentence_end(self.lang)
+        self.marks = self.lang.quote_marks.all
         self.quoted = self._split_runs(find_quoted(self.text, self.paras, self.lang.quote_marks))
         self.sents = SentenceIndex(doc)
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
@@ -263,7 +264,9 @@ class Extractor:
         return True
 
     def _inner_end(self, q: Quoted) -> str:
-        i = q.end - 2 if q.closed else q.end - 1
+        i = q.end - 1
+        if q.closed:  # past the closing mark, one character or two ('')
+            i -= 2 if self.text[q.end - 2:q.end] == "''" and q.end - 2 > q.start else 1
         while i > q.start and self.text[i].isspace():
             i -= 1
         return self.text[i] if i > q.start else ""
@@ -488,7 +491,7 @@ class Extractor:
         """A content that starts right inside a quotation ('said "it gets me mad" every
         time ...': the parser hangs the opening mark on the cue) starts at its mark."""
         k = bisect_right(self.q_starts, s) - 1
-        if k >= 0 and self.q_ends[k] > s and not self.text[self.q_starts[k] + 1:s].strip():
+        if k >= 0 and self.q_ends[k] > s and not self.text[self.q_starts[k]:s].strip().strip(self.marks):
             return self.q_starts[k]
         return s
 
