@@ -204,3 +204,36 @@ def test_a_phrase_in_doubled_single_marks_stays_inside_the_reported_clause():
     q = only_quote(run("Mayor Ann Holt said ''it breaks my heart'' every time she visits the clinic."))
     assert q["kind"] == "mixed"
     assert q["content"]["text"] == "''it breaks my heart'' every time she visits the clinic"
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ('"I see lights everywhere," Ann Holt said. The streets were empty, she added, '
+     '"but people need to connect somehow."',
+     '"I see lights everywhere,"', '"but people need to connect somehow."'),
+    ('"It is a hard call," said Paul Okafor, a historian at Dalhousie University. But he added, '
+     '"I think the conventional wisdom is wrong."',
+     '"It is a hard call,"', '"I think the conventional wisdom is wrong."'),
+])
+def test_two_attributions_between_quotations_make_two_quotes(text, first, second):
+    rec = run(text)
+    assert [q["content"]["text"] for q in rec.quotes if q["kind"] == "direct"] == [first, second]
+    assert all(not q.get("parts") for q in rec.quotes)
+
+
+def test_one_attribution_between_quotations_still_splits_one_quote():
+    q = only_quote(run('"The measures," said Coun. Ann Holt on Monday, "were no surprise."'))
+    assert [p["text"] for p in q["parts"]] == ['"The measures,"', '"were no surprise."']
+
+
+def test_according_to_inside_the_sentence_splits_its_content():
+    rec = run("At the heart of the dispute, according to Dennis Roy, a former mediator, was a "
+              "decision by the premier to keep his distance.")
+    q = only_quote(rec)
+    assert [p["text"] for p in q["parts"]] == ["At the heart of the dispute",
+                                              "was a decision by the premier to keep his distance"]
+    assert speaker_name(rec, q) == "Dennis Roy"
+
+
+def test_a_closing_according_to_is_no_part_of_another_report():
+    rec = run("Mayor Ann Holt said the bridge would reopen in May, according to a city statement.")
+    assert [q["content"]["text"] for q in rec.quotes] == ["the bridge would reopen in May"]

@@ -199,10 +199,15 @@ def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
     nothing to report of its own: 'The decision, she said, was final.', 'The plan is dead,
     he said.' (the parser hangs the cue on that clause as ``parataxis``, or, set off by a
     comma after it, as ``ccomp``: 'Instead, Ellis told CBC, the plan ...'), 'As the Post
-    reported, ...' (an ``as`` clause).  Returns the token range of the attribution (with
+    reported, ...' (an ``as`` clause), 'X, according to Y, did Z'.  Returns the token range of the attribution (with
     its commas), which the content leaves out, and where the content must end (a
     participle of the cue: '..., citing ...'); None for any other cue."""
     doc = tok.doc
+    if cue_kind(tok) == "according":  # 'X, according to Y, did Z'
+        start, end = tok.left_edge.i, tok.right_edge.i + 1
+        before = start > 0 and doc[start - 1].text == ","
+        after = end < len(doc) and doc[end].text == ","
+        return start - before, end + after, len(doc)
     if tok.head.pos_ not in ("VERB", "AUX") or tok.head is tok:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)

@@ -215,7 +215,8 @@ class Extractor:
                 cue, who, limit = found
                 cand = Candidate(q.start, q.end, "direct", cue, who)
                 if nxt is not None and limit == nxt.start and self._inner_end(q) == "," \
-                        and self.text[q.end:nxt.start].rstrip().endswith(","):
+                        and self.text[q.end:nxt.start].rstrip().endswith(",") \
+                        and self._one_attribution(q.end, nxt.start):
                     cand.end, cand.parts = nxt.end, [(q.start, q.end), (nxt.start, nxt.end)]
                     skip.add(n + 1)
             else:
@@ -227,6 +228,15 @@ class Extractor:
             if cand is not None:
                 out.append(cand)
         return self._merge_continuations(out)
+
+    def _one_attribution(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, between two quotations, is one attribution that splits
+        one quote ('"The measures," he said, "were ..."'): one clause with one cue, not a
+        sentence ending and another starting ('... he said. The streets were empty, he added,')
+        nor a second cue ('she said, but added that ...,')."""
+        if self._sentence_end(start, end) < end:
+            return False
+        return sum(1 for t in self.tokens(start, end) if not t.is_punct and self._is_cue(t)) <= 1
 
     def _merge_continuations(self, cands: list[Candidate]) -> list[Candidate]:
         """``"A," Barkley said. "B."``: a cue-less quoted sentence right after an attributed
@@ -421,7 +431,9 @@ class Extractor:
                 if kind != "according" and not self._said_nothing(tok):
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
-            aside = attribution_inside(tok) if kind == "clause" else None
+            if kind != "according":
+                rng = self._before_according(rng)
+            aside = attribution_inside(tok) if kind in ("clause", "according") else None
             inside = aside is not None and rng[0] <= aside[0] and aside[1] <= rng[1]
             parts = self._around(rng, aside) if inside else []
             rng = (parts[0][0], parts[-1][1]) if parts else _clip(self.doc, rng, who)
@@ -449,6 +461,16 @@ class Extractor:
             accepted.add(cand)
             out.append(cand)
         return out
+
+    def _before_according(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """A content ends before an 'according to X' closing it ('told her that it was not
+        that simple, according to an account she gave'): the author's sourcing, not words of
+        the report."""
+        for tok in self.doc[rng[0] + 1:rng[1]]:
+            if cue_kind(tok) == "according" and tok.right_edge.i + 1 >= rng[1]:
+                cut = trim(self.doc, rng[0], tok.left_edge.i)
+                return cut if cut is not None else rng
+        return rng
 
     def _around(self, rng: tuple[int, int], aside: tuple[int, int, int]) -> list[tuple[int, int]]:
         """The token ranges of a content ``rng`` on either side of an attribution inside it
