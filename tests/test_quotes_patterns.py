@@ -237,3 +237,20 @@ def test_according_to_inside_the_sentence_splits_its_content():
 def test_a_closing_according_to_is_no_part_of_another_report():
     rec = run("Mayor Ann Holt said the bridge would reopen in May, according to a city statement.")
     assert [q["content"]["text"] for q in rec.quotes] == ["the bridge would reopen in May"]
+
+
+@pytest.mark.parametrize("text, content, who", [
+    ("The fare changes, which transit officials said will take effect in May, do not apply to "
+     "students.", "will take effect in May", "transit officials"),
+    ("He spoke of his daughters, who he said were living in Halifax and starting careers.",
+     "were living in Halifax and starting careers", "he"),
+])
+def test_a_relative_clause_report_is_the_clause_after_its_cue(text, content, who):
+    q = only_quote(run(text))
+    assert q["content"]["text"] == content
+    assert q["speaker"]["text"] == who
+
+
+def test_what_a_relative_clause_calls_its_noun_stays_no_content():
+    rec = run("The final, which coach Dana Wright had called a formality, ended in a 3-0 defeat.")
+    assert not any("formality" in q["content"]["text"] for q in rec.quotes)

@@ -432,7 +432,7 @@ class Extractor:
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
             if kind != "according":
-                rng = self._before_according(rng)
+                rng = self._before_according(self._past_relative(rng, tok, who))
             aside = attribution_inside(tok) if kind in ("clause", "according") else None
             inside = aside is not None and rng[0] <= aside[0] and aside[1] <= rng[1]
             parts = self._around(rng, aside) if inside else []
@@ -461,6 +461,15 @@ class Extractor:
             accepted.add(cand)
             out.append(cand)
         return out
+
+    def _past_relative(self, rng: tuple[int, int], cue: Any, who: Any) -> tuple[int, int]:
+        """'The changes, which officials said will take effect in May, ...': a content opening
+        with the relative word before its speaker is the clause after the cue (the relative
+        word stands for the noun described, outside the content)."""
+        lead = self.doc[rng[0]:who.left_edge.i]
+        if len(lead) and all(t.tag_ in ("WDT", "WP") for t in lead) and rng[1] > cue.i + 2:
+            return trim(self.doc, cue.i + 1, rng[1]) or rng
+        return rng
 
     def _before_according(self, rng: tuple[int, int]) -> tuple[int, int]:
         """A content ends before an 'according to X' closing it ('told her that it was not
