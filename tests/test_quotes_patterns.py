@@ -254,3 +254,22 @@ def test_a_relative_clause_report_is_the_clause_after_its_cue(text, content, who
 def test_what_a_relative_clause_calls_its_noun_stays_no_content():
     rec = run("The final, which coach Dana Wright had called a formality, ended in a 3-0 defeat.")
     assert not any("formality" in q["content"]["text"] for q in rec.quotes)
+
+
+def test_a_hyphen_between_spaces_is_read_as_a_dash():
+    q = only_quote(run("Premier Lena Faulk said delegates are chosen at the party convention - "
+                       "an even more opaque process."))
+    assert q["content"]["text"] == "delegates are chosen at the party convention"
+
+
+def test_a_short_quoted_sentence_closing_the_paragraph_continues_the_quote_before():
+    rec = run('"He has lived the story of the immigrant," said Javier Ortiz, the president of the '
+              'chamber. "Marco gets it."')
+    q = only_quote(rec)
+    assert [p["text"] for p in q["parts"]] == ['"He has lived the story of the immigrant,"', '"Marco gets it."']
+    assert speaker_name(rec, q) == "Javier Ortiz"
+
+
+def test_a_short_quoted_word_inside_the_authors_sentence_is_no_continuation():
+    rec = run('"We won," she said. "Barely." Then she left the hall.')
+    assert [q["content"]["text"] for q in rec.quotes] == ['"We won,"']

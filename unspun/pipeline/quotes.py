@@ -59,8 +59,9 @@ MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
 _WORD = re.compile(r"\w[\w'’-]*")
-_SUMMARY = re.compile(r"\s(?:—|–|--)\s*(?:a|an)\s")
-_DASH = re.compile(r"—|–|--")
+_DASH_MARK = r"(?:—|–|--|(?<=\s)-(?=\s))"  # a hyphen between spaces is typed for a dash
+_SUMMARY = re.compile(rf"\s{_DASH_MARK}\s*(?:a|an)\s")
+_DASH = re.compile(_DASH_MARK)
 
 
 def sentence_end(lang: Any) -> re.Pattern[str]:
@@ -223,7 +224,7 @@ class Extractor:
                 before = self._before(q)
                 if before:
                     cand = Candidate(q.start, q.end, "direct", before[0], before[1])
-                elif self._standalone(q):
+                elif self._standalone(q) or out and self._short_continuation(out[-1], q):
                     cand = Candidate(q.start, q.end, "direct")
             if cand is not None:
                 out.append(cand)
@@ -405,6 +406,16 @@ class Extractor:
             if subj is not None and (subj.lower_ in ("he", "she") or subj.ent_type_ == "PERSON"):
                 return subj
         return None
+
+    def _short_continuation(self, prev: Candidate, q: Quoted) -> bool:
+        """'"...," said Javier Ortiz, head of the chamber. "Marco gets it."': a quoted
+        sentence too short to stand alone that closes the paragraph of an attributed quote
+        continues it (see :meth:`_merge_continuations`)."""
+        return prev.cue is not None and prev.cue[0] >= prev.end \
+            and self.para_of(prev.start) == self.para_of(q.start) \
+            and q.start - prev.end <= MAX_ATTRIBUTION_CHARS and q.closed \
+            and self._last_nonspace(self.sentence_start(q.start), q.start) < 0 \
+            and not self.text[q.end:self.para_of(q.start)[1]].strip()
 
     def _standalone(self, q: Quoted) -> bool:
         """A quoted sentence of its own (not a phrase inside the author's sentence)."""
