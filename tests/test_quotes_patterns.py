@@ -273,3 +273,16 @@ def test_a_short_quoted_sentence_closing_the_paragraph_continues_the_quote_befor
 def test_a_short_quoted_word_inside_the_authors_sentence_is_no_continuation():
     rec = run('"We won," she said. "Barely." Then she left the hall.')
     assert [q["content"]["text"] for q in rec.quotes] == ['"We won,"']
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Central bank governor Lise Aubin warned of a rise in mortgage defaults among young buyers.",
+     "a rise in mortgage defaults among young buyers"),
+    ("The nurses' union called for an independent audit of the program.",
+     "an independent audit of the program"),
+    ("Councillor Ray Dunn accused the mayor of hiding the cost of the arena.",
+     "the mayor of hiding the cost of the arena"),
+])
+def test_an_object_verbs_content_leaves_out_its_leading_preposition(text, content):
+    q = only_quote(run(text))
+    assert q["content"]["text"] == content

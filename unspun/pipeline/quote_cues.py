@@ -266,6 +266,8 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
+    if any(p.i == start and p.dep_ == "prep" and p.i + 1 < end for p in chosen):
+        start += 1  # 'warned of a rise in defaults', 'called for an audit': what, not 'of' what
     return trim(tok.doc, max(start, sent.start), min(end, sent.end))
 
 
