@@ -276,3 +276,30 @@ def test_a_short_quoted_word_inside_the_authors_sentence_is_no_continuation():
 def test_an_object_verbs_content_leaves_out_its_leading_preposition(text, content):
     q = only_quote(run(text))
     assert q["content"]["text"] == content
+
+
+def test_according_to_keeps_its_content_over_a_cue_inside_a_subordinate_clause():
+    rec = run("After a reporter asked about it in an interview, the couple became angry once the "
+              "cameras were off, according to a source at the station.")
+    q = only_quote(rec)
+    assert q["cue"]["text"] == "according to"
+    assert q["content"]["text"].endswith("the couple became angry once the cameras were off")
+
+
+def test_according_to_gives_way_to_the_report_it_sources():
+    rec = run("According to court documents, the province argued that the contract was void.")
+    q = only_quote(rec)
+    assert q["cue"]["text"] == "argued"
+    assert q["content"]["text"] == "that the contract was void"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor shook hands and asked workers if they planned to attend the meeting.",
+     "if they planned to attend the meeting"),
+    ("During an interview this week, the Chronicle asked the candidate if he has been preparing "
+     "himself for the possibility that he could win.",
+     "if he has been preparing himself for the possibility that he could win"),
+])
+def test_an_asked_question_is_the_content_not_who_was_asked(text, content):
+    q = only_quote(run(text))
+    assert q["content"]["text"] == content

@@ -256,6 +256,10 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
+    asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
+        if token_lemma(tok).lower() in lex["question_verbs"] else []
+    if asked:  # 'asked the workers if they planned to vote': the question, not who was asked
+        parts = asked[:1]
     parts = speech_parts(tok, parts)
     if not parts:
         return None
@@ -300,6 +304,11 @@ def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
 def _predicates(part: Any) -> bool:
     """What a cue says of its object ('called it a formality', 'described it as ...')."""
     return part.dep_ in ("oprd", "attr") or part.dep_ == "prep" and part.lower_ == "as"
+
+
+def _asks_by_mark(clause: Any) -> bool:
+    """An embedded question the parser took for an adverbial clause: 'if' or 'whether' marks it."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
 def _asks(clause: Any) -> bool:

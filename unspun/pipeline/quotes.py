@@ -463,7 +463,7 @@ class Extractor:
                 found[-1].parts = [self._chars(parts[0]), (self._chars(parts[1])[0], e)]
             if kind == "according":
                 according.append(found[-1])
-        found = [c for c in found if not any(c is a for a in according) or not _holds_report(c, found)]
+        found = [c for c in found if not any(c is a for a in according) or not self._holds_report(c, found)]
         accepted = _Accepted(direct)
         out = []
         for cand in sorted(found, key=lambda c: c.start - c.end):
@@ -481,6 +481,21 @@ class Extractor:
         if len(lead) and all(t.tag_ in ("WDT", "WP") for t in lead) and rng[1] > cue.i + 2:
             return trim(self.doc, cue.i + 1, rng[1]) or rng
         return rng
+
+    def _holds_report(self, outer: Candidate, found: list[Candidate]) -> bool:
+        """'According to court documents, the province argued that ...': the content of
+        'according to' holds a report with its cue and speaker, which is the quote; not a
+        cue inside an adverbial or relative clause of it ('After a reporter asked about it,
+        they became angry, according to a source')."""
+        for c in found:
+            if c is outer or c.cue is None or not outer.start <= c.cue[0] < outer.end \
+                    or not outer.start <= c.speaker_tok.idx < outer.end:
+                continue
+            tok = self.doc[bisect_left(self.tok_starts, c.cue[0])]
+            if not any(t.dep_ in ("advcl", "relcl", "acl") for t in [tok, *tok.ancestors]
+                       if outer.start <= t.idx < outer.end):
+                return True
+        return False
 
     def _before_according(self, rng: tuple[int, int]) -> tuple[int, int]:
         """A content ends before an 'according to X' closing it ('told her that it was not
@@ -720,13 +735,6 @@ class _Accepted:
         self.items.insert(k, cand)
         self.starts.insert(k, cand.start)
         self.ends.insert(k, cand.end)
-
-
-def _holds_report(outer: Candidate, found: list[Candidate]) -> bool:
-    """'According to court documents, the province argued that ...': the content of
-    'according to' holds a report with its cue and speaker, which is the quote."""
-    return any(c is not outer and c.cue is not None and outer.start <= c.cue[0] < outer.end
-               and outer.start <= c.speaker_tok.idx < outer.end for c in found)
 
 
 def _introduces(cue: Any, last: Any) -> bool:
