@@ -303,3 +303,13 @@ def test_according_to_gives_way_to_the_report_it_sources():
 def test_an_asked_question_is_the_content_not_who_was_asked(text, content):
     q = only_quote(run(text))
     assert q["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ('Campaign manager Jeff Weaver called that "beyond preposterous."', 'that "beyond preposterous."'),
+    ('Mayor Ann Holt called the plan "a gift to developers."', 'the plan "a gift to developers."'),
+])
+def test_what_an_object_verb_calls_its_object_in_quotation_marks_is_content(text, content):
+    q = only_quote(run(text))
+    assert q["kind"] == "mixed"
+    assert q["content"]["text"] == content

@@ -438,6 +438,8 @@ class Extractor:
             who = subject(tok)
             if who is None or who.dep_ == "expl":
                 continue
+            if kind == "object" and rng is not None:
+                rng = self._with_quote_after(rng)
             if rng is None or rng[1] - rng[0] < 2:
                 if kind != "according" and not self._said_nothing(tok):
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
@@ -472,6 +474,18 @@ class Extractor:
             accepted.add(cand)
             out.append(cand)
         return out
+
+    def _with_quote_after(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """An object verb's content runs on over the quotation right after it, in its
+        paragraph ('called that "beyond preposterous."', 'called the plan "a gift"'): the
+        quoted words are what the speaker called it, whatever the parser hung them on."""
+        last = self.doc[rng[1] - 1]
+        e = last.idx + len(last)
+        k = bisect_left(self.q_starts, e)
+        if k < len(self.quoted) and self.quoted[k].closed and not self.text[e:self.q_starts[k]].strip() \
+                and self.q_ends[k] <= self.para_of(e)[1]:
+            return rng[0], max(rng[1], bisect_left(self.tok_starts, self.q_ends[k]))
+        return rng
 
     def _past_relative(self, rng: tuple[int, int], cue: Any, who: Any) -> tuple[int, int]:
         """'The changes, which officials said will take effect in May, ...': a content opening
