@@ -337,6 +337,7 @@ def test_the_display_name_is_the_commonest_form_of_the_variants():
     corpus = [_v(f"j{i}", "E1", "Joseph Varga") for i in range(3)] + [_v("s", "E1", "Joe Varga")]
     actors, of = link(corpus)
     assert len(actors) == 1 and actors[of[("s", "E1")]].name == "Joseph Varga"
+    assert display_name(["joe varga", "Joseph R. Varga"]) == "Joseph Varga"  # properly cased
 
 
 def test_different_full_given_names_never_merge():

@@ -9,6 +9,11 @@ its normalised name ("the White House" -> "white house").  The display
 name is the commonest properly cased form of the key's words ("Donald
 Trump", never "DONALD TRUMP").
 
+The language data also says which given names are short forms of which
+(``lexicons/given_name_forms.txt``: "joe" of "joseph"), and a full name's
+middle initials and suffixes (:func:`person_marks`), which linking reads
+to decide whether "Joe Biden" and "Joseph Biden" are one person.
+
 Pure functions over strings; the title words come from the language data
 (``unspun/lang/en/lexicons/person_titles.txt``): actor names are matched the
 English way whatever the article's language.
@@ -126,7 +131,8 @@ def display_name(forms: Iterable[str], entity_type: str = PERSON) -> str:
     """The name to show for the variants ``forms`` (with repeats: the commonest wins).
 
     A person is shown as the first and last words of the name; a form in capitals
-    only ("DONALD TRUMP") is used when no other exists, then in title case.
+    only ("DONALD TRUMP") is used when no other exists, then in title case; a form in
+    lower case only when no cased one exists.
     """
     counts = Counter(f for f in forms if f and f.strip())
     if not counts:
@@ -145,7 +151,8 @@ def display_name(forms: Iterable[str], entity_type: str = PERSON) -> str:
 
     def rank(form: str) -> tuple:
         full = entity_type != PERSON or len(form.split()) == longest
-        return (full, not shouting(form), counts[form], -len(form), form)
+        cased = any(c.isupper() for c in form)  # "joe varga" only when no cased form exists
+        return (full, not shouting(form), cased, counts[form], -len(form), form)
 
     best = max(counts, key=rank)
     return _title(best) if shouting(best) else best
