@@ -315,7 +315,8 @@ def test_short_forms_of_given_names_come_from_the_language_data():
 
 
 VARGA = [_v("a1", "E1", "Joe Varga"), _v("a2", "E1", "Joseph R. Varga"),
-         _v("a3", "E1", "Joe R. Varga Jr."), _v("a4", "E1", "JOE VARGA"), _v("a5", "E1", "Joe Varga"),
+         _v("a3", "E1", "Joe R. Varga Jr."), _v("a4", "E1", "JOE VARGA"),
+         _v("a5", "E1", "Joe Varga"),
          _v("a6", "E1", "Varga"),  # no full name in a6
          _v("a7", "E1", "Joseph Varga"), _v("a7", "E2", "Joe")]  # a7: "Joe" beside Joseph Varga
 
@@ -362,7 +363,8 @@ def test_a_short_form_that_fits_two_full_names_stays_apart():
 
 def test_conflicting_initials_suffixes_or_genders_keep_variants_apart():
     def apart(short, full, gs=None, gf=None):
-        _, of = link([Variant("s", "E1", "PERSON", short, gs), Variant("f", "E1", "PERSON", full, gf)])
+        _, of = link([Variant("s", "E1", "PERSON", short, gs),
+                      Variant("f", "E1", "PERSON", full, gf)])
         return of[("s", "E1")] != of[("f", "E1")]
 
     assert not apart("Will Ferrand", "William Ferrand")  # nothing sets them apart

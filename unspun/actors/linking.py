@@ -4,11 +4,12 @@ An article's entity has a key (:func:`.names.actor_key`).  Entities with the
 same key are one actor.  A full name written with a short form of the given
 name ("Joe Biden") is one actor with the same name written in full ("Joseph
 Biden") when the corpus gives no reason to keep them apart
-(:func:`given_name_merges`); the actor takes the full form's key.  A one-word person key ("trump", "hillary") is read
-first in its own article: when the article names exactly one person in full
-whose first or last name that word is (of a compatible gender), it is that
-person; when it names several ("Bill" beside Bill Clinton and Bill Gates), it
-stays as written.  Otherwise (the article never gives the full name) a bare
+(:func:`given_name_merges`); the actor takes the full form's key.  A one-word
+person key ("trump", "hillary") is read first in its own article: when the
+article names exactly one person in full whose first or last name that word is,
+or whose first name it is a short or full form of ("Joe" beside Joseph Biden;
+of a compatible gender), it is that person; when it names several ("Bill"
+beside Bill Clinton and Bill Gates), it stays as written.  Otherwise (the article never gives the full name) a bare
 surname joins the full-name actor of the corpus with that last name when there
 is only one such actor of a compatible gender ("Mr. Obama" is not "Michelle
 Obama"), or when one of them is named in at least ``DOMINANT`` times as many
@@ -36,7 +37,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import ORG, PERSON, actor_key, display_name, given_name_forms, person_marks, same_given_name
+from .names import (ORG, PERSON, actor_key, display_name, given_name_forms, person_marks,
+                    same_given_name)
 
 __all__ = ["Variant", "Actor", "actor_id", "link", "in_article", "given_name_merges"]
 
