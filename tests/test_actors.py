@@ -299,3 +299,131 @@ def test_groups_judged_when_linked_once_per_article_again_when_replaced(target):
             ("Port Adra residents", "", 0)]
         shown = {r["speaker"] for r in speaker_ranking(store)}
         assert shown == {"Port Adra residents"}
+
+
+# -- given-name variants: "Joe" and "Joseph" of one surname ------------------------------------
+def test_short_forms_of_given_names_come_from_the_language_data():
+    from unspun.actors.names import given_name_forms, person_marks, same_given_name
+
+    forms = given_name_forms()
+    assert "joseph" in forms["joe"] and "william" in forms["bill"]
+    assert {"patrick", "patricia"} <= forms["pat"]  # one short form, two full names
+    assert same_given_name("joe", "joseph") and same_given_name("william", "bill")
+    assert not same_given_name("bill", "hillary") and not same_given_name("jim", "jimmy")
+    assert person_marks("Sen. Joseph R. Varga Jr.'s") == ({"r"}, {"jr"})
+    assert person_marks("Joe Varga") == (set(), set())
+
+
+VARGA = [_v("a1", "E1", "Joe Varga"), _v("a2", "E1", "Joseph R. Varga"),
+         _v("a3", "E1", "Joe R. Varga Jr."), _v("a4", "E1", "JOE VARGA"),
+         _v("a5", "E1", "Joe Varga"),
+         _v("a6", "E1", "Varga"),  # no full name in a6
+         _v("a7", "E1", "Joseph Varga"), _v("a7", "E2", "Joe")]  # a7: "Joe" beside Joseph Varga
+
+
+def test_a_short_and_the_full_given_name_are_one_actor():
+    actors, of = link(VARGA)
+    one = of[("a1", "E1")]
+    assert {of[(a, "E1")] for a in ("a2", "a3", "a4", "a5")} == {one}
+    assert of[("a6", "E1")] == one  # the surname: one full-name Varga once the variants are one
+    assert of[("a7", "E1")] == of[("a7", "E2")] == one
+    assert len(actors) == 1
+    assert actors[one].name == "Joe Varga"  # the commonest form, as for any actor
+    _, again = link([v for v in VARGA if "Joe" not in v.name] + [_v("z", "E1", "Joe Varga")])
+    assert actors[one].key == "person:joseph varga"  # keyed (and so id'd) by the full form
+    assert again[("z", "E1")] == one
+
+
+def test_the_display_name_is_the_commonest_form_of_the_variants():
+    corpus = [_v(f"j{i}", "E1", "Joseph Varga") for i in range(3)] + [_v("s", "E1", "Joe Varga")]
+    actors, of = link(corpus)
+    assert len(actors) == 1 and actors[of[("s", "E1")]].name == "Joseph Varga"
+    assert display_name(["joe varga", "Joseph R. Varga"]) == "Joseph Varga"  # properly cased
+
+
+def test_different_full_given_names_never_merge():
+    corpus = [_v("b1", "E1", "Bill Corrado"), _v("b2", "E1", "William Corrado"),
+              _v("h1", "E1", "Hillary Corrado"), _v("h2", "E1", "Hillary Corrado"),
+              _v("j1", "E1", "Jim Okafor"), _v("j2", "E1", "Jimmy Okafor")]  # no James Okafor
+    actors, of = link(corpus)
+    assert of[("b1", "E1")] == of[("b2", "E1")] != of[("h1", "E1")]
+    assert actors[of[("h1", "E1")]].name == "Hillary Corrado"
+    assert of[("j1", "E1")] != of[("j2", "E1")]  # two short forms: no full form to join
+
+
+def test_a_short_form_that_fits_two_full_names_stays_apart():
+    two = [_v("p1", "E1", "Pat Lindqvist"), _v("p2", "E1", "Patrick Lindqvist"),
+           _v("p3", "E1", "Patricia Lindqvist")]
+    actors, of = link(two)
+    assert len({of[(a, "E1")] for a in ("p1", "p2", "p3")}) == 3
+    assert actors[of[("p1", "E1")]].name == "Pat Lindqvist"
+    _, of = link(two[:2])  # only Patrick Lindqvist in the corpus: Pat is he
+    assert of[("p1", "E1")] == of[("p2", "E1")]
+
+
+def test_conflicting_initials_suffixes_or_genders_keep_variants_apart():
+    def apart(short, full, gs=None, gf=None):
+        _, of = link([Variant("s", "E1", "PERSON", short, gs),
+                      Variant("f", "E1", "PERSON", full, gf)])
+        return of[("s", "E1")] != of[("f", "E1")]
+
+    assert not apart("Will Ferrand", "William Ferrand")  # nothing sets them apart
+    assert not apart("Will J. Ferrand", "William J. Ferrand")
+    assert not apart("Will Ferrand", "William H. Ferrand")  # one initial only: no conflict
+    assert apart("Will J. Ferrand", "William H. Ferrand")
+    assert apart("Will Ferrand Jr.", "William Ferrand Sr.")
+    assert apart("Alex Ferrand", "Alexandra Ferrand", "m", "f")
+    assert not apart("Alex Ferrand", "Alexandra Ferrand", "f", "f")
+
+
+def test_variant_ids_are_stable_and_edits_follow_the_merged_actor():
+    _, first = link(VARGA)
+    _, again = link(list(reversed(VARGA)))
+    assert first == again
+
+    # a user merged the bare "Varga" of a8 into "Joe Varga" while Joe was an actor of his own
+    before = [_v("a1", "E1", "Joe Varga"), _v("a8", "E1", "Varga"),  # which Varga? Joe or Ines
+              _v("a10", "E1", "Ines Varga")]
+    _, of = link(before)
+    joe, bare = of[("a1", "E1")], of[("a8", "E1")]
+    assert len({joe, bare, of[("a10", "E1")]}) == 3
+    merge = Edit("merge", joe, [bare])
+    actors, of = link(before + [_v("a9", "E1", "Joseph Varga")])  # now Joe is part of Joseph
+    assert of[("a1", "E1")] == of[("a9", "E1")] != joe
+    apply_edits(actors, of, [merge])
+    assert of[("a8", "E1")] == of[("a1", "E1")] != of[("a10", "E1")]
+
+    # and the user can take the short form out again; undone, it is back
+    split = Edit("split", of[("a1", "E1")], name="Joe Varga")
+    apply_edits(actors, of, [split])
+    assert of[("a1", "E1")] != of[("a9", "E1")]
+    assert actors[of[("a1", "E1")]].name == "Joe Varga"
+    assert actors[of[("a9", "E1")]].name == "Joseph Varga"  # named by what it keeps
+    actors, of = link(before + [_v("a9", "E1", "Joseph Varga")])
+    apply_edits(actors, of, [merge, Edit("split", split.target, name="Joe Varga", undone=True)])
+    assert of[("a1", "E1")] == of[("a9", "E1")]
+
+
+def test_given_name_variants_are_one_speaker_in_a_store(target):  # noqa: F811
+    import unspun
+    from unspun.actors.store import speaker_ranking, split, undo_last
+
+    corpus = [_article(11, [("Joe Varga", "PERSON")], [("Joe Varga", 0)]),
+              _article(12, [("Joseph R. Varga", "PERSON")], [("Joseph R. Varga", 0)]),
+              # the tagger missed the speaker: the text names the short form
+              _article(13, [("Port Adra", "GPE")], [("Joe Varga", None)]),
+              _article(14, [("Pat Lindqvist", "PERSON"), ("Patrick Lindqvist", "PERSON")],
+                       [("Pat Lindqvist", 0), ("Patrick Lindqvist", 1)]),
+              _article(15, [("Patricia Lindqvist", "PERSON")], [("Patricia Lindqvist", 0)])]
+    with unspun.open_store(target) as store:
+        store.add(corpus)
+        rows = {r["speaker"]: r for r in speaker_ranking(store, limit=100)}
+        assert rows["Joe Varga"]["quotes"] == 3 and rows["Joe Varga"]["actor"]
+        assert "Joseph Varga" not in rows and "Joseph R. Varga" not in rows
+        assert {"Pat Lindqvist", "Patrick Lindqvist", "Patricia Lindqvist"} <= set(rows)
+        split(store, "Joe Varga", "Joseph Varga")
+        rows = {r["speaker"]: r for r in speaker_ranking(store, limit=100)}
+        assert rows["Joe Varga"]["quotes"] == 2 and rows["Joseph Varga"]["quotes"] == 1
+        undo_last(store)
+        rows = {r["speaker"]: r for r in speaker_ranking(store, limit=100)}
+        assert rows["Joe Varga"]["quotes"] == 3 and "Joseph Varga" not in rows

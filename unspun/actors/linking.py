@@ -1,11 +1,15 @@
 """Corpus-wide actors: each article's people and organisations linked to one actor each.
 
 An article's entity has a key (:func:`.names.actor_key`).  Entities with the
-same key are one actor.  A one-word person key ("trump", "hillary") is read
-first in its own article: when the article names exactly one person in full
-whose first or last name that word is (of a compatible gender), it is that
-person; when it names several ("Bill" beside Bill Clinton and Bill Gates), it
-stays as written.  Otherwise (the article never gives the full name) a bare
+same key are one actor.  A full name written with a short form of the given
+name ("Joe Biden") is one actor with the same name written in full ("Joseph
+Biden") when the corpus gives no reason to keep them apart
+(:func:`given_name_merges`); the actor takes the full form's key.  A one-word
+person key ("trump", "hillary") is read first in its own article: when the
+article names exactly one person in full whose first or last name that word is,
+or whose first name it is a short or full form of ("Joe" beside Joseph Biden;
+of a compatible gender), it is that person; when it names several ("Bill"
+beside Bill Clinton and Bill Gates), it stays as written.  Otherwise (the article never gives the full name) a bare
 surname joins the full-name actor of the corpus with that last name when there
 is only one such actor of a compatible gender ("Mr. Obama" is not "Michelle
 Obama"), or when one of them is named in at least ``DOMINANT`` times as many
@@ -18,7 +22,10 @@ an article about the Pope is not the "Francis Powers" of another).
 
 An actor's id is derived from its key (``A`` + 12 hex digits of its sha1), so
 the same corpus ingested again gets the same ids; a user's merges and splits
-(:mod:`.edits`) are applied on top, by id and key, and so survive re-ingest.
+(:mod:`.edits`) are applied on top, by id and key, and so survive re-ingest.  An
+actor lists the short-form keys it took in (``aliases``): an edit made while
+"Joe Biden" was an actor of its own still applies once it is part of "Joseph
+Biden".
 
 Pure functions: :func:`link` takes every entity row of the corpus and returns
 the actors and which entity belongs to which.
@@ -30,9 +37,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import ORG, PERSON, actor_key, display_name
+from .names import (ORG, PERSON, actor_key, display_name, given_name_forms, person_marks,
+                    same_given_name)
 
-__all__ = ["Variant", "Actor", "actor_id", "link", "in_article"]
+__all__ = ["Variant", "Actor", "actor_id", "link", "in_article", "given_name_merges"]
 
 
 DOMINANT = 10
@@ -57,6 +65,7 @@ class Actor:
     type: str
     name: str = ""
     variants: list[Variant] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # keys of given-name variants it took in
 
     @property
     def forms(self) -> list[str]:
@@ -81,14 +90,57 @@ def in_article(word: str, full_keys: Iterable[str], gender_of: dict[str, str] | 
                gender: str | None = None) -> tuple[str | None, bool]:
     """What a one-word person name ``word`` (lower case) stands for among the full-name
     person keys its own article names: ``(key, False)`` for the one person whose first or
-    last name it is (of a compatible gender), ``(None, True)`` when several are
+    last name it is, or whose first name it is a short or full form of ("Joe" beside
+    Joseph Biden; of a compatible gender), ``(None, True)`` when several are
     (ambiguous: it stays as written), ``(None, False)`` when none is."""
-    found = {k for k in full_keys if word in (_full_words(k) or ())}
+    found = {k for k in full_keys if (w := _full_words(k)) and (
+        word == w[1] or same_given_name(word, w[0]))}
     if gender and gender_of is not None:
         found = {k for k in found if gender_of.get(k, gender) == gender}
     if len(found) == 1:
         return next(iter(found)), False
     return None, len(found) > 1
+
+
+def given_name_merges(keyed: Iterable[tuple[Variant, str]]) -> dict[str, str]:
+    """Full-name person keys written with a short form of a given name that are one actor
+    with the key of its full form: ``{"person:joe biden": "person:joseph biden"}``.
+
+    A short form ("joe", ``lexicons/given_name_forms.txt``) joins the full form with the
+    same surname when the corpus names exactly one full-name person with that surname
+    whose first name it may stand for ("Pat Smith" beside both Patrick and Patricia Smith
+    stays apart), and nothing the corpus writes sets them apart: a known gender that
+    differs, middle initials that share none ("Will J. Smith", "William H. Smith") or
+    generational suffixes that differ ("Jr.", "Sr.").  Two short forms with no full form
+    in the corpus ("Jim", "Jimmy") are not joined.
+    """
+    fulls_of = given_name_forms()
+    by_last: dict[str, set[str]] = defaultdict(set)
+    genders: dict[str, set[str]] = defaultdict(set)
+    middles: dict[str, set[str]] = defaultdict(set)
+    suffixes: dict[str, set[str]] = defaultdict(set)
+    for v, key in keyed:
+        words = _full_words(key)
+        if not words:
+            continue
+        by_last[words[1]].add(key)
+        if v.gender:
+            genders[key].add(v.gender)
+        middle, suffix = person_marks(v.name)
+        middles[key] |= middle
+        suffixes[key] |= suffix
+
+    def apart(a: str, b: str) -> bool:
+        return any(m[a] and m[b] and not m[a] & m[b] for m in (genders, middles, suffixes))
+
+    out: dict[str, str] = {}
+    for keys in by_last.values():
+        for key in keys:
+            fulls = fulls_of.get(key.split(":", 1)[1].split()[0])
+            found = [k for k in keys if fulls and k.split(":", 1)[1].split()[0] in fulls]
+            if len(found) == 1 and not apart(key, found[0]):
+                out[key] = found[0]
+    return {k: t for k, t in out.items() if t not in out}  # one step, never a chain
 
 
 class _FullNames:
@@ -136,6 +188,8 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
         key = actor_key(v.type, v.name) if v.type in (PERSON, ORG) else None
         if key:
             keyed.append((v, key))
+    merged = given_name_merges(keyed)
+    keyed = [(v, merged.get(key, key)) for v, key in keyed]
     full = _FullNames(keyed)
     actors: dict[str, Actor] = {}
     of: dict[tuple[str, str], str] = {}
@@ -152,6 +206,9 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
             actor = actors[aid] = Actor(aid, key, v.type)
         actor.variants.append(v)
         of[(v.article, v.entity)] = aid
+    for short, key in sorted(merged.items()):
+        if actor_id(key) in actors:
+            actors[actor_id(key)].aliases.append(short)
     for actor in actors.values():
         actor.name = display_name([v.name for v in actor.variants], actor.type)
     return actors, of

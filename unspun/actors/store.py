@@ -34,7 +34,7 @@ __all__ = ["relink", "ensure_linked", "judge_groups", "record_edit", "undo", "hi
            "actor_row", "variants", "speaker_ranking", "actor_of_entities", "who"]
 
 PAGE = 500
-RULES = "r3"  # changed with the linking rules, so that stores linked before are linked again
+RULES = "r4"  # changed with the linking rules, so that stores linked before are linked again
 GROUP_RULES = "g1"  # changed with the group rules (.groups): stored judgements are made again
 
 
@@ -172,8 +172,11 @@ def relink(store: Any) -> int:
                        "VALUES (?, ?, ?, ?, ?, ?)", rows)
         tx.executemany("INSERT INTO actor_entities (article_id, eid, actor_id) VALUES (?, ?, ?)",
                        [(a, e, aid) for (a, e), aid in sorted(of.items())])
-        tx.execute("DELETE FROM actor_meta WHERE key = 'linked'")
+        aliases = {k: a.id for a in actors.values() for k in a.aliases}
+        tx.execute("DELETE FROM actor_meta WHERE key IN ('linked', 'aliases')")
         tx.execute("INSERT INTO actor_meta (key, value) VALUES ('linked', ?)", (state,))
+        tx.execute("INSERT INTO actor_meta (key, value) VALUES ('aliases', ?)",
+                   (json.dumps(aliases, sort_keys=True),))
     return len(actors)
 
 
@@ -292,8 +295,13 @@ class _Speakers:
 
     def __init__(self, store: Any):
         self.store = store
-        self.by_key = {key: (aid, name) for aid, key, name in
-                       store.query("SELECT id, key, name FROM actors")}
+        rows = store.query("SELECT id, key, name FROM actors")
+        self.by_key = {key: (aid, name) for aid, key, name in rows}
+        self.key_of = {aid: key for aid, key, _ in rows}
+        self.by_id = {aid: (aid, name) for aid, _, name in rows}
+        # short-form keys taken in by another actor ("person:joe biden" -> Joseph Biden's id)
+        meta = store.query("SELECT value FROM actor_meta WHERE key = 'aliases'")
+        self.aliases: dict[str, str] = json.loads(meta[0][0]) if meta and meta[0][0] else {}
         self._people: dict[str, dict[str, tuple[str, str]]] = {}
         self._groups: dict[str, set[tuple[str, str | None]]] = {}
 
@@ -316,6 +324,8 @@ class _Speakers:
                     "JOIN actors x ON x.id = ae.actor_id WHERE e.type = 'PERSON' "
                     f"AND ae.article_id IN ({', '.join('?' * len(chunk))})", chunk):
                 key = actor_key("PERSON", name)
+                if self.aliases.get(key) == aid:  # "Joe Biden" beside "Joseph Biden": one
+                    key = self.key_of[aid]
                 if key and len(key.split()) == 2:
                     self._people[art].setdefault(key, (aid, aname))
 
@@ -349,9 +359,15 @@ class _Speakers:
             key, ambiguous = in_article(word, self._people[article])
             if key or ambiguous:
                 return self._people[article][key] if key else (None, None)
-        return next((self.by_key[k] for k in (actor_key("PERSON", text or ""),
-                                               actor_key("ORG", text or "")) if k in self.by_key),
+        return next((self._by_key(k) for k in (actor_key("PERSON", text or ""),
+                                                actor_key("ORG", text or "")) if self._by_key(k)),
                     (None, None))
+
+    def _by_key(self, key: str | None) -> tuple[str, str] | None:
+        """The actor with the key ``key``, or the one that took it in as a given-name variant."""
+        if key in self.by_key:
+            return self.by_key[key]
+        return self.by_id.get(self.aliases.get(key or "", ""))
 
     def prepare(self, quotes: Sequence[tuple[str, str | None, str | None, str | None,
                                              Any, str | None, str | None]]) -> None:
