@@ -19,8 +19,9 @@ accuracy is over matched quotes.  A speaker is right when
 
 Figures are also given per class (cue-less, pronoun, non-agent, span cut,
 plain: the class each gold quote was written to test) and per case file
-(``src/<name>.txt``: ``longform`` holds full-length articles that mix every
-class, each quote still carrying its own class), and the affiliation
+(``src/<name>.txt``: ``longform`` holds full-length Canadian-style articles and
+``wire`` full-length wire-agency, British, Irish and Australian ones, that mix
+every class, each quote still carrying its own class), and the affiliation
 of description speakers ("A spokesman for the European Commission") is
 counted when a prediction carries one.  Errors are then counted by class as
 ``bench/quotes.py`` counts them on PolNeAR (``quote_scoring.error_class``:

@@ -25,15 +25,21 @@ def test_cases_load_with_their_gold():
 
 
 def test_longform_cases_are_whole_articles_with_unambiguous_gold():
-    """src/longform.txt: full-length articles, each gold content found once in its text."""
-    cases = [c for c in load_cases() if c.file == "longform"]
-    assert len(cases) >= 24
-    for case in cases:
-        assert 400 <= len(case.text.split()) <= 900, case.id
-        assert 8 <= len(case.quotes) <= 20, case.id
-        for q in case.quotes:
-            for s, e in q["parts"]:
-                assert case.text.count(case.text[s:e]) == 1, (case.id, case.text[s:e])
+    """src/longform.txt (Canadian style) and src/wire.txt (wire-agency, British, Irish and
+    Australian styles): full-length articles, each gold content found once in its text; the wire
+    gold lists its quotes in the order they appear."""
+    shapes = {"longform": (24, (400, 900), (8, 20), False), "wire": (20, (350, 800), (8, 18), True)}
+    for name, (at_least, (lo_words, hi_words), (lo_quotes, hi_quotes), ordered) in shapes.items():
+        cases = [c for c in load_cases() if c.file == name]
+        assert len(cases) >= at_least, name
+        for case in cases:
+            assert lo_words <= len(case.text.split()) <= hi_words, case.id
+            assert lo_quotes <= len(case.quotes) <= hi_quotes, case.id
+            starts = [q["parts"][0][0] for q in case.quotes]
+            assert not ordered or starts == sorted(starts), case.id
+            for q in case.quotes:
+                for s, e in q["parts"]:
+                    assert case.text.count(case.text[s:e]) == 1, (case.id, case.text[s:e])
 
 
 def test_heldout_split_follows_its_rule():
