@@ -30,9 +30,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from .antecedents import pronoun
+from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
-from .speaker_links import PronounLinker, is_document, noun_phrase, relative_antecedent
+from .speaker_links import (PronounLinker, is_document, name_kind, noun_phrase, org_compatible, org_kind,
+                            place_level_of, place_levels, relative_antecedent)
+from ..places import is_place
 
 from ..lang import lemma as token_lemma
 from ..lang import get as get_language
@@ -80,6 +82,7 @@ class SpeakerResolver:
         self._starts = [m.start for m in self.mentions]
         self.speakers: list[tuple[int, int, str]] = []  # (start, end, entity id) of resolved speakers
         self.unnamed: list[tuple[int, int]] = []  # speaker spans that name no entity ("The researchers")
+        self.names: dict[tuple[int, int], str] = {}  # such a span -> the name it stands for, where written
         self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
                           for e in record.entities}
         self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
@@ -87,6 +90,7 @@ class SpeakerResolver:
             for word in set(self.described[e["id"]].split()):
                 self._by_word.setdefault(word, []).append(n)
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
+        self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
 
     def inside_quote(self, pos: int) -> bool:
@@ -146,6 +150,10 @@ class SpeakerResolver:
             found = self._description_mention(start, head)
             if found is not None:
                 return Resolution(found[1], "description", found[0])
+            body = self._unnamed_body(start, head)
+            if body is not None:
+                self.names[(start, end)] = body.name
+                return body
         return Resolution(None)
 
     def _document(self, start: int, head: Any, depth: int = 0) -> "Resolution":
@@ -203,7 +211,7 @@ class SpeakerResolver:
             return self._document(subject.idx, subject)
         for s, e in self.unnamed:
             if s <= subject.idx < e and _agrees(p, subject):
-                return Resolution(None, "pronoun", (s, e), name=self.text[s:e])
+                return Resolution(None, "pronoun", (s, e), name=self.names.get((s, e), self.text[s:e]))
         return None
 
     def _speaker_span_at(self, m: Any) -> tuple[int, int] | None:
@@ -254,30 +262,118 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
-        if noun in lexicon()["group_nouns"]:
+        if noun in lexicon()["group_nouns"] or place_level_of(noun) is not None:
             return self._organisation_before(pos, noun)
         return None
 
     def _organisation_before(self, pos: int, noun: str) -> str | None:
         """"The federation said": the organisation named last before ``pos``, outside
-        quotes, within the look-back; one whose name holds the noun ("Federation of
-        Canadian Municipalities") first; else the place named last ("The club said"
-        after "The Winnipeg Jets", tagged a place)."""
-        orgs, places = [], []
+        quotes and the dateline, within the look-back, of a kind the noun can stand for
+        (:func:`.speaker_links.org_kind`: "the company" is no "Halifax Regional
+        Police", and "police" only a body whose name shows it); one whose name holds the
+        noun ("Federation of Canadian Municipalities") first, then one whose name shows
+        the noun's kind, then one of no shown kind; else a body tagged a place that no
+        gazetteer knows as one ("The club said" after "The Jets", tagged a place).  A
+        place is never a company's antecedent; "the city", "the province" take the place
+        of that level (:meth:`_place_before`)."""
+        level = place_level_of(noun)
+        if level is not None:
+            return self._place_before(pos, level)
+        kind = org_kind(noun)
+        named, shown, unknown, places = [], [], [], []
+        for m in self._before(pos):
+            ent = self.record.entity(m.entity)
+            words = ent["name"].lower().split()
+            kind_of = name_kind(ent["name"])
+            if not org_compatible(kind, kind_of):
+                continue
+            if self.pronouns.types.get(m.entity, m.type) == "ORG":
+                if noun in words:
+                    named.append(m)
+                elif kind is not None and kind_of == kind:
+                    shown.append(m)
+                else:
+                    unknown.append(m)
+            elif m.type == "GPE" and not is_place(ent["name"]):
+                places.append(m)
+        found = (named or shown or unknown or places or [None])[0]
+        return found.entity if found is not None else None
+
+    def _unnamed_body(self, pos: int, head: Any) -> "Resolution | None":
+        """"The Winnipeg Jets have suspended ... The club said": an organisation noun with
+        no entity to stand for is the body the article named as a subject before, by a
+        proper name the entity tagger missed: the nearest such subject in the look-back,
+        outside quotes and the dateline, that no mention overlaps, of two proper nouns
+        or more, no known place or person's name, of a kind the noun can stand for; one
+        holding the noun first ("the festival" after "The Stratford Festival").  The speaker keeps no entity; its name is that name."""
+        noun = token_lemma(head).lower()
+        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or place_level_of(noun):
+            return None
+        kind = org_kind(noun)
+        named, other = [], []
+        for tok in reversed(head.doc[:head.i]):
+            if tok.idx < max(self.dateline_end, pos - LOOKBACK_CHARS):
+                break
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or self.inside_quote(tok.idx):
+                continue
+            found = self._proper_name(tok)
+            if found is None or not org_compatible(kind, name_kind(found[2])):
+                continue
+            (named if noun in found[2].lower().split() else other).append(found)
+        ps, pe, name = (named or other or [(0, 0, None)])[0]
+        return Resolution(None, "description", (ps, pe), name=name) if name else None
+
+    def _proper_name(self, tok: Any) -> tuple[int, int, str] | None:
+        """The span and name (no leading article) of a subject written as an organisation's
+        proper name, or None: a name a mention overlaps, with a common word, a person's
+        given name or a known place's name is none."""
+        ps, pe = noun_phrase(tok)
+        span = tok.doc.char_span(ps, pe, alignment_mode="expand")
+        if span is None or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME"):
+            return None
+        words = [t for t in span if not (t.i == span.start and t.pos_ == "DET")]
+        if any(t.pos_ not in ("PROPN", "ADP", "CCONJ", "PART") for t in words) \
+                or sum(t.pos_ == "PROPN" for t in words) < 2:
+            return None
+        i = bisect_left(self._starts, ps + 1) - 1
+        near = self.mentions[max(0, i):i + 1] + self.mentions_in(ps, pe)
+        if any(m.start < pe and ps < m.end for m in near):
+            return None
+        s = words[0].idx
+        name = self.text[s:pe]
+        if is_place(name) or given_name_gender([name], "en") is not None:
+            return None
+        return s, pe, name
+
+    def _place_before(self, pos: int, level: str) -> str | None:
+        """"The city said": the place named last before ``pos`` whose level (city,
+        province or state, country; :func:`.speaker_links.place_levels`) is the noun's,
+        else a place of no known level; the dateline's place counts ("HALIFAX — The city said")."""
+        known, unknown = [], []
+        for m in self._before(pos, dateline=True):
+            ent = self.record.entity(m.entity)
+            if self.pronouns.types.get(m.entity, m.type) not in ("GPE", "ORG"):
+                continue
+            levels = place_levels(ent["name"])
+            if level in levels:
+                known.append(m)
+            elif not levels and m.type == "GPE":
+                unknown.append(m)
+        found_m = (known or unknown or [None])[0]
+        return found_m.entity if found_m is not None else None
+
+    def _before(self, pos: int, dateline: bool = False) -> list[Mention]:
+        """The mentions before ``pos`` within the look-back, nearest first, outside quotes
+        and (unless ``dateline``) outside the dateline: a dateline's place is where the
+        story was filed, no body that speaks in it."""
+        out = []
         i = bisect_left(self._starts, pos) - 1
         while i >= 0 and pos - self.mentions[i].start < LOOKBACK_CHARS:
             m = self.mentions[i]
-            kind = self.pronouns.types.get(m.entity, m.type)
-            if not self.inside_quote(m.start):
-                if kind == "ORG":
-                    orgs.append(m)
-                elif kind == "GPE":
-                    places.append(m)
+            if not self.inside_quote(m.start) and (dateline or m.start >= self.dateline_end):
+                out.append(m)
             i -= 1
-        named = [m for m in orgs if noun in self.record.entity(m.entity)["name"].lower().split()]
-        found = (named or orgs or places or [None])[0]
-        return found.entity if found is not None else None
-
+        return out
 
 def _agrees(p: Any, noun: Any) -> bool:
     """A pronoun can stand for a common noun: "it" a singular one, "they" a plural or

@@ -185,6 +185,55 @@ def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int) -> Any
     return None
 
 
+def _kinds(lang: str) -> dict[str, dict]:
+    return get_language(lang).words.get("organisation_kinds", {})
+
+
+def org_kind(noun: str, lang: str = "en") -> str | None:
+    """The kind of body a description noun names ("company", "police"), or None
+    ("the group", "the organisation": any body)."""
+    return next((k for k, v in _kinds(lang).items() if noun.lower() in v.get("nouns", ())), None)
+
+
+def name_kind(name: str, lang: str = "en") -> str | None:
+    """The kind an organisation's name shows ("Halifax Regional Police": police), its
+    last word that marks a kind deciding; None when no word does."""
+    words = [w.strip(".,'’()").lower() for w in name.split()]
+    for word in reversed(words):
+        for kind, v in _kinds(lang).items():
+            if word in v.get("names", ()):
+                return kind
+    return None
+
+
+def org_compatible(noun_kind: str | None, kind: str | None, lang: str = "en") -> bool:
+    """Can a description of ``noun_kind`` stand for an organisation whose name shows
+    ``kind``?  The same kind, or none shown (not for a strict kind, "police"), or a
+    description of no kind ("the group")."""
+    if noun_kind is None or kind == noun_kind:
+        return True
+    return kind is None and not _kinds(lang).get(noun_kind, {}).get("strict", False)
+
+
+def place_level_of(noun: str, lang: str = "en") -> str | None:
+    """The level of place a description noun stands for ("the city": city), or None."""
+    levels = get_language(lang).words.get("place_nouns", {})
+    return next((k for k, v in levels.items() if noun.lower() in v), None)
+
+
+def place_levels(name: str) -> set[str]:
+    """A place name's levels from the gazetteer: "country", "province" (a US state),
+    "city"; more than one for a name that is both ("Washington"), none when unknown."""
+    from ..places import is_city, is_country, is_state
+
+    found = {"country"} if is_country(name) else set()
+    if is_state(name):
+        found.add("province")
+    if is_city(name):
+        found.add("city")
+    return found
+
+
 def is_document(head: Any, lemma: str, lang: str = "en") -> bool:
     """"The statement said": a document noun (``document_nouns`` of ``words.json``)."""
     nouns = get_language(lang).word_set("document_nouns")
