@@ -155,3 +155,58 @@ def test_they_after_an_unnamed_group_keeps_that_phrase(pipe):
     assert second["speaker"]["entity"] is None
     assert second["speaker"]["name"] == "The researchers"
     assert second["speaker"]["resolved"]["from"]["text"] == "The researchers"
+
+
+def test_an_organisation_description_stands_for_a_body_of_its_kind(pipe):
+    text = ("Officers of the Kelburn Regional Police arrested two men after a break-in at a "
+            "pharmacy on Monday.\n\n"
+            "The Marsh Valley Credit Union said its branch next door had not been damaged.\n\n"
+            "Police said the men would appear in court on Friday.\n")
+    rec, quotes = _quotes(pipe, text)
+    police = quotes[-1]
+    assert police["speaker"]["text"] == "Police"
+    # the force named earlier, not the credit union that spoke in between
+    assert _speaker_name(rec, police) == "Kelburn Regional Police"
+    assert police["speaker"]["resolved"]["how"] == "description"
+    # with no police force named, "police" is no other body: the phrase stays, no entity
+    rec, quotes = _quotes(pipe, text.replace("Officers of the Kelburn Regional Police arrested",
+                                             "Two men were arrested"))
+    assert quotes[-1]["speaker"]["text"] == "Police" and quotes[-1]["speaker"]["entity"] is None
+
+
+def test_the_city_and_the_province_are_the_places_of_their_level(pipe):
+    text = ("Alberta will spend $30 million on wildfire crews this year, Premier Dana Kowalski said.\n\n"
+            "The province said the crews would be hired by April.\n\n"
+            "Calgary's mayor, Ian Shaw, said the city needed more firefighters of its own. "
+            "The city said it would ask for a share of the money.\n")
+    rec, quotes = _quotes(pipe, text)
+    by_speaker = {q["speaker"]["text"]: q for q in quotes}
+    assert _speaker_name(rec, by_speaker["The province"]) == "Alberta"
+    assert _speaker_name(rec, by_speaker["The city"]) == "Calgary"
+    # a city is no province: with only a city named, "the province" names nobody
+    text = ("Saskatoon will close three outdoor pools this summer because it cannot hire enough "
+            "lifeguards, the city said on Tuesday.\n\n"
+            "The province said it would not cover the cost of training new guards.\n")
+    rec, (city, province) = _quotes(pipe, text)
+    assert _speaker_name(rec, city) == "Saskatoon"
+    assert province["speaker"]["text"] == "The province" and province["speaker"]["entity"] is None
+
+
+def test_a_dateline_place_is_no_company_and_an_untagged_company_is_named(pipe):
+    text = ("BRANDON, Man. — Prairie Grain Handlers will shut its elevator in Brandon in June, "
+            "cutting 60 jobs, the company said on Monday.\n\n"
+            "Union steward Carla Mendes said workers had been given no warning.\n\n"
+            "The company said it would offer transfers to its other sites.\n")
+    rec, quotes = _quotes(pipe, text)
+    companies = [q for q in quotes if q["speaker"]["text"].lower() == "the company"]
+    assert len(companies) == 2
+    for q in companies:
+        # never the dateline's place (nor the town), whatever the tagger made of them
+        assert q["speaker"]["name"] == "Prairie Grain Handlers"
+        assert q["speaker"]["entity"] is None or _speaker_name(rec, q) == "Prairie Grain Handlers"
+    # with no company named at all, the phrase stays and nothing is guessed
+    rec, quotes = _quotes(pipe, text.replace("Prairie Grain Handlers will shut its elevator",
+                                             "The elevator will close"))
+    last = quotes[-1]
+    assert last["speaker"]["text"] == "The company"
+    assert last["speaker"]["entity"] is None and last["speaker"]["name"] == "The company"
