@@ -210,3 +210,32 @@ def test_a_dateline_place_is_no_company_and_an_untagged_company_is_named(pipe):
     last = quotes[-1]
     assert last["speaker"]["text"] == "The company"
     assert last["speaker"]["entity"] is None and last["speaker"]["name"] == "The company"
+
+
+def test_the_accused_is_the_person_described_by_the_participle(pipe):
+    # the parser tags "accused" a verb, in "X, accused of ..." and in "The accused said"
+    text = ("Former school board treasurer Mark Dunlop, accused of taking $400,000 from a "
+            "student lunch fund, told the court on Monday that he had never signed the cheques.\n\n"
+            "Crown prosecutor Alison Reid said the bank records showed otherwise.\n\n"
+            "The accused said he had been on holiday in Portugal when most of the payments were made.\n")
+    rec, quotes = _quotes(pipe, text)
+    dunlop = next(e for e in rec.entities if e["name"] == "Mark Dunlop")
+    assert any(d["text"].startswith("accused of taking") for d in dunlop["descriptions"])
+    accused = quotes[-1]
+    assert accused["speaker"]["text"] == "The accused"
+    assert _speaker_name(rec, accused) == "Mark Dunlop"
+    assert accused["speaker"]["resolved"]["how"] == "description"
+    # "the accused man's lawyer" describes the lawyer, who is no "accused"
+    text = ("The accused man's lawyer, Peter Walsh, said his client had co-operated with police.\n\n"
+            "The accused said he would plead not guilty.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[-1]["speaker"]["text"] == "The accused"
+    assert quotes[-1]["speaker"]["entity"] is None
+
+
+def test_a_participle_modifier_is_part_of_a_title(pipe):
+    text = "Convicted fraudster Ray Dunn said he had repaid every cent.\n"
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) == "Ray Dunn"
+    dunn = rec.entity(q["speaker"]["entity"])
+    assert [d["text"] for d in dunn["descriptions"]] == ["Convicted fraudster"]

@@ -32,7 +32,7 @@ from typing import Any
 
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
-from .speaker_links import (PronounLinker, is_document, name_kind, noun_phrase, org_compatible, org_kind,
+from .speaker_links import (PronounLinker, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
                             place_level_of, place_levels, relative_antecedent)
 from ..places import is_place
 
@@ -86,9 +86,14 @@ class SpeakerResolver:
         self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
                           for e in record.entities}
         self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
+        self._by_first: dict[str, list[int]] = {}  # first word of a description -> entity indices
         for n, e in enumerate(record.entities):
             for word in set(self.described[e["id"]].split()):
                 self._by_word.setdefault(word, []).append(n)
+            for d in e.get("descriptions", []):
+                words = d["text"].lower().split()
+                if words and not any(w.endswith(("'s", "’s")) for w in words):
+                    self._by_first.setdefault(words[0], []).append(n)
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
@@ -232,7 +237,7 @@ class SpeakerResolver:
         if inside and not _is_description(noun, inside):
             m = (people or inside)[0]
             return Resolution(m.entity, "relative", (m.start, m.end))
-        found = self._description_mention(ps, noun) if noun.pos_ in ("NOUN", "PROPN") else None
+        found = self._description_mention(ps, noun) if noun.pos_ == "PROPN" or nominal(noun) else None
         if found is not None:
             return Resolution(found[1], "relative", found[0])
         return Resolution(None, "relative", (ps, pe), name=self.text[ps:pe])
@@ -250,10 +255,13 @@ class SpeakerResolver:
 
     def _description(self, pos: int, head: Any) -> str | None:
         noun = token_lemma(head).lower()
-        if head.pos_ not in ("NOUN", "PROPN") or len(noun) < 3:
+        if (head.pos_ != "PROPN" and not nominal(head)) or len(noun) < 3:
             return None
         best: tuple[int, str] | None = None
-        described = sorted(set(self._by_word.get(noun, [])) | set(self._by_word.get(head.lower_, [])))
+        if head.pos_ in ("NOUN", "PROPN"):
+            described = sorted(set(self._by_word.get(noun, [])) | set(self._by_word.get(head.lower_, [])))
+        else:  # "the accused": a person described as "accused of ...", not "the accused man's lawyer"
+            described = sorted(set(self._by_first.get(head.lower_, [])))
         for n in described:  # the entities described with this noun, in order
             starts = self._mention_starts[n]
             k = bisect_left(starts, pos)
@@ -388,11 +396,11 @@ def _agrees(p: Any, noun: Any) -> bool:
 
 
 def _is_description(head: Any, inside: list[Mention]) -> bool:
-    """A common-noun speaker phrase that no entity mention heads and none stands in
+    """A common-noun speaker phrase ("the accused" too: :func:`.speaker_links.nominal`) that no entity mention heads and none stands in
     apposition to ("the Democratic nominee", "A spokesman for the European Commission"):
     the entities inside only qualify it.  ("A spokesman for the association, Ben
     Carter": the apposition names the speaker, wherever the parser hung it.)"""
-    if head is None or head.pos_ != "NOUN":
+    if head is None or not nominal(head):
         return False
     for m in inside:
         if m.start <= head.idx < m.end:
@@ -423,12 +431,12 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return subject.idx, subject.idx + len(subject), subject
     if inside and not _is_description(subject, inside):
         people = [m for m in inside if m.type == "PERSON"]
-        if subject.pos_ == "NOUN" and not any(m.start <= subject.idx < m.end for m in inside):
+        if nominal(subject) and not any(m.start <= subject.idx < m.end for m in inside):
             appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]
             people = appos or people
         m = (people or inside)[0]
         return m.start, m.end, subject
-    if subject.pos_ == "NOUN":
+    if nominal(subject):
         ps, pe = noun_phrase(subject)
         return ps, pe, subject
     left = subject

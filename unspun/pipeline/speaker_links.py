@@ -148,12 +148,26 @@ class _Point:
         self.start, self.end, self.entity, self.type = start, end, entity, type_
 
 
+def nominal(tok: Any, lang: str = "en") -> bool:
+    """A common noun, or a participle or adjective the parser left as such where it heads
+    a noun phrase after an article: "the accused", "the injured" (a verb with no subject
+    or auxiliary of its own)."""
+    if tok.pos_ == "NOUN":
+        return True
+    if tok.pos_ not in ("VERB", "ADJ") or tok.tag_ not in ("VBN", "VBG", "JJ") or tok.i == 0 \
+            or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "conj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children):
+        return False
+    return tok.doc[tok.i - 1].lower_ in get_language(lang).word_set("articles")
+
+
 def relative_antecedent(head: Any) -> Any | None:
     """The noun a relative pronoun speaker stands for ("Lin, who said" -> "Lin"), or None."""
     if head.lower_ not in RELATIVE or head.head.dep_ != "relcl":
         return None
     noun = head.head.head
-    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") else None
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
 
 
 def noun_phrase(noun: Any) -> tuple[int, int]:
