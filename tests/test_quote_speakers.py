@@ -239,3 +239,23 @@ def test_a_participle_modifier_is_part_of_a_title(pipe):
     assert _speaker_name(rec, q) == "Ray Dunn"
     dunn = rec.entity(q["speaker"]["entity"])
     assert [d["text"] for d in dunn["descriptions"]] == ["Convicted fraudster"]
+
+
+def test_a_pronoun_continues_a_run_of_one_speakers_quotes(pipe):
+    text = ("Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+            "\"We have heard the nurses, and we are acting,\" Morrow said.\n\n"
+            "The plan was first proposed by Health Minister Anne Leclerc in 2024.\n\n"
+            "She said the new nurses would be placed in rural hospitals first.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Linda Morrow"
+    # a woman who is the subject of the sentence before is the antecedent, run or not
+    rec, quotes = _quotes(pipe, text.replace("The plan was first proposed by Health Minister Anne "
+                                             "Leclerc in 2024.",
+                                             "Opposition critic Anne Leclerc was not convinced."))
+    assert _speaker_name(rec, quotes[-1]) == "Anne Leclerc"
+    # the one who spoke beats the subject of what she reported
+    text = ("Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+            "Morrow said Health Minister Anne Leclerc would announce the details next week.\n\n"
+            "She said the new nurses would be placed in rural hospitals first.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Linda Morrow"
