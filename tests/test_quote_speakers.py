@@ -259,3 +259,20 @@ def test_a_pronoun_continues_a_run_of_one_speakers_quotes(pipe):
             "She said the new nurses would be placed in rural hospitals first.\n")
     rec, quotes = _quotes(pipe, text)
     assert _speaker_name(rec, quotes[-1]) == "Linda Morrow"
+
+
+def test_a_name_coordinated_with_a_bare_title_is_the_speaker(pipe):
+    text = "Liberal leadership candidate and former banker Ruth Tam said on Sunday that she would run.\n"
+    rec, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["text"] == "Ruth Tam"
+    assert _speaker_name(rec, q) == "Ruth Tam"
+
+
+def test_an_indefinite_body_is_no_body_named_before(pipe):
+    text = ("Premier Linda Morrow met the leaders of Nova Scotia and Ohio on Monday.\n\n"
+            "A province said it would join the plan.\n")
+    rec, quotes = _quotes(pipe, text)
+    q = quotes[-1]
+    assert q["speaker"]["text"] == "A province" and q["speaker"]["entity"] is None
+    rec, quotes = _quotes(pipe, text.replace("A province said", "The province said"))
+    assert _speaker_name(rec, quotes[-1]) in ("Nova Scotia", "Ohio")  # the definite one was named

@@ -270,6 +270,8 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
+        if _indefinite(head):  # "a state", "a union": a body not named before
+            return None
         if noun in lexicon()["group_nouns"] or place_level_of(noun) is not None:
             return self._organisation_before(pos, noun)
         return None
@@ -315,7 +317,8 @@ class SpeakerResolver:
         or more, no known place or person's name, of a kind the noun can stand for; one
         holding the noun first ("the festival" after "The Stratford Festival").  The speaker keeps no entity; its name is that name."""
         noun = token_lemma(head).lower()
-        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or place_level_of(noun):
+        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or place_level_of(noun) \
+                or _indefinite(head):
             return None
         kind = org_kind(noun)
         named, other = [], []
@@ -383,6 +386,12 @@ class SpeakerResolver:
             i -= 1
         return out
 
+def _indefinite(noun: Any) -> bool:
+    """A noun with an indefinite article ("a state", "another union"): something new, no
+    body named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+
+
 def _agrees(p: Any, noun: Any) -> bool:
     """A pronoun can stand for a common noun: "it" a singular one, "they" a plural or
     an organisation noun ("the group"), "he" / "she" a noun of its gender ("the
@@ -399,7 +408,9 @@ def _is_description(head: Any, inside: list[Mention]) -> bool:
     """A common-noun speaker phrase ("the accused" too: :func:`.speaker_links.nominal`) that no entity mention heads and none stands in
     apposition to ("the Democratic nominee", "A spokesman for the European Commission"):
     the entities inside only qualify it.  ("A spokesman for the association, Ben
-    Carter": the apposition names the speaker, wherever the parser hung it.)"""
+    Carter": the apposition names the speaker, wherever the parser hung it; so does a
+    name the parser coordinated with a bare title, "Liberal leadership candidate and
+    former banker Ruth Tam".)"""
     if head is None or not nominal(head):
         return False
     for m in inside:
@@ -408,6 +419,9 @@ def _is_description(head: Any, inside: list[Mention]) -> bool:
         span = head.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and m.type in ("PERSON", "ORG") and span.root.dep_ == "appos":
             return False
+        if span is not None and m.type == "PERSON" and span.root.dep_ == "conj" and span.root.head == head \
+                and not any(c.dep_ in ("det", "poss") for c in head.children):
+            return False  # "Liberal leadership candidate and former banker Ruth Tam": titles, her name
     return True
 
 
