@@ -276,3 +276,18 @@ def test_an_indefinite_body_is_no_body_named_before(pipe):
     assert q["speaker"]["text"] == "A province" and q["speaker"]["entity"] is None
     rec, quotes = _quotes(pipe, text.replace("A province said", "The province said"))
     assert _speaker_name(rec, quotes[-1]) in ("Nova Scotia", "Ohio")  # the definite one was named
+
+
+def test_a_lede_description_is_the_person_named_bare_in_the_next_paragraph(pipe):
+    text = ("REGINA — The former chief engineer of the Prairie Bridge Authority told a provincial "
+            "inquiry on Tuesday that she had warned her superiors about the cracked girders.\n\n"
+            "Marta Kowalczyk testified for three hours. She said nobody answered her letters.\n")
+    rec, quotes = _quotes(pipe, text)
+    first = quotes[0]
+    assert first["speaker"]["text"].startswith("The former chief engineer")
+    assert _speaker_name(rec, first) == "Marta Kowalczyk"
+    assert first["speaker"]["resolved"]["how"] == "description"
+    # someone introduced with a description of their own is someone else
+    rec, quotes = _quotes(pipe, text.replace("Marta Kowalczyk testified",
+                                             "Marta Kowalczyk, a lawyer for the authority, spoke"))
+    assert quotes[0]["speaker"]["entity"] is None

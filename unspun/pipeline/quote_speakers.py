@@ -159,7 +159,45 @@ class SpeakerResolver:
             if body is not None:
                 self.names[(start, end)] = body.name
                 return body
+            later = self._named_next(start, end, head)
+            if later is not None:
+                return Resolution(later.entity, "description", (later.start, later.end))
         return Resolution(None)
+
+    def _named_next(self, start: int, end: int, head: Any) -> Mention | None:
+        """A lede that describes its speaker and names them only after ("The former head of
+        procurement at the Lakeshore Transit Authority told an inquiry ... // Karen Mwale
+        testified for four hours."): a definite description of one person (a singular
+        noun that names no body, place or document) speaking in the article's first
+        paragraph, with no entity before, is the
+        person the next paragraph's first sentence opens with as its subject, named
+        bare (no title or description of its own there) and not named before."""
+        noun = token_lemma(head).lower()
+        if head.tag_ != "NN" or noun in lexicon()["group_nouns"] or place_level_of(noun) \
+                or is_document(head, noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                or any(self.pronouns.types.get(m.entity) == "PERSON" for m in self.mentions_in(start, end)):
+            return None
+        body = self.text[self.dateline_end:start]
+        if "\n\n" in body.strip() or "\n\n" not in self.text[end:]:
+            return None
+        i = bisect_left(self.pronouns.tok_starts, self.text.index("\n\n", end) + 2)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        if i >= len(self.doc):
+            return None
+        sent = self.sents.of(i)
+        subject = root_subject(sent)
+        if subject is None or subject.pos_ != "PROPN" or any(c.dep_ == "appos" for c in subject.children):
+            return None
+        found = [m for m in self.mentions_in(sent.start_char, sent.end_char)
+                 if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
+        if not found or found[0].start != sent.start_char:
+            return None
+        m = found[0]
+        ent = self.record.entity(m.entity)
+        if any(x["start"] < start for x in ent["mentions"]):
+            return None
+        return m
 
     def _document(self, start: int, head: Any, depth: int = 0) -> "Resolution":
         """A document speaks for its issuer (:mod:`.issuers`): named in its own phrase,
