@@ -291,3 +291,12 @@ def test_a_lede_description_is_the_person_named_bare_in_the_next_paragraph(pipe)
     rec, quotes = _quotes(pipe, text.replace("Marta Kowalczyk testified",
                                              "Marta Kowalczyk, a lawyer for the authority, spoke"))
     assert quotes[0]["speaker"]["entity"] is None
+
+
+def test_a_place_is_never_a_companys_antecedent(pipe):
+    # the tagger makes "Halifax" an organisation as the subject of "will sell"
+    text = ("Halifax will sell two ferries, the city said on Monday.\n\n"
+            "The company that runs the ferries said it had not been told.\n")
+    rec, (city, company) = _quotes(pipe, text)
+    assert _speaker_name(rec, city) == "Halifax"
+    assert company["speaker"]["text"] == "The company" and company["speaker"]["entity"] is None

@@ -333,8 +333,8 @@ class SpeakerResolver:
             ent = self.record.entity(m.entity)
             words = ent["name"].lower().split()
             kind_of = name_kind(ent["name"])
-            if not org_compatible(kind, kind_of):
-                continue
+            if not org_compatible(kind, kind_of) or (kind is not None and is_place(ent["name"])):
+                continue  # "the company" is no "Halifax", whatever the tagger made of it
             if self.pronouns.types.get(m.entity, m.type) == "ORG":
                 if noun in words:
                     named.append(m)
