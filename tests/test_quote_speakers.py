@@ -300,3 +300,20 @@ def test_a_place_is_never_a_companys_antecedent(pipe):
     rec, (city, company) = _quotes(pipe, text)
     assert _speaker_name(rec, city) == "Halifax"
     assert company["speaker"]["text"] == "The company" and company["speaker"]["entity"] is None
+
+
+def test_the_union_is_the_subject_of_its_sentence_not_the_company_beside_it(pipe):
+    # the tagger misses "Unifor"; "Stellantis", an object in the same sentence, is no union
+    text = ("Unifor has reached a tentative deal with Stellantis that would raise wages by 20 per "
+            "cent over three years, the union said on Sunday.\n\n"
+            "Members will vote on the deal next week.\n\n"
+            "The company said the agreement secured the future of its Windsor plant.\n")
+    rec, quotes = _quotes(pipe, text)
+    union, company = quotes[0], quotes[-1]
+    assert union["speaker"]["text"] == "the union" and union["speaker"]["name"] == "Unifor"
+    assert _speaker_name(rec, company) == "Stellantis"
+    # the same with the roles of subject and object swapped
+    text = ("Stellantis has reached a tentative deal with Unifor that would raise wages by 20 per "
+            "cent over three years, the company said on Sunday.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) == "Stellantis" or q["speaker"]["name"] == "Stellantis"

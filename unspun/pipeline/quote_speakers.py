@@ -60,6 +60,19 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class _Body:
+    """An organisation a description may stand for: a mention of a tagged entity, or a
+    proper name the tagger missed (``entity`` None)."""
+
+    start: int
+    end: int
+    entity: str | None
+    name: str
+    subject: bool
+    sentence: int
+
+
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
@@ -155,9 +168,10 @@ class SpeakerResolver:
             found = self._description_mention(start, head)
             if found is not None:
                 return Resolution(found[1], "description", found[0])
-            body = self._unnamed_body(start, head)
+            body = self._organisation(start, head)
             if body is not None:
-                self.names[(start, end)] = body.name
+                if body.name:
+                    self.names[(start, end)] = body.name
                 return body
             later = self._named_next(start, end, head)
             if later is not None:
@@ -278,6 +292,9 @@ class SpeakerResolver:
         found = self._description_mention(ps, noun) if noun.pos_ == "PROPN" or nominal(noun) else None
         if found is not None:
             return Resolution(found[1], "relative", found[0])
+        body = self._organisation(ps, noun) if noun.pos_ == "NOUN" else None
+        if body is not None and body.entity is not None:
+            return Resolution(body.entity, "relative", body.source)
         return Resolution(None, "relative", (ps, pe), name=self.text[ps:pe])
 
     def _description_mention(self, pos: int, head: Any) -> tuple[tuple[int, int], str] | None:
@@ -308,81 +325,67 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
-        if _indefinite(head):  # "a state", "a union": a body not named before
-            return None
-        if noun in lexicon()["group_nouns"] or place_level_of(noun) is not None:
-            return self._organisation_before(pos, noun)
+        level = place_level_of(noun)
+        if level is not None and not _indefinite(head):  # not "a state": one not named before
+            return self._place_before(pos, level)
         return None
 
-    def _organisation_before(self, pos: int, noun: str) -> str | None:
-        """"The federation said": the organisation named last before ``pos``, outside
-        quotes and the dateline, within the look-back, of a kind the noun can stand for
-        (:func:`.speaker_links.org_kind`: "the company" is no "Halifax Regional
-        Police", and "police" only a body whose name shows it); one whose name holds the
-        noun ("Federation of Canadian Municipalities") first, then one whose name shows
-        the noun's kind, then one of no shown kind; else a body tagged a place that no
-        gazetteer knows as one ("The club said" after "The Jets", tagged a place).  A
-        place is never a company's antecedent; "the city", "the province" take the place
-        of that level (:meth:`_place_before`)."""
-        level = place_level_of(noun)
-        if level is not None:
-            return self._place_before(pos, level)
-        kind = org_kind(noun)
-        named, shown, unknown, places = [], [], [], []
-        for m in self._before(pos):
-            ent = self.record.entity(m.entity)
-            words = ent["name"].lower().split()
-            kind_of = name_kind(ent["name"])
-            if not org_compatible(kind, kind_of) or (kind is not None and is_place(ent["name"])):
-                continue  # "the company" is no "Halifax", whatever the tagger made of it
-            if self.pronouns.types.get(m.entity, m.type) == "ORG":
-                if noun in words:
-                    named.append(m)
-                elif kind is not None and kind_of == kind:
-                    shown.append(m)
-                else:
-                    unknown.append(m)
-            elif m.type == "GPE" and not is_place(ent["name"]):
-                places.append(m)
-        found = (named or shown or unknown or places or [None])[0]
-        return found.entity if found is not None else None
-
-    def _unnamed_body(self, pos: int, head: Any) -> "Resolution | None":
-        """"The Winnipeg Jets have suspended ... The club said": an organisation noun with
-        no entity to stand for is the body the article named as a subject before, by a
-        proper name the entity tagger missed: the nearest such subject in the look-back,
-        outside quotes and the dateline, that no mention overlaps, of two proper nouns
-        or more, no known place or person's name, of a kind the noun can stand for; one
-        holding the noun first ("the festival" after "The Stratford Festival").  The speaker keeps no entity; its name is that name."""
+    def _organisation(self, pos: int, head: Any) -> "Resolution | None":
+        """"The federation said", "the company said": the body the noun stands for, named
+        before ``pos`` outside quotes and the dateline, within the look-back, of a kind
+        the noun can stand for (:func:`.speaker_links.org_kind`: "the company" is no
+        "Halifax Regional Police", "police" only a body whose name shows it, and a known
+        place is no company, whatever type the tagger gave it).  The bodies are the
+        organisations tagged (and bodies tagged a place that no gazetteer knows as one:
+        "the Jets"), and subjects written as a proper name the tagger missed ("The
+        Winnipeg Jets have suspended ... The club said": :meth:`_proper_name`), which keep
+        no entity but their name.  One whose name holds the noun ("Federation of Canadian
+        Municipalities") first, then one whose name shows the noun's kind, then any; of
+        those, the nearest sentence's, a subject first ("Unifor reached a deal with
+        Stellantis, the union said": Unifor)."""
         noun = token_lemma(head).lower()
-        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or place_level_of(noun) \
-                or _indefinite(head):
+        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or _indefinite(head):
             return None
         kind = org_kind(noun)
-        named, other = [], []
+        here = self.pronouns.sentence(pos)
+        bodies = []
+        for m in self._before(pos):
+            name = self.record.entity(m.entity)["name"]
+            tagged = self.pronouns.types.get(m.entity, m.type)
+            if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name))):
+                continue
+            if org_compatible(kind, name_kind(name)) and not (kind is not None and is_place(name)):
+                bodies.append(_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
+                                    self.pronouns.sentence(m.start)))
         for tok in reversed(head.doc[:head.i]):
             if tok.idx < max(self.dateline_end, pos - LOOKBACK_CHARS):
                 break
             if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or self.inside_quote(tok.idx):
                 continue
-            found = self._proper_name(tok)
-            if found is None or not org_compatible(kind, name_kind(found[2])):
-                continue
-            (named if noun in found[2].lower().split() else other).append(found)
-        ps, pe, name = (named or other or [(0, 0, None)])[0]
-        return Resolution(None, "description", (ps, pe), name=name) if name else None
+            sentence = self.pronouns.sentence(tok.idx)
+            found = self._proper_name(tok, 1 if sentence == here else 2)
+            if found is not None and org_compatible(kind, name_kind(found[2])):
+                bodies.append(_Body(found[0], found[1], None, found[2], True, sentence))
+        named = [b for b in bodies if noun in b.name.lower().split()]
+        shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
+        pool = named or shown or bodies
+        if not pool:
+            return None
+        nearest = [b for b in pool if b.sentence == max(c.sentence for c in pool)]
+        b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
+        return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
 
-    def _proper_name(self, tok: Any) -> tuple[int, int, str] | None:
+    def _proper_name(self, tok: Any, least: int) -> tuple[int, int, str] | None:
         """The span and name (no leading article) of a subject written as an organisation's
-        proper name, or None: a name a mention overlaps, with a common word, a person's
-        given name or a known place's name is none."""
+        proper name, of ``least`` proper nouns at least, or None: a name a mention
+        overlaps, with a common word, a person's given name or a known place's name is none."""
         ps, pe = noun_phrase(tok)
         span = tok.doc.char_span(ps, pe, alignment_mode="expand")
         if span is None or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME"):
             return None
         words = [t for t in span if not (t.i == span.start and t.pos_ == "DET")]
         if any(t.pos_ not in ("PROPN", "ADP", "CCONJ", "PART") for t in words) \
-                or sum(t.pos_ == "PROPN" for t in words) < 2:
+                or sum(t.pos_ == "PROPN" for t in words) < least:
             return None
         i = bisect_left(self._starts, ps + 1) - 1
         near = self.mentions[max(0, i):i + 1] + self.mentions_in(ps, pe)
