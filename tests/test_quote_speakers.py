@@ -317,3 +317,16 @@ def test_the_union_is_the_subject_of_its_sentence_not_the_company_beside_it(pipe
             "cent over three years, the company said on Sunday.\n")
     rec, (q,) = _quotes(pipe, text)
     assert _speaker_name(rec, q) == "Stellantis" or q["speaker"]["name"] == "Stellantis"
+
+
+def test_someone_who_did_not_speak_is_no_antecedent_of_he_said(pipe):
+    text = ("Coach Dave Marchand said the team would appeal the suspension.\n\n"
+            "\"We think the league got this wrong,\" Marchand said. \"Two games is too much.\"\n\n"
+            "Defenceman Michael Ortiz, who was suspended on Friday, declined to comment.\n\n"
+            "He said the team would also pay the fan's medical bills.\n")
+    for silent in ("declined to comment", "did not speak to reporters", "could not be reached"):
+        rec, quotes = _quotes(pipe, text.replace("declined to comment", silent))
+        assert _speaker_name(rec, quotes[-1]) == "Dave Marchand", silent
+    # one who acted otherwise is still the nearer antecedent
+    rec, quotes = _quotes(pipe, text.replace("declined to comment", "did not play on Friday"))
+    assert _speaker_name(rec, quotes[-1]) == "Michael Ortiz"

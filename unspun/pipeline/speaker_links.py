@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..lang import get as get_language
+from ..lang import lemma as token_lemma
 from .antecedents import Antecedent, given_name_gender, gender_of, pronoun, resolve
 
 LOOKBACK_CHARS = 1500
@@ -110,6 +111,21 @@ class PronounLinker:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
+    def _silent(self, m: Any) -> bool:
+        """A person the article says did not speak: the subject of a refusal ("declined to
+        comment", ``refusal_verbs``) or of a negated verb of speaking ("did not speak to
+        reporters", "could not be reached", ``silence_verbs``).  "He said" after it is
+        somebody else."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = span.root.head
+        lang = get_language("en")
+        if token_lemma(verb).lower() in lang.quote_cues.get("refusal_verbs", ()):
+            return True
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        return negated and token_lemma(verb).lower() in lang.word_set("silence_verbs")
+
     def resolve(self, pos: int, word: str, speakers: Sequence[tuple[int, str]] = ()
                 ) -> Any | None:
         """The mention (or earlier speaker's mention) the pronoun at ``pos`` refers to."""
@@ -121,7 +137,7 @@ class PronounLinker:
         hi = bisect_left(self.starts, pos)
         cands, by_key = [], {}
         for m in self.mentions[lo:hi]:
-            if self.inside_quote(m.start):
+            if self.inside_quote(m.start) or (p.kind == "person" and self._silent(m)):
                 continue
             a = Antecedent(m.entity, m.start, self.sentence(m.start), self.types.get(m.entity, m.type),
                            self.genders.get(m.entity), self._subject(m))
