@@ -18,7 +18,9 @@ accuracy is over matched quotes.  A speaker is right when
 * the gold has no speaker: the prediction has none.
 
 Figures are also given per class (cue-less, pronoun, non-agent, span cut,
-plain: the class each gold quote was written to test), and the affiliation
+plain: the class each gold quote was written to test) and per case file
+(``src/<name>.txt``: ``longform`` holds full-length articles that mix every
+class, each quote still carrying its own class), and the affiliation
 of description speakers ("A spokesman for the European Commission") is
 counted when a prediction carries one.  Errors are then counted by class as
 ``bench/quotes.py`` counts them on PolNeAR (``quote_scoring.error_class``:
@@ -54,6 +56,7 @@ class Case:
     id: str
     text: str
     quotes: list[dict]
+    file: str = ""  # the case file's name, src/<file>.txt
 
 
 def load_cases(root: Path = CASES) -> list[Case]:
@@ -65,7 +68,8 @@ def load_cases(root: Path = CASES) -> list[Case]:
             body, _, gold = rest.partition("--- gold\n")
             text = body.strip("\n") + "\n"
             out.append(Case(head.strip(), text, [_gold_line(text, line, head.strip())
-                                                 for line in gold.splitlines() if line.strip()]))
+                                                 for line in gold.splitlines() if line.strip()],
+                            path.stem))
     return out
 
 
@@ -132,8 +136,9 @@ def score(cases: list[Case], records: list, show: bool) -> tuple[dict[str, Tally
             if pi not in matched_preds:
                 tallies["all"].fp += 1
                 tallies["direct" if p.direct else "indirect"].fp += 1
+                tallies["file:" + case.file].fp += 1
         for gi, g in enumerate(case.quotes):
-            keys = ("all", g["kind"], g["class"])
+            keys = ("all", g["kind"], g["class"], "file:" + case.file)
             pi = by_gold.get(gi)
             pred_q = rec.quotes[pi] if pi is not None else None
             ok = pred_q is not None and speaker_ok(g, _speaker(rec, pred_q))
@@ -204,6 +209,10 @@ def run(heldout: bool) -> None:
             print(f"{key:9} {t.gold:5} {p:6.3f} {r:6.3f} {f:6.3f} {acc:6.3f}")
         else:  # a class's predictions are not known: recall and speaker accuracy only
             print(f"{key:9} {t.gold:5} {'-':>6} {r:6.3f} {'-':>6} {acc:6.3f}")
+    print(f"\n{'file':9} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6}")
+    for key in sorted(k for k in tallies if k.startswith("file:")):
+        p, r, f, acc = tallies[key].prf()
+        print(f"{key[5:]:9} {tallies[key].gold:5} {p:6.3f} {r:6.3f} {f:6.3f} {acc:6.3f}")
     aff = tallies["_aff"]
     print(f"description speakers' affiliation: {aff.speaker_ok} of {aff.gold} matched\n")
     print_classes(classes, "all gold quotes; cue-less: the cases' cueless class")

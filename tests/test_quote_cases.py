@@ -24,6 +24,18 @@ def test_cases_load_with_their_gold():
     assert found == set(CLASSES)
 
 
+def test_longform_cases_are_whole_articles_with_unambiguous_gold():
+    """src/longform.txt: full-length articles, each gold content found once in its text."""
+    cases = [c for c in load_cases() if c.file == "longform"]
+    assert len(cases) >= 24
+    for case in cases:
+        assert 400 <= len(case.text.split()) <= 900, case.id
+        assert 8 <= len(case.quotes) <= 20, case.id
+        for q in case.quotes:
+            for s, e in q["parts"]:
+                assert case.text.count(case.text[s:e]) == 1, (case.id, case.text[s:e])
+
+
 def test_heldout_split_follows_its_rule():
     ids = {c.id for c in load_cases()}
     rule = {i for i in ids if int(hashlib.sha1(i.encode()).hexdigest()[:8], 16) % 2 == 0}
