@@ -26,6 +26,7 @@ is still reported, but no entity is guessed.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -96,17 +97,12 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, int, str]] = []  # (start, end, entity id) of resolved speakers
         self.unnamed: list[tuple[int, int]] = []  # speaker spans that name no entity ("The researchers")
         self.names: dict[tuple[int, int], str] = {}  # such a span -> the name it stands for, where written
-        self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
-                          for e in record.entities}
-        self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
-        self._by_first: dict[str, list[int]] = {}  # first word of a description -> entity indices
+        self._by_word: dict[str, list[int]] = {}  # a description's head noun -> entity indices
         for n, e in enumerate(record.entities):
-            for word in set(self.described[e["id"]].split()):
-                self._by_word.setdefault(word, []).append(n)
             for d in e.get("descriptions", []):
-                words = d["text"].lower().split()
-                if words and not any(w.endswith(("'s", "’s")) for w in words):
-                    self._by_first.setdefault(words[0], []).append(n)
+                word = _description_head(d["text"])
+                if word and n not in self._by_word.get(word, []):
+                    self._by_word.setdefault(word, []).append(n)
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
@@ -313,10 +309,7 @@ class SpeakerResolver:
         if (head.pos_ != "PROPN" and not nominal(head)) or len(noun) < 3:
             return None
         best: tuple[int, str] | None = None
-        if head.pos_ in ("NOUN", "PROPN"):
-            described = sorted(set(self._by_word.get(noun, [])) | set(self._by_word.get(head.lower_, [])))
-        else:  # "the accused": a person described as "accused of ...", not "the accused man's lawyer"
-            described = sorted(set(self._by_first.get(head.lower_, [])))
+        described = sorted(set(self._by_word.get(noun, [])) | set(self._by_word.get(head.lower_, [])))
         for n in described:  # the entities described with this noun, in order
             starts = self._mention_starts[n]
             k = bisect_left(starts, pos)
@@ -426,6 +419,18 @@ class SpeakerResolver:
                 out.append(m)
             i -= 1
         return out
+
+_HEAD_END = re.compile(r",|\s(?:of|at|for|with|in|from|on|to|and|who|whose|since)\s")
+
+
+def _description_head(text: str) -> str | None:
+    """The noun a description is of: its last word before a preposition, a comma or a
+    clause ("professor at IITU": professor; "former Canadian national team defender":
+    defender, not team; "accused of taking ...": accused; "the accused man's lawyer":
+    lawyer)."""
+    words = _HEAD_END.split(text.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(".,;:'’\"“”()") if words else None
+
 
 def _indefinite(noun: Any) -> bool:
     """A noun with an indefinite article ("a state", "another union"): something new, no
