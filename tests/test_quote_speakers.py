@@ -330,3 +330,38 @@ def test_someone_who_did_not_speak_is_no_antecedent_of_he_said(pipe):
     # one who acted otherwise is still the nearer antecedent
     rec, quotes = _quotes(pipe, text.replace("declined to comment", "did not play on Friday"))
     assert _speaker_name(rec, quotes[-1]) == "Michael Ortiz"
+
+
+def test_a_byline_and_a_photo_credit_are_nobodys_antecedent(pipe):
+    text = ("Flood crews work through the night\n\n"
+            "By Kevin Tran, Global News\n\n"
+            "ABBOTSFORD, B.C. — Crews worked through the night to shore up the Sumas dike.\n\n"
+            "\"We've learned a lot since 2021,\" Mayor Ravi Sandhu said.\n\n"
+            "A volunteer fills sandbags at a public works yard on Monday. (Kevin Tran/Global News)\n\n"
+            "Dairy farmer Hendrik Vos said he moved his 180 cows to a neighbour's barn.\n\n"
+            "\"Last time, I lost 40 animals,\" Vos said.\n\n"
+            "He said the water had not reached his fields yet.\n")
+    rec, quotes = _quotes(pipe, text)
+    by_content = {q["content"]["text"]: q for q in quotes}
+    # the parser runs the caption into the next sentence: the speaker stays in its paragraph
+    vos = next(q for c, q in by_content.items() if c.startswith("he moved"))
+    assert vos["speaker"]["text"] == "Hendrik Vos"
+    assert _speaker_name(rec, vos) == "Hendrik Vos"
+    assert _speaker_name(rec, quotes[-1]) == "Hendrik Vos"
+    assert all("Tran" not in (_speaker_name(rec, q) or "") for q in quotes)
+
+
+def test_entity_types_from_the_article_for_speakers(pipe):
+    # a person the tagger took for an organisation: "Her classmate, Leah Cardinal" and a title
+    # without a full stop ("Mayor Ravi Sandhu" ... "Sandhu")
+    text = ("Third-year nursing student Jasmine Obi said she supports the professors.\n\n"
+            "Her classmate, Leah Cardinal, was more blunt. She said she had no sympathy for "
+            "either side.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Leah Cardinal"
+    # a known place the tagger took for a person is no "she"
+    text = ("Dr. Elaine Ng said 11 people had been admitted to hospital.\n\n"
+            "Ng said the outbreak had spread to Calgary, Medicine Hat and several rural "
+            "communities. She said teams had found more than 40 exposure sites.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Elaine Ng"

@@ -33,7 +33,7 @@ from typing import Any
 
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
-from .speaker_links import (PronounLinker, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
+from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
                             place_level_of, place_levels, relative_antecedent)
 from ..places import is_place
 
@@ -388,6 +388,11 @@ class SpeakerResolver:
         name = self.text[s:pe]
         if is_place(name) or given_name_gender([name], "en") is not None:
             return None
+        titles = person_titles("en")
+        people = {self.record.entity(m.entity)["name"].split()[-1] for m in self.mentions
+                  if self.pronouns.types.get(m.entity) == "PERSON"}
+        if any(t.lower_.rstrip(".") in titles for t in words) or words[-1].text in people:
+            return None  # "Abbotsford Mayor Ravi Sandhu": a person the tagger missed
         return s, pe, name
 
     def _place_before(self, pos: int, level: str) -> str | None:
@@ -486,6 +491,10 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     """
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
+    text = doc.text
+    s = max(s, text.rfind("\n\n", 0, subject.idx) + 1)  # the parser's subtree can run over a
+    para_end = text.find("\n\n", subject.idx)          # paragraph break (a caption before)
+    e = min(e, para_end) if para_end >= 0 else e
     inside = resolver.mentions_in(s, e)
     if subject.pos_ == "PRON" or relative_antecedent(subject) is not None:
         return subject.idx, subject.idx + len(subject), subject

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..lang import get as get_language
 from ..lang import lemma as token_lemma
+from ..places import is_place
 from .antecedents import Antecedent, given_name_gender, gender_of, pronoun, resolve
 
 LOOKBACK_CHARS = 1500
@@ -31,16 +32,20 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     """Entity id -> its type for pronouns: the tagged type, except where the article
-    writes the entity otherwise.  One tagged as something else is a person with an
-    honorific with a full stop right before a mention ("Dr. Nadia Chartrand", "Sen.
-    Lin"), a known given name before a surname ("Nadia Chartrand") or ", who" after
-    it, unless its last word is an organisation noun ("Victoria Police"); one tagged a
+    writes the entity otherwise.  One tagged as something else is a person with a title
+    right before a mention ("Dr. Nadia Chartrand", "Sen. Lin", "Abbotsford Mayor Ravi
+    Sandhu"; a loose one, "former", only with a full stop), a known given name before a surname ("Nadia Chartrand") or ", who" after
+    it, or "his" / "her" noun in apposition before it ("Her classmate, Leah Cardinal"),
+    unless its last word is an organisation noun ("Victoria Police"); one tagged a
     person without a known given name is an organisation with ", which" or "its"
     right after it ("Colleges Ontario, which represents", "Alberta Wildfire said in
-    its update")."""
+    its update"), a place when its name is a known place ("Medicine Hat"), and what the
+    tagger made of the same name elsewhere in the article when that is no person."""
     text = record.text
-    titles = _person_titles(lang)
+    titles = person_titles(lang)
     groups = get_language(lang).quote_cues.get("group_nouns", [])
+    other_types = {e["name"].lower(): e["type"] for e in record.entities
+                   if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
     out = {}
     for e in record.entities:
         out[e["id"]] = e["type"]
@@ -48,16 +53,26 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
             continue
         after = [text[m["end"]:m["end"] + 40] for m in e["mentions"]]
         if e["type"] == "PERSON":
-            if given_name_gender([e["name"]], lang) is None and any(_THING_AFTER.match(a) for a in after):
-                out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update"
+            if given_name_gender([e["name"]], lang) is None:
+                if any(_THING_AFTER.match(a) for a in after):
+                    out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update"
+                elif is_place(e["name"]):
+                    out[e["id"]] = "GPE"  # "spread to Calgary, Medicine Hat and ..."
+                elif e["name"].lower() in other_types:
+                    out[e["id"]] = other_types[e["name"].lower()]  # the tagger's own other reading
             continue
         last = e["name"].split()[-1].lower() if e["name"].split() else ""
         if last in groups:
             continue
         before = [text[max(0, m["start"] - 8):m["start"]].split() for m in e["mentions"]]
-        titled = any(b and b[-1].endswith(".") and b[-1][:1].isupper()
-                     and b[-1].lower().rstrip(".") in titles for b in before)
-        if titled or given_name_gender([e["name"]], lang) is not None \
+        if e["name"][:1].isupper():  # where the tagger missed it: "Mayor Ravi Sandhu" ... "Sandhu"
+            before += [[t.group(1)] for t in re.finditer(
+                rf"(\S+)\s+(?:[A-Z][\w'’-]+\s+)?{re.escape(e['name'])}\b", text)]
+        titled = any(b and b[-1][:1].isupper() and b[-1].lower().rstrip(".") in titles
+                     and (b[-1].endswith(".") or b[-1].lower() not in _LOOSE_TITLES) for b in before)
+        titled = titled and not is_place(e["name"])
+        kin = any(_PERSON_BEFORE.search(text[max(0, m["start"] - 40):m["start"]]) for m in e["mentions"])
+        if titled or kin or given_name_gender([e["name"]], lang) is not None \
                 or any(_PERSON_AFTER.match(a) for a in after):
             out[e["id"]] = "PERSON"
     return out
@@ -65,9 +80,11 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
 
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
+_LOOSE_TITLES = frozenset({"former", "candidate", "nominee", "speaker", "king", "queen", "lord", "lady"})
+_PERSON_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+[a-z-]+(?:\s+[a-z-]+)?,\s*$")
 
 
-def _person_titles(lang: str) -> frozenset[str]:
+def person_titles(lang: str) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in get_language(lang).lexicon("person_titles"))
 
 
@@ -91,6 +108,22 @@ def entity_genders(record: Any, types: dict[str, str] | None = None) -> dict[str
     return out
 
 
+_CREDIT = re.compile(r"\((?:[^()]*/[^()]*|[^()]*\b[Pp]hoto\b[^()]*)\)\s*$")
+
+
+def aside_spans(record: Any) -> list[tuple[int, int]]:
+    """The parts of a record outside its running text, sorted: the byline (``layout``) and
+    photo captions (a line that ends with a credit in brackets, "(Lisa Prokop/The Canadian
+    Press)").  Nobody there is the antecedent of a pronoun in the story.  (A headline is
+    not left out: a lede can be taken for one.)"""
+    byline = (getattr(record, "layout", None) or {}).get("byline") or {}
+    out = [(byline["start"], byline["end"])] if byline.get("end") else []
+    for m in re.finditer(r"[^\n]+", record.text):
+        if _CREDIT.search(m.group()):
+            out.append((m.start(), m.end()))
+    return sorted(out)
+
+
 class PronounLinker:
     """Resolves pronoun speakers of one record (see the module docstring)."""
 
@@ -102,6 +135,11 @@ class PronounLinker:
         self.types = entity_types(record)
         self.genders = entity_genders(record, self.types)
         self.tok_starts = [t.idx for t in doc] if len(doc) else []
+        self.aside = aside_spans(record)
+
+    def _aside(self, pos: int) -> bool:
+        i = bisect_right(self.aside, (pos, float("inf"))) - 1
+        return i >= 0 and self.aside[i][0] <= pos < self.aside[i][1]
 
     def sentence(self, pos: int) -> int:
         i = max(0, bisect_right(self.tok_starts, pos) - 1)
@@ -137,7 +175,7 @@ class PronounLinker:
         hi = bisect_left(self.starts, pos)
         cands, by_key = [], {}
         for m in self.mentions[lo:hi]:
-            if self.inside_quote(m.start) or (p.kind == "person" and self._silent(m)):
+            if self.inside_quote(m.start) or self._aside(m.start) or (p.kind == "person" and self._silent(m)):
                 continue
             a = Antecedent(m.entity, m.start, self.sentence(m.start), self.types.get(m.entity, m.type),
                            self.genders.get(m.entity), self._subject(m))
