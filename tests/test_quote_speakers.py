@@ -359,6 +359,11 @@ def test_entity_types_from_the_article_for_speakers(pipe):
             "either side.\n")
     rec, quotes = _quotes(pipe, text)
     assert _speaker_name(rec, quotes[-1]) == "Leah Cardinal"
+    # after a run of Obi's quotes too: the name in apposition to the subject is the subject
+    rec, quotes = _quotes(pipe, text.replace(
+        "supports the professors.\n\n",
+        "supports the professors.\n\n\"I can't afford an extra semester,\" Obi said.\n\n"))
+    assert _speaker_name(rec, quotes[-1]) == "Leah Cardinal"
     # a known place the tagger took for a person is no "she"
     text = ("Dr. Elaine Ng said 11 people had been admitted to hospital.\n\n"
             "Ng said the outbreak had spread to Calgary, Medicine Hat and several rural "

@@ -146,8 +146,14 @@ class PronounLinker:
         return max(0, bisect_right(self.sents.starts, i) - 1)
 
     def _subject(self, m: Any) -> bool:
+        """A grammatical subject, or in apposition to one ("Her classmate, Leah Cardinal, was")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ == "appos":
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
 
     def _silent(self, m: Any) -> bool:
         """A person the article says did not speak: the subject of a refusal ("declined to
