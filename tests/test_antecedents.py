@@ -113,3 +113,13 @@ def test_a_run_of_quotes_goes_on_past_a_side_mention_not_past_a_subject():
     # a run of a man's quotes is no antecedent for "she"
     men = [A("ortiz", 0, 0, gender="m", speaker=True), A("ortiz", 50, 1, gender="m", speaker=True)]
     assert resolve(pronoun("she"), 200, 3, side, men).entity == "leclerc"
+
+
+def test_a_run_stops_where_the_text_took_the_side_mention_up():
+    # "For Lorraine MacNeil, ... the numbers are not abstract. Her husband had ..." then "she says"
+    speakers = [A("tremblay", 0, 0, gender="f", speaker=True), A("tremblay", 50, 1, gender="f", speaker=True)]
+    side = [A("macneil", 120, 2)]
+    assert resolve(pronoun("she"), 300, 4, side, speakers).entity == "tremblay"
+    assert resolve(pronoun("she"), 300, 4, side, speakers, taken_up={3}).entity == "macneil"
+    # a pronoun before the side mention takes nothing up
+    assert resolve(pronoun("she"), 300, 4, side, speakers, taken_up={1}).entity == "tremblay"

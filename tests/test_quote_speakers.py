@@ -370,3 +370,13 @@ def test_entity_types_from_the_article_for_speakers(pipe):
             "communities. She said teams had found more than 40 exposure sites.\n")
     rec, quotes = _quotes(pipe, text)
     assert _speaker_name(rec, quotes[-1]) == "Elaine Ng"
+
+
+def test_a_run_of_quotes_stops_at_a_person_the_text_goes_on_about(pipe):
+    text = ("Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+            "\"We have heard the nurses, and we are acting,\" Morrow said.\n\n"
+            "For Anne Leclerc, who lives in Ingonish, the numbers are not abstract. Her husband "
+            "had a heart attack on a night when the local emergency room was closed.\n\n"
+            "\"We drove 90 minutes with him in the passenger seat,\" she says.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Anne Leclerc"

@@ -15,7 +15,9 @@ A pronoun takes the nearest compatible antecedent in the sentences before it
   subject ("Morrow said Leclerc would announce ... She said": Morrow), a subject
   beats the rest; with neither, the speaker of a run of quotes (the last two
   quotes') goes on past a side mention ("... proposed by Leclerc. She said"
-  after two of Morrow's quotes: Morrow), then an entity that spoke earlier, then
+  after two of Morrow's quotes: Morrow) unless a sentence after it already took
+  it up with a pronoun of the same gender ("For Lorraine MacNeil, ... Her husband
+  ..."), then an entity that spoke earlier, then
   the first mention of the sentence;
 * with nothing compatible in the window, the previous quote's speaker, if
   compatible, is the antecedent.
@@ -28,7 +30,7 @@ resolved here: they have no antecedent of this kind.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lang import get as get_language
@@ -130,8 +132,13 @@ def compatible(p: Pronoun, cand: Antecedent) -> bool:
 
 
 def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent],
-            speakers: Sequence[Antecedent] = (), window: int = WINDOW) -> Antecedent | None:
+            speakers: Sequence[Antecedent] = (), window: int = WINDOW,
+            taken_up: Collection[int] = ()) -> Antecedent | None:
     """The antecedent of pronoun ``p`` at character ``pos`` in sentence number ``sentence``.
+
+    ``taken_up``: the sentences between that hold a pronoun of ``p``'s gender outside
+    quotes ("For Lorraine MacNeil, ... Her husband had ..."): a side mention before one of
+    them is what the text went on about, and a run of quotes does not go past it.
 
     ``candidates`` are the mentions of the text (any order); ``speakers`` the
     speakers of earlier quotes, in text order.
@@ -154,7 +161,8 @@ def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent
             picked = [c for c in found if getattr(c, kind)]
             if picked:
                 return picked[-1]
-        if run is not None:  # a run of one speaker's quotes goes on past a side mention
+        if run is not None and not any(n < k < sentence for k in taken_up):
+            # a run of one speaker's quotes goes on past a side mention
             return run
         earlier = [c for c in found if c.entity in spoke]
         return earlier[-1] if earlier else found[0]

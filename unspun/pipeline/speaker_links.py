@@ -24,7 +24,7 @@ from typing import Any
 from ..lang import get as get_language
 from ..lang import lemma as token_lemma
 from ..places import is_place
-from .antecedents import Antecedent, given_name_gender, gender_of, pronoun, resolve
+from .antecedents import WINDOW, Antecedent, given_name_gender, gender_of, pronoun, resolve
 
 LOOKBACK_CHARS = 1500
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -155,6 +155,19 @@ class PronounLinker:
             root = root.head
         return root.dep_ in ("nsubj", "nsubjpass")
 
+    def _taken_up(self, p: Any, pos: int, here: int) -> set[int]:
+        """The sentences from ``WINDOW`` back to ``here`` that hold a pronoun of ``p``'s gender
+        outside quotes before ``pos`` ("Her husband had ...")."""
+        if p.gender is None or here == 0:
+            return set()
+        first = self.sents.sents[max(0, here - WINDOW)].start
+        out = set()
+        for tok in self.doc[first:bisect_left(self.tok_starts, pos)]:
+            found = pronoun(tok.lower_)
+            if found is not None and found.gender == p.gender and not self.inside_quote(tok.idx):
+                out.add(self.sentence(tok.idx))
+        return out
+
     def _silent(self, m: Any) -> bool:
         """A person the article says did not speak: the subject of a refusal ("declined to
         comment", ``refusal_verbs``) or of a negated verb of speaking ("did not speak to
@@ -192,7 +205,7 @@ class PronounLinker:
             if spos < pos and entity in self.types:
                 spoke.append(Antecedent(entity, spos, self.sentence(spos), self.types[entity],
                                         self.genders.get(entity), speaker=True))
-        found = resolve(p, pos, here, cands, spoke)
+        found = resolve(p, pos, here, cands, spoke, taken_up=self._taken_up(p, pos, here))
         if found is None:
             return None
         if p.gender and found.entity not in self.genders:
