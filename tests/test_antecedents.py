@@ -123,3 +123,9 @@ def test_a_run_stops_where_the_text_took_the_side_mention_up():
     assert resolve(pronoun("she"), 300, 4, side, speakers, taken_up={3}).entity == "macneil"
     # a pronoun before the side mention takes nothing up
     assert resolve(pronoun("she"), 300, 4, side, speakers, taken_up={1}).entity == "tremblay"
+
+
+def test_a_run_goes_on_past_a_nearer_name_only_when_its_gender_is_known():
+    speakers = [A("fontaine", 0, 0, speaker=True), A("fontaine", 50, 1, speaker=True)]
+    side = [A("rao", 120, 2)]
+    assert resolve(pronoun("she"), 200, 3, side, speakers).entity == "rao"

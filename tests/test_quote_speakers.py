@@ -380,3 +380,17 @@ def test_a_run_of_quotes_stops_at_a_person_the_text_goes_on_about(pipe):
             "\"We drove 90 minutes with him in the passenger seat,\" she says.\n")
     rec, quotes = _quotes(pipe, text)
     assert _speaker_name(rec, quotes[-1]) == "Anne Leclerc"
+
+
+def test_a_paragraph_break_ends_a_sentence_for_pronouns(pipe):
+    # the parser runs "... wrote on X." into the next paragraph's sentence, where Rao is
+    # no subject; the paragraph is hers, and Fontaine's gender is not known to be hers
+    text = ("Premier Gilles Fontaine said the province still wants full control over family "
+            "reunification.\n\n"
+            "\"Quebec has said it clearly, and we will keep saying it: we decide who comes to "
+            "Quebec,\" Fontaine wrote on X.\n\n"
+            "Immigration lawyer Sunita Rao, who practises in Vancouver, says the biggest impact "
+            "will be on people already in Canada on temporary permits.\n\n"
+            "\"My phone hasn't stopped ringing,\" she says.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Sunita Rao"

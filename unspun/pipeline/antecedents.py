@@ -178,4 +178,6 @@ def _run(p: Pronoun, previous: Sequence[Antecedent], since: int) -> Antecedent |
     if len(previous) < 2 or previous[-1].entity != previous[-2].entity:
         return None
     last = previous[-1]
+    if p.gender is not None and last.gender != p.gender:
+        return None  # only one known to be of the pronoun's gender goes on past a nearer name
     return last if last.sentence >= since and compatible(p, last) else None

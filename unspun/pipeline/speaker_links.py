@@ -136,14 +136,19 @@ class PronounLinker:
         self.genders = entity_genders(record, self.types)
         self.tok_starts = [t.idx for t in doc] if len(doc) else []
         self.aside = aside_spans(record)
+        starts = {doc[i].idx for i in sents.starts} if len(doc) else set()
+        starts |= {m.end() for m in re.finditer(r"\n\s*\n", record.text)}
+        self.bounds = sorted(starts | {0})
 
     def _aside(self, pos: int) -> bool:
         i = bisect_right(self.aside, (pos, float("inf"))) - 1
         return i >= 0 and self.aside[i][0] <= pos < self.aside[i][1]
 
     def sentence(self, pos: int) -> int:
-        i = max(0, bisect_right(self.tok_starts, pos) - 1)
-        return max(0, bisect_right(self.sents.starts, i) - 1)
+        """The number of the sentence at character ``pos``: the parser's sentences, cut
+        again at paragraph breaks (the parser can run one on over a break: "... Fontaine
+        wrote on X. // Immigration lawyer Sunita Rao ... says")."""
+        return max(0, bisect_right(self.bounds, pos) - 1)
 
     def _subject(self, m: Any) -> bool:
         """A grammatical subject, or in apposition to one ("Her classmate, Leah Cardinal, was")."""
@@ -160,7 +165,7 @@ class PronounLinker:
         outside quotes before ``pos`` ("Her husband had ...")."""
         if p.gender is None or here == 0:
             return set()
-        first = self.sents.sents[max(0, here - WINDOW)].start
+        first = bisect_left(self.tok_starts, self.bounds[max(0, here - WINDOW)])
         out = set()
         for tok in self.doc[first:bisect_left(self.tok_starts, pos)]:
             found = pronoun(tok.lower_)
