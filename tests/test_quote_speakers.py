@@ -394,3 +394,24 @@ def test_a_paragraph_break_ends_a_sentence_for_pronouns(pipe):
             "\"My phone hasn't stopped ringing,\" she says.\n")
     rec, quotes = _quotes(pipe, text)
     assert _speaker_name(rec, quotes[-1]) == "Sunita Rao"
+
+
+def test_a_body_where_something_is_is_no_body_that_speaks(pipe):
+    text = ("HALIFAX — Nova Scotia Health has published its December schedule.\n\n"
+            "The closures at hospitals in Neils Harbour, Inverness and Glace Bay are mostly "
+            "overnight, according to the health authority.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Nova Scotia Health"
+
+
+def test_a_headline_speaker_is_the_person_the_story_describes_so(pipe):
+    text = ("Agreement comes with apology; chief says 'the lake is still in our stories'\n\n"
+            "CHILLIWACK, B.C. — Ottawa has agreed to pay $90 million to a First Nation whose "
+            "lake was drained in the 1920s.\n\n"
+            "\"They never got to say goodbye to it,\" said Chief Andrea Kelly of Qwó:ltel First "
+            "Nation.\n\n"
+            "\"The money will not bring the lake back. But the lake is still in our stories.\"\n")
+    rec, quotes = _quotes(pipe, text)
+    head = next(q for q in quotes if q["content"]["start"] < 80)
+    assert head["speaker"]["text"] == "chief"
+    assert _speaker_name(rec, head) == "Andrea Kelly"

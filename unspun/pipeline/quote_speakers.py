@@ -105,6 +105,7 @@ class SpeakerResolver:
                     self._by_word.setdefault(word, []).append(n)
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
+        self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
 
     def inside_quote(self, pos: int) -> bool:
@@ -300,6 +301,8 @@ class SpeakerResolver:
             return None
         ent = self.record.entity(entity)
         before = [m for m in ent["mentions"] if m["start"] < pos] if ent else []
+        if not before and pos < self.body_start and ent and ent["mentions"]:
+            before = ent["mentions"][:1]  # named after the headline
         if not before:
             return None
         return (before[-1]["start"], before[-1]["end"]), entity
@@ -318,6 +321,11 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
+        if pos < self.body_start:  # a headline's "Immigration minister says": the story names them
+            after = [(self._mention_starts[n][0], self.record.entities[n]["id"]) for n in described
+                     if self._mention_starts[n]]
+            if after:
+                return min(after)[1]
         level = place_level_of(noun)
         if level is not None and not _indefinite(head):  # not "a state": one not named before
             return self._place_before(pos, level)
@@ -347,7 +355,8 @@ class SpeakerResolver:
             tagged = self.pronouns.types.get(m.entity, m.type)
             if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name))):
                 continue
-            if org_compatible(kind, name_kind(name)) and not (kind is not None and is_place(name)):
+            if org_compatible(kind, name_kind(name)) and not (kind is not None and is_place(name)) \
+                    and not self._located(m):
                 bodies.append(_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
                                     self.pronouns.sentence(m.start)))
         for tok in reversed(head.doc[:head.i]):
@@ -367,6 +376,14 @@ class SpeakerResolver:
         nearest = [b for b in pool if b.sentence == max(c.sentence for c in pool)]
         b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
         return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
+
+    def _located(self, m: Mention) -> bool:
+        """A mention written as where something is ("hospitals in Neils Harbour"): a place,
+        whatever the tagger made of it, no body that speaks."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj":
+            return False
+        return span.root.head.lower_ in ("in", "near", "outside", "across", "throughout", "around")
 
     def _proper_name(self, tok: Any, least: int) -> tuple[int, int, str] | None:
         """The span and name (no leading article) of a subject written as an organisation's
@@ -492,8 +509,9 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
     text = doc.text
-    s = max(s, text.rfind("\n\n", 0, subject.idx) + 1)  # the parser's subtree can run over a
-    para_end = text.find("\n\n", subject.idx)          # paragraph break (a caption before)
+    para_start = text.rfind("\n\n", 0, subject.idx)  # the parser's subtree can run over a
+    s = max(s, para_start + 2 if para_start >= 0 else 0)  # paragraph break (a caption before)
+    para_end = text.find("\n\n", subject.idx)
     e = min(e, para_end) if para_end >= 0 else e
     inside = resolver.mentions_in(s, e)
     if subject.pos_ == "PRON" or relative_antecedent(subject) is not None:
@@ -507,7 +525,7 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
-        return ps, pe, subject
+        return max(ps, s), min(pe, e), subject
     left = subject
     for child in subject.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "npadvmod"):
