@@ -415,3 +415,12 @@ def test_a_headline_speaker_is_the_person_the_story_describes_so(pipe):
     head = next(q for q in quotes if q["content"]["start"] < 80)
     assert head["speaker"]["text"] == "chief"
     assert _speaker_name(rec, head) == "Andrea Kelly"
+
+
+def test_the_constable_is_the_person_titled_const(pipe):
+    text = ("Const. Lindsay Hargreaves said the suspect was arrested a few blocks away.\n\n"
+            "Witnesses said the crowd had been leaving a club at closing time.\n\n"
+            "\"It's very early. We're still speaking with witnesses,\" the constable said.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[-1]["speaker"]["text"] == "the constable"
+    assert _speaker_name(rec, quotes[-1]) == "Lindsay Hargreaves"

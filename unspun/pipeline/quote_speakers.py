@@ -98,9 +98,14 @@ class SpeakerResolver:
         self.unnamed: list[tuple[int, int]] = []  # speaker spans that name no entity ("The researchers")
         self.names: dict[tuple[int, int], str] = {}  # such a span -> the name it stands for, where written
         self._by_word: dict[str, list[int]] = {}  # a description's head noun -> entity indices
+        titles = get_language("en").words.get("title_words", {})
         for n, e in enumerate(record.entities):
-            for d in e.get("descriptions", []):
-                word = _description_head(d["text"])
+            heads = [_description_head(d["text"]) for d in e.get("descriptions", [])]
+            for m in e["mentions"] if e["type"] == "PERSON" else ():  # "Const. Lindsay Hargreaves"
+                before = record.text[max(0, m["start"] - 8):m["start"]].split()
+                if before and before[-1].endswith("."):
+                    heads.append(titles.get(before[-1].lower().rstrip(".")))
+            for word in heads:
                 if word and n not in self._by_word.get(word, []):
                     self._by_word.setdefault(word, []).append(n)
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
