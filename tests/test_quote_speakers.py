@@ -424,3 +424,16 @@ def test_the_constable_is_the_person_titled_const(pipe):
     rec, quotes = _quotes(pipe, text)
     assert quotes[-1]["speaker"]["text"] == "the constable"
     assert _speaker_name(rec, quotes[-1]) == "Lindsay Hargreaves"
+
+
+def test_a_report_speaks_for_the_body_its_possessive_names(pipe):
+    text = ("HALIFAX — Nova Scotia Health has published its December schedule of emergency room "
+            "closures.\n\n"
+            "Rural residents say the closures leave them hours from care.\n\n"
+            "Nova Scotia Health’s latest quarterly report says emergency departments across the "
+            "province were closed for 1,912 hours between July and September.\n")
+    rec, quotes = _quotes(pipe, text)
+    q = quotes[-1]
+    assert q["speaker"]["text"].endswith("quarterly report")
+    assert _speaker_name(rec, q) == "Nova Scotia Health"
+    assert q["speaker"]["resolved"]["how"] == "document"

@@ -240,6 +240,9 @@ class SpeakerResolver:
             if people or others:
                 m = (people or others)[0]
                 return Resolution(m.entity, source=(m.start, m.end))
+            named = self._named_as(part)
+            if named is not None:
+                return named
         subject = issuing_subject(noun)
         if subject is None or depth > 1:
             return None
@@ -251,6 +254,17 @@ class SpeakerResolver:
             return self._document(s, head, depth + 1)
         found = self.resolve_full(s, e, head)
         return Resolution(found.entity, source=found.source or (s, e))
+
+    def _named_as(self, part: Any) -> "Resolution | None":
+        """An issuer written with the name of an entity the tagger missed there ("Nova Scotia
+        Health’s latest quarterly report" after "Nova Scotia Health" was tagged): that
+        entity, when the possessive's whole phrase is its name."""
+        if part.dep_ != "poss" or part.pos_ != "PROPN":
+            return None
+        s, e = part.left_edge.idx, part.idx + len(part)
+        written = self.text[s:e].lower()
+        found = [x for x in self.record.entities if x["name"].lower() == written and x["mentions"]]
+        return Resolution(found[0]["id"], source=(s, e)) if len(found) == 1 else None
 
     def _subject_before(self, pos: int, word: str) -> "Resolution | None":
         """A pronoun whose previous sentence is about a phrase that names no entity, as the
