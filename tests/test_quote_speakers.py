@@ -437,3 +437,17 @@ def test_a_report_speaks_for_the_body_its_possessive_names(pipe):
     assert q["speaker"]["text"].endswith("quarterly report")
     assert _speaker_name(rec, q) == "Nova Scotia Health"
     assert q["speaker"]["resolved"]["how"] == "document"
+
+
+def test_a_lede_body_description_is_the_body_of_its_kind_named_next(pipe):
+    text = ("A 27-year-old man has been charged after three people were stabbed outside a "
+            "nightclub early Sunday, police say.\n\n"
+            "The Marsh Valley Credit Union said its branch next door was closed.\n\n"
+            "Surrey Police Service officers arrested the suspect a few blocks away.\n")
+    rec, quotes = _quotes(pipe, text)
+    police = quotes[0]
+    assert police["speaker"]["text"] == "police"
+    assert _speaker_name(rec, police) == "Surrey Police Service"  # not the credit union between
+    # nothing of its kind named after: the phrase stays
+    rec, quotes = _quotes(pipe, text.replace("Surrey Police Service officers", "Officers"))
+    assert quotes[0]["speaker"]["entity"] is None

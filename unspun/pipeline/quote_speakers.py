@@ -391,10 +391,25 @@ class SpeakerResolver:
         shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
         pool = named or shown or bodies
         if not pool:
-            return None
+            return self._organisation_after(pos, noun, kind)
         nearest = [b for b in pool if b.sentence == max(c.sentence for c in pool)]
         b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
         return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
+
+    def _organisation_after(self, pos: int, noun: str, kind: str | None) -> "Resolution | None":
+        """A lede's "police say" or "their union announced" before any body is named: the
+        first organisation named after it, within the look-back's reach, whose name holds
+        the noun or shows its kind ("Surrey Police Service"); nothing weaker."""
+        i = bisect_left(self._starts, pos)
+        while i < len(self.mentions) and self.mentions[i].start - pos < LOOKBACK_CHARS:
+            m = self.mentions[i]
+            i += 1
+            name = self.record.entity(m.entity)["name"]
+            if self.inside_quote(m.start) or self.pronouns.types.get(m.entity, m.type) != "ORG":
+                continue
+            if noun in name.lower().split() or (kind is not None and name_kind(name) == kind):
+                return Resolution(m.entity, "description", (m.start, m.end))
+        return None
 
     def _located(self, m: Mention) -> bool:
         """A mention written as where something is ("hospitals in Neils Harbour"): a place,
