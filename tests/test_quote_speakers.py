@@ -451,3 +451,20 @@ def test_a_lede_body_description_is_the_body_of_its_kind_named_next(pipe):
     # nothing of its kind named after: the phrase stays
     rec, quotes = _quotes(pipe, text.replace("Surrey Police Service officers", "Officers"))
     assert quotes[0]["speaker"]["entity"] is None
+
+
+def test_a_part_of_a_group_and_a_document_someone_read(pipe):
+    text = ("Kestrel Labs has laid off about a third of its employees, according to an internal "
+            "memo viewed by CBC News.\n\n"
+            "Two of them said they were told in a 10-minute video call.\n\n"
+            "\"At 10:40 I was gone,\" one of them said.\n")
+    rec, quotes = _quotes(pipe, text)
+    memo, two, one = quotes
+    # the outlet that read the memo did not issue it
+    assert memo["speaker"]["text"] == "an internal memo viewed by CBC News"
+    assert memo["speaker"]["entity"] is None
+    assert two["speaker"]["text"] == "Two of them" and two["speaker"]["entity"] is None
+    assert one["speaker"]["text"] == "one of them"
+    # a memo released by the company is the company's
+    rec, quotes = _quotes(pipe, text.replace("viewed by CBC News", "released by Kestrel Labs"))
+    assert _speaker_name(rec, quotes[0]) == "Kestrel Labs"

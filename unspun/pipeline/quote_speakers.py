@@ -548,6 +548,12 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     para_end = text.find("\n\n", subject.idx)
     e = min(e, para_end) if para_end >= 0 else e
     inside = resolver.mentions_in(s, e)
+    if subject.pos_ in ("NUM", "PRON", "DET", "ADJ") and pronoun(subject.lower_) is None \
+            and relative_antecedent(subject) is None \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children) \
+            and not any(m.type in ("PERSON", "ORG") for m in inside):
+        ps, pe = noun_phrase(subject)  # "Two of them", "one of the workers": a part of a group
+        return max(ps, s), min(pe, e), subject
     if subject.pos_ == "PRON" or relative_antecedent(subject) is not None:
         return subject.idx, subject.idx + len(subject), subject
     if inside and not _is_description(subject, inside):
@@ -559,6 +565,11 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
+        if is_document(subject, token_lemma(subject).lower()):  # "a poll released Thursday",
+            for child in subject.rights:                       # "a memo viewed by CBC News"
+                if child.dep_ == "acl" and child.tag_ == "VBN" and not any(
+                        t.text in ",;" for t in subject.doc[subject.i:child.i]):
+                    pe = max(pe, child.right_edge.idx + len(child.right_edge))
         return max(ps, s), min(pe, e), subject
     left = subject
     for child in subject.lefts:
