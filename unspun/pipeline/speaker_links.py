@@ -46,6 +46,7 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     groups = get_language(lang).quote_cues.get("group_nouns", [])
     other_types = {e["name"].lower(): e["type"] for e in record.entities
                    if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
+    after_title = _after_titles(text, titles)
     out = {}
     for e in record.entities:
         out[e["id"]] = e["type"]
@@ -65,16 +66,28 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
         if last in groups:
             continue
         before = [text[max(0, m["start"] - 8):m["start"]].split() for m in e["mentions"]]
-        if e["name"][:1].isupper():  # where the tagger missed it: "Mayor Ravi Sandhu" ... "Sandhu"
-            before += [[t.group(1)] for t in re.finditer(
-                rf"(\S+)\s+(?:[A-Z][\w'’-]+\s+)?{re.escape(e['name'])}\b", text)]
-        titled = any(b and b[-1][:1].isupper() and b[-1].lower().rstrip(".") in titles
+        titled = e["name"] in after_title  # where the tagger missed it: "Mayor Ravi Sandhu" ... "Sandhu"
+        titled = titled or any(b and b[-1][:1].isupper() and b[-1].lower().rstrip(".") in titles
                      and (b[-1].endswith(".") or b[-1].lower() not in _LOOSE_TITLES) for b in before)
         titled = titled and not is_place(e["name"])
         kin = any(_PERSON_BEFORE.search(text[max(0, m["start"] - 40):m["start"]]) for m in e["mentions"])
         if titled or kin or given_name_gender([e["name"]], lang) is not None \
                 or any(_PERSON_AFTER.match(a) for a in after):
             out[e["id"]] = "PERSON"
+    return out
+
+
+_TITLED = re.compile(r"(?<![\w.])([A-Z][a-z]*)(\.?)(?=\s+((?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)))")
+
+
+def _after_titles(text: str, titles: frozenset[str]) -> set[str]:
+    """The names written right after a title ("Mayor Ravi Sandhu": "Ravi Sandhu" and
+    "Sandhu"), in one pass over the text; a loose title ("Former") only with a full stop."""
+    out = set()
+    for m in _TITLED.finditer(text):
+        word = m.group(1).lower()
+        if word in titles and (m.group(2) or word not in _LOOSE_TITLES):
+            out.update((m.group(3), m.group(4)))
     return out
 
 
