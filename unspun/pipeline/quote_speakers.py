@@ -542,7 +542,7 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     """
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
-    text = doc.text
+    text = resolver.text
     para_start = text.rfind("\n\n", 0, subject.idx)  # the parser's subtree can run over a
     s = max(s, para_start + 2 if para_start >= 0 else 0)  # paragraph break (a caption before)
     para_end = text.find("\n\n", subject.idx)
