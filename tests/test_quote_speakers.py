@@ -183,13 +183,6 @@ def test_the_city_and_the_province_are_the_places_of_their_level(pipe):
     by_speaker = {q["speaker"]["text"]: q for q in quotes}
     assert _speaker_name(rec, by_speaker["The province"]) == "Alberta"
     assert _speaker_name(rec, by_speaker["The city"]) == "Calgary"
-    # a city is no province: with only a city named, "the province" names nobody
-    text = ("Saskatoon will close three outdoor pools this summer because it cannot hire enough "
-            "lifeguards, the city said on Tuesday.\n\n"
-            "The province said it would not cover the cost of training new guards.\n")
-    rec, (city, province) = _quotes(pipe, text)
-    assert _speaker_name(rec, city) == "Saskatoon"
-    assert province["speaker"]["text"] == "The province" and province["speaker"]["entity"] is None
 
 
 def test_a_dateline_place_is_no_company_and_an_untagged_company_is_named(pipe):
@@ -253,12 +246,6 @@ def test_a_pronoun_continues_a_run_of_one_speakers_quotes(pipe):
                                              "Leclerc in 2024.",
                                              "Opposition critic Anne Leclerc was not convinced."))
     assert _speaker_name(rec, quotes[-1]) == "Anne Leclerc"
-    # the one who spoke beats the subject of what she reported
-    text = ("Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
-            "Morrow said Health Minister Anne Leclerc would announce the details next week.\n\n"
-            "She said the new nurses would be placed in rural hospitals first.\n")
-    rec, quotes = _quotes(pipe, text)
-    assert _speaker_name(rec, quotes[-1]) == "Linda Morrow"
 
 
 def test_a_name_coordinated_with_a_bare_title_is_the_speaker(pipe):
@@ -291,15 +278,6 @@ def test_a_lede_description_is_the_person_named_bare_in_the_next_paragraph(pipe)
     rec, quotes = _quotes(pipe, text.replace("Marta Kowalczyk testified",
                                              "Marta Kowalczyk, a lawyer for the authority, spoke"))
     assert quotes[0]["speaker"]["entity"] is None
-
-
-def test_a_place_is_never_a_companys_antecedent(pipe):
-    # the tagger makes "Halifax" an organisation as the subject of "will sell"
-    text = ("Halifax will sell two ferries, the city said on Monday.\n\n"
-            "The company that runs the ferries said it had not been told.\n")
-    rec, (city, company) = _quotes(pipe, text)
-    assert _speaker_name(rec, city) == "Halifax"
-    assert company["speaker"]["text"] == "The company" and company["speaker"]["entity"] is None
 
 
 def test_the_union_is_the_subject_of_its_sentence_not_the_company_beside_it(pipe):
@@ -364,44 +342,6 @@ def test_entity_types_from_the_article_for_speakers(pipe):
         "supports the professors.\n\n",
         "supports the professors.\n\n\"I can't afford an extra semester,\" Obi said.\n\n"))
     assert _speaker_name(rec, quotes[-1]) == "Leah Cardinal"
-    # a known place the tagger took for a person is no "she"
-    text = ("Dr. Elaine Ng said 11 people had been admitted to hospital.\n\n"
-            "Ng said the outbreak had spread to Calgary, Medicine Hat and several rural "
-            "communities. She said teams had found more than 40 exposure sites.\n")
-    rec, quotes = _quotes(pipe, text)
-    assert _speaker_name(rec, quotes[-1]) == "Elaine Ng"
-
-
-def test_a_run_of_quotes_stops_at_a_person_the_text_goes_on_about(pipe):
-    text = ("Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
-            "\"We have heard the nurses, and we are acting,\" Morrow said.\n\n"
-            "For Anne Leclerc, who lives in Ingonish, the numbers are not abstract. Her husband "
-            "had a heart attack on a night when the local emergency room was closed.\n\n"
-            "\"We drove 90 minutes with him in the passenger seat,\" she says.\n")
-    rec, quotes = _quotes(pipe, text)
-    assert _speaker_name(rec, quotes[-1]) == "Anne Leclerc"
-
-
-def test_a_paragraph_break_ends_a_sentence_for_pronouns(pipe):
-    # the parser runs "... wrote on X." into the next paragraph's sentence, where Rao is
-    # no subject; the paragraph is hers, and Fontaine's gender is not known to be hers
-    text = ("Premier Gilles Fontaine said the province still wants full control over family "
-            "reunification.\n\n"
-            "\"Quebec has said it clearly, and we will keep saying it: we decide who comes to "
-            "Quebec,\" Fontaine wrote on X.\n\n"
-            "Immigration lawyer Sunita Rao, who practises in Vancouver, says the biggest impact "
-            "will be on people already in Canada on temporary permits.\n\n"
-            "\"My phone hasn't stopped ringing,\" she says.\n")
-    rec, quotes = _quotes(pipe, text)
-    assert _speaker_name(rec, quotes[-1]) == "Sunita Rao"
-
-
-def test_a_body_where_something_is_is_no_body_that_speaks(pipe):
-    text = ("HALIFAX — Nova Scotia Health has published its December schedule.\n\n"
-            "The closures at hospitals in Neils Harbour, Inverness and Glace Bay are mostly "
-            "overnight, according to the health authority.\n")
-    rec, quotes = _quotes(pipe, text)
-    assert _speaker_name(rec, quotes[-1]) == "Nova Scotia Health"
 
 
 def test_a_headline_speaker_is_the_person_the_story_describes_so(pipe):
@@ -468,3 +408,68 @@ def test_a_part_of_a_group_and_a_document_someone_read(pipe):
     # a memo released by the company is the company's
     rec, quotes = _quotes(pipe, text.replace("viewed by CBC News", "released by Kestrel Labs"))
     assert _speaker_name(rec, quotes[0]) == "Kestrel Labs"
+
+
+# (what the case tests, the text, the name of its last quote's speaker)
+LAST_SPEAKER = [
+    # the one who spoke beats the subject of what she reported
+    ("a speaker beats the subject of her report",
+     "Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+     "Morrow said Health Minister Anne Leclerc would announce the details next week.\n\n"
+     "She said the new nurses would be placed in rural hospitals first.\n", "Linda Morrow"),
+    # a known place the tagger took for a person is no "she"
+    ("a known place is no she",
+     "Dr. Elaine Ng said 11 people had been admitted to hospital.\n\n"
+     "Ng said the outbreak had spread to Calgary, Medicine Hat and several rural "
+     "communities. She said teams had found more than 40 exposure sites.\n", "Elaine Ng"),
+    # a run of quotes stops at a person the text goes on about ("Her husband ...")
+    ("run stops at a side mention taken up",
+     "Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+     "\"We have heard the nurses, and we are acting,\" Morrow said.\n\n"
+     "For Anne Leclerc, who lives in Ingonish, the numbers are not abstract. Her husband "
+     "had a heart attack on a night when the local emergency room was closed.\n\n"
+     "\"We drove 90 minutes with him in the passenger seat,\" she says.\n", "Anne Leclerc"),
+    # the parser runs "... wrote on X." into the next paragraph's sentence, where Rao is no
+    # subject; the paragraph is hers, and Fontaine's gender is not known to be hers
+    ("a paragraph break ends a sentence",
+     "Premier Gilles Fontaine said the province still wants full control over family "
+     "reunification.\n\n"
+     "\"Quebec has said it clearly, and we will keep saying it: we decide who comes to "
+     "Quebec,\" Fontaine wrote on X.\n\n"
+     "Immigration lawyer Sunita Rao, who practises in Vancouver, says the biggest impact "
+     "will be on people already in Canada on temporary permits.\n\n"
+     "\"My phone hasn't stopped ringing,\" she says.\n", "Sunita Rao"),
+    # a body written as where something is ("hospitals in Neils Harbour") does not speak
+    ("a located body is no speaker",
+     "HALIFAX — Nova Scotia Health has published its December schedule.\n\n"
+     "The closures at hospitals in Neils Harbour, Inverness and Glace Bay are mostly "
+     "overnight, according to the health authority.\n", "Nova Scotia Health"),
+]
+
+
+@pytest.mark.parametrize("text,name", [c[1:] for c in LAST_SPEAKER], ids=[c[0] for c in LAST_SPEAKER])
+def test_the_last_quotes_speaker(pipe, text, name):
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == name
+
+
+# (what the case tests, the text, each quote's speaker as written and the name it resolves to)
+SPEAKERS = [
+    # a city is no province: with only a city named, "the province" names nobody
+    ("a city is no province",
+     "Saskatoon will close three outdoor pools this summer because it cannot hire enough "
+     "lifeguards, the city said on Tuesday.\n\n"
+     "The province said it would not cover the cost of training new guards.\n",
+     [("the city", "Saskatoon"), ("The province", None)]),
+    # the tagger makes "Halifax" an organisation as the subject of "will sell"
+    ("a place is never a company's antecedent",
+     "Halifax will sell two ferries, the city said on Monday.\n\n"
+     "The company that runs the ferries said it had not been told.\n",
+     [("the city", "Halifax"), ("The company", None)]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS])
+def test_the_speakers(pipe, text, speakers):
+    rec, quotes = _quotes(pipe, text)
+    assert [(q["speaker"]["text"], _speaker_name(rec, q)) for q in quotes] == speakers
