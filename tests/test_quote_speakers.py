@@ -455,6 +455,14 @@ def test_the_last_quotes_speaker(pipe, text, name):
 
 # (what the case tests, the text, each quote's speaker as written and the name it resolves to)
 SPEAKERS = [
+    # a bare singular noun is a headline's speaker ("sister says"), named in the story after
+    ("a headline's bare noun is named after",
+     "Family of Winnipeg man pleads for witnesses\n\n"
+     "'Somebody saw something,' sister says\n\n"
+     "Renata Kos · CBC News · Posted: Nov 28, 2026\n\n"
+     "The family of Jordan Spence is asking witnesses to come forward.\n\n"
+     "Spence's older sister, Destiny Spence, spoke to reporters on Thursday.\n",
+     [("sister", "Destiny Spence"), ("The family of Jordan Spence", None)]),
     # a city is no province: with only a city named, "the province" names nobody
     ("a city is no province",
      "Saskatoon will close three outdoor pools this summer because it cannot hire enough "

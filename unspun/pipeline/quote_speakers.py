@@ -320,7 +320,7 @@ class SpeakerResolver:
             return None
         ent = self.record.entity(entity)
         before = [m for m in ent["mentions"] if m["start"] < pos] if ent else []
-        if not before and pos < self.body_start and ent and ent["mentions"]:
+        if not before and (pos < self.body_start or _bare(head)) and ent and ent["mentions"]:
             before = ent["mentions"][:1]  # named after the headline
         if not before:
             return None
@@ -340,7 +340,8 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
-        if pos < self.body_start:  # a headline's "Immigration minister says": the story names them
+        if pos < self.body_start or _bare(head):  # a headline's "Immigration minister says",
+            # "sister says": the story names them after
             after = [(self._mention_starts[n][0], self.record.entities[n]["id"]) for n in described
                      if self._mention_starts[n]]
             if after:
@@ -486,6 +487,12 @@ def _description_head(text: str) -> str | None:
     lawyer)."""
     words = _HEAD_END.split(text.lower(), maxsplit=1)[0].split()
     return words[-1].strip(".,;:'’\"“”()") if words else None
+
+
+def _bare(noun: Any) -> bool:
+    """A singular common noun with no determiner ("chief says", "sister says"): the
+    headline's style, whose story names the person after."""
+    return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
 def _indefinite(noun: Any) -> bool:
