@@ -551,10 +551,15 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
     text = resolver.text
     para_start = text.rfind("\n\n", 0, subject.idx)  # the parser's subtree can run over a
-    s = max(s, para_start + 2 if para_start >= 0 else 0)  # paragraph break (a caption before)
-    para_end = text.find("\n\n", subject.idx)
-    e = min(e, para_end) if para_end >= 0 else e
-    inside = resolver.mentions_in(s, e)
+    para_end = text.find("\n\n", subject.idx)           # paragraph break (a caption before):
+    ps = max(s, para_start + 2 if para_start >= 0 else 0)  # the subject's paragraph, unless
+    pe = min(e, para_end) if para_end >= 0 else e         # the person is only past it (the
+    inside = resolver.mentions_in(ps, pe)                 # parser hung "Trump" on a noun of
+    if any(m.type == "PERSON" for m in inside) or not any(  # the paragraph before)
+            m.type == "PERSON" for m in resolver.mentions_in(s, e)):
+        s, e = ps, pe
+    else:
+        inside = resolver.mentions_in(s, e)
     if subject.pos_ in ("NUM", "PRON", "DET", "ADJ") and pronoun(subject.lower_) is None \
             and relative_antecedent(subject) is None \
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children) \
