@@ -1,4 +1,5 @@
-"""`unspun actors`, `stats --by speaker` and `who` over actors, through the real CLI and SQLite."""
+"""`unspun actors`, `stats --by speaker` and `who` over actors, through the real CLI and SQLite
+(and PostgreSQL where said)."""
 from __future__ import annotations
 
 import json
@@ -6,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from test_store_support import target  # noqa: F401  (fixture: a store on each backend)
 
 COMPONENTS = "segment,dateline,agencies,entities,quotes"
 TEXTS = {
@@ -15,6 +17,10 @@ TEXTS = {
     "a3.txt": "Carlos Lopez, her brother, said he was proud of the work.\n\n"
               "Lopez said the family would celebrate.\n",
     "a4.txt": "The mayor spoke on Friday. He said the roads would reopen.\n",
+    "a5.txt": "The council voted on Tuesday to close the Harlow Street library.\n\n"
+              "Critics said the decision would hurt children. \"This is a sad day,\" local "
+              "residents told reporters.\n\nDemocrats said they would fight the closure, while "
+              "Republicans said the budget left no choice.\n",
 }
 
 
@@ -113,3 +119,55 @@ def test_who_goes_through_actors(corpus):
     assert sorted(q["speaker"] for q in result["quotes"]) == ["MARIA LOPEZ", "Maria Lopez",
                                                               "Maria Lopez"]
     assert "Maria Lopez" in result["actors"][0]["variants"]
+
+
+def test_groups_are_speakers_shown_as_groups_and_left_out_of_the_ranking(corpus):
+    _, db = corpus
+    ranked = [r["speaker"] for r in speakers(db)]
+    assert not [n for n in ranked if n.lower() in {"critics", "local residents", "democrats",
+                                                     "republicans"} or n.startswith("group (")]
+    every = [r["speaker"] for r in speakers(db, "--unresolved")]
+    assert {"group (Critics)", "group (local residents)", "group (Democrats)",
+            "group (Republicans)"} <= set(every)
+    assert "Maria Lopez" in every and "Maria Lopez" in ranked
+    # kept as speakers in the records
+    found = json.loads(run("who", "critics", "--format", "json", "--db", str(db)).stdout)
+    assert [q["speaker"] for q in found["quotes"]] == ["Critics"]
+
+
+# `stats --by speaker` in a fresh process, with a record of whether spaCy was imported
+# by the time the process ends (the check runs at exit, after the CLI's own exit)
+_READ_ONLY_STATS = (
+    "import atexit, sys\n"
+    "atexit.register(lambda: print('SPACY-IMPORTED', 'spacy' in sys.modules, file=sys.stderr))\n"
+    "import runpy\n"
+    "sys.argv = ['unspun', *sys.argv[1:]]\n"
+    "runpy.run_module('unspun', run_name='__main__')\n")
+
+
+def _ranked_in_fresh_process(db: str, *extra: str) -> tuple[list[str], bool]:
+    done = subprocess.run([sys.executable, "-c", _READ_ONLY_STATS, "stats", "--by", "speaker",
+                           "--format", "json", "--db", db, *extra],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    flag = [line.split()[1] for line in done.stderr.splitlines()
+            if line.startswith("SPACY-IMPORTED ")]
+    assert flag, done.stderr
+    return [r["speaker"] for r in json.loads(done.stdout)], flag[-1] == "True"
+
+
+def test_groups_judged_at_ingest_and_reading_them_loads_no_model(target, tmp_path):  # noqa: F811
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("a1.txt", "a5.txt"):
+        (folder / name).write_text(TEXTS[name], encoding="utf-8")
+    ingest(folder, target)  # links the actors and judges the groups: a write
+    ranked, loaded = _ranked_in_fresh_process(target)
+    assert not loaded  # the ranking read stored judgements: no tagger, no spaCy at all
+    assert "Maria Lopez" in ranked
+    assert not [n for n in ranked if n.startswith("group (") or n.lower() in
+                {"critics", "local residents", "democrats", "republicans"}]
+    every, loaded = _ranked_in_fresh_process(target, "--unresolved")
+    assert not loaded
+    assert {"group (Critics)", "group (local residents)", "group (Democrats)",
+            "group (Republicans)"} <= set(every)

@@ -37,3 +37,25 @@ def test_odd_mark_mid_paragraph_is_dropped_not_raised():
     for odd in ('"""', '" "', "“”“", "’‘’"):
         for q in quoted(odd):
             assert q[0] in "\"“‘'" and q[-1] in "\"”’'"
+
+
+def test_two_single_marks_typed_for_a_double_one():
+    text = "''Fares will rise,'' the mayor said. ''We have no choice.''"
+    assert quoted(text) == ["''Fares will rise,''", "''We have no choice.''"]
+
+
+def test_doubled_marks_nest_single_quotes_and_keep_apostrophes():
+    text = "''We are told, 'The rink is a special case,''' the councillor said. ''It isn't.''"
+    qs = find_quoted(text, paragraph_bounds(text))
+    assert [text[q.start:q.end] for q in qs] == ["''We are told, 'The rink is a special case,'''",
+                                                "''It isn't.''"]
+    assert [text[s:e] for s, e in qs[0].inner] == ["'The rink is a special case,'"]
+    opening = "He said, '''Stop,' she told me, and I did.''"
+    qs = find_quoted(opening, paragraph_bounds(opening))
+    assert [opening[q.start:q.end] for q in qs] == ["'''Stop,' she told me, and I did.''"]
+    assert [opening[s:e] for s, e in qs[0].inner] == ["'Stop,'"]
+
+
+def test_doubled_marks_carry_a_quote_over_paragraphs():
+    text = "''The first part.\n\n''The second part,'' he said."
+    assert quoted(text) == ["''The first part.\n\n''The second part,''"]

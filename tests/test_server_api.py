@@ -238,6 +238,28 @@ def test_write_needs_the_bearer_token(server):
     assert server.get("/api/health").json()["articles"] == before + 1
 
 
+def test_posted_group_speakers_are_judged_when_stored(server):
+    """Which posted speakers are groups is judged after the write (readers never tag)."""
+    import time
+
+    article = {"text": "OSLO (Reuters) - The harbour bridge closed on Monday for repairs. "
+                       '"The work will take a year," officials said.',
+               "source": "Harbour Wire", "published": "2024-03-01", "title": "Bridge shut"}
+    ok = server.post("/api/articles", json={"articles": [article]},
+                     headers={"Authorization": f"Bearer {TOKEN}"})
+    assert ok.status_code == 201 and ok.json()["added"], ok.text
+    every: list[str] = []
+    for _ in range(100):  # judged right after the response
+        every = [s["speaker"] for s in items(server.get("/api/speakers",
+                                                        params={"unresolved": "true"}))]
+        if "group (officials)" in every:
+            break
+        time.sleep(0.1)
+    assert "group (officials)" in every
+    assert not {"officials", "group (officials)"} & {
+        s["speaker"] for s in items(server.get("/api/speakers"))}
+
+
 def test_openapi_documents_every_endpoint(server):
     doc = server.get("/openapi.json").json()
     expected = {"/api/health", "/api/articles", "/api/articles/{article_id}", "/api/search",

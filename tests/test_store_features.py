@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORE = ["0001_tables", "0002_indexes", "0003_fulltext", "0004_newest_first",
         "0005_filter_indexes"]
 # the built-in features' sets, in the order migrations() lists them (by name)
-FEATURES = ["actors_0001_tables", "alerts_0001_tables", "stories_0001_tables", "stories_0002_list_indexes",
-            "watch_0001_tables"]
+FEATURES = ["actors_0001_tables", "actors_0002_groups", "alerts_0001_tables",
+            "stories_0001_tables", "stories_0002_list_indexes", "watch_0001_tables"]
 
 
 def with_ext(n: int, ext: dict) -> Record:

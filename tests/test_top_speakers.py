@@ -1,6 +1,7 @@
 """Test code only (no data): reads PolNeAR from ../shared/data at run time, skips when absent.
 
-After ingesting PolNeAR (train + dev), the top speakers are people, one entry per person.
+After ingesting PolNeAR (train + dev), the top speakers are people, one entry per person;
+pronouns and groups ("Democrats", "officials") are listed only on request.
 Runs the real CLI (`unspun ingest` with the components quotes need, then
 `unspun stats --by speaker`) into a real SQLite file.  Slow: several minutes.
 No name is special-cased in the code; the names below are only what the test
@@ -64,3 +65,14 @@ def test_unresolved_pronouns_only_on_request(polnear_db):
                            "--db", str(polnear_db)))
     shown = [r["speaker"] for r in rows]
     assert any(re.fullmatch(r"unresolved \((he|she|they|it|who)\)", s) for s in shown), shown[:40]
+
+
+@pytest.mark.slow
+def test_groups_only_on_request(polnear_db):
+    top = [r["speaker"] for r in json.loads(_run("stats", "--by", "speaker", "--format", "json",
+                                                  "--db", str(polnear_db)))[:30]]
+    every = [r["speaker"] for r in json.loads(_run("stats", "--by", "speaker", "--unresolved",
+                                                    "--format", "json", "--db", str(polnear_db)))]
+    groups = {s[len("group ("):-1].casefold() for s in every if s.startswith("group (")}
+    assert {"democrats", "republicans", "officials", "critics"} <= groups, sorted(groups)[:40]
+    assert not [s for s in top if s.casefold() in groups or s.startswith("group (")], top

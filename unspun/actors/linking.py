@@ -1,19 +1,31 @@
 """Corpus-wide actors: each article's people and organisations linked to one actor each.
 
 An article's entity has a key (:func:`.names.actor_key`).  Entities with the
-same key are one actor.  A one-word person key ("trump", from an article that
-never gives the full name) joins the full-name actor of the corpus with that
-last name (or else that first name) when there is only one such actor of a
-compatible gender ("Mr. Obama" is not "Michelle Obama"), or when one of them
-is named in at least ``DOMINANT`` times as many articles as all the others
-together (those named in one article only, often a misparse such as "Denounces
-Clinton", not counted).  Otherwise ("Clinton" in a corpus that names both Bill and Hillary
-Clinton often) the one-word actor stays apart: an ambiguous surname is never
-merged across different first names.
+same key are one actor.  A full name written with a short form of the given
+name ("Joe Biden") is one actor with the same name written in full ("Joseph
+Biden") when the corpus gives no reason to keep them apart
+(:func:`given_name_merges`); the actor takes the full form's key.  A one-word
+person key ("trump", "hillary") is read first in its own article: when the
+article names exactly one person in full whose first or last name that word is,
+or whose first name it is a short or full form of ("Joe" beside Joseph Biden;
+of a compatible gender), it is that person; when it names several ("Bill"
+beside Bill Clinton and Bill Gates), it stays as written.  Otherwise (the article never gives the full name) a bare
+surname joins the full-name actor of the corpus with that last name when there
+is only one such actor of a compatible gender ("Mr. Obama" is not "Michelle
+Obama"), or when one of them is named in at least ``DOMINANT`` times as many
+articles as all the others together (those named in one article only, often a
+misparse such as "Denounces Clinton", not counted).  Otherwise ("Clinton" in a
+corpus that names both Bill and Hillary Clinton often) the one-word actor
+stays apart: an ambiguous surname is never merged across different first
+names, and a first name alone is never linked across articles ("Francis" in
+an article about the Pope is not the "Francis Powers" of another).
 
 An actor's id is derived from its key (``A`` + 12 hex digits of its sha1), so
 the same corpus ingested again gets the same ids; a user's merges and splits
-(:mod:`.edits`) are applied on top, by id and key, and so survive re-ingest.
+(:mod:`.edits`) are applied on top, by id and key, and so survive re-ingest.  An
+actor lists the short-form keys it took in (``aliases``): an edit made while
+"Joe Biden" was an actor of its own still applies once it is part of "Joseph
+Biden".
 
 Pure functions: :func:`link` takes every entity row of the corpus and returns
 the actors and which entity belongs to which.
@@ -25,9 +37,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import ORG, PERSON, actor_key, display_name
+from .names import (ORG, PERSON, actor_key, display_name, given_name_forms, person_marks,
+                    same_given_name)
 
-__all__ = ["Variant", "Actor", "actor_id", "link"]
+__all__ = ["Variant", "Actor", "actor_id", "link", "in_article", "given_name_merges"]
 
 
 DOMINANT = 10
@@ -52,6 +65,7 @@ class Actor:
     type: str
     name: str = ""
     variants: list[Variant] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # keys of given-name variants it took in
 
     @property
     def forms(self) -> list[str]:
@@ -66,27 +80,93 @@ def actor_id(key: str) -> str:
     return "A" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _full_words(key: str) -> list[str] | None:
+    """The first and last name of a full-name person key, else None."""
+    words = key.split(":", 1)[1].split()
+    return words if key.startswith("person:") and len(words) == 2 else None
+
+
+def in_article(word: str, full_keys: Iterable[str], gender_of: dict[str, str] | None = None,
+               gender: str | None = None) -> tuple[str | None, bool]:
+    """What a one-word person name ``word`` (lower case) stands for among the full-name
+    person keys its own article names: ``(key, False)`` for the one person whose first or
+    last name it is, or whose first name it is a short or full form of ("Joe" beside
+    Joseph Biden; of a compatible gender), ``(None, True)`` when several are
+    (ambiguous: it stays as written), ``(None, False)`` when none is."""
+    found = {k for k in full_keys if (w := _full_words(k)) and (
+        word == w[1] or same_given_name(word, w[0]))}
+    if gender and gender_of is not None:
+        found = {k for k in found if gender_of.get(k, gender) == gender}
+    if len(found) == 1:
+        return next(iter(found)), False
+    return None, len(found) > 1
+
+
+def given_name_merges(keyed: Iterable[tuple[Variant, str]]) -> dict[str, str]:
+    """Full-name person keys written with a short form of a given name that are one actor
+    with the key of its full form: ``{"person:joe biden": "person:joseph biden"}``.
+
+    A short form ("joe", ``lexicons/given_name_forms.txt``) joins the full form with the
+    same surname when the corpus names exactly one full-name person with that surname
+    whose first name it may stand for ("Pat Smith" beside both Patrick and Patricia Smith
+    stays apart), and nothing the corpus writes sets them apart: a known gender that
+    differs, middle initials that share none ("Will J. Smith", "William H. Smith") or
+    generational suffixes that differ ("Jr.", "Sr.").  Two short forms with no full form
+    in the corpus ("Jim", "Jimmy") are not joined.
+    """
+    fulls_of = given_name_forms()
+    by_last: dict[str, set[str]] = defaultdict(set)
+    genders: dict[str, set[str]] = defaultdict(set)
+    middles: dict[str, set[str]] = defaultdict(set)
+    suffixes: dict[str, set[str]] = defaultdict(set)
+    for v, key in keyed:
+        words = _full_words(key)
+        if not words:
+            continue
+        by_last[words[1]].add(key)
+        if v.gender:
+            genders[key].add(v.gender)
+        middle, suffix = person_marks(v.name)
+        middles[key] |= middle
+        suffixes[key] |= suffix
+
+    def apart(a: str, b: str) -> bool:
+        return any(m[a] and m[b] and not m[a] & m[b] for m in (genders, middles, suffixes))
+
+    out: dict[str, str] = {}
+    for keys in by_last.values():
+        for key in keys:
+            fulls = fulls_of.get(key.split(":", 1)[1].split()[0])
+            found = [k for k in keys if fulls and k.split(":", 1)[1].split()[0] in fulls]
+            if len(found) == 1 and not apart(key, found[0]):
+                out[key] = found[0]
+    return {k: t for k, t in out.items() if t not in out}  # one step, never a chain
+
+
 class _FullNames:
-    """The corpus's full-name people: by last and first name, with their gender and reach."""
+    """The corpus's full-name people: by last name, with their gender and reach."""
 
     def __init__(self, keyed: list[tuple[Variant, str]]):
         self.by_last: dict[str, set[str]] = defaultdict(set)
-        self.by_first: dict[str, set[str]] = defaultdict(set)
         self.articles: dict[str, set[str]] = defaultdict(set)
+        self.in_article: dict[str, set[str]] = defaultdict(set)
         genders: dict[str, set[str]] = defaultdict(set)
         for v, key in keyed:
-            words = key.split(":", 1)[1].split()
-            if key.startswith("person:") and len(words) == 2:
-                self.by_first[words[0]].add(key)
+            words = _full_words(key)
+            if words:
                 self.by_last[words[1]].add(key)
                 self.articles[key].add(v.article)
+                self.in_article[v.article].add(key)
                 if v.gender:
                     genders[key].add(v.gender)
         self.gender = {k: g.pop() for k, g in genders.items() if len(g) == 1}
 
-    def target(self, word: str, gender: str | None) -> str | None:
-        """The one full-name key a one-word name can stand for, or None."""
-        found = self.by_last.get(word) or self.by_first.get(word) or set()
+    def target(self, article: str, word: str, gender: str | None) -> str | None:
+        """The one full-name key a one-word name in ``article`` stands for, or None."""
+        key, ambiguous = in_article(word, self.in_article.get(article, ()), self.gender, gender)
+        if key or ambiguous:
+            return key
+        found = self.by_last.get(word) or set()  # a first name alone never crosses articles
         if gender:
             found = {k for k in found if self.gender.get(k, gender) == gender}
         if len(found) == 1:
@@ -108,22 +188,27 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
         key = actor_key(v.type, v.name) if v.type in (PERSON, ORG) else None
         if key:
             keyed.append((v, key))
+    merged = given_name_merges(keyed)
+    keyed = [(v, merged.get(key, key)) for v, key in keyed]
     full = _FullNames(keyed)
     actors: dict[str, Actor] = {}
     of: dict[tuple[str, str], str] = {}
-    targets: dict[tuple[str, str | None], str | None] = {}
+    targets: dict[tuple[str, str, str | None], str | None] = {}
     for v, key in keyed:
         words = key.split(":", 1)[1].split()
         if key.startswith("person:") and len(words) == 1:
-            if (key, v.gender) not in targets:
-                targets[(key, v.gender)] = full.target(words[0], v.gender)
-            key = targets[(key, v.gender)] or key
+            if (v.article, key, v.gender) not in targets:
+                targets[(v.article, key, v.gender)] = full.target(v.article, words[0], v.gender)
+            key = targets[(v.article, key, v.gender)] or key
         aid = actor_id(key)
         actor = actors.get(aid)
         if actor is None:
             actor = actors[aid] = Actor(aid, key, v.type)
         actor.variants.append(v)
         of[(v.article, v.entity)] = aid
+    for short, key in sorted(merged.items()):
+        if actor_id(key) in actors:
+            actors[actor_id(key)].aliases.append(short)
     for actor in actors.values():
         actor.name = display_name([v.name for v in actor.variants], actor.type)
     return actors, of

@@ -9,6 +9,11 @@ its normalised name ("the White House" -> "white house").  The display
 name is the commonest properly cased form of the key's words ("Donald
 Trump", never "DONALD TRUMP").
 
+The language data also says which given names are short forms of which
+(``lexicons/given_name_forms.txt``: "joe" of "joseph"), and a full name's
+middle initials and suffixes (:func:`person_marks`), which linking reads
+to decide whether "Joe Biden" and "Joseph Biden" are one person.
+
 Pure functions over strings; the title words come from the language data
 (``unspun/lang/en/lexicons/person_titles.txt``): actor names are matched the
 English way whatever the article's language.
@@ -22,7 +27,8 @@ from functools import lru_cache
 
 from ..lang import get as get_language
 
-__all__ = ["person_words", "person_key", "org_key", "actor_key", "display_name"]
+__all__ = ["person_words", "person_key", "person_marks", "given_name_forms", "same_given_name",
+           "org_key", "actor_key", "display_name"]
 
 _EDGE = re.compile(r"^[\W_]+|[\W_]+$")
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
@@ -37,10 +43,10 @@ def lexicon(name: str, lang: str = "en") -> frozenset[str]:
     return frozenset(w.lower() for w in get_language(lang).lexicon(name))
 
 
-def person_words(name: str, titles: frozenset[str] | None = None) -> list[str]:
-    """The words of a person's name as written, without titles, possessives, middle
-    initials, generational suffixes or punctuation ("Sen. Bernard J. Sanders's" ->
-    ["Bernard", "Sanders"])."""
+def _name_parts(name: str, titles: frozenset[str] | None = None) -> tuple[list[str], list[str]]:
+    """The words of a person's name without titles, possessives and punctuation, and the
+    generational suffixes set aside ("Sen. Joseph R. Biden Jr.'s" -> (["Joseph", "R.",
+    "Biden"], ["jr"]))."""
     titles = lexicon("person_titles") if titles is None else titles
     words = []
     for raw in name.split():
@@ -49,13 +55,52 @@ def person_words(name: str, titles: frozenset[str] | None = None) -> list[str]:
             words.append(word)
     while len(words) > 1 and words[0].lower().rstrip(".") in titles:
         words = words[1:]
+    suffixes = []
     while len(words) > 1 and words[-1].lower().rstrip(".") in _SUFFIXES:
+        suffixes.insert(0, words[-1].lower().rstrip("."))
         words = words[:-1]
+    return words, suffixes
+
+
+def person_words(name: str, titles: frozenset[str] | None = None) -> list[str]:
+    """The words of a person's name as written, without titles, possessives, middle
+    initials, generational suffixes or punctuation ("Sen. Bernard J. Sanders's" ->
+    ["Bernard", "Sanders"])."""
+    words = _name_parts(name, titles)[0]
     if len(words) > 2:  # middle names and initials ("Donald J. Trump", "Hillary Rodham Clinton")
         words = [words[0], words[-1]]
     if len(words) == 2 and len(words[0].rstrip(".")) == 1:
         words = words[1:]  # "J. Trump": an initial is no first name
     return words
+
+
+def person_marks(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What a full name writes besides its key: the initials of its middle names and its
+    generational suffixes ("Joseph R. Biden Jr." -> ({"r"}, {"jr"})); empty for a name of
+    one or two words."""
+    words, suffixes = _name_parts(name)
+    middles = words[1:-1] if len(words) > 2 and len(words[0].rstrip(".")) > 1 else []
+    return (frozenset(w[0].lower() for w in middles if w[0].isalpha()), frozenset(suffixes))
+
+
+@lru_cache(maxsize=None)
+def given_name_forms(lang: str = "en") -> dict[str, frozenset[str]]:
+    """Short form of a given name -> the full given names it may stand for ("joe" ->
+    {"joseph"}, "pat" -> {"patricia", "patrick"}), from the language's
+    ``lexicons/given_name_forms.txt`` (``full: short short``)."""
+    fulls: dict[str, set[str]] = {}
+    for line in get_language(lang).lexicon("given_name_forms"):
+        full, _, shorts = line.partition(":")
+        for short in shorts.lower().split():
+            fulls.setdefault(short, set()).add(full.strip().lower())
+    return {short: frozenset(f) for short, f in fulls.items()}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether the given names ``a`` and ``b`` (lower case) may be one: the same, or one a
+    short form of the other ("joe", "joseph"); two short forms of one name are not."""
+    forms = given_name_forms()
+    return a == b or a in forms.get(b, ()) or b in forms.get(a, ())
 
 
 def person_key(name: str) -> str:
@@ -86,7 +131,8 @@ def display_name(forms: Iterable[str], entity_type: str = PERSON) -> str:
     """The name to show for the variants ``forms`` (with repeats: the commonest wins).
 
     A person is shown as the first and last words of the name; a form in capitals
-    only ("DONALD TRUMP") is used when no other exists, then in title case.
+    only ("DONALD TRUMP") is used when no other exists, then in title case; a form in
+    lower case only when no cased one exists.
     """
     counts = Counter(f for f in forms if f and f.strip())
     if not counts:
@@ -105,7 +151,8 @@ def display_name(forms: Iterable[str], entity_type: str = PERSON) -> str:
 
     def rank(form: str) -> tuple:
         full = entity_type != PERSON or len(form.split()) == longest
-        return (full, not shouting(form), counts[form], -len(form), form)
+        cased = any(c.isupper() for c in form)  # "joe varga" only when no cased form exists
+        return (full, not shouting(form), cased, counts[form], -len(form), form)
 
     best = max(counts, key=rank)
     return _title(best) if shouting(best) else best

@@ -14,7 +14,14 @@ Tables:
   ``sources`` as JSON, ``name``, ``at``, ``undone``); kept across re-ingest
   and re-applied every time the actors are linked again.
 - ``actor_meta``: bookkeeping (``linked`` = the articles' count and top row
-  number when the actors were last linked).
+  number when the actors were last linked; ``groups`` = the version of the group
+  rules the ``actor_groups`` rows were judged by).
+- ``actor_groups``: which speaker phrases are groups (:mod:`.groups`), judged when
+  the actors are linked so that readers never tag: one row per article (``n``, the
+  article's row number), ``phrase`` (the speaker's entity name or text, spaces
+  collapsed) and ``etype`` (its entity's type, '' for none), with ``grp`` 1 for a
+  group and 0 for none, and ``sig``, a hash of the article's names when judged (a
+  replaced article whose names differ is judged again).
 """
 from __future__ import annotations
 
@@ -31,11 +38,16 @@ CREATE TABLE actor_meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE INDEX actor_entities_actor ON actor_entities (actor_id, article_id);
 CREATE INDEX actors_name ON actors (name)
 """
+_GROUPS = """
+CREATE TABLE actor_groups (n INTEGER NOT NULL, phrase TEXT NOT NULL, etype TEXT NOT NULL,
+  sig TEXT NOT NULL, grp INTEGER NOT NULL, PRIMARY KEY (n, phrase, etype))
+"""
 
 
 def migrations(dialect: str, types: dict[str, str]) -> list[tuple[str, list[str]]]:
     """``(name, statements)`` of the actor migrations for ``dialect``."""
-    return [("actors_0001_tables", statements(_TABLES, types))]
+    return [("actors_0001_tables", statements(_TABLES, types)),
+            ("actors_0002_groups", statements(_GROUPS, types))]
 
 
 register_migrations("actors", migrations)

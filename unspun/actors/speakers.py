@@ -1,10 +1,14 @@
-"""Who a stored quote is by, for rankings: an actor, a named speaker, or "unresolved (he)".
+"""Who a stored quote is by, for rankings: an actor, a named speaker, "unresolved (he)"
+or "group (officials)".
 
 A quote whose speaker is linked to an actor counts for the actor.  A speaker
 that stayed a pronoun ("he", "they") or a relative pronoun ("who", "which")
-names nobody: it is shown as ``unresolved (he)`` and left out of speaker
-rankings unless asked for.  Any other speaker phrase ("a spokesman for the
-ministry") is its own entry, by its case-folded text.
+names nobody: it is shown as ``unresolved (he)``.  A speaker that stands for
+many people and names no person or organisation ("Democrats", "officials":
+:mod:`.groups` decides) is shown as ``group (officials)``.  Both are left out
+of speaker rankings of people and organisations unless asked for.  Any other
+speaker phrase ("a spokesman for the ministry") is its own entry, by its
+case-folded text.
 """
 from __future__ import annotations
 
@@ -31,27 +35,39 @@ def is_unresolved_word(text: str | None) -> bool:
 
 @dataclass(frozen=True)
 class Speaker:
-    key: str          # what rankings group on: an actor id, "text:<folded>" or "unresolved:<word>"
-    name: str         # what they show
+    key: str          # what rankings group on: an actor id, "text:<folded>", "unresolved:<word>"
+    name: str         # or "group:<folded>"; what they show
     actor: str | None = None
     unresolved: bool = False
+    group: bool = False
+    phrase: str = ""  # a group's phrase as written ("officials")
+
+    @property
+    def hidden(self) -> bool:
+        """Left out of rankings of people and organisations unless asked for."""
+        return self.unresolved or self.group
 
 
 def speaker_of(text: str | None, actor: str | None = None, actor_name: str | None = None,
-               entity_name: str | None = None) -> Speaker | None:
+               entity_name: str | None = None, group: bool = False) -> Speaker | None:
     """The ranking entry of one quote's speaker; None when the quote has no speaker.
 
     ``actor``/``actor_name``: the actor its entity is linked to; ``entity_name``: the
-    entity's name when the entity is no actor (a place, a group); ``text``: the
-    speaker phrase as written.
+    entity's name when the entity is no actor (a place, a nationality); ``text``: the
+    speaker phrase as written; ``group``: the phrase (the entity's name, else the text)
+    was judged a group (:mod:`.groups`).
     """
     if actor:
         return Speaker(actor, actor_name or entity_name or text or actor, actor)
-    if entity_name:
-        return Speaker("text:" + " ".join(entity_name.casefold().split()), entity_name)
-    if not text or not text.strip():
+    phrase = " ".join((entity_name or text or "").split())
+    if not phrase:
         return None
+    folded = phrase.casefold()
+    if group:
+        return Speaker("group:" + folded, f"group ({phrase})", group=True, phrase=phrase)
+    if entity_name:
+        return Speaker("text:" + folded, entity_name)
     if is_unresolved_word(text):
         word = text.strip(" .,;:'\"’").lower()
         return Speaker("unresolved:" + word, f"unresolved ({word})", unresolved=True)
-    return Speaker("text:" + " ".join(text.casefold().split()), " ".join(text.split()))
+    return Speaker("text:" + folded, phrase)

@@ -10,26 +10,32 @@ rewrites ``actors`` and ``actor_entities`` in one transaction.  Ingest calls
 it after adding articles; readers call :func:`ensure_linked`, which relinks
 only when articles were added or removed since (and leaves a read-only store
 as it is).  The whole corpus is read each time: seconds for thousands of
-articles; it is not incremental.
+articles; it is not incremental.  Relinking also judges which speaker phrases
+are groups (:mod:`.groups`, with the English tagger) for the articles not
+judged yet, and stores it (``actor_groups``): rankings only read it, so a
+reader never loads a model.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import schema  # noqa: F401  (registers the migration set)
 from .edits import Edit, apply_edits
-from .linking import Actor, Variant, link
+from .groups import GroupJudge, can_judge
+from .linking import Actor, Variant, in_article, link
 from .names import actor_key
-from .speakers import speaker_of
+from .speakers import Speaker, is_unresolved_word, speaker_of
 
-__all__ = ["relink", "ensure_linked", "record_edit", "undo", "history", "find", "actor_row",
-           "variants", "speaker_ranking", "actor_of_entities", "who"]
+__all__ = ["relink", "ensure_linked", "judge_groups", "record_edit", "undo", "history", "find",
+           "actor_row", "variants", "speaker_ranking", "actor_of_entities", "who"]
 
 PAGE = 500
+RULES = "r4"  # changed with the linking rules, so that stores linked before are linked again
+GROUP_RULES = "g1"  # changed with the group rules (.groups): stored judgements are made again
 
 
 def _now() -> str:
@@ -37,9 +43,10 @@ def _now() -> str:
 
 
 def _state(store: Any) -> str:
+    """What the actors were derived from: the linking rules' version, the articles and edits."""
     row = store.query("SELECT count(*), coalesce(max(n), 0) FROM articles")[0]
     edits = store.query("SELECT count(*), coalesce(sum(undone), 0) FROM actor_edits")[0]
-    return f"{row[0]}:{row[1]}:{edits[0]}:{edits[1]}"
+    return f"{RULES}:{row[0]}:{row[1]}:{edits[0]}:{edits[1]}"
 
 
 def edits(store: Any) -> list[Edit]:
@@ -57,13 +64,104 @@ def derive(store: Any) -> tuple[dict[str, Actor], dict[tuple[str, str], str]]:
     return actors, of
 
 
+def _rows_of(store: Any, sql: str, ids: Sequence[str] | None) -> list[tuple]:
+    """The rows of ``sql`` (ending in a WHERE clause) for every article, or for the
+    articles ``ids`` (``a.id``), a page at a time."""
+    if ids is None:
+        return store.query(sql)
+    out: list[tuple] = []
+    for i in range(0, len(ids), PAGE):
+        chunk = list(ids[i:i + PAGE])
+        out += store.query(f"{sql} AND a.id IN ({', '.join('?' * len(chunk))})", chunk)
+    return out
+
+
+def _asked(store: Any, ids: Sequence[str] | None = None) -> dict[tuple[int, str, str], str]:
+    """Every speaker phrase a reader may ask about (:meth:`_Speakers._phrase`), as
+    ``(article n, phrase, entity type or '') -> article id``: the speaker entity's name
+    with its type, the quote's speaker as written with that type (pages pass it as the
+    entity's name) or, without an entity or its name, with none.  Only phrases that can
+    be groups: no entity type but a nationality or such (NORP), no lone pronoun."""
+    rows = _rows_of(store, "SELECT a.n, q.article_id, q.speaker, e.eid, e.name, e.type "
+                    "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e "
+                    "ON e.article_id = q.article_id AND e.eid = q.speaker_entity "
+                    "WHERE q.speaker IS NOT NULL", ids)
+    out: dict[tuple[int, str, str], str] = {}
+    for n, art, text, eid, ename, etype in rows:
+        if eid is None:
+            asked = [(text, None)]
+        else:
+            asked = [(ename, etype), (text, etype)] if ename else [(text, etype), (text, None)]
+        for phrase, type_ in asked:
+            phrase = " ".join((phrase or "").split())
+            if not phrase or type_ not in (None, "NORP") or (
+                    type_ is None and is_unresolved_word(phrase)):
+                continue
+            out[(n, phrase, type_ or "")] = art
+    return out
+
+
+GroupRows = tuple[bool, list[tuple[int, str, str]], list[tuple[int, str, str, str, int]]]
+
+
+def _group_rows(store: Any, ids: Sequence[str] | None = None) -> GroupRows:
+    """What linking changes in ``actor_groups`` (for every article, or those ``ids``):
+    whether to empty it first (judged by other group rules), the keys of judgements out
+    of date (a phrase no longer asked about; an article replaced, whose names differ) and
+    the rows of the phrases not judged yet, 1 for a group; none without an English model
+    that tags (a later linking judges them)."""
+    meta = store.query("SELECT value FROM actor_meta WHERE key = 'groups'")
+    fresh = not meta or meta[0][0] != GROUP_RULES
+    asked = _asked(store, ids)
+    judge = GroupJudge(store, PAGE)
+    sigs = judge.signatures(asked.values())
+    want = {(n, p, t, sigs[a]): a for (n, p, t), a in asked.items()}
+    have = set() if fresh else {tuple(r) for r in _rows_of(
+        store, "SELECT g.n, g.phrase, g.etype, g.sig FROM actor_groups g "
+        "LEFT JOIN articles a ON a.n = g.n WHERE 1 = 1", ids)}
+    stale = sorted(k[:3] for k in have - want.keys())
+    todo = {k: a for k, a in want.items() if k not in have}
+    if not todo or not can_judge():
+        return fresh, stale, []
+    found = judge.judge((a, p, t or None) for (_, p, t, _), a in todo.items())
+    return fresh, stale, [(n, p, t, sig, int((a, p, t or None) in found))
+                          for (n, p, t, sig), a in sorted(todo.items())]
+
+
+def _write_groups(tx: Any, groups: GroupRows, whole: bool = True) -> None:
+    """Write what :func:`_group_rows` found; only a ``whole`` store's judgement replaces
+    those of other group rules (some articles' do not: the next linking judges all)."""
+    fresh, stale, rows = groups
+    if fresh and whole:
+        tx.execute("DELETE FROM actor_groups")
+    tx.executemany("DELETE FROM actor_groups WHERE n = ? AND phrase = ? AND etype = ?", stale)
+    tx.executemany("INSERT INTO actor_groups (n, phrase, etype, sig, grp) VALUES (?, ?, ?, ?, ?) "
+                   "ON CONFLICT DO NOTHING", rows)  # another linking may have judged them
+    if fresh and whole:
+        tx.execute("DELETE FROM actor_meta WHERE key = 'groups'")
+        tx.execute("INSERT INTO actor_meta (key, value) VALUES ('groups', ?)", (GROUP_RULES,))
+
+
+def judge_groups(store: Any, ids: Sequence[str] | None = None) -> int:
+    """Judge which speaker phrases are groups, for the articles ``ids`` (all: None), without
+    linking the actors again; returns the number of phrases judged."""
+    groups = _group_rows(store, ids)
+    with store.transaction() as tx:
+        _write_groups(tx, groups, whole=ids is None)
+    return len(groups[2])
+
+
 def relink(store: Any) -> int:
-    """Link every stored entity to its actor again; returns the number of actors."""
+    """Link every stored entity to its actor again and judge the speaker phrases not
+    judged yet (:func:`judge_groups`); returns the number of actors."""
     actors, of = derive(store)
+    groups = _group_rows(store)  # the tagger runs before the transaction opens
     state = _state(store)
     with store.transaction() as tx:
         if getattr(store, "dialect", "") == "postgres":  # two ingests may relink at once
-            tx.execute("LOCK TABLE actors, actor_entities, actor_meta IN EXCLUSIVE MODE")
+            tx.execute("LOCK TABLE actors, actor_entities, actor_meta, actor_groups "
+                       "IN EXCLUSIVE MODE")
+        _write_groups(tx, groups)
         tx.execute("DELETE FROM actor_entities")
         tx.execute("DELETE FROM actors")
         rows = []
@@ -74,8 +172,11 @@ def relink(store: Any) -> int:
                        "VALUES (?, ?, ?, ?, ?, ?)", rows)
         tx.executemany("INSERT INTO actor_entities (article_id, eid, actor_id) VALUES (?, ?, ?)",
                        [(a, e, aid) for (a, e), aid in sorted(of.items())])
-        tx.execute("DELETE FROM actor_meta WHERE key = 'linked'")
+        aliases = {k: a.id for a in actors.values() for k in a.aliases}
+        tx.execute("DELETE FROM actor_meta WHERE key IN ('linked', 'aliases')")
         tx.execute("INSERT INTO actor_meta (key, value) VALUES ('linked', ?)", (state,))
+        tx.execute("INSERT INTO actor_meta (key, value) VALUES ('aliases', ?)",
+                   (json.dumps(aliases, sort_keys=True),))
     return len(actors)
 
 
@@ -85,6 +186,8 @@ def ensure_linked(store: Any) -> bool:
     rows = store.query("SELECT value FROM actor_meta WHERE key = 'linked'")
     if rows and rows[0][0] == _state(store):
         return True
+    if getattr(store, "readonly", False):  # a server's readers: nothing derived, no model
+        return False
     try:
         relink(store)
     except Exception as exc:  # noqa: BLE001 - a read-only store keeps the actors it has
@@ -177,10 +280,128 @@ def _name_like(text: str | None) -> bool:
     return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+class _Speakers:
+    """Who stored quotes are by, the way rankings count them (:func:`speaker_ranking` and
+    :class:`SpeakerNamer`): the speaker's actor; for a speaker the tagger left without an
+    entity but written like a name, the actor with that key ("MARIA LOPEZ") or, for one
+    word, the one person of the article with that first or last name ("Hillary" where the
+    article names Hillary Clinton; several: it stays as written); else the phrase, an
+    unresolved pronoun or a group (as judged when the actors were linked and stored in
+    ``actor_groups``: no model is loaded here).
+
+    :meth:`prepare` with every quote to come reads what they need in a few queries;
+    :meth:`speaker` works without it, a query or two at a time.
+    """
+
+    def __init__(self, store: Any):
+        self.store = store
+        rows = store.query("SELECT id, key, name FROM actors")
+        self.by_key = {key: (aid, name) for aid, key, name in rows}
+        self.key_of = {aid: key for aid, key, _ in rows}
+        self.by_id = {aid: (aid, name) for aid, _, name in rows}
+        # short-form keys taken in by another actor ("person:joe biden" -> Joseph Biden's id)
+        meta = store.query("SELECT value FROM actor_meta WHERE key = 'aliases'")
+        self.aliases: dict[str, str] = json.loads(meta[0][0]) if meta and meta[0][0] else {}
+        self._people: dict[str, dict[str, tuple[str, str]]] = {}
+        self._groups: dict[str, set[tuple[str, str | None]]] = {}
+
+    @staticmethod
+    def _one_word(text: str | None) -> str | None:
+        key = actor_key("PERSON", text or "") if _name_like(text) else None
+        words = key.split(":", 1)[1].split() if key else []
+        return words[0] if len(words) == 1 else None
+
+    def _load_people(self, articles: Sequence[str]) -> None:
+        """The full-name people each article names: full key -> (actor id, actor name)."""
+        todo = sorted({a for a in articles if a not in self._people})
+        for a in todo:
+            self._people[a] = {}
+        for i in range(0, len(todo), PAGE):
+            chunk = todo[i:i + PAGE]
+            for art, name, aid, aname in self.store.query(
+                    "SELECT ae.article_id, e.name, x.id, x.name FROM actor_entities ae "
+                    "JOIN entities e ON e.article_id = ae.article_id AND e.eid = ae.eid "
+                    "JOIN actors x ON x.id = ae.actor_id WHERE e.type = 'PERSON' "
+                    f"AND ae.article_id IN ({', '.join('?' * len(chunk))})", chunk):
+                key = actor_key("PERSON", name)
+                if self.aliases.get(key) == aid:  # "Joe Biden" beside "Joseph Biden": one
+                    key = self.key_of[aid]
+                if key and len(key.split()) == 2:
+                    self._people[art].setdefault(key, (aid, aname))
+
+    def _load_groups(self, articles: Sequence[str]) -> None:
+        """The phrases of each article judged groups: ``(phrase, entity type or None)``."""
+        todo = sorted({a for a in articles if a not in self._groups})
+        for a in todo:
+            self._groups[a] = set()
+        for i in range(0, len(todo), PAGE):
+            chunk = todo[i:i + PAGE]
+            for art, phrase, etype in self.store.query(
+                    "SELECT a.id, g.phrase, g.etype FROM actor_groups g JOIN articles a "
+                    f"ON a.n = g.n WHERE g.grp = 1 AND a.id IN ({', '.join('?' * len(chunk))})",
+                    chunk):
+                self._groups[art].add((phrase, etype or None))
+
+    def _is_group(self, item: tuple[str, str, str | None] | None) -> bool:
+        if item is None:
+            return False
+        self._load_groups([item[0]])
+        return item[1:] in self._groups[item[0]]
+
+    def actor(self, article: str, text: str | None, aid: str | None, aname: str | None,
+              entity: Any) -> tuple[str | None, str | None]:
+        """The actor of a quote's speaker: its entity's, else one its text names."""
+        if aid or entity or not _name_like(text) or is_unresolved_word(text):
+            return aid, aname  # "He" is no first name, even beside He Yafei
+        word = self._one_word(text)
+        if word:
+            self._load_people([article])
+            key, ambiguous = in_article(word, self._people[article])
+            if key or ambiguous:
+                return self._people[article][key] if key else (None, None)
+        return next((self._by_key(k) for k in (actor_key("PERSON", text or ""),
+                                                actor_key("ORG", text or "")) if self._by_key(k)),
+                    (None, None))
+
+    def _by_key(self, key: str | None) -> tuple[str, str] | None:
+        """The actor with the key ``key``, or the one that took it in as a given-name variant."""
+        if key in self.by_key:
+            return self.by_key[key]
+        return self.by_id.get(self.aliases.get(key or "", ""))
+
+    def prepare(self, quotes: Sequence[tuple[str, str | None, str | None, str | None,
+                                             Any, str | None, str | None]]) -> None:
+        """Read ahead for ``(article, text, actor id, actor name, entity, entity name,
+        entity type)`` quotes: the people of the articles and which phrases are groups."""
+        self._load_people([q[0] for q in quotes if not q[2] and not q[4] and self._one_word(q[1])])
+        self._load_groups([q[0] for q in quotes if not q[2]])
+
+    @staticmethod
+    def _phrase(article: str, text: str | None, aid: str | None, aname: str | None,
+                ename: str | None, etype: str | None) -> tuple[str, str, str | None] | None:
+        """What is looked up in the stored judgements about a speaker that is no actor
+        (:func:`_asked` lists each such phrase for linking to judge)."""
+        if aid:
+            return None
+        if ename:
+            return (article, " ".join(ename.split()), etype)
+        if not text or not text.strip() or is_unresolved_word(text):
+            return None
+        return (article, " ".join(text.split()), None)
+
+    def speaker(self, article: str, text: str | None, aid: str | None, aname: str | None,
+                entity: Any, ename: str | None, etype: str | None) -> Speaker | None:
+        aid, aname = self.actor(article, text, aid, aname, entity)
+        ename = ename if ename and not aid else None
+        item = self._phrase(article, text, aid, aname, ename, etype)
+        return speaker_of(text, aid, aname, ename, group=self._is_group(item))
+
+
 def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
                     article_ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
-    """Speakers by number of quotes: actors, other named speakers, and (only with
-    ``unresolved``) the pronouns that stayed unresolved, as ``unresolved (he)``.
+    """Speakers by number of quotes: actors and other named speakers; only with
+    ``unresolved``, also the speakers that name no person or organisation: pronouns
+    that stayed unresolved, as ``unresolved (he)``, and groups, as ``group (officials)``.
 
     Each row: ``speaker`` (display name), ``quotes``, ``articles``, ``sources``,
     ``first``, ``last``, ``actor`` (id or None), ``variants`` (up to five names it was
@@ -200,19 +421,18 @@ def speaker_ranking(store: Any, limit: int = 50, unresolved: bool = False,
             return []
         sql += f" AND q.article_id IN ({', '.join('?' * len(article_ids))})"
         params = list(article_ids)
-    by_key = {key: (aid, name) for aid, key, name in store.query("SELECT id, key, name FROM actors")}
+    quotes = store.query(sql, params)
+    who = _Speakers(store)
+    # an entity without a name is as good as none: its text may name an actor
+    who.prepare([(q[0], q[1], q[2], q[3], q[4], q[4], q[5]) for q in quotes])
     rows: dict[str, dict[str, Any]] = {}
-    for art, text, aid, aname, ename, etype, source, published in store.query(sql, params):
-        if not aid and not ename and _name_like(text):  # "MARIA LOPEZ" the tagger missed
-            aid, aname = next((by_key[k] for k in (actor_key("PERSON", text), actor_key("ORG", text))
-                               if k in by_key), (None, None))
-        sp = speaker_of(text, aid, aname, ename if ename and not aid else None)
-        if sp is None or (sp.unresolved and not unresolved):
+    for art, text, aid, aname, ename, etype, source, published in quotes:
+        sp = who.speaker(art, text, aid, aname, ename, ename, etype)
+        if sp is None or (sp.hidden and not unresolved):
             continue
         row = rows.setdefault(sp.key, {"speaker": sp.name, "actor": sp.actor, "quotes": 0,
                                        "articles": set(), "sources": set(), "first": None,
-                                       "last": None, "variants": Counter(),
-                                       "unresolved": sp.unresolved})
+                                       "last": None, "variants": Counter()})
         row["quotes"] += 1
         row["articles"].add(art)
         if source:
@@ -358,38 +578,50 @@ def listing(store: Any, name: str | None = None, limit: int = 50) -> list[dict[s
 
 class SpeakerNamer:
     """Names quotes' speakers the way rankings do (actor names; None for pronouns left
-    unresolved), for code that reads stored quotes or records one by one."""
+    unresolved), for code that reads stored quotes or records one by one.  :meth:`prepare`
+    with the quotes to come saves queries."""
 
     def __init__(self, store: Any, article_ids: Sequence[str] | None = None):
         ensure_linked(store)
-        self.by_key = {key: (aid, name) for aid, key, name in
-                       store.query("SELECT id, key, name FROM actors")}
+        self.who = _Speakers(store)
         if article_ids is None:
             rows = store.query("SELECT ae.article_id, ae.eid, x.id, x.name FROM actor_entities ae "
                                "JOIN actors x ON x.id = ae.actor_id")
             self.of = {(a, e): (i, n) for a, e, i, n in rows}
+            self.types = {(a, e): t for a, e, t in store.query(
+                "SELECT DISTINCT e.article_id, e.eid, e.type FROM entities e JOIN quotes q "
+                "ON q.article_id = e.article_id AND q.speaker_entity = e.eid")}
         else:
+            self.types = {(a, e): t for a in article_ids for e, t in self._entities(store, a)}
             self.of = {k: (v["id"], v["name"])
-                       for k, v in actor_of_entities(store, list(
-                           (a, e) for a in article_ids for e in self._eids(store, a))).items()}
+                       for k, v in actor_of_entities(store, list(self.types)).items()}
 
     @staticmethod
-    def _eids(store: Any, article_id: str) -> list[str]:
-        return [r[0] for r in store.query("SELECT eid FROM entities WHERE article_id = ?",
-                                          (article_id,))]
+    def _entities(store: Any, article_id: str) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in store.query(
+            "SELECT eid, type FROM entities WHERE article_id = ?", (article_id,))]
+
+    def _quote(self, article_id: str, entity: str | None, text: str | None,
+               entity_name: str | None) -> tuple:
+        aid, aname = self.of.get((article_id, entity), (None, None)) if entity else (None, None)
+        return (article_id, text, aid, aname, entity, entity_name,
+                self.types.get((article_id, entity)) if entity else None)
+
+    def prepare(self, quotes: Iterable[tuple[str, str | None, str | None, str | None]]) -> None:
+        """Read ahead for ``(article_id, entity, text, entity_name)`` quotes."""
+        self.who.prepare([self._quote(*q) for q in quotes])
 
     def speaker(self, article_id: str, entity: str | None, text: str | None,
-                entity_name: str | None = None):
+                entity_name: str | None = None) -> Speaker | None:
         """The :class:`.speakers.Speaker` of one quote, or None (no speaker)."""
-        aid, aname = self.of.get((article_id, entity), (None, None)) if entity else (None, None)
-        if not aid and not entity and _name_like(text):
-            aid, aname = next((self.by_key[k] for k in (actor_key("PERSON", text or ""),
-                                                         actor_key("ORG", text or ""))
-                               if k in self.by_key), (None, None))
-        return speaker_of(text, aid, aname, entity_name if not aid else None)
+        return self.who.speaker(*self._quote(article_id, entity, text, entity_name))
 
     def name(self, article_id: str, entity: str | None, text: str | None,
-             entity_name: str | None = None) -> str | None:
-        """The display name, or None for no speaker or a pronoun left unresolved."""
+             entity_name: str | None = None, groups: bool = True) -> str | None:
+        """The display name, or None for no speaker or a pronoun left unresolved; a group
+        by its phrase as written ("officials", a name `who` finds), or None unless
+        ``groups`` (rankings of people and organisations)."""
         sp = self.speaker(article_id, entity, text, entity_name)
-        return None if sp is None or sp.unresolved else sp.name
+        if sp is None or sp.unresolved or (sp.group and not groups):
+            return None
+        return sp.phrase if sp.group else sp.name

@@ -23,8 +23,9 @@ HEADERS = {"techniques_author": "tech.\nauthor", "techniques_quoted": "tech.\nqu
 @format_option("table", "csv", "json",
                help="table, csv (one row per group, with a header) or json.")
 @click.option("--unresolved", is_flag=True,
-              help="With --by speaker: also list speakers left as pronouns, as "
-                   "'unresolved (he)' (left out of the ranking by default).")
+              help="With --by speaker: also list the speakers that name no person or "
+                   "organisation: pronouns left unresolved, as 'unresolved (he)', and "
+                   "groups, as 'group (officials)' (left out of the ranking by default).")
 def stats(db: str, by: str | None, fmt: str, unresolved: bool) -> None:
     """Counts over the stored corpus.
 
@@ -33,8 +34,8 @@ def stats(db: str, by: str | None, fmt: str, unresolved: bool) -> None:
     voices (counts and per 1,000 words) and the most frequent frames.
     --by speaker: quotes, articles, outlets and first/last date per speaker,
     one row per actor (the variants of a name are one person or organisation:
-    see `unspun actors`); speakers left as pronouns are left out unless
-    --unresolved.
+    see `unspun actors`); speakers left as pronouns and groups ("Democrats",
+    "officials") are left out unless --unresolved.
     --by technique: uses per technique, by voice, and per 1,000 words.
 
     \b

@@ -121,9 +121,11 @@ def subject(tok: Any) -> Any | None:
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     cur = _reporting_verb(tok)
     for _ in range(4):
+        subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:  # '4:15 p.m. Trump says ...': a live blog's time stamp is nobody
+            who = next((c for c in subjects if not _TIME.search(c.text)), None)
+            return None if who is None else past_title(who)
         for child in cur.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return None if _TIME.search(child.text) else past_title(child)
             if child.dep_ == "agent":  # "was quoted by X"
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
@@ -184,7 +186,54 @@ def content_range(tok: Any, kind: str, index: SentenceIndex | None = None
     found = _verb_content(tok, kind, sent, index)
     if found is None and kind == "clause" and token_lemma(tok).lower() in lexicon()["object_verbs"]:
         found = _verb_content(tok, "object", sent, index)
+    if found is None and kind == "clause" and attribution_inside(tok) is not None:
+        found = trim(tok.doc, max(tok.head.left_edge.i, sent.start), min(tok.head.right_edge.i + 1, sent.end))
     return found
+
+
+MAX_ASIDE_TOKENS = 12
+
+
+def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
+    """An attribution set inside (or before, or after) the clause it reports, its cue with
+    nothing to report of its own: 'The decision, she said, was final.', 'The plan is dead,
+    he said.' (the parser hangs the cue on that clause as ``parataxis``, or, set off by a
+    comma after it, as ``ccomp``: 'Instead, Ellis told CBC, the plan ...'), 'As the Post
+    reported, ...' (an ``as`` clause), 'X, according to Y, did Z'.  Returns the token range of the attribution (with
+    its commas), which the content leaves out, and where the content must end (a
+    participle of the cue: '..., citing ...'); None for any other cue."""
+    doc = tok.doc
+    if cue_kind(tok) == "according":  # 'X, according to Y, did Z'
+        start, end = tok.left_edge.i, tok.right_edge.i + 1
+        before = start > 0 and doc[start - 1].text == ","
+        after = end < len(doc) and doc[end].text == ","
+        return start - before, end + after, len(doc)
+    if tok.head.pos_ not in ("VERB", "AUX") or tok.head is tok:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None:
+        return None  # 'as it is written': a passive cue names no speaker
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < subj.i
+                                   for c in tok.children):
+        start, stop = tok.left_edge.i, tok.right_edge.i + 1  # 'As the Post reported, ...'
+    elif tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.i < tok.head.i:
+        start = subj.left_edge.i
+        # the cue's own words after it ('said on Monday') up to its comma; a participle of
+        # the cue after that ('..., citing weak orders') is the attribution's, not the content
+        stop = next((c.i for c in tok.children if c.i > tok.i and c.dep_ == "advcl"), tok.right_edge.i + 1)
+    else:
+        return None
+    end = tok.i + 1
+    while end < stop and doc[end].text != ",":
+        end += 1
+    after = end < len(doc) and doc[end].text == ","
+    before = start > 0 and doc[start - 1].text == ","
+    if tok.dep_ == "ccomp" and not after or tok.dep_ == "parataxis" and not before:
+        return None  # set off by commas: an aside, not a clause of the sentence
+    start, end = start - before, end + after
+    if end - start > MAX_ASIDE_TOKENS:
+        return None
+    return start, end, (stop if stop <= tok.right_edge.i else len(doc))
 
 
 def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = None
@@ -207,6 +256,10 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
+    asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
+        if token_lemma(tok).lower() in lex["question_verbs"] else []
+    if asked:  # 'asked the workers if they planned to vote': the question, not who was asked
+        parts = asked[:1]
     parts = speech_parts(tok, parts)
     if not parts:
         return None
@@ -217,7 +270,9 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
-    return _trim(tok.doc, max(start, sent.start), min(end, sent.end))
+    if any(p.i == start and p.dep_ == "prep" and p.i + 1 < end for p in chosen):
+        start += 1  # 'warned of a rise in defaults', 'called for an audit': what, not 'of' what
+    return trim(tok.doc, max(start, sent.start), min(end, sent.end))
 
 
 def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
@@ -249,6 +304,11 @@ def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
 def _predicates(part: Any) -> bool:
     """What a cue says of its object ('called it a formality', 'described it as ...')."""
     return part.dep_ in ("oprd", "attr") or part.dep_ == "prep" and part.lower_ == "as"
+
+
+def _asks_by_mark(clause: Any) -> bool:
+    """An embedded question the parser took for an adverbial clause: 'if' or 'whether' marks it."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
 
 
 def _asks(clause: Any) -> bool:
@@ -336,19 +396,19 @@ def _that_before(tok: Any, start: int) -> int:
 def _according_content(tok: Any, sent: Any) -> tuple[int, int] | None:
     phrase = list(tok.subtree)
     p_start, p_end = phrase[0].i, phrase[-1].i + 1
-    before = _trim(tok.doc, sent.start, p_start)
-    after = _trim(tok.doc, p_end, sent.end)
+    before = trim(tok.doc, sent.start, p_start)
+    after = trim(tok.doc, p_end, sent.end)
     size = lambda r: r[1] - r[0] if r else 0  # noqa: E731
     if size(before) <= 1 and size(after) >= 2:
         return after
     if size(after) <= 1 and size(before) >= 2:
         return before
     if size(before) >= 2 and size(after) >= 2:  # "X, according to Y, did Z"
-        return _trim(tok.doc, sent.start, sent.end)
+        return trim(tok.doc, sent.start, sent.end)
     return None
 
 
-def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+def trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     """Drop edge punctuation, conjunctions and spaces (quotation marks stay)."""
     while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].is_space
                            or doc[start].dep_ == "cc" or doc[start].text in (".", "!", "?")):

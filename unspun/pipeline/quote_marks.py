@@ -4,7 +4,8 @@ Works on characters only (no parser), paragraph by paragraph:
 
 * curly (“ ” ‘ ’), guillemet (« ») and straight (" ') marks; a straight mark
   opens when it follows a space or an opening bracket and precedes a
-  non-space, and closes otherwise;
+  non-space, and closes otherwise; two single marks typed for a double one
+  (''...'', the language's ``doubled_single``) are one double mark;
 * nesting: an opening mark inside an open quote starts an inner quote, which
   stays inside its enclosing span (``"... the so-called "elections" ..."``);
 * multi-paragraph quotes: a paragraph that leaves a quote open continues into
@@ -40,6 +41,7 @@ class Marks:
     single_close: str = ""
     straight_double: str = ""
     straight_single: str = ""
+    doubled_single: str = ""
 
     @classmethod
     def from_dict(cls, data: dict) -> Marks:
@@ -86,6 +88,7 @@ class _Mark:
     pos: int
     double: bool
     role: str  # "open", "close" or "either"
+    width: int = 1  # 2: a double mark written as two single ones ('')
 
 
 def classify(text: str, i: int, marks: Marks | None = None) -> _Mark | None:
@@ -102,14 +105,7 @@ def classify(text: str, i: int, marks: Marks | None = None) -> _Mark | None:
         return _Mark(i, True, role)
     opens = prev.isspace() or prev in m.open_before or (prev in _DASHES and not nxt.isspace())
     if c in m.straight_double:
-        closes = not opens and (nxt in m.close_after or nxt.isspace())
-        if opens and nxt.isspace():
-            return None  # a lone mark between spaces
-        if opens and not closes:
-            return _Mark(i, True, "open")
-        if closes and not opens:
-            return _Mark(i, True, "close")
-        return _Mark(i, True, "either")
+        return _straight_double(i, prev, nxt, opens, m)
     if c in m.single_open or c in m.single_close or c in m.straight_single:
         if nxt.isalnum() and prev.isalnum():
             return None  # apostrophe inside a word
@@ -120,6 +116,57 @@ def classify(text: str, i: int, marks: Marks | None = None) -> _Mark | None:
         if not nxt.isalnum():
             return _Mark(i, False, "close")
     return None
+
+
+def _straight_double(i: int, prev: str, nxt: str, opens: bool, m: Marks, width: int = 1) -> _Mark | None:
+    closes = not opens and (nxt in m.close_after or nxt.isspace())
+    if opens and nxt.isspace():
+        return None  # a lone mark between spaces
+    if opens and not closes:
+        return _Mark(i, True, "open", width)
+    if closes and not opens:
+        return _Mark(i, True, "close", width)
+    return _Mark(i, True, "either", width)
+
+
+def _doubled(text: str, i: int, m: Marks) -> _Mark | None:
+    """Two single marks written for a double one (\'\'...\'\', in text typed without curly
+    marks), read like a straight double mark."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 2] if i + 2 < len(text) else " "
+    opens = prev.isspace() or prev in m.open_before or (prev in _DASHES and not nxt.isspace())
+    return _straight_double(i, prev, nxt, opens, m, 2)
+
+
+def _marks_in(text: str, start: int, end: int, m: Marks) -> list[_Mark]:
+    """The marks of ``text[start:end]`` in order: a doubled single mark is one double mark;
+    three in a row are a single and a double mark (\'\'\'Hey ...: opening both; ...,\'\'\':
+    closing both)."""
+    out: list[_Mark] = []
+    skip = -1
+    for i in _positions(text, start, end, m.all):
+        if i <= skip:
+            continue
+        c = text[i]
+        if c in m.doubled_single and text[i + 1:i + 2] == c:
+            triple = text[i + 2:i + 3] == c
+            after = text[i + 3:i + 4] if triple else ""
+            if triple and not after.isalnum():  # closing: the single mark, then the double
+                out.extend(x for x in (classify(text, i, m), _doubled(text, i + 1, m)) if x is not None)
+                skip = i + 2
+                continue
+            found = _doubled(text, i, m)
+            if found is not None:
+                out.append(found)
+            skip = i + 1
+            if triple and found is not None and found.role == "open":  # opening both
+                out.append(_Mark(i + 2, False, "open"))
+                skip = i + 2
+            continue
+        found = classify(text, i, m)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
@@ -147,7 +194,7 @@ def _pair_paragraph(text: str, marks: list[_Mark], carried: bool):
                 for dead in stack[k:]:  # inner unclosed marks die with it
                     open_count[dead.double] -= 1
                 del stack[k:]
-                pairs.append((opener.pos, m.pos + 1, k))
+                pairs.append((opener.pos, m.pos + m.width, k))
                 break
     leftover = next((s for s in stack if s.double), None)
     return pairs, leftover
@@ -169,12 +216,10 @@ def find_quoted(text: str, paragraphs: list[tuple[int, int]],
 
     ``marks``: the language's quotation marks (English's by default)."""
     marks = marks if marks is not None else english_marks()
-    every = marks.all
     out: list[Quoted] = []
     current: Quoted | None = None  # a quote carried over from the previous paragraph
     for n, (ps, pe) in enumerate(paragraphs):
-        found = [m for i in _positions(text, ps, pe, every)
-                 for m in [classify(text, i, marks)] if m is not None]
+        found = _marks_in(text, ps, pe, marks)
         carried = current is not None
         if carried and not (found and found[0].pos == _first_char(text, ps, pe)
                             and found[0].double and found[0].role != "close"):

@@ -20,8 +20,11 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
    content is the reported clause or object (reported speech: not the noun a target
-   verb acts on, nor a negated cue's question); a content that carries quoted
-   words for a third or more of its length is ``mixed``.
+   verb acts on, nor a negated cue's question); an attribution set inside the
+   clause it reports ('The decision, she said, was final') splits the content in
+   two ``parts``; a quotation the author's sentence runs on after ('said "it
+   breaks my heart" every time ...') belongs to the reported clause; a content
+   that carries quoted words for a third or more of its length is ``mixed``.
 3. The speaker span is resolved to an entity (:mod:`.quote_speakers`); with no
    speaker phrase at all the speaker is null.  ``speaker.resolved`` says how an
    entity was found when the span does not name it (``pronoun``, ``relative``,
@@ -45,8 +48,8 @@ from ..errors import message
 from ..lang import get as get_language
 from ..lang import provides
 from ..record import span
-from .quote_cues import (SentenceIndex, content_range, cue_candidates, cue_kind, inverted_subject,
-                         is_cue_verb, subject)
+from .quote_cues import (SentenceIndex, attribution_inside, content_range, cue_candidates, cue_kind,
+                         inverted_subject, is_cue_verb, subject, trim)
 from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .speaker_links import affiliation, noun_phrase
@@ -55,8 +58,26 @@ from .registry import Context, component
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
-_SENT_END = re.compile(r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|No|Co))(?<!\b(?:Mrs|Gov|Sen|Rep|Gen|Col|Sgt|Inc|Ltd|Rev|Maj|Adm|Cpl|Pvt))(?<!\b(?:Capt|Corp|Prof|Supt|Coun|Insp))(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s(?!\s*[a-z])")
 _WORD = re.compile(r"\w[\w'’-]*")
+_DASH_MARK = r"(?:—|–|--|(?<=\s)-(?=\s))"  # a hyphen between spaces is typed for a dash
+_SUMMARY = re.compile(rf"\s{_DASH_MARK}\s*(?:a|an)\s")
+_DASH = re.compile(_DASH_MARK)
+
+
+def sentence_end(lang: Any) -> re.Pattern[str]:
+    """A sentence's end by punctuation: a stop, not after an initial, 'a.m.'/'p.m.' or one
+    of the language's ``abbreviations`` (``words.json``; English's for a language without
+    them) written with a capital ('Mr.', 'Gov.', 'Coun.'), and no lower-case word after it."""
+    def make() -> re.Pattern[str]:
+        words = lang.word_set("abbreviations") or get_language("en").word_set("abbreviations")
+        by_length: dict[int, list[str]] = {}
+        for w in sorted(words):
+            if w.isalpha():  # 'u.s': a capital initial ends no sentence anyway
+                by_length.setdefault(len(w), []).append(re.escape(w.capitalize()))
+        # a look-behind has one width: one per length of abbreviation
+        behind = "".join(rf"(?<!\b(?:{'|'.join(ws)}))" for _, ws in sorted(by_length.items()))
+        return re.compile(behind + r"(?<!\b[A-Z])(?<!\b[ap]\.m)[.!?…][\"'”’)]*\s(?!\s*[a-z])")
+    return lang.memo(("quote sentence end",), make)
 
 
 @dataclass
@@ -82,6 +103,8 @@ class Extractor:
         self.parsed = bool(len(doc)) and doc.has_annotation("DEP")
         cues = self.lang.quote_cues
         self.cue_words = frozenset(cues.get("clause_verbs", ())) | frozenset(cues.get("object_verbs", ()))
+        self.sent_end = sentence_end(self.lang)
+        self.marks = self.lang.quote_marks.all
         self.quoted = self._split_runs(find_quoted(self.text, self.paras, self.lang.quote_marks))
         self.sents = SentenceIndex(doc)
         self.resolver = SpeakerResolver(record, doc, [(q.start, q.end) for q in self.quoted],
@@ -93,7 +116,7 @@ class Extractor:
         dateline = getattr(record, "dateline", None) or {}
         self.dateline_end = (dateline.get("span") or {}).get("end", 0)
         # sentence ends by punctuation, found once (a search per quote grows with the paragraph)
-        self.sent_ends = [m.end() for m in _SENT_END.finditer(self.text)]
+        self.sent_ends = [m.end() for m in self.sent_end.finditer(self.text)]
         self.q_starts = [q.start for q in self.quoted]
         self.q_ends = [q.end for q in self.quoted]  # top-level spans do not overlap: sorted too
 
@@ -193,18 +216,28 @@ class Extractor:
                 cue, who, limit = found
                 cand = Candidate(q.start, q.end, "direct", cue, who)
                 if nxt is not None and limit == nxt.start and self._inner_end(q) == "," \
-                        and self.text[q.end:nxt.start].rstrip().endswith(","):
+                        and self.text[q.end:nxt.start].rstrip().endswith(",") \
+                        and self._one_attribution(q.end, nxt.start):
                     cand.end, cand.parts = nxt.end, [(q.start, q.end), (nxt.start, nxt.end)]
                     skip.add(n + 1)
             else:
                 before = self._before(q)
                 if before:
                     cand = Candidate(q.start, q.end, "direct", before[0], before[1])
-                elif self._standalone(q):
+                elif self._standalone(q) or out and self._short_continuation(out[-1], q):
                     cand = Candidate(q.start, q.end, "direct")
             if cand is not None:
                 out.append(cand)
         return self._merge_continuations(out)
+
+    def _one_attribution(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]``, between two quotations, is one attribution that splits
+        one quote ('"The measures," he said, "were ..."'): one clause with one cue, not a
+        sentence ending and another starting ('... he said. The streets were empty, he added,')
+        nor a second cue ('she said, but added that ...,')."""
+        if self._sentence_end(start, end) < end:
+            return False
+        return sum(1 for t in self.tokens(start, end) if not t.is_punct and self._is_cue(t)) <= 1
 
     def _merge_continuations(self, cands: list[Candidate]) -> list[Candidate]:
         """``"A," Barkley said. "B."``: a cue-less quoted sentence right after an attributed
@@ -227,7 +260,8 @@ class Extractor:
         party,"'): a word, not punctuation or a cue verb, comes right before it."""
         start = self.sentence_start(q.start)
         i = self._last_nonspace(start, q.start)
-        if i < 0 or not self.text[i].isalnum():
+        possessive = i > start and self.text[i] in "'’" and self.text[i - 1] in "sS"  # 'Sanders’ "passion"'
+        if i < 0 or not (self.text[i].isalnum() or possessive):
             return False
         last = self._last_token(start, q.start)
         if last is None:
@@ -241,7 +275,9 @@ class Extractor:
         return True
 
     def _inner_end(self, q: Quoted) -> str:
-        i = q.end - 2 if q.closed else q.end - 1
+        i = q.end - 1
+        if q.closed:  # past the closing mark, one character or two ('')
+            i -= 2 if self.text[q.end - 2:q.end] == "''" and q.end - 2 > q.start else 1
         while i > q.start and self.text[i].isspace():
             i -= 1
         return self.text[i] if i > q.start else ""
@@ -253,7 +289,7 @@ class Extractor:
         _, pe = self.para_of(q.end - 1)
         pe = max(pe, q.end)
         limit = min(pe, nxt.start if nxt is not None else pe)
-        m = _SENT_END.search(self.text, q.end, limit)
+        m = self.sent_end.search(self.text, q.end, limit)
         window_end = m.start() + 1 if m else limit
         head = self.text[q.end:window_end].lstrip()
         if not head:
@@ -263,7 +299,9 @@ class Extractor:
         if head[0].islower() and self._inner_end(q) in ".":
             window_end = min(window_end, self._sentence_end(q.end, limit))
         toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
-        after_verbs = self.lang.quote_cues["after_verbs"]
+        # '"...," he continued': only after a quotation closed as an utterance, not after a
+        # phrase the sentence runs on from ('a "peaceful protest" since she went to college')
+        after_verbs = self.lang.quote_cues["after_verbs"] if self._inner_end(q) in ",?!…—–-" else ()
         for tok in toks:
             if (self._is_cue(tok) or token_lemma(tok).lower() in after_verbs and tok.pos_ == "VERB") \
                     and tok.i not in self.used_cues:
@@ -275,7 +313,7 @@ class Extractor:
         return None
 
     def _sentence_end(self, start: int, limit: int) -> int:
-        m = _SENT_END.search(self.text, start, limit)
+        m = self.sent_end.search(self.text, start, limit)
         return m.start() + 1 if m else limit
 
     def _before(self, q: Quoted):
@@ -297,10 +335,16 @@ class Extractor:
             return None  # 'said that "..."': a mixed quote, left to the cue pass
         cues = [t for t in toks if self._is_cue(t) and t.i not in self.used_cues]
         if cues and (last in ":,—–" or self._introduces(cues[-1], toks[-1])):
+            if last not in ":—–" and self._runs_on(q):
+                return None  # 'said "it gets me mad" every time ...': a mixed quote, left to the cue pass
+            if any(t.lower_ == "that" and t.dep_ == "mark" and t.i > cues[-1].i for t in toks):
+                return None  # 'warned that whatever voters choose, "..."': inside the reported clause
             tok = cues[-1]
             who = subject(tok)
             if who is None or who.idx >= q.start:
                 who = _word_before(tok, start, self.parsed)
+            if who is None and tok.tag_ == "VBG":  # 'Holt seemed calm, telling the crowd, "..."'
+                who = next((t for t in toks if t.dep_ == "nsubj" and t.i < tok.i), None)
             if who is not None:
                 self.used_cues.add(tok.i)
                 return (tok.idx, tok.idx + len(tok)), who
@@ -310,6 +354,20 @@ class Extractor:
                 pos = start + len(tail) - 1
                 return (pos, pos + 1), who
         return None
+
+    def _runs_on(self, q: Quoted) -> bool:
+        """Whether the author's sentence goes on after the closing mark ('Obama said "it gets
+        me mad" every time he ...'): a lower-case word follows it in its paragraph."""
+        if not q.closed:
+            return False
+        i = q.end
+        _, pe = self.para_of(q.start)
+        while i < pe and self.text[i] in " \t":
+            i += 1
+        if i >= pe or not self.text[i].islower():
+            return False
+        nxt = self.tokens(i, i + 1)
+        return not (nxt and nxt[0].dep_ == "cc")  # '... "we will win" and left': the quote ends there
 
     def _first_char(self, pos: int) -> int:
         while pos < len(self.text) and self.text[pos].isspace():
@@ -349,6 +407,16 @@ class Extractor:
                 return subj
         return None
 
+    def _short_continuation(self, prev: Candidate, q: Quoted) -> bool:
+        """'"...," said Javier Ortiz, head of the chamber. "Marco gets it."': a quoted
+        sentence too short to stand alone that closes the paragraph of an attributed quote
+        continues it (see :meth:`_merge_continuations`)."""
+        return prev.cue is not None and prev.cue[0] >= prev.end \
+            and self.para_of(prev.start) == self.para_of(q.start) \
+            and q.start - prev.end <= MAX_ATTRIBUTION_CHARS and q.closed \
+            and self._last_nonspace(self.sentence_start(q.start), q.start) < 0 \
+            and not self.text[q.end:self.para_of(q.start)[1]].strip()
+
     def _standalone(self, q: Quoted) -> bool:
         """A quoted sentence of its own (not a phrase inside the author's sentence)."""
         if q.words(self.text) < MIN_STANDALONE_WORDS:
@@ -370,23 +438,34 @@ class Extractor:
             who = subject(tok)
             if who is None or who.dep_ == "expl":
                 continue
+            if kind == "object" and rng is not None:
+                rng = self._with_quote_after(rng)
             if rng is None or rng[1] - rng[0] < 2:
                 if kind != "according" and not self._said_nothing(tok):
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
-            rng = _clip(self.doc, rng, who)
+            if kind != "according":
+                rng = self._before_according(self._past_relative(rng, tok, who))
+            aside = attribution_inside(tok) if kind in ("clause", "according") else None
+            inside = aside is not None and rng[0] <= aside[0] and aside[1] <= rng[1]
+            parts = self._around(rng, aside) if inside else []
+            rng = (parts[0][0], parts[-1][1]) if parts else _clip(self.doc, rng, who)
             if rng is None:
                 continue
             s = self.doc[rng[0]].idx
             e = self.doc[rng[1] - 1].idx + len(self.doc[rng[1] - 1])
+            s = self._open_mark_before(s)
+            e = self._before_summary(s, e)
             closed = self._close_open_quote(s, e)
             if closed > e:  # the quotation it opens, but not past its paragraph
                 e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
             found.append(Candidate(s, e, self._kind(s, e), cue, who))
+            if len(parts) == 2 and self._chars(parts[1])[0] < e:  # 'The decision, she said, was final.'
+                found[-1].parts = [self._chars(parts[0]), (self._chars(parts[1])[0], e)]
             if kind == "according":
                 according.append(found[-1])
-        found = [c for c in found if not any(c is a for a in according) or not _holds_report(c, found)]
+        found = [c for c in found if not any(c is a for a in according) or not self._holds_report(c, found)]
         accepted = _Accepted(direct)
         out = []
         for cand in sorted(found, key=lambda c: c.start - c.end):
@@ -395,6 +474,68 @@ class Extractor:
             accepted.add(cand)
             out.append(cand)
         return out
+
+    def _with_quote_after(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """An object verb's content runs on over the quotation right after it, in its
+        paragraph ('called that "beyond preposterous."', 'called the plan "a gift"'): the
+        quoted words are what the speaker called it, whatever the parser hung them on."""
+        last = self.doc[rng[1] - 1]
+        e = last.idx + len(last)
+        k = bisect_left(self.q_starts, e)
+        if k < len(self.quoted) and self.quoted[k].closed and not self.text[e:self.q_starts[k]].strip() \
+                and self.q_ends[k] <= self.para_of(e)[1]:
+            return rng[0], max(rng[1], bisect_left(self.tok_starts, self.q_ends[k]))
+        return rng
+
+    def _past_relative(self, rng: tuple[int, int], cue: Any, who: Any) -> tuple[int, int]:
+        """'The changes, which officials said will take effect in May, ...': a content opening
+        with the relative word before its speaker is the clause after the cue (the relative
+        word stands for the noun described, outside the content)."""
+        lead = self.doc[rng[0]:who.left_edge.i]
+        if len(lead) and all(t.tag_ in ("WDT", "WP") for t in lead) and rng[1] > cue.i + 2:
+            return trim(self.doc, cue.i + 1, rng[1]) or rng
+        return rng
+
+    def _holds_report(self, outer: Candidate, found: list[Candidate]) -> bool:
+        """'According to court documents, the province argued that ...': the content of
+        'according to' holds a report with its cue and speaker, which is the quote; not a
+        cue inside an adverbial or relative clause of it ('After a reporter asked about it,
+        they became angry, according to a source')."""
+        for c in found:
+            if c is outer or c.cue is None or not outer.start <= c.cue[0] < outer.end \
+                    or not outer.start <= c.speaker_tok.idx < outer.end:
+                continue
+            tok = self.doc[bisect_left(self.tok_starts, c.cue[0])]
+            if not any(t.dep_ in ("advcl", "relcl", "acl") for t in [tok, *tok.ancestors]
+                       if outer.start <= t.idx < outer.end):
+                return True
+        return False
+
+    def _before_according(self, rng: tuple[int, int]) -> tuple[int, int]:
+        """A content ends before an 'according to X' closing it ('told her that it was not
+        that simple, according to an account she gave'): the author's sourcing, not words of
+        the report."""
+        for tok in self.doc[rng[0] + 1:rng[1]]:
+            if cue_kind(tok) == "according" and tok.right_edge.i + 1 >= rng[1]:
+                cut = trim(self.doc, rng[0], tok.left_edge.i)
+                return cut if cut is not None else rng
+        return rng
+
+    def _around(self, rng: tuple[int, int], aside: tuple[int, int, int]) -> list[tuple[int, int]]:
+        """The token ranges of a content ``rng`` on either side of an attribution inside it
+        (``aside``: its start, end and where the content must end), each trimmed; one range
+        when the attribution closes the content."""
+        out = []
+        end = min(rng[1], aside[2])
+        for lo, hi in ((rng[0], min(end, aside[0])), (max(rng[0], aside[1]), end)):
+            piece = trim(self.doc, lo, hi) if hi > lo else None
+            if piece is not None:
+                out.append(piece)
+        return out
+
+    def _chars(self, rng: tuple[int, int]) -> tuple[int, int]:
+        last = self.doc[rng[1] - 1]
+        return self.doc[rng[0]].idx, last.idx + len(last)
 
     def _in_paragraph(self, rng: tuple[int, int] | None, cue: Any) -> tuple[int, int] | None:
         """A content stays in its cue's paragraph, after the dateline: the parser's sentence
@@ -406,6 +547,24 @@ class Extractor:
         lo, hi = bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
         start, end = max(rng[0], lo), min(rng[1], hi)
         return (start, end) if end > start else None
+
+    def _before_summary(self, s: int, e: int) -> int:
+        """A content ends before a dash opening a noun phrase with an indefinite article that
+        sums it up and runs to its end ('said the plan was "a disaster" — a charge the
+        minister rejected'): the author's comment on what was said, outside any quotation."""
+        for m in _SUMMARY.finditer(self.text, s, e):
+            if not self.resolver.inside_quote(m.start()) \
+                    and not _DASH.search(self.text, m.end(), e):  # '— a PAC —': an aside in it
+                return self._last_nonspace(s, m.start()) + 1
+        return e
+
+    def _open_mark_before(self, s: int) -> int:
+        """A content that starts right inside a quotation ('said "it gets me mad" every
+        time ...': the parser hangs the opening mark on the cue) starts at its mark."""
+        k = bisect_right(self.q_starts, s) - 1
+        if k >= 0 and self.q_ends[k] > s and not self.text[self.q_starts[k]:s].strip().strip(self.marks):
+            return self.q_starts[k]
+        return s
 
     def _close_open_quote(self, s: int, e: int) -> int:
         """A content that opens a quotation ends where the quotation does (the caller stops it
@@ -590,13 +749,6 @@ class _Accepted:
         self.items.insert(k, cand)
         self.starts.insert(k, cand.start)
         self.ends.insert(k, cand.end)
-
-
-def _holds_report(outer: Candidate, found: list[Candidate]) -> bool:
-    """'According to court documents, the province argued that ...': the content of
-    'according to' holds a report with its cue and speaker, which is the quote."""
-    return any(c is not outer and c.cue is not None and outer.start <= c.cue[0] < outer.end
-               and outer.start <= c.speaker_tok.idx < outer.end for c in found)
 
 
 def _introduces(cue: Any, last: Any) -> bool:

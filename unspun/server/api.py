@@ -86,7 +86,7 @@ def speakers(request: Request, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] =
              unresolved: bool = False) -> dict[str, Any]:
     """Each speaker's quotes, articles, outlets quoting them, first and last date: one row
     per actor (``actor`` id, ``variants`` it is written as); speakers left as pronouns
-    ("unresolved (he)") only with ``unresolved=true``."""
+    ("unresolved (he)") and groups ("group (officials)") only with ``unresolved=true``."""
     with pool(request).reader() as store:
         rows = store.stats(by="speaker", unresolved=unresolved)
     return {"items": rows[offset:offset + limit], "limit": limit, "offset": offset,
@@ -232,8 +232,16 @@ async def post_articles(request: Request, body: ArticlesIn,
         with pool(request).writer() as store:
             deliver_pending(store)
 
+    def judge(ids: list[str]) -> None:
+        from ..actors.store import judge_groups
+
+        with pool(request).writer() as store:  # which new speakers are groups ("officials"),
+            judge_groups(store, ids)           # stored so that reads never tag
+
     result = await run_in_threadpool(store_them)
     if result.added and request.app.state.settings.stories:
         background.add_task(deliver)  # after the response: a slow webhook never delays it
+    if result.added:
+        background.add_task(judge, result.added)
     return {"added": result.added, "skipped": result.skipped,
             "ids": [r.id for r in records]}

@@ -56,16 +56,16 @@ def summarise(store: Store) -> dict[str, Any]:
         frame_labels[row["label"]] += 1
     speakers: dict[str, Counter] = defaultdict(Counter)
     all_speakers: Counter = Counter()
-    namer = SpeakerNamer(store)  # actors: one name per person; unresolved pronouns left out
-    for row in store.rows("quotes"):
-        where = art.get(row["article_id"])
-        if where is None or not row["speaker"]:
-            continue
-        all_speakers[row["speaker"]] += 1  # the search facet matches stored names
-        name = namer.name(row["article_id"], row["speaker_entity"], row["speaker"],
-                          row["speaker"] if row["speaker_entity"] else None)
+    namer = SpeakerNamer(store)  # actors: one name per person; pronouns and groups left out
+    quotes = [(row["article_id"], row["speaker_entity"], row["speaker"],
+               row["speaker"] if row["speaker_entity"] else None)
+              for row in store.rows("quotes") if row["article_id"] in art and row["speaker"]]
+    namer.prepare(quotes)
+    for quote in quotes:
+        all_speakers[quote[2]] += 1  # the search facet matches stored names
+        name = namer.name(*quote, groups=False)
         if name is not None:
-            speakers[where[0]][name] += 1
+            speakers[art[quote[0]][0]][name] += 1
     sources = sorted({s for s, _ in articles})
     months = sorted({m for _, m in articles})
     return {

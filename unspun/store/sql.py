@@ -331,7 +331,7 @@ class SQLStore(Store):
         return who_result(name, matched, by_source, quotes, mentioned, about)
 
     def stats(self, by: str | None = None, unresolved: bool = False) -> list[dict[str, Any]]:
-        if by == "speaker":  # corpus-wide actors; pronouns left unresolved only on request
+        if by == "speaker":  # corpus-wide actors; unresolved pronouns, groups only on request
             from ..actors.store import speaker_ranking
 
             return speaker_ranking(self, limit=stats_mod.TOP_ROWS, unresolved=unresolved)
