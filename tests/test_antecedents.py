@@ -92,3 +92,40 @@ def test_entity_types_follow_the_article_evidence():
                 {"start": 0, "end": 0, "text": "Victoria Police"}]}]
     types = entity_types(SimpleNamespace(text=text, entities=ents))
     assert types == {"E1": "PERSON", "E2": "ORG", "E3": "ORG"}
+
+
+def test_a_speaker_beats_a_subject_of_the_reported_clause():
+    # "Morrow said Leclerc would announce the details. She said ...": Morrow spoke.
+    cands = [A("morrow", 0, 0, gender="f", subject=True), A("leclerc", 20, 0, gender="f", subject=True)]
+    speakers = [A("morrow", 0, 0, gender="f", speaker=True)]
+    assert resolve(pronoun("she"), 100, 1, cands, speakers).entity == "morrow"
+    assert resolve(pronoun("she"), 100, 1, cands).entity == "leclerc"  # nobody spoke: the last subject
+
+
+def test_a_run_of_quotes_goes_on_past_a_side_mention_not_past_a_subject():
+    speakers = [A("morrow", 0, 0, gender="f", speaker=True), A("morrow", 50, 1, gender="f", speaker=True)]
+    side = [A("leclerc", 120, 2, gender="f")]  # "... proposed by Leclerc in 2024."
+    assert resolve(pronoun("she"), 200, 3, side, speakers).entity == "morrow"
+    subject = [A("leclerc", 120, 2, gender="f", subject=True)]  # "Leclerc was not convinced."
+    assert resolve(pronoun("she"), 200, 3, subject, speakers).entity == "leclerc"
+    # one quote is no run: the side mention, nearer, stays the antecedent
+    assert resolve(pronoun("she"), 200, 3, side, speakers[:1]).entity == "leclerc"
+    # a run of a man's quotes is no antecedent for "she"
+    men = [A("ortiz", 0, 0, gender="m", speaker=True), A("ortiz", 50, 1, gender="m", speaker=True)]
+    assert resolve(pronoun("she"), 200, 3, side, men).entity == "leclerc"
+
+
+def test_a_run_stops_where_the_text_took_the_side_mention_up():
+    # "For Lorraine MacNeil, ... the numbers are not abstract. Her husband had ..." then "she says"
+    speakers = [A("tremblay", 0, 0, gender="f", speaker=True), A("tremblay", 50, 1, gender="f", speaker=True)]
+    side = [A("macneil", 120, 2)]
+    assert resolve(pronoun("she"), 300, 4, side, speakers).entity == "tremblay"
+    assert resolve(pronoun("she"), 300, 4, side, speakers, taken_up={3}).entity == "macneil"
+    # a pronoun before the side mention takes nothing up
+    assert resolve(pronoun("she"), 300, 4, side, speakers, taken_up={1}).entity == "tremblay"
+
+
+def test_a_run_goes_on_past_a_nearer_name_only_when_its_gender_is_known():
+    speakers = [A("fontaine", 0, 0, speaker=True), A("fontaine", 50, 1, speaker=True)]
+    side = [A("rao", 120, 2)]
+    assert resolve(pronoun("she"), 200, 3, side, speakers).entity == "rao"

@@ -155,3 +155,329 @@ def test_they_after_an_unnamed_group_keeps_that_phrase(pipe):
     assert second["speaker"]["entity"] is None
     assert second["speaker"]["name"] == "The researchers"
     assert second["speaker"]["resolved"]["from"]["text"] == "The researchers"
+
+
+def test_an_organisation_description_stands_for_a_body_of_its_kind(pipe):
+    text = ("Officers of the Kelburn Regional Police arrested two men after a break-in at a "
+            "pharmacy on Monday.\n\n"
+            "The Marsh Valley Credit Union said its branch next door had not been damaged.\n\n"
+            "Police said the men would appear in court on Friday.\n")
+    rec, quotes = _quotes(pipe, text)
+    police = quotes[-1]
+    assert police["speaker"]["text"] == "Police"
+    # the force named earlier, not the credit union that spoke in between
+    assert _speaker_name(rec, police) == "Kelburn Regional Police"
+    assert police["speaker"]["resolved"]["how"] == "description"
+    # with no police force named, "police" is no other body: the phrase stays, no entity
+    rec, quotes = _quotes(pipe, text.replace("Officers of the Kelburn Regional Police arrested",
+                                             "Two men were arrested"))
+    assert quotes[-1]["speaker"]["text"] == "Police" and quotes[-1]["speaker"]["entity"] is None
+
+
+def test_the_city_and_the_province_are_the_places_of_their_level(pipe):
+    text = ("Alberta will spend $30 million on wildfire crews this year, Premier Dana Kowalski said.\n\n"
+            "The province said the crews would be hired by April.\n\n"
+            "Calgary's mayor, Ian Shaw, said the city needed more firefighters of its own. "
+            "The city said it would ask for a share of the money.\n")
+    rec, quotes = _quotes(pipe, text)
+    by_speaker = {q["speaker"]["text"]: q for q in quotes}
+    assert _speaker_name(rec, by_speaker["The province"]) == "Alberta"
+    assert _speaker_name(rec, by_speaker["The city"]) == "Calgary"
+
+
+def test_a_dateline_place_is_no_company_and_an_untagged_company_is_named(pipe):
+    text = ("BRANDON, Man. — Prairie Grain Handlers will shut its elevator in Brandon in June, "
+            "cutting 60 jobs, the company said on Monday.\n\n"
+            "Union steward Carla Mendes said workers had been given no warning.\n\n"
+            "The company said it would offer transfers to its other sites.\n")
+    rec, quotes = _quotes(pipe, text)
+    companies = [q for q in quotes if q["speaker"]["text"].lower() == "the company"]
+    assert len(companies) == 2
+    for q in companies:
+        # never the dateline's place (nor the town), whatever the tagger made of them
+        assert q["speaker"]["name"] == "Prairie Grain Handlers"
+        assert q["speaker"]["entity"] is None or _speaker_name(rec, q) == "Prairie Grain Handlers"
+    # with no company named at all, the phrase stays and nothing is guessed
+    rec, quotes = _quotes(pipe, text.replace("Prairie Grain Handlers will shut its elevator",
+                                             "The elevator will close"))
+    last = quotes[-1]
+    assert last["speaker"]["text"] == "The company"
+    assert last["speaker"]["entity"] is None and last["speaker"]["name"] == "The company"
+
+
+def test_the_accused_is_the_person_described_by_the_participle(pipe):
+    # the parser tags "accused" a verb, in "X, accused of ..." and in "The accused said"
+    text = ("Former school board treasurer Mark Dunlop, accused of taking $400,000 from a "
+            "student lunch fund, told the court on Monday that he had never signed the cheques.\n\n"
+            "Crown prosecutor Alison Reid said the bank records showed otherwise.\n\n"
+            "The accused said he had been on holiday in Portugal when most of the payments were made.\n")
+    rec, quotes = _quotes(pipe, text)
+    dunlop = next(e for e in rec.entities if e["name"] == "Mark Dunlop")
+    assert any(d["text"].startswith("accused of taking") for d in dunlop["descriptions"])
+    accused = quotes[-1]
+    assert accused["speaker"]["text"] == "The accused"
+    assert _speaker_name(rec, accused) == "Mark Dunlop"
+    assert accused["speaker"]["resolved"]["how"] == "description"
+    # "the accused man's lawyer" describes the lawyer, who is no "accused"
+    text = ("The accused man's lawyer, Peter Walsh, said his client had co-operated with police.\n\n"
+            "The accused said he would plead not guilty.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[-1]["speaker"]["text"] == "The accused"
+    assert quotes[-1]["speaker"]["entity"] is None
+
+
+def test_a_participle_modifier_is_part_of_a_title(pipe):
+    text = "Convicted fraudster Ray Dunn said he had repaid every cent.\n"
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) == "Ray Dunn"
+    dunn = rec.entity(q["speaker"]["entity"])
+    assert [d["text"] for d in dunn["descriptions"]] == ["Convicted fraudster"]
+
+
+def test_a_pronoun_continues_a_run_of_one_speakers_quotes(pipe):
+    text = ("Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+            "\"We have heard the nurses, and we are acting,\" Morrow said.\n\n"
+            "The plan was first proposed by Health Minister Anne Leclerc in 2024.\n\n"
+            "She said the new nurses would be placed in rural hospitals first.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Linda Morrow"
+    # a woman who is the subject of the sentence before is the antecedent, run or not
+    rec, quotes = _quotes(pipe, text.replace("The plan was first proposed by Health Minister Anne "
+                                             "Leclerc in 2024.",
+                                             "Opposition critic Anne Leclerc was not convinced."))
+    assert _speaker_name(rec, quotes[-1]) == "Anne Leclerc"
+
+
+def test_a_name_coordinated_with_a_bare_title_is_the_speaker(pipe):
+    text = "Liberal leadership candidate and former banker Ruth Tam said on Sunday that she would run.\n"
+    rec, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["text"] == "Ruth Tam"
+    assert _speaker_name(rec, q) == "Ruth Tam"
+
+
+def test_an_indefinite_body_is_no_body_named_before(pipe):
+    text = ("Premier Linda Morrow met the leaders of Nova Scotia and Ohio on Monday.\n\n"
+            "A province said it would join the plan.\n")
+    rec, quotes = _quotes(pipe, text)
+    q = quotes[-1]
+    assert q["speaker"]["text"] == "A province" and q["speaker"]["entity"] is None
+    rec, quotes = _quotes(pipe, text.replace("A province said", "The province said"))
+    assert _speaker_name(rec, quotes[-1]) in ("Nova Scotia", "Ohio")  # the definite one was named
+
+
+def test_a_lede_description_is_the_person_named_bare_in_the_next_paragraph(pipe):
+    text = ("REGINA — The former chief engineer of the Prairie Bridge Authority told a provincial "
+            "inquiry on Tuesday that she had warned her superiors about the cracked girders.\n\n"
+            "Marta Kowalczyk testified for three hours. She said nobody answered her letters.\n")
+    rec, quotes = _quotes(pipe, text)
+    first = quotes[0]
+    assert first["speaker"]["text"].startswith("The former chief engineer")
+    assert _speaker_name(rec, first) == "Marta Kowalczyk"
+    assert first["speaker"]["resolved"]["how"] == "description"
+    # someone introduced with a description of their own is someone else
+    rec, quotes = _quotes(pipe, text.replace("Marta Kowalczyk testified",
+                                             "Marta Kowalczyk, a lawyer for the authority, spoke"))
+    assert quotes[0]["speaker"]["entity"] is None
+
+
+def test_the_union_is_the_subject_of_its_sentence_not_the_company_beside_it(pipe):
+    # the tagger misses "Unifor"; "Stellantis", an object in the same sentence, is no union
+    text = ("Unifor has reached a tentative deal with Stellantis that would raise wages by 20 per "
+            "cent over three years, the union said on Sunday.\n\n"
+            "Members will vote on the deal next week.\n\n"
+            "The company said the agreement secured the future of its Windsor plant.\n")
+    rec, quotes = _quotes(pipe, text)
+    union, company = quotes[0], quotes[-1]
+    assert union["speaker"]["text"] == "the union" and union["speaker"]["name"] == "Unifor"
+    assert _speaker_name(rec, company) == "Stellantis"
+    # the same with the roles of subject and object swapped
+    text = ("Stellantis has reached a tentative deal with Unifor that would raise wages by 20 per "
+            "cent over three years, the company said on Sunday.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) == "Stellantis" or q["speaker"]["name"] == "Stellantis"
+
+
+def test_someone_who_did_not_speak_is_no_antecedent_of_he_said(pipe):
+    text = ("Coach Dave Marchand said the team would appeal the suspension.\n\n"
+            "\"We think the league got this wrong,\" Marchand said. \"Two games is too much.\"\n\n"
+            "Defenceman Michael Ortiz, who was suspended on Friday, declined to comment.\n\n"
+            "He said the team would also pay the fan's medical bills.\n")
+    for silent in ("declined to comment", "did not speak to reporters", "could not be reached"):
+        rec, quotes = _quotes(pipe, text.replace("declined to comment", silent))
+        assert _speaker_name(rec, quotes[-1]) == "Dave Marchand", silent
+    # one who acted otherwise is still the nearer antecedent
+    rec, quotes = _quotes(pipe, text.replace("declined to comment", "did not play on Friday"))
+    assert _speaker_name(rec, quotes[-1]) == "Michael Ortiz"
+
+
+def test_a_byline_and_a_photo_credit_are_nobodys_antecedent(pipe):
+    text = ("Flood crews work through the night\n\n"
+            "By Kevin Tran, Global News\n\n"
+            "ABBOTSFORD, B.C. — Crews worked through the night to shore up the Sumas dike.\n\n"
+            "\"We've learned a lot since 2021,\" Mayor Ravi Sandhu said.\n\n"
+            "A volunteer fills sandbags at a public works yard on Monday. (Kevin Tran/Global News)\n\n"
+            "Dairy farmer Hendrik Vos said he moved his 180 cows to a neighbour's barn.\n\n"
+            "\"Last time, I lost 40 animals,\" Vos said.\n\n"
+            "He said the water had not reached his fields yet.\n")
+    rec, quotes = _quotes(pipe, text)
+    by_content = {q["content"]["text"]: q for q in quotes}
+    # the parser runs the caption into the next sentence: the speaker stays in its paragraph
+    vos = next(q for c, q in by_content.items() if c.startswith("he moved"))
+    assert vos["speaker"]["text"] == "Hendrik Vos"
+    assert _speaker_name(rec, vos) == "Hendrik Vos"
+    assert _speaker_name(rec, quotes[-1]) == "Hendrik Vos"
+    assert all("Tran" not in (_speaker_name(rec, q) or "") for q in quotes)
+
+
+def test_entity_types_from_the_article_for_speakers(pipe):
+    # a person the tagger took for an organisation: "Her classmate, Leah Cardinal" and a title
+    # without a full stop ("Mayor Ravi Sandhu" ... "Sandhu")
+    text = ("Third-year nursing student Jasmine Obi said she supports the professors.\n\n"
+            "Her classmate, Leah Cardinal, was more blunt. She said she had no sympathy for "
+            "either side.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Leah Cardinal"
+    # after a run of Obi's quotes too: the name in apposition to the subject is the subject
+    rec, quotes = _quotes(pipe, text.replace(
+        "supports the professors.\n\n",
+        "supports the professors.\n\n\"I can't afford an extra semester,\" Obi said.\n\n"))
+    assert _speaker_name(rec, quotes[-1]) == "Leah Cardinal"
+
+
+def test_a_headline_speaker_is_the_person_the_story_describes_so(pipe):
+    text = ("Agreement comes with apology; chief says 'the lake is still in our stories'\n\n"
+            "CHILLIWACK, B.C. — Ottawa has agreed to pay $90 million to a First Nation whose "
+            "lake was drained in the 1920s.\n\n"
+            "\"They never got to say goodbye to it,\" said Chief Andrea Kelly of Qwó:ltel First "
+            "Nation.\n\n"
+            "\"The money will not bring the lake back. But the lake is still in our stories.\"\n")
+    rec, quotes = _quotes(pipe, text)
+    head = next(q for q in quotes if q["content"]["start"] < 80)
+    assert head["speaker"]["text"] == "chief"
+    assert _speaker_name(rec, head) == "Andrea Kelly"
+
+
+def test_the_constable_is_the_person_titled_const(pipe):
+    text = ("Const. Lindsay Hargreaves said the suspect was arrested a few blocks away.\n\n"
+            "Witnesses said the crowd had been leaving a club at closing time.\n\n"
+            "\"It's very early. We're still speaking with witnesses,\" the constable said.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[-1]["speaker"]["text"] == "the constable"
+    assert _speaker_name(rec, quotes[-1]) == "Lindsay Hargreaves"
+
+
+def test_a_report_speaks_for_the_body_its_possessive_names(pipe):
+    text = ("HALIFAX — Nova Scotia Health has published its December schedule of emergency room "
+            "closures.\n\n"
+            "Rural residents say the closures leave them hours from care.\n\n"
+            "Nova Scotia Health’s latest quarterly report says emergency departments across the "
+            "province were closed for 1,912 hours between July and September.\n")
+    rec, quotes = _quotes(pipe, text)
+    q = quotes[-1]
+    assert q["speaker"]["text"].endswith("quarterly report")
+    assert _speaker_name(rec, q) == "Nova Scotia Health"
+    assert q["speaker"]["resolved"]["how"] == "document"
+
+
+def test_a_lede_body_description_is_the_body_of_its_kind_named_next(pipe):
+    text = ("A 27-year-old man has been charged after three people were stabbed outside a "
+            "nightclub early Sunday, police say.\n\n"
+            "The Marsh Valley Credit Union said its branch next door was closed.\n\n"
+            "Surrey Police Service officers arrested the suspect a few blocks away.\n")
+    rec, quotes = _quotes(pipe, text)
+    police = quotes[0]
+    assert police["speaker"]["text"] == "police"
+    assert _speaker_name(rec, police) == "Surrey Police Service"  # not the credit union between
+    # nothing of its kind named after: the phrase stays
+    rec, quotes = _quotes(pipe, text.replace("Surrey Police Service officers", "Officers"))
+    assert quotes[0]["speaker"]["entity"] is None
+
+
+def test_a_part_of_a_group_and_a_document_someone_read(pipe):
+    text = ("Kestrel Labs has laid off about a third of its employees, according to an internal "
+            "memo viewed by CBC News.\n\n"
+            "Two of them said they were told in a 10-minute video call.\n\n"
+            "\"At 10:40 I was gone,\" one of them said.\n")
+    rec, quotes = _quotes(pipe, text)
+    memo, two, one = quotes
+    # the outlet that read the memo did not issue it
+    assert memo["speaker"]["text"] == "an internal memo viewed by CBC News"
+    assert memo["speaker"]["entity"] is None
+    assert two["speaker"]["text"] == "Two of them" and two["speaker"]["entity"] is None
+    assert one["speaker"]["text"] == "one of them"
+    # a memo released by the company is the company's
+    rec, quotes = _quotes(pipe, text.replace("viewed by CBC News", "released by Kestrel Labs"))
+    assert _speaker_name(rec, quotes[0]) == "Kestrel Labs"
+
+
+# (what the case tests, the text, the name of its last quote's speaker)
+LAST_SPEAKER = [
+    # the one who spoke beats the subject of what she reported
+    ("a speaker beats the subject of her report",
+     "Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+     "Morrow said Health Minister Anne Leclerc would announce the details next week.\n\n"
+     "She said the new nurses would be placed in rural hospitals first.\n", "Linda Morrow"),
+    # a known place the tagger took for a person is no "she"
+    ("a known place is no she",
+     "Dr. Elaine Ng said 11 people had been admitted to hospital.\n\n"
+     "Ng said the outbreak had spread to Calgary, Medicine Hat and several rural "
+     "communities. She said teams had found more than 40 exposure sites.\n", "Elaine Ng"),
+    # a run of quotes stops at a person the text goes on about ("Her husband ...")
+    ("run stops at a side mention taken up",
+     "Premier Linda Morrow said the province would hire 200 nurses this year.\n\n"
+     "\"We have heard the nurses, and we are acting,\" Morrow said.\n\n"
+     "For Anne Leclerc, who lives in Ingonish, the numbers are not abstract. Her husband "
+     "had a heart attack on a night when the local emergency room was closed.\n\n"
+     "\"We drove 90 minutes with him in the passenger seat,\" she says.\n", "Anne Leclerc"),
+    # the parser runs "... wrote on X." into the next paragraph's sentence, where Rao is no
+    # subject; the paragraph is hers, and Fontaine's gender is not known to be hers
+    ("a paragraph break ends a sentence",
+     "Premier Gilles Fontaine said the province still wants full control over family "
+     "reunification.\n\n"
+     "\"Quebec has said it clearly, and we will keep saying it: we decide who comes to "
+     "Quebec,\" Fontaine wrote on X.\n\n"
+     "Immigration lawyer Sunita Rao, who practises in Vancouver, says the biggest impact "
+     "will be on people already in Canada on temporary permits.\n\n"
+     "\"My phone hasn't stopped ringing,\" she says.\n", "Sunita Rao"),
+    # a body written as where something is ("hospitals in Neils Harbour") does not speak
+    ("a located body is no speaker",
+     "HALIFAX — Nova Scotia Health has published its December schedule.\n\n"
+     "The closures at hospitals in Neils Harbour, Inverness and Glace Bay are mostly "
+     "overnight, according to the health authority.\n", "Nova Scotia Health"),
+]
+
+
+@pytest.mark.parametrize("text,name", [c[1:] for c in LAST_SPEAKER], ids=[c[0] for c in LAST_SPEAKER])
+def test_the_last_quotes_speaker(pipe, text, name):
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == name
+
+
+# (what the case tests, the text, each quote's speaker as written and the name it resolves to)
+SPEAKERS = [
+    # a bare singular noun is a headline's speaker ("sister says"), named in the story after
+    ("a headline's bare noun is named after",
+     "Family of Winnipeg man pleads for witnesses\n\n"
+     "'Somebody saw something,' sister says\n\n"
+     "Renata Kos · CBC News · Posted: Nov 28, 2026\n\n"
+     "The family of Jordan Spence is asking witnesses to come forward.\n\n"
+     "Spence's older sister, Destiny Spence, spoke to reporters on Thursday.\n",
+     [("sister", "Destiny Spence"), ("The family of Jordan Spence", None)]),
+    # a city is no province: with only a city named, "the province" names nobody
+    ("a city is no province",
+     "Saskatoon will close three outdoor pools this summer because it cannot hire enough "
+     "lifeguards, the city said on Tuesday.\n\n"
+     "The province said it would not cover the cost of training new guards.\n",
+     [("the city", "Saskatoon"), ("The province", None)]),
+    # the tagger makes "Halifax" an organisation as the subject of "will sell"
+    ("a place is never a company's antecedent",
+     "Halifax will sell two ferries, the city said on Monday.\n\n"
+     "The company that runs the ferries said it had not been told.\n",
+     [("the city", "Halifax"), ("The company", None)]),
+]
+
+
+@pytest.mark.parametrize("text,speakers", [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS])
+def test_the_speakers(pipe, text, speakers):
+    rec, quotes = _quotes(pipe, text)
+    assert [(q["speaker"]["text"], _speaker_name(rec, q)) for q in quotes] == speakers

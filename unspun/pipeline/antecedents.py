@@ -11,9 +11,14 @@ A pronoun takes the nearest compatible antecedent in the sentences before it
   speaker written as a description, "The commissioner said", or as a pronoun
   already resolved, carries the entity it was resolved to);
 * within the nearest sentence that has any, a candidate of known matching
-  gender beats one of unknown gender, a grammatical subject or a speaker beats
-  the rest, then an entity that spoke earlier, then the first mention of the
-  sentence;
+  gender beats one of unknown gender, a speaker of a quote beats a grammatical
+  subject ("Morrow said Leclerc would announce ... She said": Morrow), a subject
+  beats the rest; with neither, the speaker of a run of quotes (the last two
+  quotes') goes on past a side mention ("... proposed by Leclerc. She said"
+  after two of Morrow's quotes: Morrow) unless a sentence after it already took
+  it up with a pronoun of the same gender ("For Lorraine MacNeil, ... Her husband
+  ..."), then an entity that spoke earlier, then
+  the first mention of the sentence;
 * with nothing compatible in the window, the previous quote's speaker, if
   compatible, is the antecedent.
 
@@ -25,7 +30,7 @@ resolved here: they have no antecedent of this kind.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..lang import get as get_language
@@ -127,8 +132,13 @@ def compatible(p: Pronoun, cand: Antecedent) -> bool:
 
 
 def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent],
-            speakers: Sequence[Antecedent] = (), window: int = WINDOW) -> Antecedent | None:
+            speakers: Sequence[Antecedent] = (), window: int = WINDOW,
+            taken_up: Collection[int] = ()) -> Antecedent | None:
     """The antecedent of pronoun ``p`` at character ``pos`` in sentence number ``sentence``.
+
+    ``taken_up``: the sentences between that hold a pronoun of ``p``'s gender outside
+    quotes ("For Lorraine MacNeil, ... Her husband had ..."): a side mention before one of
+    them is what the text went on about, and a run of quotes does not go past it.
 
     ``candidates`` are the mentions of the text (any order); ``speakers`` the
     speakers of earlier quotes, in text order.
@@ -137,7 +147,9 @@ def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent
     for c in [*candidates, *speakers]:
         if c.start < pos and sentence - window <= c.sentence <= sentence and compatible(p, c):
             by_sentence.setdefault(c.sentence, []).append(c)
-    spoke = {s.entity for s in speakers if s.start < pos}
+    previous = [s for s in speakers if s.start < pos]
+    spoke = {s.entity for s in previous}
+    run = _run(p, previous, sentence - window)
     for n in range(sentence, sentence - window - 1, -1):
         found = sorted(by_sentence.get(n, []), key=lambda c: c.start)
         if not found:
@@ -145,12 +157,27 @@ def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent
         if p.gender:
             known = [c for c in found if c.gender == p.gender]
             found = known or found
-        subjects = [c for c in found if c.subject or c.speaker]
-        if subjects:
-            return subjects[-1]
-        earlier = [c for c in found if c.speaker or c.entity in spoke]
+        for kind in ("speaker", "subject"):  # the one who spoke, then a subject
+            picked = [c for c in found if getattr(c, kind)]
+            if picked:
+                return picked[-1]
+        if run is not None and not any(n < k < sentence for k in taken_up):
+            # a run of one speaker's quotes goes on past a side mention
+            return run
+        earlier = [c for c in found if c.entity in spoke]
         return earlier[-1] if earlier else found[0]
-    previous = [s for s in speakers if s.start < pos]
     if previous and compatible(p, previous[-1]):
         return previous[-1]
     return None
+
+
+def _run(p: Pronoun, previous: Sequence[Antecedent], since: int) -> Antecedent | None:
+    """The speaker of the last two quotes when it is the same, within the window and
+    compatible with ``p``: a run of that speaker's quotes, which a pronoun speaker
+    continues unless a nearer sentence has a subject or a speaker of its own."""
+    if len(previous) < 2 or previous[-1].entity != previous[-2].entity:
+        return None
+    last = previous[-1]
+    if p.gender is not None and last.gender != p.gender:
+        return None  # only one known to be of the pronoun's gender goes on past a nearer name
+    return last if last.sentence >= since and compatible(p, last) else None

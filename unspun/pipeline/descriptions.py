@@ -1,8 +1,10 @@
 """How the article describes a person: title phrases and appositions.
 
 "Republican nominee Donald Trump" (a title before the name), "Saken Mukan,
-a professor at IITU," (an apposition after it) and "IITU's Professor of ...,
-Saken Mukan told" (a description set off by a comma before it).
+a professor at IITU," (an apposition after it), "IITU's Professor of ...,
+Saken Mukan told" (a description set off by a comma before it) and "Kim Tran,
+accused of fraud, said" (a past participle set off by commas after it).  A
+participle the parser tags a verb may modify the noun ("Convicted fraudster").
 """
 from __future__ import annotations
 
@@ -45,7 +47,14 @@ def _has_role(tokens: Any, roles: frozenset[str]) -> bool:
 
 
 def _no_verbs(tokens: Any) -> bool:
-    return not any(t.pos_ in ("VERB", "AUX") for t in tokens)
+    """No verb but participles that modify a noun ("Accused killer", "The accused woman",
+    "Convicted fraudster"), which the parser tags as verbs."""
+    return not any(t.pos_ in ("VERB", "AUX") and not _modifier(t) for t in tokens)
+
+
+def _modifier(tok: Any) -> bool:
+    """A participle modifying a noun: an adjective in all but the parser's tag."""
+    return tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound", "nmod")
 
 
 def _plausible(tokens: Any, words: Words) -> bool:
@@ -87,6 +96,24 @@ def _appos_after(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
     return None
 
 
+def _participle_after(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
+    """'NAME, accused of ..., said': a past participle set off by commas right after the
+    name describes the person ("the accused" may name them later)."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    for child in ent.root.children:
+        if child.dep_ == "acl" and child.i == ent.end + 1 and child.tag_ == "VBN":
+            rng = _clean(doc, child.i, child.right_edge.i + 1)
+            if rng and rng[1] - rng[0] <= 25 and _plausible_participle(doc[rng[0]:rng[1]]):
+                return rng
+    return None
+
+
+def _plausible_participle(tokens: Any) -> bool:
+    return not any(t.ent_type_ == "PERSON" or t.is_space for t in tokens) \
+        and not any(t.text in {";", ":"} for t in tokens[1:])
+
+
 def _comma_before(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
     """'<description>, NAME said': the segment between the previous boundary and the comma."""
     comma = ent.start - 1
@@ -103,7 +130,7 @@ def _comma_before(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
     if not rng:
         return None
     seg = doc[rng[0]:rng[1]]
-    if seg[0].pos_ in _NO_LEFT or not _no_verbs(seg) or not _has_role(seg, words.roles):
+    if (seg[0].pos_ in _NO_LEFT and not _modifier(seg[0])) or not _no_verbs(seg) or not _has_role(seg, words.roles):
         return None
     if any(t.ent_type_ == "PERSON" for t in seg):
         return None
@@ -124,7 +151,7 @@ def person_descriptions(doc: Any, text: str, members: list[Any], after: int = 0,
         ent = doc.char_span(m.start, m.end, alignment_mode="expand")
         if ent is None or len(ent) == 0:
             continue
-        for finder in (_title_before, _appos_after, _comma_before):
+        for finder in (_title_before, _appos_after, _comma_before, _participle_after):
             rng = finder(doc, ent, words)
             if rng:
                 s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])

@@ -25,7 +25,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lang import lemma as token_lemma
+
 ISSUER_PREPS = frozenset({"by", "from", "of"})
+# "a memo viewed by CBC News", "documents obtained by the Star": who read it, not who issued it
+READING_VERBS = frozenset({"view", "see", "obtain", "review", "read", "receive", "examine", "acquire",
+                           "access", "leak", "share", "cite", "quote"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -38,7 +43,7 @@ def issuer_parts(noun: Any) -> list[Any]:
             poss.append(child)
         elif child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
             preps.append(child)
-        elif child.dep_ == "acl":
+        elif child.dep_ == "acl" and token_lemma(child).lower() not in READING_VERBS:
             agents += [c for c in child.children
                        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
     return poss + preps + agents

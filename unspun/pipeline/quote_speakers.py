@@ -26,13 +26,16 @@ is still reported, but no entity is guessed.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from .antecedents import pronoun
+from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
-from .speaker_links import PronounLinker, is_document, noun_phrase, relative_antecedent
+from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
+                            place_level_of, place_levels, relative_antecedent)
+from ..places import is_place
 
 from ..lang import lemma as token_lemma
 from ..lang import get as get_language
@@ -58,6 +61,19 @@ class Resolution:
 
 
 @dataclass(frozen=True)
+class _Body:
+    """An organisation a description may stand for: a mention of a tagged entity, or a
+    proper name the tagger missed (``entity`` None)."""
+
+    start: int
+    end: int
+    entity: str | None
+    name: str
+    subject: bool
+    sentence: int
+
+
+@dataclass(frozen=True)
 class Mention:
     start: int
     end: int
@@ -80,13 +96,21 @@ class SpeakerResolver:
         self._starts = [m.start for m in self.mentions]
         self.speakers: list[tuple[int, int, str]] = []  # (start, end, entity id) of resolved speakers
         self.unnamed: list[tuple[int, int]] = []  # speaker spans that name no entity ("The researchers")
-        self.described = {e["id"]: " ".join(d["text"].lower() for d in e.get("descriptions", []))
-                          for e in record.entities}
-        self._by_word: dict[str, list[int]] = {}  # description word -> entity indices
+        self.names: dict[tuple[int, int], str] = {}  # such a span -> the name it stands for, where written
+        self._by_word: dict[str, list[int]] = {}  # a description's head noun -> entity indices
+        titles = get_language("en").words.get("title_words", {})
         for n, e in enumerate(record.entities):
-            for word in set(self.described[e["id"]].split()):
-                self._by_word.setdefault(word, []).append(n)
+            heads = [_description_head(d["text"]) for d in e.get("descriptions", [])]
+            for m in e["mentions"] if e["type"] == "PERSON" else ():  # "Const. Lindsay Hargreaves"
+                before = record.text[max(0, m["start"] - 8):m["start"]].split()
+                if before and before[-1].endswith("."):
+                    heads.append(titles.get(before[-1].lower().rstrip(".")))
+            for word in heads:
+                if word and n not in self._by_word.get(word, []):
+                    self._by_word.setdefault(word, []).append(n)
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
+        self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
+        self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
 
     def inside_quote(self, pos: int) -> bool:
@@ -146,7 +170,50 @@ class SpeakerResolver:
             found = self._description_mention(start, head)
             if found is not None:
                 return Resolution(found[1], "description", found[0])
+            body = self._organisation(start, head)
+            if body is not None:
+                if body.name:
+                    self.names[(start, end)] = body.name
+                return body
+            later = self._named_next(start, end, head)
+            if later is not None:
+                return Resolution(later.entity, "description", (later.start, later.end))
         return Resolution(None)
+
+    def _named_next(self, start: int, end: int, head: Any) -> Mention | None:
+        """A lede that describes its speaker and names them only after ("The former head of
+        procurement at the Lakeshore Transit Authority told an inquiry ... // Karen Mwale
+        testified for four hours."): a definite description of one person (a singular
+        noun that names no body, place or document) speaking in the article's first
+        paragraph, with no entity before, is the
+        person the next paragraph's first sentence opens with as its subject, named
+        bare (no title or description of its own there) and not named before."""
+        noun = token_lemma(head).lower()
+        if head.tag_ != "NN" or noun in lexicon()["group_nouns"] or place_level_of(noun) \
+                or is_document(head, noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                or any(self.pronouns.types.get(m.entity) == "PERSON" for m in self.mentions_in(start, end)):
+            return None
+        body = self.text[self.dateline_end:start]
+        if "\n\n" in body.strip() or "\n\n" not in self.text[end:]:
+            return None
+        i = bisect_left(self.pronouns.tok_starts, self.text.index("\n\n", end) + 2)
+        while i < len(self.doc) and self.doc[i].is_space:
+            i += 1
+        if i >= len(self.doc):
+            return None
+        sent = self.sents.of(i)
+        subject = root_subject(sent)
+        if subject is None or subject.pos_ != "PROPN" or any(c.dep_ == "appos" for c in subject.children):
+            return None
+        found = [m for m in self.mentions_in(sent.start_char, sent.end_char)
+                 if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
+        if not found or found[0].start != sent.start_char:
+            return None
+        m = found[0]
+        ent = self.record.entity(m.entity)
+        if any(x["start"] < start for x in ent["mentions"]):
+            return None
+        return m
 
     def _document(self, start: int, head: Any, depth: int = 0) -> "Resolution":
         """A document speaks for its issuer (:mod:`.issuers`): named in its own phrase,
@@ -173,6 +240,9 @@ class SpeakerResolver:
             if people or others:
                 m = (people or others)[0]
                 return Resolution(m.entity, source=(m.start, m.end))
+            named = self._named_as(part)
+            if named is not None:
+                return named
         subject = issuing_subject(noun)
         if subject is None or depth > 1:
             return None
@@ -184,6 +254,17 @@ class SpeakerResolver:
             return self._document(s, head, depth + 1)
         found = self.resolve_full(s, e, head)
         return Resolution(found.entity, source=found.source or (s, e))
+
+    def _named_as(self, part: Any) -> "Resolution | None":
+        """An issuer written with the name of an entity the tagger missed there ("Nova Scotia
+        Health’s latest quarterly report" after "Nova Scotia Health" was tagged): that
+        entity, when the possessive's whole phrase is its name."""
+        if part.dep_ != "poss" or part.pos_ != "PROPN":
+            return None
+        s, e = part.left_edge.idx, part.idx + len(part)
+        written = self.text[s:e].lower()
+        found = [x for x in self.record.entities if x["name"].lower() == written and x["mentions"]]
+        return Resolution(found[0]["id"], source=(s, e)) if len(found) == 1 else None
 
     def _subject_before(self, pos: int, word: str) -> "Resolution | None":
         """A pronoun whose previous sentence is about a phrase that names no entity, as the
@@ -203,7 +284,7 @@ class SpeakerResolver:
             return self._document(subject.idx, subject)
         for s, e in self.unnamed:
             if s <= subject.idx < e and _agrees(p, subject):
-                return Resolution(None, "pronoun", (s, e), name=self.text[s:e])
+                return Resolution(None, "pronoun", (s, e), name=self.names.get((s, e), self.text[s:e]))
         return None
 
     def _speaker_span_at(self, m: Any) -> tuple[int, int] | None:
@@ -224,9 +305,12 @@ class SpeakerResolver:
         if inside and not _is_description(noun, inside):
             m = (people or inside)[0]
             return Resolution(m.entity, "relative", (m.start, m.end))
-        found = self._description_mention(ps, noun) if noun.pos_ in ("NOUN", "PROPN") else None
+        found = self._description_mention(ps, noun) if noun.pos_ == "PROPN" or nominal(noun) else None
         if found is not None:
             return Resolution(found[1], "relative", found[0])
+        body = self._organisation(ps, noun) if noun.pos_ == "NOUN" else None
+        if body is not None and body.entity is not None:
+            return Resolution(body.entity, "relative", body.source)
         return Resolution(None, "relative", (ps, pe), name=self.text[ps:pe])
 
     def _description_mention(self, pos: int, head: Any) -> tuple[tuple[int, int], str] | None:
@@ -236,13 +320,15 @@ class SpeakerResolver:
             return None
         ent = self.record.entity(entity)
         before = [m for m in ent["mentions"] if m["start"] < pos] if ent else []
+        if not before and (pos < self.body_start or _bare(head)) and ent and ent["mentions"]:
+            before = ent["mentions"][:1]  # named after the headline
         if not before:
             return None
         return (before[-1]["start"], before[-1]["end"]), entity
 
     def _description(self, pos: int, head: Any) -> str | None:
         noun = token_lemma(head).lower()
-        if head.pos_ not in ("NOUN", "PROPN") or len(noun) < 3:
+        if (head.pos_ != "PROPN" and not nominal(head)) or len(noun) < 3:
             return None
         best: tuple[int, str] | None = None
         described = sorted(set(self._by_word.get(noun, [])) | set(self._by_word.get(head.lower_, [])))
@@ -254,29 +340,165 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
-        if noun in lexicon()["group_nouns"]:
-            return self._organisation_before(pos, noun)
+        if pos < self.body_start or _bare(head):  # a headline's "Immigration minister says",
+            # "sister says": the story names them after
+            after = [(self._mention_starts[n][0], self.record.entities[n]["id"]) for n in described
+                     if self._mention_starts[n]]
+            if after:
+                return min(after)[1]
+        level = place_level_of(noun)
+        if level is not None and not _indefinite(head):  # not "a state": one not named before
+            return self._place_before(pos, level)
         return None
 
-    def _organisation_before(self, pos: int, noun: str) -> str | None:
-        """"The federation said": the organisation named last before ``pos``, outside
-        quotes, within the look-back; one whose name holds the noun ("Federation of
-        Canadian Municipalities") first; else the place named last ("The club said"
-        after "The Winnipeg Jets", tagged a place)."""
-        orgs, places = [], []
+    def _organisation(self, pos: int, head: Any) -> "Resolution | None":
+        """"The federation said", "the company said": the body the noun stands for, named
+        before ``pos`` outside quotes and the dateline, within the look-back, of a kind
+        the noun can stand for (:func:`.speaker_links.org_kind`: "the company" is no
+        "Halifax Regional Police", "police" only a body whose name shows it, and a known
+        place is no company, whatever type the tagger gave it).  The bodies are the
+        organisations tagged (and bodies tagged a place that no gazetteer knows as one:
+        "the Jets"), and subjects written as a proper name the tagger missed ("The
+        Winnipeg Jets have suspended ... The club said": :meth:`_proper_name`), which keep
+        no entity but their name.  One whose name holds the noun ("Federation of Canadian
+        Municipalities") first, then one whose name shows the noun's kind, then any; of
+        those, the nearest sentence's, a subject first ("Unifor reached a deal with
+        Stellantis, the union said": Unifor)."""
+        noun = token_lemma(head).lower()
+        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or _indefinite(head):
+            return None
+        kind = org_kind(noun)
+        here = self.pronouns.sentence(pos)
+        bodies = []
+        for m in self._before(pos):
+            name = self.record.entity(m.entity)["name"]
+            tagged = self.pronouns.types.get(m.entity, m.type)
+            if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name))):
+                continue
+            if org_compatible(kind, name_kind(name)) and not (kind is not None and is_place(name)) \
+                    and not self._located(m):
+                bodies.append(_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
+                                    self.pronouns.sentence(m.start)))
+        for tok in reversed(head.doc[:head.i]):
+            if tok.idx < max(self.dateline_end, pos - LOOKBACK_CHARS):
+                break
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ != "PROPN" or self.inside_quote(tok.idx):
+                continue
+            sentence = self.pronouns.sentence(tok.idx)
+            found = self._proper_name(tok, 1 if sentence == here else 2)
+            if found is not None and org_compatible(kind, name_kind(found[2])):
+                bodies.append(_Body(found[0], found[1], None, found[2], True, sentence))
+        named = [b for b in bodies if noun in b.name.lower().split()]
+        shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
+        pool = named or shown or bodies
+        if not pool:
+            return self._organisation_after(pos, noun, kind)
+        nearest = [b for b in pool if b.sentence == max(c.sentence for c in pool)]
+        b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
+        return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
+
+    def _organisation_after(self, pos: int, noun: str, kind: str | None) -> "Resolution | None":
+        """A lede's "police say" or "their union announced" before any body is named: the
+        first organisation named after it, within the look-back's reach, whose name holds
+        the noun or shows its kind ("Surrey Police Service"); nothing weaker."""
+        i = bisect_left(self._starts, pos)
+        while i < len(self.mentions) and self.mentions[i].start - pos < LOOKBACK_CHARS:
+            m = self.mentions[i]
+            i += 1
+            name = self.record.entity(m.entity)["name"]
+            if self.inside_quote(m.start) or self.pronouns.types.get(m.entity, m.type) != "ORG":
+                continue
+            if noun in name.lower().split() or (kind is not None and name_kind(name) == kind):
+                return Resolution(m.entity, "description", (m.start, m.end))
+        return None
+
+    def _located(self, m: Mention) -> bool:
+        """A mention written as where something is ("hospitals in Neils Harbour"): a place,
+        whatever the tagger made of it, no body that speaks."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "pobj":
+            return False
+        return span.root.head.lower_ in ("in", "near", "outside", "across", "throughout", "around")
+
+    def _proper_name(self, tok: Any, least: int) -> tuple[int, int, str] | None:
+        """The span and name (no leading article) of a subject written as an organisation's
+        proper name, of ``least`` proper nouns at least, or None: a name a mention
+        overlaps, with a common word, a person's given name or a known place's name is none."""
+        ps, pe = noun_phrase(tok)
+        span = tok.doc.char_span(ps, pe, alignment_mode="expand")
+        if span is None or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME"):
+            return None
+        words = [t for t in span if not (t.i == span.start and t.pos_ == "DET")]
+        if any(t.pos_ not in ("PROPN", "ADP", "CCONJ", "PART") for t in words) \
+                or sum(t.pos_ == "PROPN" for t in words) < least:
+            return None
+        i = bisect_left(self._starts, ps + 1) - 1
+        near = self.mentions[max(0, i):i + 1] + self.mentions_in(ps, pe)
+        if any(m.start < pe and ps < m.end for m in near):
+            return None
+        s = words[0].idx
+        name = self.text[s:pe]
+        if is_place(name) or given_name_gender([name], "en") is not None:
+            return None
+        titles = person_titles("en")
+        people = {self.record.entity(m.entity)["name"].split()[-1] for m in self.mentions
+                  if self.pronouns.types.get(m.entity) == "PERSON"}
+        if any(t.lower_.rstrip(".") in titles for t in words) or words[-1].text in people:
+            return None  # "Abbotsford Mayor Ravi Sandhu": a person the tagger missed
+        return s, pe, name
+
+    def _place_before(self, pos: int, level: str) -> str | None:
+        """"The city said": the place named last before ``pos`` whose level (city,
+        province or state, country; :func:`.speaker_links.place_levels`) is the noun's,
+        else a place of no known level; the dateline's place counts ("HALIFAX — The city said")."""
+        known, unknown = [], []
+        for m in self._before(pos, dateline=True):
+            ent = self.record.entity(m.entity)
+            if self.pronouns.types.get(m.entity, m.type) not in ("GPE", "ORG"):
+                continue
+            levels = place_levels(ent["name"])
+            if level in levels:
+                known.append(m)
+            elif not levels and m.type == "GPE":
+                unknown.append(m)
+        found_m = (known or unknown or [None])[0]
+        return found_m.entity if found_m is not None else None
+
+    def _before(self, pos: int, dateline: bool = False) -> list[Mention]:
+        """The mentions before ``pos`` within the look-back, nearest first, outside quotes
+        and (unless ``dateline``) outside the dateline: a dateline's place is where the
+        story was filed, no body that speaks in it."""
+        out = []
         i = bisect_left(self._starts, pos) - 1
         while i >= 0 and pos - self.mentions[i].start < LOOKBACK_CHARS:
             m = self.mentions[i]
-            kind = self.pronouns.types.get(m.entity, m.type)
-            if not self.inside_quote(m.start):
-                if kind == "ORG":
-                    orgs.append(m)
-                elif kind == "GPE":
-                    places.append(m)
+            if not self.inside_quote(m.start) and (dateline or m.start >= self.dateline_end):
+                out.append(m)
             i -= 1
-        named = [m for m in orgs if noun in self.record.entity(m.entity)["name"].lower().split()]
-        found = (named or orgs or places or [None])[0]
-        return found.entity if found is not None else None
+        return out
+
+_HEAD_END = re.compile(r",|\s(?:of|at|for|with|in|from|on|to|and|who|whose|since)\s")
+
+
+def _description_head(text: str) -> str | None:
+    """The noun a description is of: its last word before a preposition, a comma or a
+    clause ("professor at IITU": professor; "former Canadian national team defender":
+    defender, not team; "accused of taking ...": accused; "the accused man's lawyer":
+    lawyer)."""
+    words = _HEAD_END.split(text.lower(), maxsplit=1)[0].split()
+    return words[-1].strip(".,;:'’\"“”()") if words else None
+
+
+def _bare(noun: Any) -> bool:
+    """A singular common noun with no determiner ("chief says", "sister says"): the
+    headline's style, whose story names the person after."""
+    return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+def _indefinite(noun: Any) -> bool:
+    """A noun with an indefinite article ("a state", "another union"): something new, no
+    body named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
 
 
 def _agrees(p: Any, noun: Any) -> bool:
@@ -292,11 +514,13 @@ def _agrees(p: Any, noun: Any) -> bool:
 
 
 def _is_description(head: Any, inside: list[Mention]) -> bool:
-    """A common-noun speaker phrase that no entity mention heads and none stands in
+    """A common-noun speaker phrase ("the accused" too: :func:`.speaker_links.nominal`) that no entity mention heads and none stands in
     apposition to ("the Democratic nominee", "A spokesman for the European Commission"):
     the entities inside only qualify it.  ("A spokesman for the association, Ben
-    Carter": the apposition names the speaker, wherever the parser hung it.)"""
-    if head is None or head.pos_ != "NOUN":
+    Carter": the apposition names the speaker, wherever the parser hung it; so does a
+    name the parser coordinated with a bare title, "Liberal leadership candidate and
+    former banker Ruth Tam".)"""
+    if head is None or not nominal(head):
         return False
     for m in inside:
         if m.start <= head.idx < m.end:
@@ -304,6 +528,9 @@ def _is_description(head: Any, inside: list[Mention]) -> bool:
         span = head.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is not None and m.type in ("PERSON", "ORG") and span.root.dep_ == "appos":
             return False
+        if span is not None and m.type == "PERSON" and span.root.dep_ == "conj" and span.root.head == head \
+                and not any(c.dep_ in ("det", "poss") for c in head.children):
+            return False  # "Liberal leadership candidate and former banker Ruth Tam": titles, her name
     return True
 
 
@@ -322,19 +549,40 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     """
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
-    inside = resolver.mentions_in(s, e)
+    text = resolver.text
+    para_start = text.rfind("\n\n", 0, subject.idx)  # the parser's subtree can run over a
+    para_end = text.find("\n\n", subject.idx)           # paragraph break (a caption before):
+    ps = max(s, para_start + 2 if para_start >= 0 else 0)  # the subject's paragraph, unless
+    pe = min(e, para_end) if para_end >= 0 else e         # the person is only past it (the
+    inside = resolver.mentions_in(ps, pe)                 # parser hung "Trump" on a noun of
+    if any(m.type == "PERSON" for m in inside) or not any(  # the paragraph before)
+            m.type == "PERSON" for m in resolver.mentions_in(s, e)):
+        s, e = ps, pe
+    else:
+        inside = resolver.mentions_in(s, e)
+    if subject.pos_ in ("NUM", "PRON", "DET", "ADJ") and pronoun(subject.lower_) is None \
+            and relative_antecedent(subject) is None \
+            and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children) \
+            and not any(m.type in ("PERSON", "ORG") for m in inside):
+        ps, pe = noun_phrase(subject)  # "Two of them", "one of the workers": a part of a group
+        return max(ps, s), min(pe, e), subject
     if subject.pos_ == "PRON" or relative_antecedent(subject) is not None:
         return subject.idx, subject.idx + len(subject), subject
     if inside and not _is_description(subject, inside):
         people = [m for m in inside if m.type == "PERSON"]
-        if subject.pos_ == "NOUN" and not any(m.start <= subject.idx < m.end for m in inside):
+        if nominal(subject) and not any(m.start <= subject.idx < m.end for m in inside):
             appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]
             people = appos or people
         m = (people or inside)[0]
         return m.start, m.end, subject
-    if subject.pos_ == "NOUN":
+    if nominal(subject):
         ps, pe = noun_phrase(subject)
-        return ps, pe, subject
+        if is_document(subject, token_lemma(subject).lower()):  # "a poll released Thursday",
+            for child in subject.rights:                       # "a memo viewed by CBC News"
+                if child.dep_ == "acl" and child.tag_ == "VBN" and not any(
+                        t.text in ",;" for t in subject.doc[subject.i:child.i]):
+                    pe = max(pe, child.right_edge.idx + len(child.right_edge))
+        return max(ps, s), min(pe, e), subject
     left = subject
     for child in subject.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "npadvmod"):

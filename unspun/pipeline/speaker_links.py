@@ -22,7 +22,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..lang import get as get_language
-from .antecedents import Antecedent, given_name_gender, gender_of, pronoun, resolve
+from ..lang import lemma as token_lemma
+from ..places import is_place
+from .antecedents import WINDOW, Antecedent, given_name_gender, gender_of, pronoun, resolve
 
 LOOKBACK_CHARS = 1500
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -30,16 +32,21 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     """Entity id -> its type for pronouns: the tagged type, except where the article
-    writes the entity otherwise.  One tagged as something else is a person with an
-    honorific with a full stop right before a mention ("Dr. Nadia Chartrand", "Sen.
-    Lin"), a known given name before a surname ("Nadia Chartrand") or ", who" after
-    it, unless its last word is an organisation noun ("Victoria Police"); one tagged a
+    writes the entity otherwise.  One tagged as something else is a person with a title
+    right before a mention ("Dr. Nadia Chartrand", "Sen. Lin", "Abbotsford Mayor Ravi
+    Sandhu"; a loose one, "former", only with a full stop), a known given name before a surname ("Nadia Chartrand") or ", who" after
+    it, or "his" / "her" noun in apposition before it ("Her classmate, Leah Cardinal"),
+    unless its last word is an organisation noun ("Victoria Police"); one tagged a
     person without a known given name is an organisation with ", which" or "its"
     right after it ("Colleges Ontario, which represents", "Alberta Wildfire said in
-    its update")."""
+    its update"), a place when its name is a known place ("Medicine Hat"), and what the
+    tagger made of the same name elsewhere in the article when that is no person."""
     text = record.text
-    titles = _person_titles(lang)
+    titles = person_titles(lang)
     groups = get_language(lang).quote_cues.get("group_nouns", [])
+    other_types = {e["name"].lower(): e["type"] for e in record.entities
+                   if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
+    after_title = _after_titles(text, titles)
     out = {}
     for e in record.entities:
         out[e["id"]] = e["type"]
@@ -47,26 +54,50 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
             continue
         after = [text[m["end"]:m["end"] + 40] for m in e["mentions"]]
         if e["type"] == "PERSON":
-            if given_name_gender([e["name"]], lang) is None and any(_THING_AFTER.match(a) for a in after):
-                out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update"
+            if given_name_gender([e["name"]], lang) is None:
+                if any(_THING_AFTER.match(a) for a in after):
+                    out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update"
+                elif is_place(e["name"]):
+                    out[e["id"]] = "GPE"  # "spread to Calgary, Medicine Hat and ..."
+                elif e["name"].lower() in other_types:
+                    out[e["id"]] = other_types[e["name"].lower()]  # the tagger's own other reading
             continue
         last = e["name"].split()[-1].lower() if e["name"].split() else ""
         if last in groups:
             continue
         before = [text[max(0, m["start"] - 8):m["start"]].split() for m in e["mentions"]]
-        titled = any(b and b[-1].endswith(".") and b[-1][:1].isupper()
-                     and b[-1].lower().rstrip(".") in titles for b in before)
-        if titled or given_name_gender([e["name"]], lang) is not None \
+        titled = e["name"] in after_title  # where the tagger missed it: "Mayor Ravi Sandhu" ... "Sandhu"
+        titled = titled or any(b and b[-1][:1].isupper() and b[-1].lower().rstrip(".") in titles
+                     and (b[-1].endswith(".") or b[-1].lower() not in _LOOSE_TITLES) for b in before)
+        titled = titled and not is_place(e["name"])
+        kin = any(_PERSON_BEFORE.search(text[max(0, m["start"] - 40):m["start"]]) for m in e["mentions"])
+        if titled or kin or given_name_gender([e["name"]], lang) is not None \
                 or any(_PERSON_AFTER.match(a) for a in after):
             out[e["id"]] = "PERSON"
     return out
 
 
+_TITLED = re.compile(r"(?<![\w.])([A-Z][a-z]*)(\.?)(?=\s+((?:[A-Z][\w'’-]+\s+)?([A-Z][\w'’-]+)))")
+
+
+def _after_titles(text: str, titles: frozenset[str]) -> set[str]:
+    """The names written right after a title ("Mayor Ravi Sandhu": "Ravi Sandhu" and
+    "Sandhu"), in one pass over the text; a loose title ("Former") only with a full stop."""
+    out = set()
+    for m in _TITLED.finditer(text):
+        word = m.group(1).lower()
+        if word in titles and (m.group(2) or word not in _LOOSE_TITLES):
+            out.update((m.group(3), m.group(4)))
+    return out
+
+
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
+_LOOSE_TITLES = frozenset({"former", "candidate", "nominee", "speaker", "king", "queen", "lord", "lady"})
+_PERSON_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+[a-z-]+(?:\s+[a-z-]+)?,\s*$")
 
 
-def _person_titles(lang: str) -> frozenset[str]:
+def person_titles(lang: str) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in get_language(lang).lexicon("person_titles"))
 
 
@@ -90,6 +121,22 @@ def entity_genders(record: Any, types: dict[str, str] | None = None) -> dict[str
     return out
 
 
+_CREDIT = re.compile(r"\((?:[^()]*/[^()]*|[^()]*\b[Pp]hoto\b[^()]*)\)\s*$")
+
+
+def aside_spans(record: Any) -> list[tuple[int, int]]:
+    """The parts of a record outside its running text, sorted: the byline (``layout``) and
+    photo captions (a line that ends with a credit in brackets, "(Lisa Prokop/The Canadian
+    Press)").  Nobody there is the antecedent of a pronoun in the story.  (A headline is
+    not left out: a lede can be taken for one.)"""
+    byline = (getattr(record, "layout", None) or {}).get("byline") or {}
+    out = [(byline["start"], byline["end"])] if byline.get("end") else []
+    for m in re.finditer(r"[^\n]+", record.text):
+        if _CREDIT.search(m.group()):
+            out.append((m.start(), m.end()))
+    return sorted(out)
+
+
 class PronounLinker:
     """Resolves pronoun speakers of one record (see the module docstring)."""
 
@@ -101,14 +148,58 @@ class PronounLinker:
         self.types = entity_types(record)
         self.genders = entity_genders(record, self.types)
         self.tok_starts = [t.idx for t in doc] if len(doc) else []
+        self.aside = aside_spans(record)
+        starts = {doc[i].idx for i in sents.starts} if len(doc) else set()
+        starts |= {m.end() for m in re.finditer(r"\n\s*\n", record.text)}
+        self.bounds = sorted(starts | {0})
+
+    def _aside(self, pos: int) -> bool:
+        i = bisect_right(self.aside, (pos, float("inf"))) - 1
+        return i >= 0 and self.aside[i][0] <= pos < self.aside[i][1]
 
     def sentence(self, pos: int) -> int:
-        i = max(0, bisect_right(self.tok_starts, pos) - 1)
-        return max(0, bisect_right(self.sents.starts, i) - 1)
+        """The number of the sentence at character ``pos``: the parser's sentences, cut
+        again at paragraph breaks (the parser can run one on over a break: "... Fontaine
+        wrote on X. // Immigration lawyer Sunita Rao ... says")."""
+        return max(0, bisect_right(self.bounds, pos) - 1)
 
     def _subject(self, m: Any) -> bool:
+        """A grammatical subject, or in apposition to one ("Her classmate, Leah Cardinal, was")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ == "appos":
+            root = root.head
+        return root.dep_ in ("nsubj", "nsubjpass")
+
+    def _taken_up(self, p: Any, pos: int, here: int) -> set[int]:
+        """The sentences from ``WINDOW`` back to ``here`` that hold a pronoun of ``p``'s gender
+        outside quotes before ``pos`` ("Her husband had ...")."""
+        if p.gender is None or here == 0:
+            return set()
+        first = bisect_left(self.tok_starts, self.bounds[max(0, here - WINDOW)])
+        out = set()
+        for tok in self.doc[first:bisect_left(self.tok_starts, pos)]:
+            found = pronoun(tok.lower_)
+            if found is not None and found.gender == p.gender and not self.inside_quote(tok.idx):
+                out.add(self.sentence(tok.idx))
+        return out
+
+    def _silent(self, m: Any) -> bool:
+        """A person the article says did not speak: the subject of a refusal ("declined to
+        comment", ``refusal_verbs``) or of a negated verb of speaking ("did not speak to
+        reporters", "could not be reached", ``silence_verbs``).  "He said" after it is
+        somebody else."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = span.root.head
+        lang = get_language("en")
+        if token_lemma(verb).lower() in lang.quote_cues.get("refusal_verbs", ()):
+            return True
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        return negated and token_lemma(verb).lower() in lang.word_set("silence_verbs")
 
     def resolve(self, pos: int, word: str, speakers: Sequence[tuple[int, str]] = ()
                 ) -> Any | None:
@@ -121,7 +212,7 @@ class PronounLinker:
         hi = bisect_left(self.starts, pos)
         cands, by_key = [], {}
         for m in self.mentions[lo:hi]:
-            if self.inside_quote(m.start):
+            if self.inside_quote(m.start) or self._aside(m.start) or (p.kind == "person" and self._silent(m)):
                 continue
             a = Antecedent(m.entity, m.start, self.sentence(m.start), self.types.get(m.entity, m.type),
                            self.genders.get(m.entity), self._subject(m))
@@ -132,7 +223,7 @@ class PronounLinker:
             if spos < pos and entity in self.types:
                 spoke.append(Antecedent(entity, spos, self.sentence(spos), self.types[entity],
                                         self.genders.get(entity), speaker=True))
-        found = resolve(p, pos, here, cands, spoke)
+        found = resolve(p, pos, here, cands, spoke, taken_up=self._taken_up(p, pos, here))
         if found is None:
             return None
         if p.gender and found.entity not in self.genders:
@@ -148,12 +239,26 @@ class _Point:
         self.start, self.end, self.entity, self.type = start, end, entity, type_
 
 
+def nominal(tok: Any, lang: str = "en") -> bool:
+    """A common noun, or a participle or adjective the parser left as such where it heads
+    a noun phrase after an article: "the accused", "the injured" (a verb with no subject
+    or auxiliary of its own)."""
+    if tok.pos_ == "NOUN":
+        return True
+    if tok.pos_ not in ("VERB", "ADJ") or tok.tag_ not in ("VBN", "VBG", "JJ") or tok.i == 0 \
+            or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "conj"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "dobj") for c in tok.children):
+        return False
+    return tok.doc[tok.i - 1].lower_ in get_language(lang).word_set("articles")
+
+
 def relative_antecedent(head: Any) -> Any | None:
     """The noun a relative pronoun speaker stands for ("Lin, who said" -> "Lin"), or None."""
     if head.lower_ not in RELATIVE or head.head.dep_ != "relcl":
         return None
     noun = head.head.head
-    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") else None
+    return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
 
 
 def noun_phrase(noun: Any) -> tuple[int, int]:
@@ -183,6 +288,55 @@ def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int) -> Any
                 and not m.start <= noun.idx < m.end and m.start > noun.idx:
             return m
     return None
+
+
+def _kinds(lang: str) -> dict[str, dict]:
+    return get_language(lang).words.get("organisation_kinds", {})
+
+
+def org_kind(noun: str, lang: str = "en") -> str | None:
+    """The kind of body a description noun names ("company", "police"), or None
+    ("the group", "the organisation": any body)."""
+    return next((k for k, v in _kinds(lang).items() if noun.lower() in v.get("nouns", ())), None)
+
+
+def name_kind(name: str, lang: str = "en") -> str | None:
+    """The kind an organisation's name shows ("Halifax Regional Police": police), its
+    last word that marks a kind deciding; None when no word does."""
+    words = [w.strip(".,'’()").lower() for w in name.split()]
+    for word in reversed(words):
+        for kind, v in _kinds(lang).items():
+            if word in v.get("names", ()):
+                return kind
+    return None
+
+
+def org_compatible(noun_kind: str | None, kind: str | None, lang: str = "en") -> bool:
+    """Can a description of ``noun_kind`` stand for an organisation whose name shows
+    ``kind``?  The same kind, or none shown (not for a strict kind, "police"), or a
+    description of no kind ("the group")."""
+    if noun_kind is None or kind == noun_kind:
+        return True
+    return kind is None and not _kinds(lang).get(noun_kind, {}).get("strict", False)
+
+
+def place_level_of(noun: str, lang: str = "en") -> str | None:
+    """The level of place a description noun stands for ("the city": city), or None."""
+    levels = get_language(lang).words.get("place_nouns", {})
+    return next((k for k, v in levels.items() if noun.lower() in v), None)
+
+
+def place_levels(name: str) -> set[str]:
+    """A place name's levels from the gazetteer: "country", "province" (a US state),
+    "city"; more than one for a name that is both ("Washington"), none when unknown."""
+    from ..places import is_city, is_country, is_state
+
+    found = {"country"} if is_country(name) else set()
+    if is_state(name):
+        found.add("province")
+    if is_city(name):
+        found.add("city")
+    return found
 
 
 def is_document(head: Any, lemma: str, lang: str = "en") -> bool:
