@@ -25,10 +25,12 @@ def test_cases_load_with_their_gold():
 
 
 def test_longform_cases_are_whole_articles_with_unambiguous_gold():
-    """src/longform.txt (Canadian style) and src/wire.txt (wire-agency, British, Irish and
-    Australian styles): full-length articles, each gold content found once in its text; the wire
-    gold lists its quotes in the order they appear."""
-    shapes = {"longform": (24, (400, 900), (8, 20), False), "wire": (20, (350, 800), (8, 18), True)}
+    """src/longform.txt (Canadian style), src/wire.txt (wire-agency, British, Irish and
+    Australian styles) and src/local.txt (US local papers, TV and public radio): full-length
+    articles, each gold content found once in its text; the wire and local gold lists its quotes
+    in the order they appear."""
+    shapes = {"longform": (24, (400, 900), (8, 20), False), "wire": (20, (350, 800), (8, 18), True),
+              "local": (16, (300, 650), (8, 16), True)}
     for name, (at_least, (lo_words, hi_words), (lo_quotes, hi_quotes), ordered) in shapes.items():
         cases = [c for c in load_cases() if c.file == name]
         assert len(cases) >= at_least, name
