@@ -434,7 +434,7 @@ class Extractor:
             kind = cue_kind(tok)
             if kind is None:
                 continue
-            rng = self._in_paragraph(content_range(tok, kind, self.sents), tok)
+            rng = self._in_paragraph(content_range(tok, kind, self.sents, self._para_tokens(tok)), tok)
             who = subject(tok)
             if who is None or who.dep_ == "expl":
                 continue
@@ -537,13 +537,21 @@ class Extractor:
         last = self.doc[rng[1] - 1]
         return self.doc[rng[0]].idx, last.idx + len(last)
 
+    def _para_tokens(self, tok: Any) -> tuple[int, int]:
+        """The token range of ``tok``'s paragraph."""
+        ps, pe = self.para_of(tok.idx)
+        return bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
+
     def _in_paragraph(self, rng: tuple[int, int] | None, cue: Any) -> tuple[int, int] | None:
-        """A content stays in its cue's paragraph, after the dateline: the parser's sentence
-        can run on over a paragraph break ('... not to."' then '"The evidence ...')."""
+        """A content stays in its cue's paragraph, after the dateline in the dateline's
+        paragraph: the parser's sentence can run on over a paragraph break ('... not to."'
+        then '"The evidence ...'); a headline before the dateline keeps its content ('Man
+        charged after stabbing, police say')."""
         if rng is None:
             return None
         ps, pe = self.para_of(cue.idx)
-        ps = max(ps, self.dateline_end)
+        if ps < self.dateline_end <= pe:
+            ps = self.dateline_end
         lo, hi = bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
         start, end = max(rng[0], lo), min(rng[1], hi)
         return (start, end) if end > start else None

@@ -1,0 +1,64 @@
+"""What a reported quote's content is in whole news articles (issue 15): headlines before the
+dateline, an attribution the parser hung on the clause it reports, 'said A, but that B', an
+infinitive nobody is addressed by, noun objects that are no report, a clause before a
+semicolon.  Real parser, hand-written sentences."""
+from __future__ import annotations
+
+from test_quotes import run
+
+
+def contents(rec) -> list[str]:
+    return [q["content"]["text"] for q in rec.quotes]
+
+
+def test_a_headline_before_the_dateline_keeps_its_attributed_content():
+    rec = run("Man charged after 3 people stabbed outside Kelowna nightclub, police say\n\n"
+              "KELOWNA, B.C. — A 27-year-old man has been charged with assault, police say.")
+    got = contents(rec)
+    assert "Man charged after 3 people stabbed outside Kelowna nightclub" in got
+    assert "police say" not in got  # the attribution is no content of the headline's verb
+    assert any(c.startswith("A 27-year-old man has been charged") for c in got)
+
+
+def test_a_headline_the_parser_ran_into_the_lead_gives_both_reports():
+    rec = run("Rural clinics in Cape Breton face 40 closures this month, health authority says\n\n"
+              "SYDNEY, N.S. — Emergency departments in three towns will be closed for 40 shifts "
+              "in December, the Nova Scotia Health Authority confirmed Wednesday.")
+    got = contents(rec)
+    assert "Rural clinics in Cape Breton face 40 closures this month" in got
+    assert any(c.startswith("Emergency departments in three towns will be closed") for c in got), got
+
+
+def test_an_attribution_closing_the_sentence_reports_the_clause_before_it():
+    rec = run("The sawmill will close in March, the company confirmed Tuesday.")
+    assert contents(rec) == ["The sawmill will close in March"]
+
+
+def test_but_that_continues_the_same_report():
+    rec = run("Sandhu said crews had been reinforcing the dike since Saturday, "
+              "but that the city could not guarantee it would hold.")
+    assert contents(rec) == ["crews had been reinforcing the dike since Saturday, "
+                             "but that the city could not guarantee it would hold"]
+
+
+def test_an_infinitive_nobody_is_addressed_by_is_no_report():
+    rec = run("A neighbour, who asked not to be named, said she was woken by screaming.")
+    assert contents(rec) == ["she was woken by screaming"]
+
+
+def test_advice_to_someone_reports_the_infinitive():
+    rec = run("Travel agent Raj Bhatia advised travellers not to cancel their plans yet.")
+    assert contents(rec) == ["travellers not to cancel their plans yet"]
+
+
+def test_a_noun_that_confirm_or_threaten_acts_on_is_no_report():
+    assert contents(run("In a statement on Thursday, the company confirmed the layoffs.")) == []
+    assert contents(run("A second storm in a week pushed creeks over their banks and "
+                        "threatened a key dike.")) == []
+    assert contents(run("The company confirmed that the plant would close in June.")) == [
+        "that the plant would close in June"]
+
+
+def test_a_clause_before_a_semicolon_is_the_authors():
+    rec = run("Outbreak in southern Alberta grows to 61 cases; officials urge vaccination")
+    assert not any("61 cases" in c for c in contents(rec))
