@@ -62,3 +62,16 @@ def test_a_noun_that_confirm_or_threaten_acts_on_is_no_report():
 def test_a_clause_before_a_semicolon_is_the_authors():
     rec = run("Outbreak in southern Alberta grows to 61 cases; officials urge vaccination")
     assert not any("61 cases" in c for c in contents(rec))
+
+
+def test_a_quotation_inside_a_quote_does_not_hide_the_cue_after_it():
+    rec = run("Chaisson remembered her first bonspiel.\n\n"
+              "“She said, ‘Don’t get scared of the big shots. Get excited,’” Chaisson recalled. "
+              "“I’m going to write that on my hand.”")
+    assert len(rec.quotes) == 1, contents(rec)
+    q = rec.quotes[0]
+    assert q["cue"]["text"] == "recalled"
+    assert [p["text"] for p in q["parts"]] == [
+        "“She said, ‘Don’t get scared of the big shots. Get excited,’”",
+        "“I’m going to write that on my hand.”"]
+    assert q["speaker"]["text"] == "Chaisson"

@@ -62,6 +62,9 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _DASH_MARK = r"(?:—|–|--|(?<=\s)-(?=\s))"  # a hyphen between spaces is typed for a dash
 _SUMMARY = re.compile(rf"\s{_DASH_MARK}\s*(?:a|an)\s")
 _DASH = re.compile(_DASH_MARK)
+# a single quotation mark closing inside a quotation, and what opens it there
+_INNER_OPEN = {"’": re.compile("‘"), "'": re.compile(r"(?<![\w])'")}
+_NEVER = re.compile(r"(?!)")
 
 
 def sentence_end(lang: Any) -> re.Pattern[str]:
@@ -279,6 +282,9 @@ class Extractor:
         if q.closed:  # past the closing mark, one character or two ('')
             i -= 2 if self.text[q.end - 2:q.end] == "''" and q.end - 2 > q.start else 1
         while i > q.start and self.text[i].isspace():
+            i -= 1
+        # a quotation closing inside it ('“She said, ‘Get excited,’” X recalled'): its punctuation
+        if q.closed and i > q.start and _INNER_OPEN.get(self.text[i], _NEVER).search(self.text, q.start + 1, i):
             i -= 1
         return self.text[i] if i > q.start else ""
 
