@@ -75,3 +75,12 @@ def test_a_quotation_inside_a_quote_does_not_hide_the_cue_after_it():
         "“She said, ‘Don’t get scared of the big shots. Get excited,’”",
         "“I’m going to write that on my hand.”"]
     assert q["speaker"]["text"] == "Chaisson"
+
+
+def test_said_that_a_and_that_b_is_one_report():
+    rec = run("The students' union said in a statement that it was calling on both sides to "
+              "\"get back to the table today,\" and that it would ask the college to refund "
+              "part of the fees.")
+    assert len(rec.quotes) == 1, contents(rec)
+    text = rec.quotes[0]["content"]["text"]
+    assert "calling on both sides" in text and text.endswith("refund part of the fees")

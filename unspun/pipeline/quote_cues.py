@@ -279,6 +279,8 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
+        elif dep == "conj" and child.i > tok.i and parts and _that_marked(child):
+            parts.append(child)  # 'said that A and that B': the parser may join B to the cue
     asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
         if token_lemma(tok).lower() in lex["question_verbs"] else []
     if asked:  # 'asked the workers if they planned to vote': the question, not who was asked
@@ -391,13 +393,18 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     return end
 
 
+def _that_marked(clause: Any) -> bool:
+    """A clause opened by 'that' (its marker): a second reported clause ('and that ...')."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
+
+
 def _own_report(conj: Any) -> bool:
     """A conjoined cue that is another report: with a subject of its own ('most said A,
     and 4 in 10 said B') or a finite verb of its own ('she promised A and said B'); not
     one that continues the reported clause ('was reviewing it and would not comment')."""
-    children = list(conj.children)
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in children):
+    if _that_marked(conj):
         return False  # 'said A, but that the city could not guarantee B': the same report
+    children = list(conj.children)
     if any(c.dep_ in SUBJECT_DEPS for c in children):
         return True
     return conj.tag_ in ("VBD", "VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in children)
