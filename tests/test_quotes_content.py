@@ -84,3 +84,12 @@ def test_said_that_a_and_that_b_is_one_report():
     assert len(rec.quotes) == 1, contents(rec)
     text = rec.quotes[0]["content"]["text"]
     assert "calling on both sides" in text and text.endswith("refund part of the fees")
+
+
+def test_a_cue_inside_a_question_or_condition_reports_nothing():
+    assert contents(run("The company did not respond to a question about whether its investors "
+                        "had asked for the cuts.")) == []
+    assert contents(run("If the mayor said the plan was dead, nobody heard it.")) == []
+    # a report inside a clause of the author's, not itself questioned, is still one
+    assert contents(run("If we read his plan correctly when he says he intends to win every "
+                        "delegate, the race will be long.")) == ["he intends to win every delegate"]

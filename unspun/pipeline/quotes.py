@@ -442,7 +442,7 @@ class Extractor:
                 continue
             rng = self._in_paragraph(content_range(tok, kind, self.sents, self._para_tokens(tok)), tok)
             who = subject(tok)
-            if who is None or who.dep_ == "expl":
+            if who is None or who.dep_ == "expl" or kind != "according" and _supposed(tok):
                 continue
             if kind == "object" and rng is not None:
                 rng = self._with_quote_after(rng)
@@ -772,6 +772,13 @@ def _introduces(cue: Any, last: Any) -> bool:
     between = cue.doc[cue.i + 1:last.i + 1]
     return len(between) == 0 or (len(between) == 1 and between[0].dep_ in ("dobj", "dative")
                                  and between[0].pos_ in ("PRON", "PROPN", "NOUN"))
+
+
+def _supposed(cue: Any) -> bool:
+    """A cue verb inside a question or a condition reports nothing said ('a question about
+    whether its investors had asked for the cuts', 'if the minister announced a review, ...');
+    not 'according to', which the parser hangs on any verb near it."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cue.children)
 
 
 def _word_before(tok: Any, floor: int, parsed: bool = True) -> Any | None:
