@@ -259,12 +259,14 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
                   bounds: tuple[int, int] | None = None) -> tuple[int, int] | None:
     lex = lexicon()
     parts = []
-    wants = token_lemma(tok).lower() in lex["xcomp_verbs"]
+    # an active cue with nobody addressed before its infinitive: the subject's own wish ('who
+    # asked not to be named'); in the passive its subject is the one addressed ('was asked to ...')
+    wants = token_lemma(tok).lower() in lex["xcomp_verbs"] and any(c.dep_ == "nsubj" for c in tok.children)
     for child in tok.children:
         dep = child.dep_
         if wants and dep == "xcomp" and not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i
                                                 for c in tok.children):
-            continue  # nobody addressed: the subject's own wish ('asked not to be named')
+            continue
         if dep == "ccomp" or (dep == "parataxis" and child.i < tok.i):
             parts.append(child)
         elif kind == "object" and child.i > tok.i and dep in lex["object_deps"]:

@@ -778,7 +778,7 @@ def _supposed(cue: Any) -> bool:
     """A cue verb inside a question or a condition reports nothing said ('a question about
     whether its investors had asked for the cuts', 'if the minister announced a review, ...');
     not 'according to', which the parser hangs on any verb near it."""
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cue.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < cue.i for c in cue.children)
 
 
 def _word_before(tok: Any, floor: int, parsed: bool = True) -> Any | None:
