@@ -1,7 +1,8 @@
 """What a reported quote's content is in whole news articles (issue 15): headlines before the
 dateline, an attribution the parser hung on the clause it reports, 'said A, but that B', an
 infinitive nobody is addressed by, noun objects that are no report, a clause before a
-semicolon.  Real parser, hand-written sentences."""
+semicolon, a quotation closing inside a quote, 'said that A and that B', a cue inside a
+question or condition.  Real parser, hand-written sentences."""
 from __future__ import annotations
 
 from test_quotes import run

@@ -20,7 +20,8 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
    content is the reported clause or object (reported speech: not the noun a target
-   verb acts on, nor a negated cue's question); an attribution set inside the
+   verb acts on, nor a negated cue's question, nor a cue's under 'whether' or 'if'; a
+   headline before the dateline keeps its content); an attribution set inside the
    clause it reports ('The decision, she said, was final') splits the content in
    two ``parts``; a quotation the author's sentence runs on after ('said "it
    breaks my heart" every time ...') belongs to the reported clause; a content
