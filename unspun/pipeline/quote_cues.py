@@ -176,16 +176,17 @@ def inverted_subject(tok: Any) -> Any | None:
     return None
 
 
-def content_range(tok: Any, kind: str, index: SentenceIndex | None = None
-                  ) -> tuple[int, int] | None:
+def content_range(tok: Any, kind: str, index: SentenceIndex | None = None,
+                  bounds: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """Token range of what the cue reports, inside the cue's sentence; None if none.
-    ``index`` (the doc's, when given) finds sentences and reports without rescanning."""
+    ``index`` (the doc's, when given) finds sentences and reports without rescanning;
+    ``bounds`` (token indices: the cue's paragraph) keeps only the clauses inside them."""
     sent = tok.sent if index is None else index.of(tok.i)
     if kind == "according":
         return _according_content(tok, sent)
-    found = _verb_content(tok, kind, sent, index)
+    found = _verb_content(tok, kind, sent, index, bounds)
     if found is None and kind == "clause" and token_lemma(tok).lower() in lexicon()["object_verbs"]:
-        found = _verb_content(tok, "object", sent, index)
+        found = _verb_content(tok, "object", sent, index, bounds)
     if found is None and kind == "clause" and attribution_inside(tok) is not None:
         found = trim(tok.doc, max(tok.head.left_edge.i, sent.start), min(tok.head.right_edge.i + 1, sent.end))
     return found
@@ -216,6 +217,8 @@ def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < subj.i
                                    for c in tok.children):
         start, stop = tok.left_edge.i, tok.right_edge.i + 1  # 'As the Post reported, ...'
+    elif tok.dep_ in ("ccomp", "advcl") and tok.i > tok.head.i and _closes_sentence(tok, subj):
+        start, stop = subj.left_edge.i, tok.right_edge.i + 1  # '..., police say' / '..., X confirmed.'
     elif tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.i < tok.head.i:
         start = subj.left_edge.i
         # the cue's own words after it ('said on Monday') up to its comma; a participle of
@@ -228,7 +231,7 @@ def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
         end += 1
     after = end < len(doc) and doc[end].text == ","
     before = start > 0 and doc[start - 1].text == ","
-    if tok.dep_ == "ccomp" and not after or tok.dep_ == "parataxis" and not before:
+    if tok.dep_ == "ccomp" and tok.i < tok.head.i and not after or tok.dep_ == "parataxis" and not before:
         return None  # set off by commas: an aside, not a clause of the sentence
     start, end = start - before, end + after
     if end - start > MAX_ASIDE_TOKENS:
@@ -236,12 +239,34 @@ def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
     return start, end, (stop if stop <= tok.right_edge.i else len(doc))
 
 
-def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = None
-                  ) -> tuple[int, int] | None:
+def _closes_sentence(tok: Any, subj: Any) -> bool:
+    """An attribution after the clause it reports, the parser having hung it on that clause
+    ('Man charged after stabbing, police say', '... will close, Nova Scotia Health confirmed
+    Wednesday.'): a comma before its subject, its subject right before it and nothing after
+    its own words but the sentence's end, and no content of its own."""
+    doc = tok.doc
+    start = subj.left_edge.i
+    if start == 0 or doc[start - 1].text != "," or subj.i != tok.i - 1 \
+            and not all(t.dep_ in ("aux", "advmod") for t in doc[subj.i + 1:tok.i]):
+        return False
+    end = tok.right_edge.i + 1
+    if end < len(doc) and not (doc[end].is_space or doc[end].text in (".", "!", "?")):
+        return False
+    return not any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children)
+
+
+def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = None,
+                  bounds: tuple[int, int] | None = None) -> tuple[int, int] | None:
     lex = lexicon()
     parts = []
+    # an active cue with nobody addressed before its infinitive: the subject's own wish ('who
+    # asked not to be named'); in the passive its subject is the one addressed ('was asked to ...')
+    wants = token_lemma(tok).lower() in lex["xcomp_verbs"] and any(c.dep_ == "nsubj" for c in tok.children)
     for child in tok.children:
         dep = child.dep_
+        if wants and dep == "xcomp" and not any(c.dep_ in ("dobj", "dative") and tok.i < c.i < child.i
+                                                for c in tok.children):
+            continue
         if dep == "ccomp" or (dep == "parataxis" and child.i < tok.i):
             parts.append(child)
         elif kind == "object" and child.i > tok.i and dep in lex["object_deps"]:
@@ -256,16 +281,25 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
+        elif dep == "conj" and child.i > tok.i and parts and _that_marked(child):
+            parts.append(child)  # 'said that A and that B': the parser may join B to the cue
     asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
         if token_lemma(tok).lower() in lex["question_verbs"] else []
     if asked:  # 'asked the workers if they planned to vote': the question, not who was asked
         parts = asked[:1]
     parts = speech_parts(tok, parts)
+    if bounds is not None:  # the parser's sentence may run over a paragraph break
+        parts = [p for p in parts if p.left_edge.i < bounds[1] and p.right_edge.i >= bounds[0]]
     if not parts:
         return None
     right = [p for p in parts if p.i > tok.i]
-    left = [p for p in parts if p.i < tok.i]
+    # a clause ended by a semicolon before the cue is the author's own ('Outbreak grows to 61
+    # cases; officials urge vaccination')
+    left = [p for p in parts if p.i < tok.i
+            and not any(t.text == ";" for t in tok.doc[p.right_edge.i + 1:tok.i])]
     chosen = right if right else left
+    if not chosen:
+        return None
     start = min(p.left_edge.i for p in chosen)
     end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
@@ -361,10 +395,17 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     return end
 
 
+def _that_marked(clause: Any) -> bool:
+    """A clause opened by 'that' (its marker): a second reported clause ('and that ...')."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
+
+
 def _own_report(conj: Any) -> bool:
     """A conjoined cue that is another report: with a subject of its own ('most said A,
     and 4 in 10 said B') or a finite verb of its own ('she promised A and said B'); not
     one that continues the reported clause ('was reviewing it and would not comment')."""
+    if _that_marked(conj):
+        return False  # 'said A, but that the city could not guarantee B': the same report
     children = list(conj.children)
     if any(c.dep_ in SUBJECT_DEPS for c in children):
         return True

@@ -20,7 +20,8 @@ by its attribution), and adds ``quotes`` and ``quoted_words`` to each entity.
    split there (an unclosed mark met someone else's quote).
 2. Cue verbs in the parse give indirect quotes (:mod:`.quote_cues`): the
    content is the reported clause or object (reported speech: not the noun a target
-   verb acts on, nor a negated cue's question); an attribution set inside the
+   verb acts on, nor a negated cue's question, nor a cue's under 'whether' or 'if'; a
+   headline before the dateline keeps its content); an attribution set inside the
    clause it reports ('The decision, she said, was final') splits the content in
    two ``parts``; a quotation the author's sentence runs on after ('said "it
    breaks my heart" every time ...') belongs to the reported clause; a content
@@ -62,6 +63,9 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _DASH_MARK = r"(?:—|–|--|(?<=\s)-(?=\s))"  # a hyphen between spaces is typed for a dash
 _SUMMARY = re.compile(rf"\s{_DASH_MARK}\s*(?:a|an)\s")
 _DASH = re.compile(_DASH_MARK)
+# a single quotation mark closing inside a quotation, and what opens it there
+_INNER_OPEN = {"’": re.compile("‘"), "'": re.compile(r"(?<![\w])'")}
+_NEVER = re.compile(r"(?!)")
 
 
 def sentence_end(lang: Any) -> re.Pattern[str]:
@@ -280,6 +284,9 @@ class Extractor:
             i -= 2 if self.text[q.end - 2:q.end] == "''" and q.end - 2 > q.start else 1
         while i > q.start and self.text[i].isspace():
             i -= 1
+        # a quotation closing inside it ('“She said, ‘Get excited,’” X recalled'): its punctuation
+        if q.closed and i > q.start and _INNER_OPEN.get(self.text[i], _NEVER).search(self.text, q.start + 1, i):
+            i -= 1
         return self.text[i] if i > q.start else ""
 
     def _after(self, q: Quoted, nxt: Quoted | None):
@@ -434,9 +441,9 @@ class Extractor:
             kind = cue_kind(tok)
             if kind is None:
                 continue
-            rng = self._in_paragraph(content_range(tok, kind, self.sents), tok)
+            rng = self._in_paragraph(content_range(tok, kind, self.sents, self._para_tokens(tok)), tok)
             who = subject(tok)
-            if who is None or who.dep_ == "expl":
+            if who is None or who.dep_ == "expl" or kind != "according" and _supposed(tok):
                 continue
             if kind == "object" and rng is not None:
                 rng = self._with_quote_after(rng)
@@ -537,13 +544,21 @@ class Extractor:
         last = self.doc[rng[1] - 1]
         return self.doc[rng[0]].idx, last.idx + len(last)
 
+    def _para_tokens(self, tok: Any) -> tuple[int, int]:
+        """The token range of ``tok``'s paragraph."""
+        ps, pe = self.para_of(tok.idx)
+        return bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
+
     def _in_paragraph(self, rng: tuple[int, int] | None, cue: Any) -> tuple[int, int] | None:
-        """A content stays in its cue's paragraph, after the dateline: the parser's sentence
-        can run on over a paragraph break ('... not to."' then '"The evidence ...')."""
+        """A content stays in its cue's paragraph, after the dateline in the dateline's
+        paragraph: the parser's sentence can run on over a paragraph break ('... not to."'
+        then '"The evidence ...'); a headline before the dateline keeps its content ('Man
+        charged after stabbing, police say')."""
         if rng is None:
             return None
         ps, pe = self.para_of(cue.idx)
-        ps = max(ps, self.dateline_end)
+        if ps < self.dateline_end <= pe:
+            ps = self.dateline_end
         lo, hi = bisect_left(self.tok_starts, ps), bisect_left(self.tok_starts, pe)
         start, end = max(rng[0], lo), min(rng[1], hi)
         return (start, end) if end > start else None
@@ -758,6 +773,13 @@ def _introduces(cue: Any, last: Any) -> bool:
     between = cue.doc[cue.i + 1:last.i + 1]
     return len(between) == 0 or (len(between) == 1 and between[0].dep_ in ("dobj", "dative")
                                  and between[0].pos_ in ("PRON", "PROPN", "NOUN"))
+
+
+def _supposed(cue: Any) -> bool:
+    """A cue verb inside a question or a condition reports nothing said ('a question about
+    whether its investors had asked for the cuts', 'if the minister announced a review, ...');
+    not 'according to', which the parser hangs on any verb near it."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") and c.i < cue.i for c in cue.children)
 
 
 def _word_before(tok: Any, floor: int, parsed: bool = True) -> Any | None:

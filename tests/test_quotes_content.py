@@ -1,0 +1,98 @@
+"""What a reported quote's content is in whole news articles (issue 15): headlines before the
+dateline, an attribution the parser hung on the clause it reports, 'said A, but that B', an
+infinitive nobody is addressed by, noun objects that are no report, a clause before a
+semicolon, a quotation closing inside a quote, 'said that A and that B', a cue inside a
+question or condition.  Real parser, hand-written sentences."""
+from __future__ import annotations
+
+from test_quotes import run
+
+
+def contents(rec) -> list[str]:
+    return [q["content"]["text"] for q in rec.quotes]
+
+
+def test_a_headline_before_the_dateline_keeps_its_attributed_content():
+    rec = run("Man charged after 3 people stabbed outside Kelowna nightclub, police say\n\n"
+              "KELOWNA, B.C. — A 27-year-old man has been charged with assault, police say.")
+    got = contents(rec)
+    assert "Man charged after 3 people stabbed outside Kelowna nightclub" in got
+    assert "police say" not in got  # the attribution is no content of the headline's verb
+    assert any(c.startswith("A 27-year-old man has been charged") for c in got)
+
+
+def test_a_headline_the_parser_ran_into_the_lead_gives_both_reports():
+    rec = run("Rural clinics in Cape Breton face 40 closures this month, health authority says\n\n"
+              "SYDNEY, N.S. — Emergency departments in three towns will be closed for 40 shifts "
+              "in December, the Nova Scotia Health Authority confirmed Wednesday.")
+    got = contents(rec)
+    assert "Rural clinics in Cape Breton face 40 closures this month" in got
+    assert any(c.startswith("Emergency departments in three towns will be closed") for c in got), got
+
+
+def test_an_attribution_closing_the_sentence_reports_the_clause_before_it():
+    rec = run("The sawmill will close in March, the company confirmed Tuesday.")
+    assert contents(rec) == ["The sawmill will close in March"]
+
+
+def test_but_that_continues_the_same_report():
+    rec = run("Sandhu said crews had been reinforcing the dike since Saturday, "
+              "but that the city could not guarantee it would hold.")
+    assert contents(rec) == ["crews had been reinforcing the dike since Saturday, "
+                             "but that the city could not guarantee it would hold"]
+
+
+def test_an_infinitive_nobody_is_addressed_by_is_no_report():
+    rec = run("A neighbour, who asked not to be named, said she was woken by screaming.")
+    assert contents(rec) == ["she was woken by screaming"]
+    # in the passive the subject is the one addressed: the request is still reported
+    rec = run("The senator was asked by reporters to release the transcripts.")
+    assert contents(rec) == ["to release the transcripts"]
+
+
+def test_advice_to_someone_reports_the_infinitive():
+    rec = run("Travel agent Raj Bhatia advised travellers not to cancel their plans yet.")
+    assert contents(rec) == ["travellers not to cancel their plans yet"]
+
+
+def test_a_noun_that_threaten_acts_on_is_no_report():
+    assert contents(run("A second storm in a week pushed creeks over their banks and "
+                        "threatened a key dike.")) == []
+    assert contents(run("The union threatened that its members would strike in June.")) == [
+        "that its members would strike in June"]
+
+
+def test_a_clause_before_a_semicolon_is_the_authors():
+    rec = run("Outbreak in southern Alberta grows to 61 cases; officials urge vaccination")
+    assert not any("61 cases" in c for c in contents(rec))
+
+
+def test_a_quotation_inside_a_quote_does_not_hide_the_cue_after_it():
+    rec = run("Chaisson remembered her first bonspiel.\n\n"
+              "“She said, ‘Don’t get scared of the big shots. Get excited,’” Chaisson recalled. "
+              "“I’m going to write that on my hand.”")
+    assert len(rec.quotes) == 1, contents(rec)
+    q = rec.quotes[0]
+    assert q["cue"]["text"] == "recalled"
+    assert [p["text"] for p in q["parts"]] == [
+        "“She said, ‘Don’t get scared of the big shots. Get excited,’”",
+        "“I’m going to write that on my hand.”"]
+    assert q["speaker"]["text"] == "Chaisson"
+
+
+def test_said_that_a_and_that_b_is_one_report():
+    rec = run("The students' union said in a statement that it was calling on both sides to "
+              "\"get back to the table today,\" and that it would ask the college to refund "
+              "part of the fees.")
+    assert len(rec.quotes) == 1, contents(rec)
+    text = rec.quotes[0]["content"]["text"]
+    assert "calling on both sides" in text and text.endswith("refund part of the fees")
+
+
+def test_a_cue_inside_a_question_or_condition_reports_nothing():
+    assert contents(run("The company did not respond to a question about whether its investors "
+                        "had asked for the cuts.")) == []
+    assert contents(run("If the mayor said the plan was dead, nobody heard it.")) == []
+    # a report inside a clause of the author's, not itself questioned, is still one
+    assert contents(run("If we read his plan correctly when he says he intends to win every "
+                        "delegate, the race will be long.")) == ["he intends to win every delegate"]
