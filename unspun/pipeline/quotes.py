@@ -869,7 +869,7 @@ def extract_quotes(record: Any, doc: Any, lang: Any = None) -> list[dict[str, An
     return Extractor(record, doc, lang).run()
 
 
-@component("quotes", requires=("paragraphs", "dateline", "entities"), assigns=("quotes", "entities"),
+@component("quotes", requires=("paragraphs", "layout", "dateline", "entities"), assigns=("quotes", "entities"),
            languages=provides("quote_marks", "quote_cues"))
 def quotes(ctx: Context) -> None:
     rec = ctx.record
