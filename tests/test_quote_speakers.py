@@ -481,3 +481,28 @@ SPEAKERS = [
 def test_the_speakers(pipe, text, speakers):
     rec, quotes = _quotes(pipe, text)
     assert [(q["speaker"]["text"], _speaker_name(rec, q)) for q in quotes] == speakers
+
+
+def test_a_named_speaker_takes_the_affiliation_of_their_description(pipe):
+    text = ("Tomasz Wierzbicki, a spokesman for the Baltic Ferry Alliance, said on Monday that "
+            "two crossings would be cancelled.\n\n"
+            "Later, Wierzbicki said the ships would return to service in March.\n")
+    _, quotes = _quotes(pipe, text)
+    assert quotes and all(q["speaker"]["affiliation"]["name"] == "Baltic Ferry Alliance"
+                          for q in quotes)
+
+
+def test_a_description_that_points_back_takes_the_body_named_before(pipe):
+    text = ("The Harbourview Water Authority raised its rates by 6 per cent on Friday.\n\n"
+            "A spokeswoman for the authority said the increase would pay for new pipes.\n")
+    _, quotes = _quotes(pipe, text)
+    sp = quotes[-1]["speaker"]
+    assert sp["text"] == "A spokeswoman for the authority"
+    assert sp["affiliation"]["name"] == "Harbourview Water Authority"
+    assert sp["affiliation"]["text"] == "the authority"
+
+
+def test_a_place_in_a_description_is_no_affiliation(pipe):
+    text = ("Rosa Delgado, a nurse in Halifax, said the ward had been short of staff all winter.\n")
+    _, (q,) = _quotes(pipe, text)
+    assert "affiliation" not in q["speaker"]

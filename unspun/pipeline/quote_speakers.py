@@ -73,6 +73,9 @@ class _Body:
     sentence: int
 
 
+RESOLVER_KEY = "unspun.speaker_resolver"  # a doc's user_data: its SpeakerResolver
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -112,6 +115,8 @@ class SpeakerResolver:
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
+        self._last: tuple[int, int, Resolution] | None = None  # the latest span resolved
+        doc.user_data[RESOLVER_KEY] = self  # for :func:`.speaker_links.affiliation`
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -138,6 +143,46 @@ class SpeakerResolver:
         return self.resolve_full(start, end, head).entity
 
     def resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
+        """:meth:`_resolve_full`, remembered for :meth:`affiliation_of`."""
+        found = self._resolve_full(start, end, head)
+        self._last = (start, end, found)
+        return found
+
+    def affiliation_of(self, start: int, end: int, head: Any) -> Mention | None:
+        """The organisation a speaker works for, where the speaker span itself names none
+        after its noun: one named before the noun ("A Downing Street spokesman", "Maple
+        Air president Grant Leclerc"), one the phrase points back to ("a spokeswoman for
+        the authority", "the union's general secretary": the body that noun stands for,
+        :meth:`_organisation`), and for a person the same in the descriptions the article
+        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health")."""
+        last = self._last
+        entity = last[2].entity if last is not None and last[:2] == (start, end) else None
+        found = self._body_in(start, end, head, entity)
+        if found is None and entity and self.pronouns.types.get(entity) == "PERSON":
+            for d in self.record.entity(entity).get("descriptions", []):
+                found = self._body_in(d["start"], d["end"], None, entity)
+                if found is not None:
+                    break
+        return found
+
+    def _body_in(self, start: int, end: int, head: Any, entity: str | None) -> Mention | None:
+        """An organisation named in ``start:end`` (not the speaker ``entity``, not holding
+        the head noun), else the body a group noun there stands for ("the regulator")."""
+        for m in self.mentions_in(start, end):
+            if m.entity != entity and self.pronouns.types.get(m.entity, m.type) == "ORG" \
+                    and not is_place(self.record.entity(m.entity)["name"]) and not (head is not None and m.start <= head.idx < m.end):
+                return m
+        i = bisect_left(self.pronouns.tok_starts, start)
+        for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
+            if tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound"):
+                continue
+            body = self._organisation(tok.idx, tok)
+            if body is not None and body.entity and body.entity != entity:
+                left = max(tok.left_edge.idx, start)
+                return Mention(left, tok.idx + len(tok), body.entity, "ORG")
+        return None
+
+    def _resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
         """The entity the speaker span refers to, how it was found and from which mention.
 
         A span naming an entity is that entity.  A description ("the nominee", "A
