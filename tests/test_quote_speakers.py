@@ -506,3 +506,12 @@ def test_a_place_in_a_description_is_no_affiliation(pipe):
     text = ("Rosa Delgado, a nurse in Halifax, said the ward had been short of staff all winter.\n")
     _, (q,) = _quotes(pipe, text)
     assert "affiliation" not in q["speaker"]
+
+
+def test_a_named_speaker_takes_the_organisation_of_their_own_phrase(pipe):
+    text = ('"The land was taken from us," said Chief Mara Tallow of Brookfield Lake First Nation.\n\n'
+            '"We remain at the table," Northway Airlines president and CEO Dario Venn said.\n')
+    rec, (kelly, venn) = _quotes(pipe, text)
+    assert "Brookfield Lake First Nation" in kelly["speaker"]["affiliation"]["name"]
+    assert venn["speaker"]["affiliation"]["name"] == "Northway Airlines"
+    assert _speaker_name(rec, venn) == "Dario Venn"

@@ -158,20 +158,35 @@ class SpeakerResolver:
         last = self._last
         entity = last[2].entity if last is not None and last[:2] == (start, end) else None
         found = self._body_in(start, end, head, entity)
-        if found is None and entity and self.pronouns.types.get(entity) == "PERSON":
-            for d in self.record.entity(entity).get("descriptions", []):
-                found = self._body_in(d["start"], d["end"], None, entity)
-                if found is not None:
-                    break
-        return found
+        if found is not None or not entity or self.pronouns.types.get(entity) != "PERSON":
+            return found
+        for d in self.record.entity(entity).get("descriptions", []):
+            found = self._body_in(d["start"], d["end"], None, entity)
+            if found is not None:
+                return found
+        # the name's own phrase and what it is in apposition with: "Chief Andrea Kelly of
+        # Qwo First Nation", "Maple Air president Grant Leclerc", "A detective from West
+        # Yorkshire Police, Det Sgt Paul Lyle": organisations named there only
+        nouns = [head] + [c for c in head.children if c.dep_ == "appos"] \
+            + ([head.head] if head.dep_ == "appos" else [])
+        for noun in nouns:
+            found = self._body_in(*noun_phrase(noun), None, entity, point_back=False)
+            if found is not None:
+                return found
+        return None
 
-    def _body_in(self, start: int, end: int, head: Any, entity: str | None) -> Mention | None:
+    def _body_in(self, start: int, end: int, head: Any, entity: str | None,
+                 point_back: bool = True) -> Mention | None:
         """An organisation named in ``start:end`` (not the speaker ``entity``, not holding
-        the head noun), else the body a group noun there stands for ("the regulator")."""
+        the head noun; tagged a place that no gazetteer knows as one counts), else (``point_back``) the body a group noun there stands for
+        ("the regulator")."""
         for m in self.mentions_in(start, end):
-            if m.entity != entity and self.pronouns.types.get(m.entity, m.type) == "ORG" \
-                    and not is_place(self.record.entity(m.entity)["name"]) and not (head is not None and m.start <= head.idx < m.end):
+            tagged, name = self.pronouns.types.get(m.entity, m.type), self.record.entity(m.entity)["name"]
+            if m.entity != entity and tagged in ("ORG", "GPE") and not is_place(name) \
+                    and not (head is not None and m.start <= head.idx < m.end):
                 return m
+        if not point_back:
+            return None
         i = bisect_left(self.pronouns.tok_starts, start)
         for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
             if tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound"):
