@@ -515,3 +515,23 @@ def test_a_named_speaker_takes_the_organisation_of_their_own_phrase(pipe):
     assert "Brookfield Lake First Nation" in kelly["speaker"]["affiliation"]["name"]
     assert venn["speaker"]["affiliation"]["name"] == "Northway Airlines"
     assert _speaker_name(rec, venn) == "Dario Venn"
+
+
+def test_a_proper_name_the_tagger_missed_is_the_whole_name(pipe):
+    text = ("Rents rose again, a report said.\n\n"
+            "The housing charity Open Door Ireland said in a statement that rents in Dublin had "
+            "risen by 9 per cent.\n\n"
+            "Environment and Climate Change Canada warned that up to 150 millimetres of rain "
+            "could fall by Wednesday.\n")
+    _, quotes = _quotes(pipe, text)
+    texts = [q["speaker"]["text"] for q in quotes]
+    assert "The housing charity Open Door Ireland" in texts
+    assert "Environment and Climate Change Canada" in texts
+
+
+def test_a_person_apposed_to_an_untagged_phrase_stays_the_speaker(pipe):
+    text = ("Outside Leinster House, Fr Tom Geraghty, who runs a drop-in centre, says the true "
+            "numbers are worse than the official count.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q).endswith("Tom Geraghty")
+    assert "affiliation" not in q["speaker"]  # a place phrase before the name is no employer

@@ -164,11 +164,12 @@ class SpeakerResolver:
             found = self._body_in(d["start"], d["end"], None, entity)
             if found is not None:
                 return found
-        # the name's own phrase and what it is in apposition with: "Chief Andrea Kelly of
+        # the name's own phrase and the description it is in apposition with: "Chief Andrea Kelly of
         # Qwo First Nation", "Maple Air president Grant Leclerc", "A detective from West
         # Yorkshire Police, Det Sgt Paul Lyle": organisations named there only
-        nouns = [head] + [c for c in head.children if c.dep_ == "appos"] \
-            + ([head.head] if head.dep_ == "appos" else [])
+        own = start <= head.idx < end or head.pos_ == "NOUN"  # not "Outside Leinster House, Fr X"
+        nouns = [head] * own + [c for c in head.children if c.dep_ == "appos" and own] \
+            + ([head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else [])
         for noun in nouns:
             found = self._body_in(*noun_phrase(noun), None, entity, point_back=False)
             if found is not None:
@@ -549,6 +550,37 @@ def _description_head(text: str) -> str | None:
     return words[-1].strip(".,;:'’\"“”()") if words else None
 
 
+def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, int], Any] | None:
+    """A speaker written as a proper name the entity tagger missed, and its head: the
+    subject itself ("Grand River Tech Hub, a Waterloo region industry group, said", not
+    the place in its apposition), with the names coordinated into it ("Environment and
+    Climate Change Canada warned"), or the name right after a description subject of the
+    same verb ("The housing charity Open Door Ireland said").  None where a mention
+    holds the name or the subject is no proper name."""
+    head, start = subject, None
+    second = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i),
+                  None)  # the parser's second subject: "Sirius XM Vice President Dave Gorab"
+    if subject.pos_ == "NOUN":
+        if second is None or second.pos_ != "PROPN" or second.left_edge.i != subject.i + 1:
+            return None
+        head, start = second, noun_phrase(subject)[0]
+    elif subject.pos_ != "PROPN" or second is not None:
+        return None
+    ps, pe = noun_phrase(head)
+    for conj in head.rights:  # "Environment and Climate Change Canada": capitalised words
+        words = head.doc[head.i + 1:conj.right_edge.i + 1]
+        if conj.dep_ == "conj" and conj.pos_ == "PROPN" and conj.i == conj.right_edge.i and all(
+                t.pos_ == "PROPN" or t.lower_ in ("and", "&") for t in words):
+            pe = conj.idx + len(conj)
+    sub = list(subject.subtree)
+    people = resolver.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
+    if any(m.start < pe and ps < m.end for m in resolver.mentions_in(max(0, ps - 200), pe)) \
+            or any(m.type == "PERSON" for m in people) \
+            or resolver.inside_quote(head.idx):  # "Outside Leinster House, Fr Tom Geraghty"
+        return None
+    return ((ps if start is None else start), pe), head
+
+
 def _bare(noun: Any) -> bool:
     """A singular common noun with no determiner ("chief says", "sister says"): the
     headline's style, whose story names the person after."""
@@ -628,6 +660,10 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return max(ps, s), min(pe, e), subject
     if subject.pos_ == "PRON" or relative_antecedent(subject) is not None:
         return subject.idx, subject.idx + len(subject), subject
+    untagged = _untagged_name(subject, resolver)
+    if untagged is not None:
+        (ps, pe), name = untagged  # a phrase in one sentence, beyond the subject's subtree
+        return ps, pe, name        # where the name is a second subject
     if inside and not _is_description(subject, inside):
         people = [m for m in inside if m.type == "PERSON"]
         if nominal(subject) and not any(m.start <= subject.idx < m.end for m in inside):
