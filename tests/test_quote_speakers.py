@@ -481,3 +481,57 @@ SPEAKERS = [
 def test_the_speakers(pipe, text, speakers):
     rec, quotes = _quotes(pipe, text)
     assert [(q["speaker"]["text"], _speaker_name(rec, q)) for q in quotes] == speakers
+
+
+def test_a_named_speaker_takes_the_affiliation_of_their_description(pipe):
+    text = ("Tomasz Wierzbicki, a spokesman for the Baltic Ferry Alliance, said on Monday that "
+            "two crossings would be cancelled.\n\n"
+            "Later, Wierzbicki said the ships would return to service in March.\n")
+    _, quotes = _quotes(pipe, text)
+    assert quotes and all(q["speaker"]["affiliation"]["name"] == "Baltic Ferry Alliance"
+                          for q in quotes)
+
+
+def test_a_description_that_points_back_takes_the_body_named_before(pipe):
+    text = ("The Harbourview Water Authority raised its rates by 6 per cent on Friday.\n\n"
+            "A spokeswoman for the authority said the increase would pay for new pipes.\n")
+    _, quotes = _quotes(pipe, text)
+    sp = quotes[-1]["speaker"]
+    assert sp["text"] == "A spokeswoman for the authority"
+    assert sp["affiliation"]["name"] == "Harbourview Water Authority"
+    assert sp["affiliation"]["text"] == "the authority"
+
+
+def test_a_place_in_a_description_is_no_affiliation(pipe):
+    text = ("Rosa Delgado, a nurse in Halifax, said the ward had been short of staff all winter.\n")
+    _, (q,) = _quotes(pipe, text)
+    assert "affiliation" not in q["speaker"]
+
+
+def test_a_named_speaker_takes_the_organisation_of_their_own_phrase(pipe):
+    text = ('"The land was taken from us," said Chief Mara Tallow of Brookfield Lake First Nation.\n\n'
+            '"We remain at the table," Northway Airlines president and CEO Dario Venn said.\n')
+    rec, (kelly, venn) = _quotes(pipe, text)
+    assert "Brookfield Lake First Nation" in kelly["speaker"]["affiliation"]["name"]
+    assert venn["speaker"]["affiliation"]["name"] == "Northway Airlines"
+    assert _speaker_name(rec, venn) == "Dario Venn"
+
+
+def test_a_proper_name_the_tagger_missed_is_the_whole_name(pipe):
+    text = ("Rents rose again, a report said.\n\n"
+            "The housing charity Open Door Ireland said in a statement that rents in Dublin had "
+            "risen by 9 per cent.\n\n"
+            "Environment and Climate Change Canada warned that up to 150 millimetres of rain "
+            "could fall by Wednesday.\n")
+    _, quotes = _quotes(pipe, text)
+    texts = [q["speaker"]["text"] for q in quotes]
+    assert "The housing charity Open Door Ireland" in texts
+    assert "Environment and Climate Change Canada" in texts
+
+
+def test_a_person_apposed_to_an_untagged_phrase_stays_the_speaker(pipe):
+    text = ("Outside Leinster House, Fr Tom Geraghty, who runs a drop-in centre, says the true "
+            "numbers are worse than the official count.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q).endswith("Tom Geraghty")
+    assert "affiliation" not in q["speaker"]  # a place phrase before the name is no employer

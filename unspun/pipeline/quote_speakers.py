@@ -73,6 +73,9 @@ class _Body:
     sentence: int
 
 
+RESOLVER_KEY = "unspun.speaker_resolver"  # a doc's user_data: its SpeakerResolver
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -112,6 +115,8 @@ class SpeakerResolver:
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
+        self._last: tuple[int, int, Resolution] | None = None  # the latest span resolved
+        doc.user_data[RESOLVER_KEY] = self  # for :func:`.speaker_links.affiliation`
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -138,6 +143,62 @@ class SpeakerResolver:
         return self.resolve_full(start, end, head).entity
 
     def resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
+        """:meth:`_resolve_full`, remembered for :meth:`affiliation_of`."""
+        found = self._resolve_full(start, end, head)
+        self._last = (start, end, found)
+        return found
+
+    def affiliation_of(self, start: int, end: int, head: Any) -> Mention | None:
+        """The organisation a speaker works for, where the speaker span itself names none
+        after its noun: one named before the noun ("A Downing Street spokesman", "Maple
+        Air president Grant Leclerc"), one the phrase points back to ("a spokeswoman for
+        the authority", "the union's general secretary": the body that noun stands for,
+        :meth:`_organisation`), and for a person the same in the descriptions the article
+        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health")."""
+        last = self._last
+        entity = last[2].entity if last is not None and last[:2] == (start, end) else None
+        found = self._body_in(start, end, head, entity)
+        if found is not None or not entity or self.pronouns.types.get(entity) != "PERSON":
+            return found
+        for d in self.record.entity(entity).get("descriptions", []):
+            found = self._body_in(d["start"], d["end"], None, entity)
+            if found is not None:
+                return found
+        # the name's own phrase and the description it is in apposition with: "Chief Andrea Kelly of
+        # Qwo First Nation", "Maple Air president Grant Leclerc", "A detective from West
+        # Yorkshire Police, Det Sgt Paul Lyle": organisations named there only
+        own = start <= head.idx < end or head.pos_ == "NOUN"  # not "Outside Leinster House, Fr X"
+        nouns = [head] * own + [c for c in head.children if c.dep_ == "appos" and own] \
+            + ([head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else [])
+        for noun in nouns:
+            found = self._body_in(*noun_phrase(noun), None, entity, point_back=False)
+            if found is not None:
+                return found
+        return None
+
+    def _body_in(self, start: int, end: int, head: Any, entity: str | None,
+                 point_back: bool = True) -> Mention | None:
+        """An organisation named in ``start:end`` (not the speaker ``entity``, not holding
+        the head noun; tagged a place that no gazetteer knows as one counts), else (``point_back``) the body a group noun there stands for
+        ("the regulator")."""
+        for m in self.mentions_in(start, end):
+            tagged, name = self.pronouns.types.get(m.entity, m.type), self.record.entity(m.entity)["name"]
+            if m.entity != entity and tagged in ("ORG", "GPE") and not is_place(name) \
+                    and not (head is not None and m.start <= head.idx < m.end):
+                return m
+        if not point_back:
+            return None
+        i = bisect_left(self.pronouns.tok_starts, start)
+        for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
+            if tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound"):
+                continue
+            body = self._organisation(tok.idx, tok)
+            if body is not None and body.entity and body.entity != entity:
+                left = max(tok.left_edge.idx, start)
+                return Mention(left, tok.idx + len(tok), body.entity, "ORG")
+        return None
+
+    def _resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
         """The entity the speaker span refers to, how it was found and from which mention.
 
         A span naming an entity is that entity.  A description ("the nominee", "A
@@ -489,6 +550,37 @@ def _description_head(text: str) -> str | None:
     return words[-1].strip(".,;:'’\"“”()") if words else None
 
 
+def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, int], Any] | None:
+    """A speaker written as a proper name the entity tagger missed, and its head: the
+    subject itself ("Grand River Tech Hub, a Waterloo region industry group, said", not
+    the place in its apposition), with the names coordinated into it ("Environment and
+    Climate Change Canada warned"), or the name right after a description subject of the
+    same verb ("The housing charity Open Door Ireland said").  None where a mention
+    holds the name or the subject is no proper name."""
+    head, start = subject, None
+    second = next((c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i),
+                  None)  # the parser's second subject: "Sirius XM Vice President Dave Gorab"
+    if subject.pos_ == "NOUN":
+        if second is None or second.pos_ != "PROPN" or second.left_edge.i != subject.i + 1:
+            return None
+        head, start = second, noun_phrase(subject)[0]
+    elif subject.pos_ != "PROPN" or second is not None:
+        return None
+    ps, pe = noun_phrase(head)
+    for conj in head.rights:  # "Environment and Climate Change Canada": capitalised words
+        words = head.doc[head.i + 1:conj.right_edge.i + 1]
+        if conj.dep_ == "conj" and conj.pos_ == "PROPN" and conj.i == conj.right_edge.i and all(
+                t.pos_ == "PROPN" or t.lower_ in ("and", "&") for t in words):
+            pe = conj.idx + len(conj)
+    sub = list(subject.subtree)
+    people = resolver.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
+    if any(m.start < pe and ps < m.end for m in resolver.mentions_in(max(0, ps - 200), pe)) \
+            or any(m.type == "PERSON" for m in people) \
+            or resolver.inside_quote(head.idx):  # "Outside Leinster House, Fr Tom Geraghty"
+        return None
+    return ((ps if start is None else start), pe), head
+
+
 def _bare(noun: Any) -> bool:
     """A singular common noun with no determiner ("chief says", "sister says"): the
     headline's style, whose story names the person after."""
@@ -568,6 +660,10 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return max(ps, s), min(pe, e), subject
     if subject.pos_ == "PRON" or relative_antecedent(subject) is not None:
         return subject.idx, subject.idx + len(subject), subject
+    untagged = _untagged_name(subject, resolver)
+    if untagged is not None:
+        (ps, pe), name = untagged  # a phrase in one sentence, beyond the subject's subtree
+        return ps, pe, name        # where the name is a second subject
     if inside and not _is_description(subject, inside):
         people = [m for m in inside if m.type == "PERSON"]
         if nominal(subject) and not any(m.start <= subject.idx < m.end for m in inside):
