@@ -238,3 +238,38 @@ def test_search_on_missing_database_does_not_create_it(tmp_path):
     res = run_cli("search", "x", "--db", str(tmp_path / "nothing.db"))
     assert res.returncode == 1 and "[U507]" in res.stderr
     assert not (tmp_path / "nothing.db").exists()
+
+
+def test_many_connections_create_one_new_postgres_schema_at_once():
+    """Opening a store on a schema nobody created yet, from several connections at the same
+    moment (two ingests started together): each one opens it. CREATE SCHEMA IF NOT EXISTS
+    alone fails for the losers of the race with a unique-key error on pg_namespace."""
+    import threading
+
+    from test_store_support import PG_URL, drop_schema, new_schema, pg_available
+
+    if pg_available():
+        pytest.skip(pg_available())
+    for _ in range(5):
+        schema = new_schema()
+        url = f"{PG_URL}?schema={schema}"
+        gate = threading.Barrier(8)
+        errors: list[str] = []
+
+        def open_one():
+            gate.wait()
+            try:
+                with unspun.open_store(url) as store:
+                    store.count()
+            except Exception as exc:  # noqa: BLE001 - collected and asserted below
+                errors.append(str(exc))
+
+        threads = [threading.Thread(target=open_one) for _ in range(8)]
+        try:
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(120)
+            assert not errors, errors
+        finally:
+            drop_schema(schema)

@@ -85,7 +85,13 @@ class PostgresStore(SQLStore):
     def _setup(self) -> None:
         if self.schema:
             if not self.readonly:
-                self.conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
+                # CREATE SCHEMA IF NOT EXISTS is no guard against a second process creating
+                # the same schema at the same moment (a unique-key error on pg_namespace):
+                # the creation runs under an advisory lock on the schema's name
+                with self._tx() as cur:
+                    cur.execute("SELECT pg_advisory_xact_lock(hashtext('unspun-schema:' || %s))",
+                                (self.schema,))
+                    cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
             self.conn.execute(f'SET search_path TO "{self.schema}"')
         if self.readonly:
             self.conn.execute("SET default_transaction_read_only = on")
