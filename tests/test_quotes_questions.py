@@ -69,3 +69,13 @@ def test_a_question_with_a_named_by_asker_is_the_askers():
     rec = run("Lena Voss leads the union. She was asked by reporters whether the strike would "
               "continue.")
     assert speakers(rec) == {"whether the strike would continue": "reporters"}
+
+
+def test_a_question_under_the_answers_verb_leaves_the_answer_hers():
+    rec = run('Lena Voss leads the union.\n\n"Not before spring," she answered when asked '
+              'whether the strike would end.')
+    assert speakers(rec) == {'"Not before spring,"': "she"}
+    rec = run('Lena Voss leads the union.\n\n"Not before spring," she laughed, when asked about '
+              'the strike.')
+    assert [q["content"]["text"] for q in rec.quotes] == ['"Not before spring,"']
+    assert speaker_name(rec, rec.quotes[0]) == "Lena Voss"

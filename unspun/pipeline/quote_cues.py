@@ -119,7 +119,7 @@ def _asked(tok: Any) -> bool:
         return False
     if tok.dep_ == "conj":
         return tok.tag_ == "VBN" and _asked(tok.head)
-    return tok.dep_ in ("advcl", "acl") and (tok.tag_ == "VBN" or tok.i < tok.head.i)
+    return tok.dep_ in ("advcl", "acl")
 
 
 def _asker(tok: Any) -> Any | None:

@@ -237,11 +237,13 @@ class Extractor:
     def _question_put(self, cand: Candidate) -> bool:
         """'"Will you run again?" she was asked.': the quotation is the question an unnamed
         asker put to the cue's subject (:func:`asked_by_nobody`), no words of hers; her turn
-        follows (a cue-less quote after it is her answer)."""
+        follows (a cue-less quote after it is her answer). A question under the verb that
+        frames the quotation ('"Not before spring," she laughed when asked ...') leaves the
+        quotation her answer."""
         if not self.parsed or cand.cue is None:
             return False
         tok = next(iter(self.tokens(*cand.cue)), None)
-        if tok is None or not asked_by_nobody(tok):
+        if tok is None or tok.dep_ in ("advcl", "acl", "pcomp", "xcomp") or not asked_by_nobody(tok):
             return False
         if cand.speaker_tok is not None:
             self.acts.append((tok, cand.speaker_tok))
