@@ -109,6 +109,37 @@ def cue_kind(tok: Any) -> str | None:
     return None
 
 
+def _asked(tok: Any) -> bool:
+    """A verb whose subject is the one it is put to: passive ('was asked whether ...', 'after
+    being questioned about ...') or a bare participle ('Asked if she would run again,
+    Tremblay smiled', 'When asked whether ...'); a conjoined participle shares its head's voice."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("nsubj", "aux", "expl", "csubj") for c in tok.children):
+        return False
+    if tok.dep_ == "conj":
+        return tok.tag_ == "VBN" and _asked(tok.head)
+    return tok.dep_ in ("advcl", "acl")
+
+
+def _asker(tok: Any) -> Any | None:
+    """Who put the question of a passive asking verb: its 'by' agent ('was asked by
+    reporters whether ...')."""
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def asked_by_nobody(tok: Any) -> bool:
+    """'When asked whether the plan would fail, Okafor said ...', 'She was asked if ...': the
+    question is the unnamed asker's (a reporter's), not words of the one asked; it reports
+    nothing said by anyone the article names. A question with its asker as the subject
+    ('Reporters asked whether ...') or as its 'by' agent stays a report."""
+    return token_lemma(tok).lower() in lexicon().get("asking_verbs", ()) and _asked(tok) \
+        and _asker(tok) is None
+
+
 def is_cue_verb(tok: Any) -> bool:
     """Whether ``tok`` can attribute a direct quote placed beside it."""
     return cue_kind(tok) in ("clause", "object")
@@ -120,6 +151,9 @@ def subject(tok: Any) -> Any | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     cur = _reporting_verb(tok)
+    if token_lemma(tok).lower() in lexicon().get("asking_verbs", ()) and _asked(tok) \
+            and _asker(tok) is not None:
+        return _asker(tok)  # 'she was asked by reporters whether ...': the asker, not the one asked
     for _ in range(4):
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # '4:15 p.m. Trump says ...': a live blog's time stamp is nobody

@@ -49,8 +49,8 @@ from ..errors import message
 from ..lang import get as get_language
 from ..lang import provides
 from ..record import span
-from .quote_cues import (SentenceIndex, attribution_inside, content_range, cue_candidates, cue_kind,
-                         inverted_subject, is_cue_verb, subject, trim)
+from .quote_cues import (SentenceIndex, asked_by_nobody, attribution_inside, content_range, cue_candidates,
+                         cue_kind, inverted_subject, is_cue_verb, subject, trim)
 from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .speaker_links import affiliation, noun_phrase
@@ -230,9 +230,24 @@ class Extractor:
                     cand = Candidate(q.start, q.end, "direct", before[0], before[1])
                 elif self._standalone(q) or out and self._short_continuation(out[-1], q):
                     cand = Candidate(q.start, q.end, "direct")
-            if cand is not None:
+            if cand is not None and not self._question_put(cand):
                 out.append(cand)
         return self._merge_continuations(out)
+
+    def _question_put(self, cand: Candidate) -> bool:
+        """'"Will you run again?" she was asked.': the quotation is the question an unnamed
+        asker put to the cue's subject (:func:`asked_by_nobody`), no words of hers; her turn
+        follows (a cue-less quote after it is her answer). A question under the verb that
+        frames the quotation ('"Not before spring," she laughed when asked ...') leaves the
+        quotation her answer."""
+        if not self.parsed or cand.cue is None:
+            return False
+        tok = next(iter(self.tokens(*cand.cue)), None)
+        if tok is None or tok.dep_ in ("advcl", "acl", "pcomp", "xcomp") or not asked_by_nobody(tok):
+            return False
+        if cand.speaker_tok is not None:
+            self.acts.append((tok, cand.speaker_tok))
+        return True
 
     def _one_attribution(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]``, between two quotations, is one attribution that splits
@@ -441,10 +456,16 @@ class Extractor:
             kind = cue_kind(tok)
             if kind is None:
                 continue
-            rng = self._in_paragraph(content_range(tok, kind, self.sents, self._para_tokens(tok)), tok)
             who = subject(tok)
             if who is None or who.dep_ == "expl" or kind != "according" and _supposed(tok):
                 continue
+            if self.parsed and asked_by_nobody(tok):
+                # 'Asked whether ..., Ahlberg paused.': the question is no words of the one
+                # asked, but her turn: a cue-less quote after it is her answer
+                if not self._said_nothing(tok):
+                    self.acts.append((tok, who))
+                continue
+            rng = self._in_paragraph(content_range(tok, kind, self.sents, self._para_tokens(tok)), tok)
             if kind == "object" and rng is not None:
                 rng = self._with_quote_after(rng)
             if rng is None or rng[1] - rng[0] < 2:
