@@ -190,7 +190,7 @@ class SpeakerResolver:
         i = bisect_left(self.pronouns.tok_starts, start)
         for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
             owner = pronoun(tok.lower_) if tok.dep_ == "poss" else None
-            if owner is not None and owner.kind != "person":  # "Its chief executive": what "its" is
+            if owner is not None and owner.kind == "thing":  # "Its chief executive": what "its" is
                 m = self.pronouns.resolve(tok.idx, tok.lower_, [(p, e) for p, _, e in self.speakers])
                 if m is not None and m.entity and m.entity != entity \
                         and self.pronouns.types.get(m.entity, m.type) in ("ORG", "GPE") \
