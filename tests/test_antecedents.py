@@ -23,8 +23,8 @@ def test_pronoun_kinds():
     assert pronoun("who") is None and pronoun("I") is None
 
 
-def A(entity, start, sentence, type_="PERSON", gender=None, subject=False, speaker=False):
-    return Antecedent(entity, start, sentence, type_, gender, subject, speaker)
+def A(entity, start, sentence, type_="PERSON", gender=None, subject=False, speaker=False, main=False):
+    return Antecedent(entity, start, sentence, type_, gender, subject, speaker, main)
 
 
 def test_nearest_compatible_person_by_gender():
@@ -129,3 +129,13 @@ def test_a_run_goes_on_past_a_nearer_name_only_when_its_gender_is_known():
     speakers = [A("fontaine", 0, 0, speaker=True), A("fontaine", 50, 1, speaker=True)]
     side = [A("rao", 120, 2)]
     assert resolve(pronoun("she"), 200, 3, side, speakers).entity == "rao"
+
+
+def test_it_prefers_the_main_clause_subject_over_a_subordinate_one():
+    # "Harbourline said the regulator Ofgem had fined it. ... it said": Harbourline, the main
+    # clause's subject, not Ofgem, the nearer subject of the clause it holds
+    cands = [A("harbour", 0, 0, "ORG", subject=True, main=True), A("ofgem", 40, 0, "ORG", subject=True)]
+    assert resolve(pronoun("it"), 120, 1, cands).entity == "harbour"
+    # the nearest subject stays when it is also a main clause's ("X sued Y, and Y said")
+    cands.append(A("later", 60, 0, "ORG", subject=True, main=True))
+    assert resolve(pronoun("it"), 120, 1, cands).entity == "later"

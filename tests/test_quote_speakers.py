@@ -535,3 +535,24 @@ def test_a_person_apposed_to_an_untagged_phrase_stays_the_speaker(pipe):
     rec, (q,) = _quotes(pipe, text)
     assert _speaker_name(rec, q).endswith("Tom Geraghty")
     assert "affiliation" not in q["speaker"]  # a place phrase before the name is no employer
+
+
+def test_its_in_a_description_is_the_organisation_it_stands_for(pipe):
+    text = ("Harbourline Shipping Ltd. said on Monday that the Port Authority had fined it for late filings.\n\n"
+            "Its spokesperson said the fine would be appealed. Its chief executive, Aoife Brennan, said "
+            "the company had done nothing wrong.\n")
+    rec, quotes = _quotes(pipe, text)
+    spokesperson, chief = quotes[1:]
+    for q in (spokesperson, chief):  # "its": the company that spoke, not the authority in its clause
+        assert rec.entity(q["speaker"]["affiliation"]["entity"])["name"] == "Harbourline Shipping Ltd."
+    assert _speaker_name(rec, chief) == "Aoife Brennan"
+
+
+def test_it_is_the_main_clause_speaker_not_a_body_in_its_clause(pipe):
+    # the speaker's name may be one the tagger misses: "it" still names it
+    text = ("LONDON, Dec 1 (Reuters) - Northbridge Energy, one of Britain's largest gas suppliers, cut its "
+            "forecast on Tuesday and said the energy regulator Ofgem had opened an investigation.\n\n"
+            "The company now expects lower profit for the year, it said in a statement.\n")
+    rec, quotes = _quotes(pipe, text)
+    it = [q for q in quotes if q["speaker"] and q["speaker"]["text"] == "it"][0]
+    assert "Northbridge" in (it["speaker"].get("name") or "")

@@ -65,6 +65,7 @@ class Antecedent:
     gender: str | None = None
     subject: bool = False
     speaker: bool = False
+    main: bool = False  # the subject of its sentence's main clause (not of a clause inside it)
 
 
 def pronoun(word: str, lang: str = "en") -> Pronoun | None:
@@ -159,6 +160,8 @@ def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent
             found = known or found
         for kind in ("speaker", "subject"):  # the one who spoke, then a subject
             picked = [c for c in found if getattr(c, kind)]
+            if kind == "subject":  # a main clause's subject over one inside a clause it holds
+                picked = [c for c in picked if c.main] or picked
             if picked:
                 return picked[-1]
         if run is not None and not any(n < k < sentence for k in taken_up):

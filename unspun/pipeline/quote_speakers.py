@@ -179,18 +179,25 @@ class SpeakerResolver:
     def _body_in(self, start: int, end: int, head: Any, entity: str | None,
                  point_back: bool = True) -> Mention | None:
         """An organisation named in ``start:end`` (not the speaker ``entity``, not holding
-        the head noun; tagged a place that no gazetteer knows as one counts), else (``point_back``) the body a group noun there stands for
-        ("the regulator")."""
+        the head noun; tagged a place that no gazetteer knows as one counts), else what a possessive
+        "its" there stands for ("Its chief executive", :class:`.speaker_links.PronounLinker`),
+        else (``point_back``) the body a group noun there stands for ("the regulator")."""
         for m in self.mentions_in(start, end):
             tagged, name = self.pronouns.types.get(m.entity, m.type), self.record.entity(m.entity)["name"]
             if m.entity != entity and tagged in ("ORG", "GPE") and not is_place(name) \
                     and not (head is not None and m.start <= head.idx < m.end):
                 return m
-        if not point_back:
-            return None
         i = bisect_left(self.pronouns.tok_starts, start)
         for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
-            if tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound"):
+            owner = pronoun(tok.lower_) if tok.dep_ == "poss" else None
+            if owner is not None and owner.kind == "thing":  # "Its chief executive": what "its" is
+                m = self.pronouns.resolve(tok.idx, tok.lower_, [(p, e) for p, _, e in self.speakers])
+                if m is not None and m.entity and m.entity != entity \
+                        and self.pronouns.types.get(m.entity, m.type) in ("ORG", "GPE") \
+                        and not is_place(self.record.entity(m.entity)["name"]):
+                    return Mention(tok.idx, tok.idx + len(tok), m.entity, "ORG")
+                continue
+            if not point_back or tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound"):
                 continue
             body = self._organisation(tok.idx, tok)
             if body is not None and body.entity and body.entity != entity:
@@ -219,9 +226,12 @@ class SpeakerResolver:
             before = self._subject_before(start, word)
             if before is not None:
                 return before
-            m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers])
+            named = [(s, e, n) for s, e in self.unnamed if (n := self._speaker_name(s, e))]
+            m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers], named)
             if m is None:
                 return Resolution(None)
+            if m.entity is None:  # a body named by a speaker's proper name, untagged
+                return Resolution(None, "pronoun", (m.start, m.end), name=m.name)
             return Resolution(m.entity, "pronoun", self._speaker_span_at(m))
         if word in lexicon()["person_pronouns"] or word in lexicon()["group_pronouns"]:
             return Resolution(None)  # "I", "we": first person, no antecedent here
@@ -347,6 +357,14 @@ class SpeakerResolver:
             if s <= subject.idx < e and _agrees(p, subject):
                 return Resolution(None, "pronoun", (s, e), name=self.names.get((s, e), self.text[s:e]))
         return None
+
+    def _speaker_name(self, start: int, end: int) -> str | None:
+        """The name an unresolved speaker span stands for: the name its description was found
+        to stand for, or the span itself when it is a proper name the tagger missed."""
+        if (start, end) in self.names:
+            return self.names[(start, end)]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return self.text[start:end] if span is not None and span.root.pos_ == "PROPN" else None
 
     def _speaker_span_at(self, m: Any) -> tuple[int, int] | None:
         """The span a pronoun was resolved from: the mention, or an earlier speaker's span."""

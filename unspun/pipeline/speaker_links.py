@@ -125,12 +125,16 @@ _CREDIT = re.compile(r"\((?:[^()]*/[^()]*|[^()]*\b[Pp]hoto\b[^()]*)\)\s*$")
 
 
 def aside_spans(record: Any) -> list[tuple[int, int]]:
-    """The parts of a record outside its running text, sorted: the byline (``layout``) and
+    """The parts of a record outside its running text, sorted: the byline (``layout``), the
+    dateline and
     photo captions (a line that ends with a credit in brackets, "(Lisa Prokop/The Canadian
     Press)").  Nobody there is the antecedent of a pronoun in the story.  (A headline is
     not left out: a lede can be taken for one.)"""
     byline = (getattr(record, "layout", None) or {}).get("byline") or {}
     out = [(byline["start"], byline["end"])] if byline.get("end") else []
+    dateline = ((getattr(record, "dateline", None) or {}).get("span")) or {}
+    if dateline.get("end"):  # "LONDON, Dec 1 (Reuters) -": a place and an agency, never "it"
+        out.append((dateline.get("start", 0), dateline["end"]))
     for m in re.finditer(r"[^\n]+", record.text):
         if _CREDIT.search(m.group()):
             out.append((m.start(), m.end()))
@@ -164,14 +168,25 @@ class PronounLinker:
         return max(0, bisect_right(self.bounds, pos) - 1)
 
     def _subject(self, m: Any) -> bool:
-        """A grammatical subject, or in apposition to one ("Her classmate, Leah Cardinal, was")."""
+        """A grammatical subject, or in apposition to one (:meth:`_subject_main`)."""
+        return self._subject_main(m)[0]
+
+    def _subject_main(self, m: Any) -> tuple[bool, bool]:
+        """Whether a mention is a grammatical subject, or in apposition to one ("Her classmate,
+        Leah Cardinal, was"), and whether of its sentence's main clause (its verb the root or
+        joined to it: not "said the regulator Ofgem had opened", "which it said")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
-            return False
+            return False, False
         root = span.root
         if root.dep_ == "appos":
             root = root.head
-        return root.dep_ in ("nsubj", "nsubjpass")
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return False, False
+        verb = root.head
+        while verb.dep_ == "conj" and verb.head is not verb:
+            verb = verb.head
+        return True, verb.dep_ == "ROOT"
 
     def _taken_up(self, p: Any, pos: int, here: int) -> set[int]:
         """The sentences from ``WINDOW`` back to ``here`` that hold a pronoun of ``p``'s gender
@@ -201,9 +216,13 @@ class PronounLinker:
         negated = any(c.dep_ == "neg" for c in verb.children)
         return negated and token_lemma(verb).lower() in lang.word_set("silence_verbs")
 
-    def resolve(self, pos: int, word: str, speakers: Sequence[tuple[int, str]] = ()
-                ) -> Any | None:
-        """The mention (or earlier speaker's mention) the pronoun at ``pos`` refers to."""
+    def resolve(self, pos: int, word: str, speakers: Sequence[tuple[int, str]] = (),
+                named: Sequence[tuple[int, int, str]] = ()) -> Any | None:
+        """The mention (or earlier speaker's mention) the pronoun at ``pos`` refers to.
+
+        ``named``: earlier speakers written as the proper name of a body the tagger missed
+        (start, end, name): candidates for "it" / "they" too; one picked comes back as a
+        :class:`_Point` whose ``name`` is that name and whose entity is None."""
         p = pronoun(word)
         if p is None or not len(self.doc):
             return None
@@ -214,8 +233,9 @@ class PronounLinker:
         for m in self.mentions[lo:hi]:
             if self.inside_quote(m.start) or self._aside(m.start) or (p.kind == "person" and self._silent(m)):
                 continue
+            subject, main = self._subject_main(m)
             a = Antecedent(m.entity, m.start, self.sentence(m.start), self.types.get(m.entity, m.type),
-                           self.genders.get(m.entity), self._subject(m))
+                           self.genders.get(m.entity), subject, main=main)
             cands.append(a)
             by_key[(a.entity, a.start)] = m
         spoke = []
@@ -223,9 +243,18 @@ class PronounLinker:
             if spos < pos and entity in self.types:
                 spoke.append(Antecedent(entity, spos, self.sentence(spos), self.types[entity],
                                         self.genders.get(entity), speaker=True))
+        by_name = {}
+        for s, e, name in named if p.kind != "person" else ():
+            if s < pos:
+                key = f"\0{s}"  # no entity id looks like this
+                by_name[key] = _Point(s, e, None, "ORG", name)
+                spoke.append(Antecedent(key, s, self.sentence(s), "ORG", speaker=True))
+        spoke.sort(key=lambda a: a.start)
         found = resolve(p, pos, here, cands, spoke, taken_up=self._taken_up(p, pos, here))
         if found is None:
             return None
+        if found.entity in by_name:
+            return by_name[found.entity]
         if p.gender and found.entity not in self.genders:
             self.genders[found.entity] = p.gender  # "Tyler Brandt ... He said": he from now on
         return by_key.get((found.entity, found.start)) or _Point(found.start, found.start,
@@ -235,8 +264,8 @@ class PronounLinker:
 class _Point:
     """An earlier speaker used as antecedent (its position, not a mention span)."""
 
-    def __init__(self, start: int, end: int, entity: str, type_: str):
-        self.start, self.end, self.entity, self.type = start, end, entity, type_
+    def __init__(self, start: int, end: int, entity: str | None, type_: str, name: str | None = None):
+        self.start, self.end, self.entity, self.type, self.name = start, end, entity, type_, name
 
 
 def nominal(tok: Any, lang: str = "en") -> bool:
