@@ -73,7 +73,6 @@ class _Body:
     sentence: int
 
 
-RESOLVER_KEY = "unspun.speaker_resolver"  # a doc's user_data: its SpeakerResolver
 
 
 @dataclass(frozen=True)
@@ -115,8 +114,6 @@ class SpeakerResolver:
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
-        self._last: tuple[int, int, Resolution] | None = None  # the latest span resolved
-        doc.user_data[RESOLVER_KEY] = self  # for :func:`.speaker_links.affiliation`
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -142,21 +139,14 @@ class SpeakerResolver:
         """The entity id the speaker span ``start:end`` refers to, or None."""
         return self.resolve_full(start, end, head).entity
 
-    def resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
-        """:meth:`_resolve_full`, remembered for :meth:`affiliation_of`."""
-        found = self._resolve_full(start, end, head)
-        self._last = (start, end, found)
-        return found
-
-    def affiliation_of(self, start: int, end: int, head: Any) -> Mention | None:
+    def affiliation_of(self, start: int, end: int, head: Any, entity: str | None) -> Mention | None:
         """The organisation a speaker works for, where the speaker span itself names none
         after its noun: one named before the noun ("A Downing Street spokesman", "Maple
         Air president Grant Leclerc"), one the phrase points back to ("a spokeswoman for
         the authority", "the union's general secretary": the body that noun stands for,
         :meth:`_organisation`), and for a person the same in the descriptions the article
-        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health")."""
-        last = self._last
-        entity = last[2].entity if last is not None and last[:2] == (start, end) else None
+        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health"); ``entity`` is
+        the one the speaker span was resolved to."""
         found = self._body_in(start, end, head, entity)
         if found is not None or not entity or self.pronouns.types.get(entity) != "PERSON":
             return found
@@ -205,7 +195,7 @@ class SpeakerResolver:
                 return Mention(left, tok.idx + len(tok), body.entity, "ORG")
         return None
 
-    def _resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
+    def resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
         """The entity the speaker span refers to, how it was found and from which mention.
 
         A span naming an entity is that entity.  A description ("the nominee", "A

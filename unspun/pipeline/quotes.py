@@ -638,7 +638,8 @@ class Extractor:
         speaker = {"entity": entity, "name": name, **span(self.text, s, e)}
         if found.how and found.source:
             speaker["resolved"] = {"how": found.how, "from": span(self.text, *found.source)}
-        aff = affiliation(self.resolver.mentions_in(s, e), head, s, e) if head is not None else None
+        aff = affiliation(self.resolver.mentions_in(s, e), head, s, e, self.resolver,
+                          entity) if head is not None else None
         if aff is not None and aff.entity != entity:
             speaker["affiliation"] = {"entity": aff.entity,
                                       "name": self.rec.entity(aff.entity)["name"],

@@ -310,18 +310,17 @@ def noun_phrase(noun: Any) -> tuple[int, int]:
     return left.idx, right.idx + len(right)
 
 
-def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int) -> Any | None:
+def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int, resolver: Any = None,
+                entity: str | None = None) -> Any | None:
     """The organisation named in a description's prepositional phrase, else the one the
-    speaker's resolver finds (:meth:`.quote_speakers.SpeakerResolver.affiliation_of`:
-    named before the noun, pointed back to, or in a person's descriptions), or None."""
+    speaker's ``resolver`` finds for the speaker resolved to ``entity``
+    (:meth:`.quote_speakers.SpeakerResolver.affiliation_of`: named before the noun, pointed
+    back to, or in a person's descriptions), or None."""
     for m in mentions:
         if m.type in ("ORG", "GPE", "NORP") and start <= m.start and m.end <= end \
                 and not m.start <= noun.idx < m.end and m.start > noun.idx:
             return m
-    from .quote_speakers import RESOLVER_KEY
-
-    resolver = noun.doc.user_data.get(RESOLVER_KEY)
-    return resolver.affiliation_of(start, end, noun) if resolver is not None else None
+    return resolver.affiliation_of(start, end, noun, entity) if resolver is not None else None
 
 
 def _kinds(lang: str) -> dict[str, dict]:
