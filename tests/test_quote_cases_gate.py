@@ -11,6 +11,7 @@ import pytest
 
 from benchload import bench
 
+CLASS_FILES = ("cueless", "nonagent", "pronoun", "span")  # one error class each
 FLOORS = {  # floor: measured when set (2026-12-01, the 78 cases of the four class files)
     ("all", "f1"): 0.97,            # 0.984
     ("direct", "f1"): 0.98,         # 1.000
@@ -31,10 +32,15 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
     # 16 US local papers', TV stations' and public radio's articles
     "local": {("all", "f1"): 0.94,              # 0.957
               ("all", "speaker"): 0.91},        # 0.927
+    # 12 Canadian broadcast, CP, question-period, court and feature articles (2026-12-01, third session)
+    "broadcast": {("all", "f1"): 0.95,          # 0.966
+                  ("all", "speaker"): 0.83},    # 0.843
 }
 # Description speakers' affiliation ("A spokeswoman for the authority": the body named before),
-# over every file and both halves: matched / gold affiliations of the found quotes.
+# both halves: matched / gold affiliations of the found quotes, over the files the floor was set
+# on, and over each file written later on its own.
 AFFILIATION_FLOOR = 0.64  # 0.667 (44 of 66) on 2026-12-01 (0.632, 36 of 57, when set; 0.158 before)
+LATER_AFFILIATION_FLOORS = {"broadcast": 0.40}  # 0.440 (11 of 25) when the file was added
 
 
 @pytest.mark.slow
@@ -49,14 +55,23 @@ def test_quote_quality_on_the_written_cases():
     records = pipe.analyze_batch([Article(text=c.text) for c in cases])
     low = {}
     aff_ok = aff_n = 0
-    groups = [("class files", FLOORS, lambda c: c.file not in WHOLE_ARTICLE_FLOORS)]
+    unknown = {c.file for c in cases} - set(CLASS_FILES) - set(WHOLE_ARTICLE_FLOORS)
+    assert not unknown, f"case files with no floors: {unknown} (add them to WHOLE_ARTICLE_FLOORS)"
+    groups = [("class files", FLOORS, lambda c: c.file in CLASS_FILES)]
     groups += [(name, floors, lambda c, name=name: c.file == name)
                for name, floors in WHOLE_ARTICLE_FLOORS.items()]
     for name, floors, member in groups:
         pairs = [(c, r) for c, r in zip(cases, records) if member(c)]
         assert pairs, f"no cases in {name}"
         tallies, _ = cases_mod.score([c for c, _ in pairs], [r for _, r in pairs], show=False)
-        aff_ok, aff_n = aff_ok + tallies["_aff"].speaker_ok, aff_n + tallies["_aff"].gold
+        aff = tallies["_aff"]
+        if name in LATER_AFFILIATION_FLOORS:
+            print(name, "affiliation", aff.speaker_ok, "of", aff.gold)
+            if aff.speaker_ok / max(aff.gold, 1) < LATER_AFFILIATION_FLOORS[name]:
+                low[(name, "affiliation", "matched")] = (round(aff.speaker_ok / max(aff.gold, 1), 3),
+                                                          LATER_AFFILIATION_FLOORS[name])
+        else:
+            aff_ok, aff_n = aff_ok + aff.speaker_ok, aff_n + aff.gold
         for (subset, what), floor in floors.items():
             p, r, f, acc = tallies[subset].prf()
             got = f if what == "f1" else acc
