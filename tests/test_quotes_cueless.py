@@ -124,3 +124,51 @@ def test_a_refusal_to_comment_gives_no_speaker_to_the_quote_after_it(turn, speak
     rec = unspun.analyze(text)
     [quote] = [q for q in rec.quotes if q["kind"] == "direct"]
     assert (quote["speaker"] or {}).get("text") == speaker
+
+
+def test_quote_opening_a_paragraph_after_narration_takes_its_subject():
+    """The person the paragraph before ends narrating speaks the cue-less quote after it."""
+    rec = run("The bakery on Elm Street turned 20 this week.\n\n"
+              "Sandra Wu opened it in 2006, a year after the mill where she worked closed.\n\n"
+              '"It was the only thing I knew how to do. I still get up at four."\n\n'
+              "The bakery employs six people.")
+    q = quote_with(rec, "only thing I knew")
+    assert speaker_name(rec, q) == "Sandra Wu"
+    assert q["speaker"]["resolved"]["how"] == "narrative"
+    assert rec.text[q["speaker"]["resolved"]["from"]["start"]:].startswith("Sandra Wu")
+
+
+def test_narration_by_pronoun_takes_the_pronouns_person():
+    rec = run("Marcus Bell has coached the team for eleven seasons.\n\n"
+              "Last spring he nearly quit after his father fell ill.\n\n"
+              '"I thought about walking away every single day that spring."\n\n'
+              "The team plays again on Friday.")
+    q = quote_with(rec, "walking away")
+    assert speaker_name(rec, q) == "Marcus Bell"
+
+
+@pytest.mark.parametrize("narration", [
+    "Sandra Wu did not answer questions about the sale.",
+    "Sandra Wu declined to discuss the sale.",
+    "The sale closed on Friday.",  # a thing, not a person
+])
+def test_no_narrative_speaker_without_a_person_who_speaks(narration):
+    rec = run("The bakery on Elm Street was sold this week.\n\n"
+              f"{narration}\n\n"
+              '"Nobody on this street wanted it to end like that."\n\n'
+              "The new owners take over in May.")
+    assert quote_with(rec, "Nobody on this street")["speaker"] is None
+
+
+@pytest.mark.parametrize("text, how", [
+    ("Sandra Wu opened the bakery in 2006.\n\n\"It was the only thing I knew.\"\n\nIt employs six.",
+     "narrative"),
+    ('"It\'s like losing the church." That was how one volunteer, Ana Ruiz, put it.', "following"),
+    ('Ana Ruiz said the hall would close. "We tried everything."\n\n"Nobody listened to us."',
+     "continuation"),
+])
+def test_resolved_cueless_speakers_validate_against_the_schema(text, how):
+    from unspun.schema import validate_record
+    rec = run(text)
+    assert how in {(q["speaker"] or {}).get("resolved", {}).get("how") for q in rec.quotes}
+    validate_record(rec.to_dict())

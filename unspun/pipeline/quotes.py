@@ -668,19 +668,58 @@ class Extractor:
                 c.speaker["resolved"] = {"how": "continuation",
                                          "from": span(self.text, c.speaker["start"], c.speaker["end"])}
                 continue
-            if n == 0:
+            prev = ordered[n - 1] if n else None
+            if self._continues(c, prev):
+                c.speaker = dict(prev.speaker)
+                c.speaker["resolved"] = {"how": "continuation",
+                                         "from": span(self.text, prev.speaker["start"], prev.speaker["end"])}
                 continue
-            prev = ordered[n - 1]
-            if prev.speaker is None or self._para_index(c.start) - self._para_index(prev.end) > 1:
-                continue
-            between = self.resolver.mentions_in(prev.end, c.start)
-            if any(m.type == "PERSON" and not self.resolver.inside_quote(m.start)
-                   and m.entity != prev.speaker["entity"]
-                   and not prev.speaker["start"] <= m.start < prev.speaker["end"] for m in between):
-                continue
-            c.speaker = dict(prev.speaker)
-            c.speaker["resolved"] = {"how": "continuation",
-                                     "from": span(self.text, prev.speaker["start"], prev.speaker["end"])}
+            who = self._narrated_before(c, prev.end if prev is not None else 0)
+            if who is not None:
+                c.speaker = self._speaker(who, note=False)
+                c.speaker["resolved"] = {"how": "narrative",
+                                         "from": span(self.text, c.speaker["start"], c.speaker["end"])}
+
+    def _continues(self, c: Candidate, prev: Candidate | None) -> bool:
+        """Whether the cue-less ``c`` continues the quote before it: that quote has a
+        speaker, is in the same paragraph or the one before, and nobody else was named
+        in between."""
+        if prev is None or prev.speaker is None \
+                or self._para_index(c.start) - self._para_index(prev.end) > 1:
+            return False
+        between = self.resolver.mentions_in(prev.end, c.start)
+        return not any(m.type == "PERSON" and not self.resolver.inside_quote(m.start)
+                       and m.entity != prev.speaker["entity"]
+                       and not prev.speaker["start"] <= m.start < prev.speaker["end"] for m in between)
+
+    def _narrated_before(self, c: Candidate, floor: int) -> Any | None:
+        """The person a cue-less quote opening its paragraph is about: the subject of the
+        last sentence of the paragraph before ('Wu opened the bakery after losing her job.'
+        then '"It was the only thing I knew."'), when that subject is a named person or
+        he/she and the sentence is after the quote before (``floor``) and no refusal or
+        negation ('Reed declined to comment.': words are never credited to someone the
+        article says did not speak)."""
+        if not self.parsed or c.kind != "direct":
+            return None
+        para = self._para_index(c.start)
+        if para == 0 or self._first_char(self.paras[para][0]) != c.start:
+            return None
+        ps, pe = self.paras[para - 1]
+        last = self._last_token(max(ps, floor), pe)
+        if last is None or self.resolver.inside_quote(last.idx):
+            return None
+        root = last.sent.root
+        if root.idx < max(ps, floor) or root.pos_ not in ("VERB", "AUX") or self._said_nothing(root) \
+                or any(self._said_nothing(t) for t in last.sent if t.dep_ == "xcomp" and t.head.i == root.i):
+            return None
+        who = next((t for t in root.children if t.dep_ == "nsubj"), None)
+        if who is None or self.resolver.inside_quote(who.idx):
+            return None
+        if who.lower_ in ("he", "she"):
+            return who
+        named = [m for m in self.resolver.mentions_in(who.left_edge.idx, who.idx + len(who.text))
+                 if m.type == "PERSON" and m.end == who.idx + len(who.text)]
+        return who if named else None
 
     def _act_before(self, c: Candidate, floor: int) -> Any | None:
         """The speaker of the last cue with no content of its own ('Okonkwo rejected that
