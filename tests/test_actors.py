@@ -427,3 +427,12 @@ def test_given_name_variants_are_one_speaker_in_a_store(target):  # noqa: F811
         undo_last(store)
         rows = {r["speaker"]: r for r in speaker_ranking(store, limit=100)}
         assert rows["Joe Varga"]["quotes"] == 3 and "Joseph Varga" not in rows
+
+
+def test_display_names_keep_surname_particles_and_a_bare_particle_surname_links():
+    assert display_name(["Marta de Vries", "Ms. de Vries"]) == "Marta de Vries"
+    assert display_name(["Karim bin Salleh"]) == "Karim bin Salleh"
+    assert display_name(["Van Tran"]) == "Van Tran"  # a capitalised first word is a given name
+    assert person_key("Ms. de Vries") == person_key("de Vries") == "vries"  # the surname alone
+    actors, of = link([_v("a", "E1", "Marta de Vries"), _v("a", "E2", "de Vries")])
+    assert of[("a", "E1")] == of[("a", "E2")]

@@ -67,11 +67,32 @@ def person_words(name: str, titles: frozenset[str] | None = None) -> list[str]:
     initials, generational suffixes or punctuation ("Sen. Bernard J. Sanders's" ->
     ["Bernard", "Sanders"])."""
     words = _name_parts(name, titles)[0]
+    while len(words) > 1 and _particle(words[0], name):
+        words = words[1:]  # "de Blasio": the surname the full name "Bill de Blasio" ends with
     if len(words) > 2:  # middle names and initials ("Donald J. Trump", "Hillary Rodham Clinton")
         words = [words[0], words[-1]]
     if len(words) == 2 and len(words[0].rstrip(".")) == 1:
         words = words[1:]  # "J. Trump": an initial is no first name
     return words
+
+
+def _particle(word: str, name: str) -> bool:
+    """Whether ``word`` of ``name`` is a surname particle ("de", "van", "bin"): one of the
+    language's, written in lower case (or in a name written all in capitals)."""
+    return word.lower() in lexicon("name_particles") and (word.islower() or _shouting(name))
+
+
+def _shown_words(name: str) -> list[str]:
+    """The words of a person's name to show: :func:`person_words`, with the particles
+    written before the surname kept ("Bill de Blasio", not "Bill Blasio")."""
+    words = person_words(name)
+    if len(words) != 2:
+        return words
+    written = _name_parts(name)[0]
+    k = len(written) - 1
+    while k > 1 and _particle(written[k - 1], name):
+        k -= 1
+    return [words[0], *written[k:-1], words[1]]
 
 
 def person_marks(name: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -140,7 +161,7 @@ def display_name(forms: Iterable[str], entity_type: str = PERSON) -> str:
     if entity_type == PERSON:
         shown: Counter[str] = Counter()
         for form, n in counts.items():
-            words = person_words(form)
+            words = _shown_words(form)
             if words:
                 shown[" ".join(words)] += n
         counts = shown or counts
