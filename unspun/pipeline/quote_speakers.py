@@ -206,7 +206,8 @@ class SpeakerResolver:
         inside = self.mentions_in(start, end)
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
-            return Resolution((people or inside)[0].entity)
+            holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
+            return Resolution((people or holding or inside)[0].entity)
         word = self.text[start:end].lower()
         if head is not None:
             noun = relative_antecedent(head)
@@ -677,7 +678,8 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         if nominal(subject) and not any(m.start <= subject.idx < m.end for m in inside):
             appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]
             people = appos or people
-        m = (people or inside)[0]
+        holding = [m for m in inside if m.start <= subject.idx < m.end]
+        m = (people or holding or inside)[0]  # "NDP finance critic Amrit Sandhu": the name
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
