@@ -581,3 +581,15 @@ def test_a_role_before_a_name_keeps_the_name_as_speaker():
         object.__setattr__(comp, "func", run)
     (q,) = rec.quotes
     assert "Vandermeer" in q["speaker"]["text"], q["speaker"]
+
+
+def test_the_union_far_into_a_story_is_the_union_named_before(pipe):
+    """An organisation noun whose body was named before the look-back's reach is the body
+    whose name ends in that noun, not a place named nearer."""
+    filler = ("Bakeries in Manitoba open at four in the morning and close by noon. "
+              "Flour prices in Manitoba rose through the spring and summer. ") * 14
+    text = ("The Prairie Bakers Union says its members will stop work on Friday.\n\n"
+            + filler + "\n\nThe union says picket lines will go up at dawn.\n")
+    rec, quotes = _quotes(pipe, text)
+    q = next(q for q in quotes if "picket lines" in q["content"]["text"])
+    assert _speaker_name(rec, q) == "Prairie Bakers Union", q["speaker"]
