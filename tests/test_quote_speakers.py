@@ -556,3 +556,40 @@ def test_it_is_the_main_clause_speaker_not_a_body_in_its_clause(pipe):
     rec, quotes = _quotes(pipe, text)
     it = [q for q in quotes if q["speaker"] and q["speaker"]["text"] == "it"][0]
     assert "Northbridge" in (it["speaker"].get("name") or "")
+
+
+def test_a_role_before_a_name_keeps_the_name_as_speaker():
+    """"<organisation> <role> <name> said": the name heads the phrase, even where the
+    tagger took the name for an organisation (forced here); the organisation before the
+    role only qualifies it."""
+    pipe = Pipeline(COMPONENTS)
+    comp = next(c for c in pipe.components if c.name == "quotes")
+    run = comp.func
+
+    def mistagged(ctx):  # the small model's mistake, made on purpose
+        for e in ctx.record.entities:
+            if e["name"].endswith("Vandermeer"):
+                e["type"] = "ORG"
+        return run(ctx)
+
+    text = ("OTTAWA — Tamsin Ridge Capital analyst Ilse Vandermeer said the merger was "
+            "overpriced by at least 15 per cent.\n")
+    object.__setattr__(comp, "func", mistagged)  # the registry's component: put it back after
+    try:
+        rec = pipe.analyze_batch([Article(text=text)])[0]
+    finally:
+        object.__setattr__(comp, "func", run)
+    (q,) = rec.quotes
+    assert "Vandermeer" in q["speaker"]["text"], q["speaker"]
+
+
+def test_the_union_far_into_a_story_is_the_union_named_before(pipe):
+    """An organisation noun whose body was named before the look-back's reach is the body
+    whose name ends in that noun, not a place named nearer."""
+    filler = ("Bakeries in Manitoba open at four in the morning and close by noon. "
+              "Flour prices in Manitoba rose through the spring and summer. ") * 14
+    text = ("The Prairie Bakers Union says its members will stop work on Friday.\n\n"
+            + filler + "\n\nThe union says picket lines will go up at dawn.\n")
+    rec, quotes = _quotes(pipe, text)
+    q = next(q for q in quotes if "picket lines" in q["content"]["text"])
+    assert _speaker_name(rec, q) == "Prairie Bakers Union", q["speaker"]

@@ -206,7 +206,8 @@ class SpeakerResolver:
         inside = self.mentions_in(start, end)
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
-            return Resolution((people or inside)[0].entity)
+            holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
+            return Resolution((people or holding or inside)[0].entity)
         word = self.text[start:end].lower()
         if head is not None:
             noun = relative_antecedent(head)
@@ -457,7 +458,7 @@ class SpeakerResolver:
             found = self._proper_name(tok, 1 if sentence == here else 2)
             if found is not None and org_compatible(kind, name_kind(found[2])):
                 bodies.append(_Body(found[0], found[1], None, found[2], True, sentence))
-        named = [b for b in bodies if noun in b.name.lower().split()]
+        named = [b for b in bodies if noun in b.name.lower().split()] or self._named_earlier(pos, noun)
         shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
         pool = named or shown or bodies
         if not pool:
@@ -465,6 +466,19 @@ class SpeakerResolver:
         nearest = [b for b in pool if b.sentence == max(c.sentence for c in pool)]
         b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
         return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
+
+    def _named_earlier(self, pos: int, noun: str) -> list[_Body]:
+        """"The union said" far into a story: the body whose name ends in the noun ("B.C.
+        Laboratory Professionals Union", not "Canadian Airline Pilots Union" for "the
+        airline"), named before the look-back's reach, the last one named (outside quotes
+        and the dateline)."""
+        for m in reversed(self.mentions[:bisect_left(self._starts, pos)]):
+            name = self.record.entity(m.entity)["name"]
+            if m.start >= self.dateline_end and not self.inside_quote(m.start) \
+                    and self.pronouns.types.get(m.entity, m.type) == "ORG" and name.lower().split()[-1:] == [noun]:
+                return [_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
+                              self.pronouns.sentence(m.start))]
+        return []
 
     def _organisation_after(self, pos: int, noun: str, kind: str | None) -> "Resolution | None":
         """A lede's "police say" or "their union announced" before any body is named: the
@@ -677,7 +691,8 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         if nominal(subject) and not any(m.start <= subject.idx < m.end for m in inside):
             appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]
             people = appos or people
-        m = (people or inside)[0]
+        holding = [m for m in inside if m.start <= subject.idx < m.end]
+        m = (people or holding or inside)[0]  # "NDP finance critic Amrit Sandhu": the name
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
