@@ -96,3 +96,23 @@ def test_a_cue_inside_a_question_or_condition_reports_nothing():
     # a report inside a clause of the author's, not itself questioned, is still one
     assert contents(run("If we read his plan correctly when he says he intends to win every "
                         "delegate, the race will be long.")) == ["he intends to win every delegate"]
+
+
+def test_a_refused_question_reports_nothing():
+    rec = run("Spokeswoman Mira Castell declined to say whether the council would raise fares.")
+    assert contents(rec) == []
+
+
+def test_a_noun_after_a_cue_in_the_infinitive_is_no_report():
+    rec = run("A senior official, who spoke on condition of anonymity to describe the talks, "
+              "said they would resume in April.")
+    assert contents(rec) == ["they would resume in April"]
+    # a clause after an infinitive cue is still reported
+    rec = run("The coach went on to say that the team had played its best game of the year.")
+    assert contents(rec) == ["that the team had played its best game of the year"]
+
+
+def test_an_event_announced_is_no_report():
+    assert contents(run("The bakery chain announced its closure on Friday.")) == []
+    assert contents(run("The bakery chain announced that all nine stores would close.")) == [
+        "that all nine stores would close"]

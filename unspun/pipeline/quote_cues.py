@@ -347,26 +347,40 @@ def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
     """The parts of a cue's content that report speech (reported speech is a clause or a
     quotation, or the message a verb of saying names; not the thing a verb acts on):
 
-    * a negated cue with a question for its content reports nothing said ('would not
-      say whether ...', 'the statement did not say how ...');
+    * a negated or refused cue with a question for its content reports nothing said ('would
+      not say whether ...', 'the statement did not say how ...', 'declined to say whether ...');
     * in a relative clause whose object is the relative pronoun (or missing), the thing
       described lies outside the content: what is said of it is no report ('the game,
       which the Jets had called a must-win') unless it quotes words;
     * a target verb (``target_verbs``: rejected, criticized, blamed, accused ...)
       reports speech only through a clause, a gerund ('accused X of hiding ...'), a
       noun's 'that' clause or quoted words, not through the noun it targets ('rejected
-      the union's numbers', 'criticized the force for how it handled ...')."""
+      the union's numbers', 'criticized the force for how it handled ...'); nor does a cue in
+      the infinitive ('granted anonymity to describe private discussions')."""
     if not parts:
         return parts
-    if any(c.dep_ == "neg" for c in cue.children) and any(_asks(p) for p in parts):
+    if _refused(cue) and any(_asks(p) for p in parts):
         return []
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is None and cue.dep_ == "relcl" or obj is not None and obj.tag_ in ("WDT", "WP"):
         parts = [p for p in parts if not _predicates(p) or _quotes(p)]
-    if token_lemma(cue).lower() in lexicon().get("target_verbs", ()) \
+    if (token_lemma(cue).lower() in lexicon().get("target_verbs", ()) or _infinitive(cue)) \
             and not any(_proposition(p) for p in parts):
         return []
     return parts
+
+
+def _refused(cue: Any) -> bool:
+    """A cue negated ('would not say') or under a refusal ('declined to say', ``refusal_verbs``)."""
+    return any(c.dep_ == "neg" for c in cue.children) or cue.dep_ == "xcomp" \
+        and token_lemma(cue.head).lower() in lexicon().get("refusal_verbs", ())
+
+
+def _infinitive(cue: Any) -> bool:
+    """A cue in the infinitive ('granted anonymity to describe ...'): it names what someone may
+    or means to do, not what was done, so a noun it takes is no report (a clause still is:
+    'went on to say that ...')."""
+    return cue.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
 
 
 def _predicates(part: Any) -> bool:
