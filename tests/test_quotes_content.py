@@ -116,3 +116,23 @@ def test_an_event_announced_is_no_report():
     assert contents(run("The bakery chain announced its closure on Friday.")) == []
     assert contents(run("The bakery chain announced that all nine stores would close.")) == [
         "that all nine stores would close"]
+
+
+def test_an_attribution_closing_a_paragraph_reports_the_clause_before_it():
+    # the parser hangs the paragraph break on the sentence's stop, inside the cue's subtree
+    rec = run("Transit cuts\n\n"
+              "SUDBURY, Ont. — Bus routes in three northern towns will be suspended for at least 20 "
+              "days in February, the most since the city began publishing the figures, Greater "
+              "Sudbury Transit confirmed Wednesday.\n\nDrivers are in short supply.")
+    assert any(c.startswith("Bus routes in three northern towns") and c.endswith("publishing the figures")
+               for c in contents(rec)), contents(rec)
+
+
+def test_an_attribution_the_parser_took_for_a_relative_clause():
+    # '..., a cut of about 20 per cent, the department announced': no relative word, a comma
+    # before the subject: the attribution of the whole sentence, not a clause on 'cut'
+    rec = run("Federal officials will cap the number of new visas for seasonal workers at 50,000 "
+              "next year, a cut of about 20 per cent, the Department of Immigration announced on "
+              "Monday.")
+    assert contents(rec) == ["Federal officials will cap the number of new visas for seasonal workers "
+                             "at 50,000 next year, a cut of about 20 per cent"]

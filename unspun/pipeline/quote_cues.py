@@ -221,8 +221,11 @@ def content_range(tok: Any, kind: str, index: SentenceIndex | None = None,
     found = _verb_content(tok, kind, sent, index, bounds)
     if found is None and kind == "clause" and token_lemma(tok).lower() in lexicon()["object_verbs"]:
         found = _verb_content(tok, "object", sent, index, bounds)
-    if found is None and kind == "clause" and attribution_inside(tok) is not None:
-        found = trim(tok.doc, max(tok.head.left_edge.i, sent.start), min(tok.head.right_edge.i + 1, sent.end))
+    if found is None and kind in ("clause", "object") and attribution_inside(tok) is not None:
+        # the clause the attribution is set in; for one the parser took for a relative clause
+        # ('..., a cut of 35 per cent, the department announced.'), the whole sentence's
+        head = sent.root if tok.dep_ == "relcl" else tok.head
+        found = trim(tok.doc, max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end))
     return found
 
 
@@ -243,7 +246,7 @@ def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
         before = start > 0 and doc[start - 1].text == ","
         after = end < len(doc) and doc[end].text == ","
         return start - before, end + after, len(doc)
-    if tok.head.pos_ not in ("VERB", "AUX") or tok.head is tok:
+    if tok.head.pos_ not in ("VERB", "AUX") and tok.dep_ != "relcl" or tok.head is tok:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
     if subj is None:
@@ -251,8 +254,10 @@ def attribution_inside(tok: Any) -> tuple[int, int, int] | None:
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < subj.i
                                    for c in tok.children):
         start, stop = tok.left_edge.i, tok.right_edge.i + 1  # 'As the Post reported, ...'
-    elif tok.dep_ in ("ccomp", "advcl") and tok.i > tok.head.i and _closes_sentence(tok, subj):
-        start, stop = subj.left_edge.i, tok.right_edge.i + 1  # '..., police say' / '..., X confirmed.'
+    elif tok.dep_ in ("ccomp", "advcl", "relcl") and tok.i > tok.head.i and _closes_sentence(tok, subj):
+        # '..., police say' / '..., X confirmed.' (a relative clause has no comma before its
+        # subject: '..., a cut of 35 per cent, the department announced.' is an attribution)
+        start, stop = subj.left_edge.i, tok.right_edge.i + 1
     elif tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and tok.i < tok.head.i:
         start = subj.left_edge.i
         # the cue's own words after it ('said on Monday') up to its comma; a participle of
@@ -280,10 +285,14 @@ def _closes_sentence(tok: Any, subj: Any) -> bool:
     its own words but the sentence's end, and no content of its own."""
     doc = tok.doc
     start = subj.left_edge.i
-    if start == 0 or doc[start - 1].text != "," or subj.i != tok.i - 1 \
-            and not all(t.dep_ in ("aux", "advmod") for t in doc[subj.i + 1:tok.i]):
+    if start == 0 or doc[start - 1].text != "," or subj.right_edge.i != tok.i - 1 \
+            and not all(t.dep_ in ("aux", "advmod") for t in doc[subj.right_edge.i + 1:tok.i]):
         return False
     end = tok.right_edge.i + 1
+    while end > tok.i + 1 and doc[end - 1].is_space:
+        end -= 1  # a paragraph break the parser hung on the sentence's stop
+    while end > tok.i + 1 and doc[end - 1].text in (".", "!", "?"):
+        end -= 1
     if end < len(doc) and not (doc[end].is_space or doc[end].text in (".", "!", "?")):
         return False
     return not any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children)
