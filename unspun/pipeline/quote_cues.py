@@ -326,6 +326,8 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.extend(_that_clause_of_noun(child))
         elif dep == "conj" and child.i > tok.i and parts and _that_marked(child):
             parts.append(child)  # 'said that A and that B': the parser may join B to the cue
+    if not parts and kind == "clause":
+        parts = _misread_clause(tok)
     asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
         if token_lemma(tok).lower() in lex["question_verbs"] else []
     if asked:  # 'asked the workers if they planned to vote': the question, not who was asked
@@ -350,6 +352,27 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     if any(p.i == start and p.dep_ == "prep" and p.i + 1 < end for p in chosen):
         start += 1  # 'warned of a rise in defaults', 'called for an audit': what, not 'of' what
     return trim(tok.doc, max(start, sent.start), min(end, sent.end))
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _misread_clause(tok: Any) -> list[Any]:
+    """A reported clause the parser read as the object of a verb that takes none ('said the buns
+    sold out in 40 minutes': 'buns' the object, 'sold' a participle on it; 'saying too many
+    reached shelves'): the object with a verb of its own, and the cue's words after it. Only
+    for a verb that reports nothing but a clause (``clause_only_verbs``); one that takes a noun
+    can take it with a participle ('reported capital gains held for two years')."""
+    if token_lemma(tok).lower() not in lexicon().get("clause_only_verbs", ()):
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return []
+    if not any(t.tag_ in _FINITE and t.dep_ in ("amod", "compound", "acl", "relcl")
+               or t.dep_ == "acl" and t.head.i == obj.i and t.tag_ in ("VBN", "VBD") and t.i > obj.i
+               for t in obj.subtree if t is not obj):
+        return []
+    return [obj] + [c for c in tok.rights if c.i > obj.i and c.dep_ in ("prep", "advmod", "npadvmod")]
 
 
 def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
