@@ -126,25 +126,22 @@ def test_a_refusal_to_comment_gives_no_speaker_to_the_quote_after_it(turn, speak
     assert (quote["speaker"] or {}).get("text") == speaker
 
 
-def test_quote_opening_a_paragraph_after_narration_takes_its_subject():
+@pytest.mark.parametrize("before, narration, quote, person, found_at", [
+    ("The bakery on Elm Street turned 20 this week.",
+     "Sandra Wu opened it in 2006, a year after the mill where she worked closed.",
+     "It was the only thing I knew how to do. I still get up at four.", "Sandra Wu", "Sandra Wu"),
+    ("Marcus Bell has coached the team for eleven seasons.",  # narrated by a pronoun
+     "Last spring he nearly quit after his father fell ill.",
+     "I thought about walking away every single day that spring.", "Marcus Bell", "he"),
+])
+def test_quote_opening_a_paragraph_after_narration_takes_its_subject(before, narration, quote,
+                                                                     person, found_at):
     """The person the paragraph before ends narrating speaks the cue-less quote after it."""
-    rec = run("The bakery on Elm Street turned 20 this week.\n\n"
-              "Sandra Wu opened it in 2006, a year after the mill where she worked closed.\n\n"
-              '"It was the only thing I knew how to do. I still get up at four."\n\n'
-              "The bakery employs six people.")
-    q = quote_with(rec, "only thing I knew")
-    assert speaker_name(rec, q) == "Sandra Wu"
+    rec = run(f'{before}\n\n{narration}\n\n"{quote}"\n\nThe next meeting is on Friday.')
+    q = quote_with(rec, quote[:20])
+    assert speaker_name(rec, q) == person
     assert q["speaker"]["resolved"]["how"] == "narrative"
-    assert rec.text[q["speaker"]["resolved"]["from"]["start"]:].startswith("Sandra Wu")
-
-
-def test_narration_by_pronoun_takes_the_pronouns_person():
-    rec = run("Marcus Bell has coached the team for eleven seasons.\n\n"
-              "Last spring he nearly quit after his father fell ill.\n\n"
-              '"I thought about walking away every single day that spring."\n\n'
-              "The team plays again on Friday.")
-    q = quote_with(rec, "walking away")
-    assert speaker_name(rec, q) == "Marcus Bell"
+    assert rec.text[q["speaker"]["resolved"]["from"]["start"]:].startswith(found_at)
 
 
 @pytest.mark.parametrize("narration", [
