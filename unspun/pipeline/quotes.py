@@ -710,7 +710,7 @@ class Extractor:
             return None
         root = last.sent.root
         if root.idx < max(ps, floor) or root.pos_ not in ("VERB", "AUX") or self._said_nothing(root) \
-                or any(self._said_nothing(t) for t in last.sent if t.dep_ == "xcomp" and t.head.i == root.i):
+                or any(self._said_nothing(t) for t in root.children if t.dep_ == "xcomp"):
             return None
         who = next((t for t in root.children if t.dep_ == "nsubj"), None)
         if who is None or self.resolver.inside_quote(who.idx):
