@@ -51,3 +51,37 @@ def test_surname_after_a_name_ending_in_punctuation_is_found():
     smith = find(rec, "Smith")
     assert smith is not None and smith["type"] == "PERSON"
     assert [m["text"] for m in smith["mentions"]].count("Smith") == 2
+
+
+@pytest.mark.parametrize("headline, person", [
+    ("Obama Says New Museum Will Tell of Suffering and Delight", "Barack Obama"),
+    ("Trudeau Warns Provinces on Health Funding", "Justin Trudeau"),
+    ("Sanders Tells Supporters to Stay Home", "Bernie Sanders"),
+])
+def test_a_headline_verb_is_not_part_of_the_name_before_it(headline, person):
+    """The tagger runs a headline's capitalised verb into the name ("Obama Says"): the name
+    stops before the verb, so the headline's mention joins the person the body names."""
+    surname = person.split()[-1]
+    rec = unspun.analyze(f"{headline}\n\nOTTAWA — {person} spoke on Monday. {surname} said "
+                         "the plan would go ahead.\n")
+    first = next(e for e in rec.entities if any(m["start"] == 0 for m in e["mentions"]))
+    assert first["name"] == person and first["type"] == "PERSON"
+    assert len([m for m in first["mentions"] if m["text"] == surname]) == 2
+
+
+def test_a_name_ending_in_a_word_like_a_verb_keeps_it_outside_headlines():
+    """Outside a title-case headline a capitalised word after a name is the name's own
+    ("Claire Adds"); the tagger's span is set by hand, as it tags this name."""
+    from spacy.tokens import Span
+
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    text = "The mayor met Claire Adds on Monday, and the bridge will reopen in May."
+    doc = get_nlp()(text)
+    doc.ents = [Span(doc, 3, 5, "PERSON")]
+    assert [text[m.start:m.end] for m in spacy_mentions(doc, text)] == ["Claire Adds"]
+    headline = "Hoffer Adds Two Bridges to Spring Repair List"
+    doc = get_nlp()(headline)
+    doc.ents = [Span(doc, 0, 2, "PERSON")]
+    assert [headline[m.start:m.end] for m in spacy_mentions(doc, headline)] == ["Hoffer"]

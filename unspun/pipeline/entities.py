@@ -103,13 +103,50 @@ def normalise(name: str, lang: Any = None) -> str:
     return words.aliases.get(key, key)
 
 
+def _cue_word(tok: Any, verbs: frozenset[str]) -> bool:
+    """Whether ``tok`` is a speech verb written in a headline's capitals ("Says", "Warns",
+    "Told"): its lemma, or the word less a verb ending, is one of the language's cue verbs."""
+    if not tok.text[:1].isupper() or not tok.text[1:].islower():
+        return False
+    low = tok.text.lower()
+    forms = {low, tok.lemma_.lower()} | {low[:-len(end)] for end in ("s", "es", "d", "ed")
+                                         if low.endswith(end)}
+    return bool(forms & verbs)
+
+
+def _cue_verbs(lang: Any) -> frozenset[str]:
+    cues = lang.quote_cues
+    return frozenset(cues.get("clause_verbs", ())) | frozenset(cues.get("object_verbs", ()))
+
+
+def _title_case(sent: Any) -> bool:
+    """Whether a sentence is written as a title-case headline: every word of four letters
+    or more starts with a capital ("Obama Says Museum Will Tell of Suffering")."""
+    return all(t.text[0].isupper() for t in sent if t.is_alpha and len(t.text) >= 4)
+
+
+def _before_headline_verb(ent: Any, verbs: frozenset[str]) -> int:
+    """The end of a tagged name that ran on into a title-case headline's verb ("Obama Says"
+    -> "Obama", "Trudeau Warns Provinces" -> "Trudeau"), else the entity's own end.  Only
+    in a title-case line: elsewhere a capitalised word is the name's ("Claire Adds")."""
+    if len(ent) < 2 or not _title_case(ent.sent):
+        return ent.end_char
+    for tok in ent[1:]:
+        if _cue_word(tok, verbs):
+            return ent.doc[tok.i - 1].idx + len(ent.doc[tok.i - 1].text)
+    return ent.end_char
+
+
 def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     words = name_words_of(lang)
+    lang = lang if lang is not None else get_language("en")
+    verbs = lang.memo(("headline cue verbs",), lambda: _cue_verbs(lang))
     out = []
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
-        s, e = _trim(text, ent.start_char, ent.end_char, words)
+        end = _before_headline_verb(ent, verbs) if ent.label_ in ("PERSON", "ORG") else ent.end_char
+        s, e = _trim(text, ent.start_char, end, words)
         if e <= s or not any(c.isalpha() for c in text[s:e]):
             continue
         label = ent.label_
