@@ -1,0 +1,47 @@
+"""Speakers written as roles: organisation nouns, places, descriptions that name their speaker.
+
+Real spaCy parses of short invented texts; each test checks the rule of one class of speaker.
+"""
+from __future__ import annotations
+
+import pytest
+
+import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+from unspun.pipeline.runner import Pipeline
+from unspun.places import is_place, is_state
+from unspun.readers.article import Article
+
+COMPONENTS = ["segment", "dateline", "agencies", "entities", "quotes"]
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(COMPONENTS)
+
+
+def _quotes(pipe, text):
+    rec = pipe.analyze_batch([Article(text=text)])[0]
+    return rec, rec.quotes
+
+
+def _speaker_name(rec, q):
+    sp = q["speaker"]
+    return rec.entity(sp["entity"])["name"] if sp and sp["entity"] else None
+
+
+@pytest.mark.parametrize("name", ["B.C.", "Ont.", "P.E.I.", "Alberta", "Nova Scotia", "Punjab", "Gauteng"])
+def test_provinces_and_other_first_level_regions_are_places_of_province_level(name):
+    assert is_place(name) and is_state(name)
+
+
+@pytest.mark.parametrize("name", ["Central", "Western", "Unity", "Health Workers Council"])
+def test_region_names_that_are_common_words_are_no_provinces(name):
+    assert not is_state(name)
+
+
+def test_a_union_is_an_organisation_not_the_province_in_its_name(pipe):
+    text = ("Paramedics at 11 B.C. stations to strike Friday\n\n"
+            "About 900 paramedics at 11 B.C. stations will walk off the job on Friday, their union says.\n\n"
+            "The Coastal Paramedics Guild Union says its members have worked without a contract for a year.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes and all(_speaker_name(rec, q) == "Coastal Paramedics Guild Union" for q in quotes)
