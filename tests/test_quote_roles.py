@@ -45,3 +45,23 @@ def test_a_union_is_an_organisation_not_the_province_in_its_name(pipe):
             "The Coastal Paramedics Guild Union says its members have worked without a contract for a year.\n")
     rec, quotes = _quotes(pipe, text)
     assert quotes and all(_speaker_name(rec, q) == "Coastal Paramedics Guild Union" for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Two officials familiar with the negotiations said the deal could be signed in March.\n",
+     "Two officials familiar with the negotiations"),
+    ("Technicians inspecting the bridge said the cracks had widened since the spring.\n",
+     "Technicians inspecting the bridge"),
+    ("A spokesperson for the Ministry of Fisheries, Oceans and Coastal Affairs said the quota "
+     "would not change.\n", "A spokesperson for the Ministry of Fisheries, Oceans and Coastal Affairs"),
+])
+def test_a_description_speaker_keeps_what_belongs_to_its_noun(pipe, text, speaker):
+    rec, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["text"] == speaker
+
+
+def test_a_description_speaker_ends_before_a_clause_set_off_by_commas(pipe):
+    text = ("A nurse, who asked not to be named because she was not allowed to speak to reporters, "
+            "said the ward had been short-staffed for weeks.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["text"] == "A nurse"

@@ -34,7 +34,7 @@ from typing import Any
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
-                            place_level_of, place_levels, relative_antecedent)
+                            place_level_of, place_levels, post_modifiers, relative_antecedent)
 from ..places import is_place
 
 from ..lang import lemma as token_lemma
@@ -696,6 +696,7 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
+        pe = post_modifiers(subject, pe)  # "Two people familiar with the matter"
         if is_document(subject, token_lemma(subject).lower()):  # "a poll released Thursday",
             for child in subject.rights:                       # "a memo viewed by CBC News"
                 if child.dep_ == "acl" and child.tag_ == "VBN" and not any(
