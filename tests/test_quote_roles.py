@@ -65,3 +65,22 @@ def test_a_description_speaker_ends_before_a_clause_set_off_by_commas(pipe):
             "said the ward had been short-staffed for weeks.\n")
     rec, (q,) = _quotes(pipe, text)
     assert q["speaker"]["text"] == "A nurse"
+
+
+def test_a_person_described_by_age_is_the_person_named_before(pipe):
+    text = ("River floods low-lying streets\n\n"
+            "Margaret Doyle has lived on the same street in Winnipeg for 50 years. On Sunday, "
+            "Doyle watched the water rise from her porch.\n\n"
+            "\"We have never seen it come this high,\" the 81-year-old said.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) == "Margaret Doyle"
+    assert q["speaker"]["resolved"]["how"] == "description"
+
+
+def test_a_person_described_by_age_is_the_one_whose_age_was_given(pipe):
+    text = ("Families wait out the storm\n\n"
+            "Marta Kowalski, 34, and her neighbour Dennis Albright waited outside the shelter.\n\n"
+            "Albright said he had packed only a toothbrush.\n\n"
+            "\"I left everything else behind,\" the 34-year-old told reporters.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Marta Kowalski"

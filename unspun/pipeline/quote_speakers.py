@@ -226,6 +226,9 @@ class SpeakerResolver:
             return Resolution(m.entity, "pronoun", self._speaker_span_at(m))
         if word in lexicon()["person_pronouns"] or word in lexicon()["group_pronouns"]:
             return Resolution(None)  # "I", "we": first person, no antecedent here
+        aged = self._aged(start, end)
+        if aged is not None:
+            return aged
         if head is not None and is_document(head, token_lemma(head).lower()):
             return self._document(start, head)
         if head is not None:
@@ -241,6 +244,23 @@ class SpeakerResolver:
             if later is not None:
                 return Resolution(later.entity, "description", (later.start, later.end))
         return Resolution(None)
+
+    def _aged(self, start: int, end: int) -> "Resolution | None":
+        """"the 46-year-old said": a person described by age alone is the person whose age
+        the article gave ("Lena Ortiz, 46,"), else the person named last before (outside
+        quotes and captions), as "she" would be; None for no such phrase or person."""
+        found = _AGE.match(self.text[start:end].strip())  # (the parser's subtree can run on)
+        if found is None:
+            return None
+        people = [m for m in self._before(start) if self.pronouns.types.get(m.entity, m.type) == "PERSON"
+                  and not self.pronouns._aside(m.start)]
+        age = re.compile(rf"\s*,\s*(?:an?\s+)?{found.group(1)}\b")
+        given = [m for m in people if any(age.match(self.text, x["end"])
+                                          for x in self.record.entity(m.entity)["mentions"])]
+        if not (given or people):
+            return None
+        m = (given or people)[0]
+        return Resolution(m.entity, "description", (m.start, m.end))
 
     def _named_next(self, start: int, end: int, head: Any) -> Mention | None:
         """A lede that describes its speaker and names them only after ("The former head of
@@ -559,6 +579,8 @@ class SpeakerResolver:
                 out.append(m)
             i -= 1
         return out
+
+_AGE = re.compile(r"(?:the\s+)?(\d+)-year-old(?:\s+(?:man|woman|boy|girl|mother|father))?\b(?!-)", re.I)
 
 _HEAD_END = re.compile(r",|\s(?:of|at|for|with|in|from|on|to|and|who|whose|since)\s")
 
