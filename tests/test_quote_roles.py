@@ -84,3 +84,12 @@ def test_a_person_described_by_age_is_the_one_whose_age_was_given(pipe):
             "\"I left everything else behind,\" the 34-year-old told reporters.\n")
     rec, quotes = _quotes(pipe, text)
     assert _speaker_name(rec, quotes[-1]) == "Marta Kowalski"
+
+
+def test_a_capitalised_headline_role_is_the_person_the_story_gives_it(pipe):
+    text = ("Chief says the new clinic is still years away\n\n"
+            "Chief Daniel Whitehorse says he has asked Ottawa for funding three times.\n\n"
+            "Whitehorse said the band council would keep asking.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[0]["speaker"]["text"] == "Chief"
+    assert _speaker_name(rec, quotes[0]) == "Daniel Whitehorse"

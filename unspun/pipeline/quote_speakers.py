@@ -626,8 +626,12 @@ def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, 
 
 
 def _bare(noun: Any) -> bool:
-    """A singular common noun with no determiner ("chief says", "sister says"): the
+    """A singular common noun with no determiner ("chief says", "sister says"), or such a
+    noun capitalised as one word the parser took for a name ("Chief says"): the
     headline's style, whose story names the person after."""
+    if noun.tag_ == "NNP":
+        return noun.text[:1].isupper() and noun.text[1:].islower() \
+            and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in noun.children)
     return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
