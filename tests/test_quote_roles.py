@@ -93,3 +93,19 @@ def test_a_capitalised_headline_role_is_the_person_the_story_gives_it(pipe):
     rec, quotes = _quotes(pipe, text)
     assert quotes[0]["speaker"]["text"] == "Chief"
     assert _speaker_name(rec, quotes[0]) == "Daniel Whitehorse"
+
+
+def test_a_body_s_own_part_speaks_for_the_body_that_owns_it(pipe):
+    text = ("Observers praise calm vote\n\n"
+            "The Commonwealth Secretariat’s observer mission said on Tuesday that voting had been "
+            "orderly in most districts.\n\n"
+            "\"We urge all parties to accept the count,\" the mission said.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert [_speaker_name(rec, q) for q in quotes] == ["Commonwealth Secretariat"] * 2
+
+
+def test_a_place_s_party_is_not_the_place(pipe):
+    text = ("Vote disputed\n\n"
+            "Kenya’s main opposition party said on Monday that the count had been rigged.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) != "Kenya"

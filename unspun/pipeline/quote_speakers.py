@@ -232,6 +232,9 @@ class SpeakerResolver:
         if head is not None and is_document(head, token_lemma(head).lower()):
             return self._document(start, head)
         if head is not None:
+            owner = self._owner(head)
+            if owner is not None:
+                return Resolution(owner.entity, "description", (owner.start, owner.end))
             found = self._description_mention(start, head)
             if found is not None:
                 return Resolution(found[1], "description", found[0])
@@ -244,6 +247,20 @@ class SpeakerResolver:
             if later is not None:
                 return Resolution(later.entity, "description", (later.start, later.end))
         return Resolution(None)
+
+    def _owner(self, head: Any) -> Mention | None:
+        """"The African Union's observer mission said": a body's own part (an organisation
+        noun, ``group_nouns``) with the organisation that owns it in the possessive speaks
+        for that organisation (not for a place: "Zambia's main opposition party")."""
+        if head.pos_ != "NOUN" or token_lemma(head).lower() not in lexicon()["group_nouns"] or _indefinite(head):
+            return None
+        for child in head.children:
+            if child.dep_ != "poss" or child.pos_ != "PROPN":
+                continue
+            for m in self.mentions_in(child.left_edge.idx, child.idx + len(child)):
+                if self.pronouns.types.get(m.entity, m.type) == "ORG" and not is_place(self.record.entity(m.entity)["name"]):
+                    return m
+        return None
 
     def _aged(self, start: int, end: int) -> "Resolution | None":
         """"the 46-year-old said": a person described by age alone is the person whose age
