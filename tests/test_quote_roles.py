@@ -109,3 +109,20 @@ def test_a_place_s_party_is_not_the_place(pipe):
             "Kenya’s main opposition party said on Monday that the count had been rigged.\n")
     rec, (q,) = _quotes(pipe, text)
     assert _speaker_name(rec, q) != "Kenya"
+
+
+def test_a_bracketed_short_name_is_the_organisation_it_abbreviates(pipe):
+    text = ("Dock workers walk out\n\n"
+            "The Coastal Port Workers Federation (CPWF) called the strike on Friday after talks "
+            "with operators broke down.\n\n"
+            "The CPWF said its members would stay out until wages were raised.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes and _speaker_name(rec, quotes[-1]) == "Coastal Port Workers Federation"
+
+
+def test_a_bracketed_name_that_is_no_abbreviation_is_left_alone(pipe):
+    text = ("Dock workers walk out\n\n"
+            "The Coastal Port Workers Federation (Halifax) called the strike on Friday.\n\n"
+            "Halifax said the port would stay open.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert all(_speaker_name(rec, q) != "Coastal Port Workers Federation" for q in quotes)

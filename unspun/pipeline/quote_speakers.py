@@ -114,6 +114,7 @@ class SpeakerResolver:
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
+        self._aliases = _acronyms(self.text, self.mentions, record)
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -207,7 +208,11 @@ class SpeakerResolver:
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
-            return Resolution((people or holding or inside)[0].entity)
+            found = (people or holding or inside)[0].entity
+            return Resolution(self._aliases.get(self.record.entity(found)["name"], found))
+        short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
+        if short in self._aliases:  # "Kahwu said", the tagger missing it
+            return Resolution(self._aliases[short])
         word = self.text[start:end].lower()
         if head is not None:
             noun = relative_antecedent(head)
@@ -596,6 +601,27 @@ class SpeakerResolver:
                 out.append(m)
             i -= 1
         return out
+
+def _acronyms(text: str, mentions: list[Mention], record: Any) -> dict[str, str]:
+    """A short name -> the organisation it abbreviates: a name written in brackets right
+    after an organisation's mention whose capitalised words' initials it spells ("Kenya
+    Allied Health Workers Union (Kahwu)", "Office for Product Safety and Standards
+    (OPSS)"), which the tagger may make an entity of its own or miss."""
+    ends = {m.end: m for m in mentions if m.type == "ORG"}
+    out = {}
+    for found in re.finditer(r"\(\s*([A-Z][\w&]{1,11})\s*\)", text):
+        k = found.start()
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        before = ends.get(k)
+        if before is None:
+            continue
+        name = record.entity(before.entity)["name"]
+        initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[0].isupper())
+        if len(initials) > 1 and found.group(1).lower() == initials.lower():
+            out.setdefault(found.group(1), before.entity)
+    return out
+
 
 _AGE = re.compile(r"(?:the\s+)?(\d+)-year-old(?:\s+(?:man|woman|boy|girl|mother|father))?\b(?!-)", re.I)
 
