@@ -34,7 +34,7 @@ from typing import Any
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
-                            place_level_of, place_levels, relative_antecedent)
+                            place_level_of, place_levels, post_modifiers, relative_antecedent)
 from ..places import is_place
 
 from ..lang import lemma as token_lemma
@@ -114,6 +114,7 @@ class SpeakerResolver:
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
+        self._aliases = _acronyms(self.text, self.mentions, record)
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -207,7 +208,11 @@ class SpeakerResolver:
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
-            return Resolution((people or holding or inside)[0].entity)
+            found = (people or holding or inside)[0].entity
+            return Resolution(self._aliases.get(self.record.entity(found)["name"], found))
+        short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
+        if short in self._aliases:  # "Kahwu said", the tagger missing it
+            return Resolution(self._aliases[short])
         word = self.text[start:end].lower()
         if head is not None:
             noun = relative_antecedent(head)
@@ -226,9 +231,15 @@ class SpeakerResolver:
             return Resolution(m.entity, "pronoun", self._speaker_span_at(m))
         if word in lexicon()["person_pronouns"] or word in lexicon()["group_pronouns"]:
             return Resolution(None)  # "I", "we": first person, no antecedent here
+        aged = self._aged(start, end)
+        if aged is not None:
+            return aged
         if head is not None and is_document(head, token_lemma(head).lower()):
             return self._document(start, head)
         if head is not None:
+            owner = self._owner(head)
+            if owner is not None:
+                return Resolution(owner.entity, "description", (owner.start, owner.end))
             found = self._description_mention(start, head)
             if found is not None:
                 return Resolution(found[1], "description", found[0])
@@ -241,6 +252,37 @@ class SpeakerResolver:
             if later is not None:
                 return Resolution(later.entity, "description", (later.start, later.end))
         return Resolution(None)
+
+    def _owner(self, head: Any) -> Mention | None:
+        """"The African Union's observer mission said": a body's own part (an organisation
+        noun, ``group_nouns``) with the organisation that owns it in the possessive speaks
+        for that organisation (not for a place: "Zambia's main opposition party")."""
+        if head.pos_ != "NOUN" or token_lemma(head).lower() not in lexicon()["group_nouns"] or _indefinite(head):
+            return None
+        for child in head.children:
+            if child.dep_ != "poss" or child.pos_ != "PROPN":
+                continue
+            for m in self.mentions_in(child.left_edge.idx, child.idx + len(child)):
+                if self.pronouns.types.get(m.entity, m.type) == "ORG" and not is_place(self.record.entity(m.entity)["name"]):
+                    return m
+        return None
+
+    def _aged(self, start: int, end: int) -> "Resolution | None":
+        """"the 46-year-old said": a person described by age alone is the person whose age
+        the article gave ("Lena Ortiz, 46,"), else the person named last before (outside
+        quotes and captions), as "she" would be; None for no such phrase or person."""
+        found = _AGE.match(self.text[start:end].strip())  # (the parser's subtree can run on)
+        if found is None:
+            return None
+        people = [m for m in self._before(start) if self.pronouns.types.get(m.entity, m.type) == "PERSON"
+                  and not self.pronouns._aside(m.start)]
+        age = re.compile(rf"\s*,\s*(?:an?\s+)?{found.group(1)}\b")
+        given = [m for m in people if any(age.match(self.text, x["end"])
+                                          for x in self.record.entity(m.entity)["mentions"])]
+        if not (given or people):
+            return None
+        m = (given or people)[0]
+        return Resolution(m.entity, "description", (m.start, m.end))
 
     def _named_next(self, start: int, end: int, head: Any) -> Mention | None:
         """A lede that describes its speaker and names them only after ("The former head of
@@ -560,6 +602,29 @@ class SpeakerResolver:
             i -= 1
         return out
 
+def _acronyms(text: str, mentions: list[Mention], record: Any) -> dict[str, str]:
+    """A short name -> the organisation it abbreviates: a name written in brackets right
+    after an organisation's mention whose capitalised words' initials it spells ("Kenya
+    Allied Health Workers Union (Kahwu)", "Office for Product Safety and Standards
+    (OPSS)"), which the tagger may make an entity of its own or miss."""
+    ends = {m.end: m for m in mentions if m.type == "ORG"}
+    out = {}
+    for found in re.finditer(r"\(\s*([A-Z][\w&]{1,11})\s*\)", text):
+        k = found.start()
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        before = ends.get(k)
+        if before is None:
+            continue
+        name = record.entity(before.entity)["name"]
+        initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[0].isupper())
+        if len(initials) > 1 and found.group(1).lower() == initials.lower():
+            out.setdefault(found.group(1), before.entity)
+    return out
+
+
+_AGE = re.compile(r"(?:the\s+)?(\d+)-year-old(?:\s+(?:man|woman|boy|girl|mother|father))?\b(?!-)", re.I)
+
 _HEAD_END = re.compile(r",|\s(?:of|at|for|with|in|from|on|to|and|who|whose|since)\s")
 
 
@@ -604,8 +669,12 @@ def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, 
 
 
 def _bare(noun: Any) -> bool:
-    """A singular common noun with no determiner ("chief says", "sister says"): the
+    """A singular common noun with no determiner ("chief says", "sister says"), or such a
+    noun capitalised as one word the parser took for a name ("Chief says"): the
     headline's style, whose story names the person after."""
+    if noun.tag_ == "NNP":
+        return noun.text[:1].isupper() and noun.text[1:].islower() \
+            and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in noun.children)
     return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
@@ -696,6 +765,7 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
+        pe = post_modifiers(subject, pe)  # "Two people familiar with the matter"
         if is_document(subject, token_lemma(subject).lower()):  # "a poll released Thursday",
             for child in subject.rights:                       # "a memo viewed by CBC News"
                 if child.dep_ == "acl" and child.tag_ == "VBN" and not any(

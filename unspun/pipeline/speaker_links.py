@@ -300,7 +300,8 @@ def noun_phrase(noun: Any) -> tuple[int, int]:
     for child in noun.rights:
         if child.dep_ != "prep":
             break
-        comma = next((t for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","), None)
+        comma = next((t for t in noun.doc[child.i:child.right_edge.i + 1] if t.text == ","
+                      and not _name_list(noun.doc[t.i + 1:child.right_edge.i + 1])), None)
         if comma is not None:  # "... by the association, which represents ...": up to the comma
             right = noun.doc[comma.i - 1] if comma.i - 1 > child.i else right
             break
@@ -308,6 +309,38 @@ def noun_phrase(noun: Any) -> tuple[int, int]:
     while left.i < right.i and (left.is_punct or left.pos_ == "CCONJ"):
         left = noun.doc[left.i + 1]
     return left.idx, right.idx + len(right)
+
+
+def _name_list(tokens: Any) -> bool:
+    """The rest of a proper name after an inner comma ("Ministry of Environment, Forest and
+    Climate Change", "Department for Science, Innovation and Technology"): capitalised
+    words and "and" / "&" / commas, ending in a capitalised word."""
+    words = [t for t in tokens]
+    return bool(words) and words[0].text[:1].isupper() and words[-1].text[:1].isupper() \
+        and words[0].pos_ == "PROPN" and all(t.text[:1].isupper() or t.lower_ in ("and", "&", ",", "of", "for")
+                                             for t in words) and any(t.lower_ in ("and", "&") for t in words)
+
+
+def post_modifiers(noun: Any, end: int, limit: int = 40) -> int:
+    """The end of a description speaker with what follows its noun and belongs to it: a
+    participle phrase ("engineers testing the aircraft", "A senior aide involved in the
+    talks") or an adjective phrase ("Two people familiar with the matter") written
+    without a comma before it (not "the lawyer, reached by phone,"; no relative clause:
+    "A woman, who asked not to be named," is "A woman"), up to ``limit`` tokens, never
+    past the verb the noun is the subject of; ``end``: the noun phrase's end
+    (:func:`noun_phrase`)."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i > noun.i else None
+    for child in noun.rights:
+        if any(t.text == "," for t in noun.doc[noun.i:child.left_edge.i]):
+            break
+        if child.dep_ == "acl" or (child.dep_ == "amod" and child.pos_ == "ADJ"):
+            last = child.right_edge
+            while last.i > child.i and (last.is_punct or last.is_space):
+                last = noun.doc[last.i - 1]
+            if (verb is None or last.i < verb.i) and last.i - noun.i <= limit \
+                    and not any(t.is_space or t.text in ";:" for t in noun.doc[noun.i:last.i + 1]):
+                end = max(end, last.idx + len(last))
+    return end
 
 
 def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int, resolver: Any = None,

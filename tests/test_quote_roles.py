@@ -1,0 +1,128 @@
+"""Speakers written as roles: organisation nouns, places, descriptions that name their speaker.
+
+Real spaCy parses of short invented texts; each test checks the rule of one class of speaker.
+"""
+from __future__ import annotations
+
+import pytest
+
+import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+from unspun.pipeline.runner import Pipeline
+from unspun.places import is_place, is_state
+from unspun.readers.article import Article
+
+COMPONENTS = ["segment", "dateline", "agencies", "entities", "quotes"]
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline(COMPONENTS)
+
+
+def _quotes(pipe, text):
+    rec = pipe.analyze_batch([Article(text=text)])[0]
+    return rec, rec.quotes
+
+
+def _speaker_name(rec, q):
+    sp = q["speaker"]
+    return rec.entity(sp["entity"])["name"] if sp and sp["entity"] else None
+
+
+@pytest.mark.parametrize("name", ["B.C.", "Ont.", "P.E.I.", "Alberta", "Nova Scotia", "Punjab", "Gauteng"])
+def test_provinces_and_other_first_level_regions_are_places_of_province_level(name):
+    assert is_place(name) and is_state(name)
+
+
+@pytest.mark.parametrize("name", ["Central", "Western", "Unity", "Health Workers Council"])
+def test_region_names_that_are_common_words_are_no_provinces(name):
+    assert not is_state(name)
+
+
+def test_a_union_is_an_organisation_not_the_province_in_its_name(pipe):
+    text = ("Paramedics at 11 B.C. stations to strike Friday\n\n"
+            "About 900 paramedics at 11 B.C. stations will walk off the job on Friday, their union says.\n\n"
+            "The Coastal Paramedics Guild Union says its members have worked without a contract for a year.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes and all(_speaker_name(rec, q) == "Coastal Paramedics Guild Union" for q in quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Two officials familiar with the negotiations said the deal could be signed in March.\n",
+     "Two officials familiar with the negotiations"),
+    ("Technicians inspecting the bridge said the cracks had widened since the spring.\n",
+     "Technicians inspecting the bridge"),
+    ("A spokesperson for the Ministry of Fisheries, Oceans and Coastal Affairs said the quota "
+     "would not change.\n", "A spokesperson for the Ministry of Fisheries, Oceans and Coastal Affairs"),
+])
+def test_a_description_speaker_keeps_what_belongs_to_its_noun(pipe, text, speaker):
+    rec, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["text"] == speaker
+
+
+def test_a_description_speaker_ends_before_a_clause_set_off_by_commas(pipe):
+    text = ("A nurse, who asked not to be named because she was not allowed to speak to reporters, "
+            "said the ward had been short-staffed for weeks.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["text"] == "A nurse"
+
+
+def test_a_person_described_by_age_is_the_person_named_before(pipe):
+    text = ("River floods low-lying streets\n\n"
+            "Margaret Doyle has lived on the same street in Winnipeg for 50 years. On Sunday, "
+            "Doyle watched the water rise from her porch.\n\n"
+            "\"We have never seen it come this high,\" the 81-year-old said.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) == "Margaret Doyle"
+    assert q["speaker"]["resolved"]["how"] == "description"
+
+
+def test_a_person_described_by_age_is_the_one_whose_age_was_given(pipe):
+    text = ("Families wait out the storm\n\n"
+            "Marta Kowalski, 34, and her neighbour Dennis Albright waited outside the shelter.\n\n"
+            "Albright said he had packed only a toothbrush.\n\n"
+            "\"I left everything else behind,\" the 34-year-old told reporters.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Marta Kowalski"
+
+
+def test_a_capitalised_headline_role_is_the_person_the_story_gives_it(pipe):
+    text = ("Chief says the new clinic is still years away\n\n"
+            "Chief Daniel Whitehorse says he has asked Ottawa for funding three times.\n\n"
+            "Whitehorse said the band council would keep asking.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[0]["speaker"]["text"] == "Chief"
+    assert _speaker_name(rec, quotes[0]) == "Daniel Whitehorse"
+
+
+def test_a_body_s_own_part_speaks_for_the_body_that_owns_it(pipe):
+    text = ("Observers praise calm vote\n\n"
+            "The Commonwealth Secretariat’s observer mission said on Tuesday that voting had been "
+            "orderly in most districts.\n\n"
+            "\"We urge all parties to accept the count,\" the mission said.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert [_speaker_name(rec, q) for q in quotes] == ["Commonwealth Secretariat"] * 2
+
+
+def test_a_place_s_party_is_not_the_place(pipe):
+    text = ("Vote disputed\n\n"
+            "Kenya’s main opposition party said on Monday that the count had been rigged.\n")
+    rec, (q,) = _quotes(pipe, text)
+    assert _speaker_name(rec, q) != "Kenya"
+
+
+def test_a_bracketed_short_name_is_the_organisation_it_abbreviates(pipe):
+    text = ("Dock workers walk out\n\n"
+            "The Coastal Port Workers Federation (CPWF) called the strike on Friday after talks "
+            "with operators broke down.\n\n"
+            "The CPWF said its members would stay out until wages were raised.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes and _speaker_name(rec, quotes[-1]) == "Coastal Port Workers Federation"
+
+
+def test_a_bracketed_name_that_is_no_abbreviation_is_left_alone(pipe):
+    text = ("Dock workers walk out\n\n"
+            "The Coastal Port Workers Federation (Halifax) called the strike on Friday.\n\n"
+            "Halifax said the port would stay open.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert all(_speaker_name(rec, q) != "Coastal Port Workers Federation" for q in quotes)
