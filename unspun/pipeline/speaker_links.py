@@ -188,9 +188,9 @@ class PronounLinker:
             verb = verb.head
         return True, verb.dep_ == "ROOT"
 
-    def _taken_up(self, p: Any, pos: int, here: int) -> set[int]:
-        """The sentences from ``WINDOW`` back to ``here`` that hold a pronoun of ``p``'s gender
-        outside quotes before ``pos`` ("Her husband had ...")."""
+    def _taken_up(self, p: Any, pos: int, here: int) -> set[tuple[int, int]]:
+        """(sentence, position) of the pronouns of ``p``'s gender outside quotes from
+        ``WINDOW`` sentences back to ``pos`` ("Her husband had ...")."""
         if p.gender is None or here == 0:
             return set()
         first = bisect_left(self.tok_starts, self.bounds[max(0, here - WINDOW)])
@@ -198,7 +198,7 @@ class PronounLinker:
         for tok in self.doc[first:bisect_left(self.tok_starts, pos)]:
             found = pronoun(tok.lower_)
             if found is not None and found.gender == p.gender and not self.inside_quote(tok.idx):
-                out.add(self.sentence(tok.idx))
+                out.add((self.sentence(tok.idx), tok.idx))
         return out
 
     def _silent(self, m: Any) -> bool:
@@ -250,7 +250,8 @@ class PronounLinker:
                 by_name[key] = _Point(s, e, None, "ORG", name)
                 spoke.append(Antecedent(key, s, self.sentence(s), "ORG", speaker=True))
         spoke.sort(key=lambda a: a.start)
-        found = resolve(p, pos, here, cands, spoke, taken_up=self._taken_up(p, pos, here))
+        taken = self._taken_up(p, pos, here)
+        found = resolve(p, pos, here, cands, spoke, taken_up={k for k, _ in taken}, taken_at=taken)
         if found is None:
             return None
         if found.entity in by_name:
