@@ -149,13 +149,84 @@ class PronounLinker:
         self.doc, self.sents, self.inside_quote = doc, sents, inside_quote
         self.mentions = mentions  # sorted by start; each has start, end, entity, type
         self.starts = [m.start for m in mentions]
-        self.types = entity_types(record)
-        self.genders = entity_genders(record, self.types)
+        self.text = record.text
+        self.names = {e["id"]: e["name"] for e in record.entities}
         self.tok_starts = [t.idx for t in doc] if len(doc) else []
-        self.aside = aside_spans(record)
+        self.types = self._retyped(record, entity_types(record))
+        self.genders = entity_genders(record, self.types)
+        self._surname_genders(record)
+        self.aside = sorted(aside_spans(record) + [(m.start(), m.end()) for m in
+                                                   re.finditer(r"[^\n]+", record.text)
+                                                   if self._CREDIT_SQUARE.search(m.group())])
         starts = {doc[i].idx for i in sents.starts} if len(doc) else set()
         starts |= {m.end() for m in re.finditer(r"\n\s*\n", record.text)}
         self.bounds = sorted(starts | {0})
+
+    # a photo credit in square brackets ending its line ("... on Monday [Ana Ruiz/Reuters]")
+    _CREDIT_SQUARE = re.compile(r"\[[^\[\]]*/[^\[\]]*\]\s*$")
+    # prepositions whose object is a place ("born in X", "a village near X")
+    _LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+
+    def _retyped(self, record: Any, types: dict[str, str]) -> dict[str, str]:
+        """:func:`entity_types`, and for pronouns: a name tagged as a person but written only
+        where a place is ("born in X", "in Ardmore, Co Kerry": the object of a locative
+        preposition, or in apposition to one) is a place, unless a known given name or
+        title makes it a person; an entity tagged otherwise is a person when its name opens
+        with a title ("Mr Quill") or is the surname of a person's ("Ní Bhriain" after
+        "Síle Ní Bhriain")."""
+        titles = set(get_language("en").words.get("title_gender", {}))
+        text = record.text
+        the = {e["id"] for e in record.entities  # "the Treasury": no person's name
+               if any(text[max(0, m["start"] - 4):m["start"]].lower() == "the " for m in e["mentions"])}
+        people = {e["id"]: e["name"] for e in record.entities
+                  if types.get(e["id"]) == "PERSON" and e["id"] not in the}
+        self.same_as: dict[str, str] = {}  # "Ní Bhriain" -> "Síle Ní Bhriain"
+        out = dict(types)
+        for e in record.entities:
+            words = e["name"].split()
+            if not words or not e["mentions"]:
+                continue
+            if types.get(e["id"]) == "PERSON":
+                if given_name_gender([e["name"]], "en") is None and words[0].lower().rstrip(".") not in titles \
+                        and all(self._locative(m) for m in e["mentions"]):
+                    out[e["id"]] = "GPE"
+            elif types.get(e["id"]) in ("ORG", "GPE", "NORP") and not is_place(e["name"]) and e["id"] not in the:
+                titled = len(words) > 1 and words[0].lower().rstrip(".") in titles
+                surname = " ".join(words[1:] if titled else words)
+                full = [i for i, p in people.items() if i != e["id"] and p.endswith(" " + surname)]
+                if titled or full:
+                    out[e["id"]] = "PERSON"
+                if len(full) == 1:
+                    self.same_as[e["id"]] = full[0]
+        return out
+
+    def _surname_genders(self, record: Any) -> None:
+        """A surname entity ("Ní Bhriain") has the gender of the person whose full name ends
+        with it ("Síle Ní Bhriain")."""
+        for e in record.entities:
+            if self.types.get(e["id"]) != "PERSON" or e["id"] in self.genders:
+                continue
+            full = {self.genders.get(o["id"]) for o in record.entities if o["id"] != e["id"]
+                    and self.types.get(o["id"]) == "PERSON" and o["name"].endswith(" " + e["name"])}
+            if len(full) == 1 and None not in full:
+                self.genders[e["id"]] = full.pop()
+        for short, full in self.same_as.items():  # either one's gender is both's
+            g = self.genders.get(short) or self.genders.get(full)
+            if g and self.genders.get(short, g) == self.genders.get(full, g):
+                self.genders[short] = self.genders[full] = g
+
+    def _locative(self, m: dict) -> bool:
+        """A mention written where a place is: the object of a locative preposition, or in
+        apposition or joined to one ("in Ardmore, Co Kerry")."""
+        if not len(self.doc):
+            return False
+        span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ in ("appos", "conj", "compound") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in self._LOCATIVE
 
     def _aside(self, pos: int) -> bool:
         i = bisect_right(self.aside, (pos, float("inf"))) - 1
@@ -233,6 +304,10 @@ class PronounLinker:
         for m in self.mentions[lo:hi]:
             if self.inside_quote(m.start) or self._aside(m.start) or (p.kind == "person" and self._silent(m)):
                 continue
+            if "/" in self.text[m.start:m.end]:
+                continue  # a credit, "Ana Ruiz/Reuters"
+            if p.kind == "group" and is_place(self.names.get(m.entity, "")):
+                continue  # "they": people or a body, never a place ("Halifax")
             subject, main = self._subject_main(m)
             a = Antecedent(m.entity, m.start, self.sentence(m.start), self.types.get(m.entity, m.type),
                            self.genders.get(m.entity), subject, main=main)
@@ -258,8 +333,11 @@ class PronounLinker:
             return by_name[found.entity]
         if p.gender and found.entity not in self.genders:
             self.genders[found.entity] = p.gender  # "Tyler Brandt ... He said": he from now on
-        return by_key.get((found.entity, found.start)) or _Point(found.start, found.start,
-                                                                  found.entity, found.type)
+        m = by_key.get((found.entity, found.start)) or _Point(found.start, found.start,
+                                                               found.entity, found.type)
+        if m.entity in self.same_as:  # the surname of a person named in full: that person
+            return _Point(m.start, m.end, self.same_as[m.entity], "PERSON")
+        return m
 
 
 class _Point:
