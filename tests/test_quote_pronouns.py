@@ -92,3 +92,24 @@ def test_they_takes_no_place_tagged_as_an_organisation(nlp):
     text = text.replace("Port Harmon", "Halifax")
     linker = _linker(nlp, text, [("Halifax", "ORG")])
     assert linker.resolve(text.index("They said"), "They") is None
+
+
+def test_she_takes_an_untagged_name_that_spoke_before(nlp):
+    text = ("Ms Halloran said the clinic had closed.\n\n"
+            "She said she would travel to the city instead.\n")
+    linker = _linker(nlp, text, [])
+    start = text.index("Ms Halloran")
+    m = linker.resolve(text.index("She said"), "She", named=[(start, start + 11, "Ms Halloran")])
+    assert m is not None and m.entity is None and m.name == "Ms Halloran"
+    # a man's title is no antecedent for "she"; a group noun or an acronym is nobody
+    assert linker.resolve(text.index("She said"), "He", named=[(start, start + 11, "Ms Halloran")]) is None
+    for name in ("Officials", "WHO"):
+        assert not linker._person_name(0, len(name), name)
+
+
+def test_they_takes_two_people_joined_by_and(nlp):
+    text = ("In the north, sisters Orla and Brid Tennant, who run a bakery, said orders had doubled.\n\n"
+            "They said they had hired two more bakers.\n")
+    linker = _linker(nlp, text, [("Orla", "PERSON"), ("Brid Tennant", "PERSON")])
+    m = linker.resolve(text.index("They said"), "They")
+    assert m is not None and m.entity is None and m.name == "Orla and Brid Tennant"

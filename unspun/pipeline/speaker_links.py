@@ -272,6 +272,32 @@ class PronounLinker:
                 out.add((self.sentence(tok.idx), tok.idx))
         return out
 
+    def _person_name(self, start: int, end: int, name: str) -> bool:
+        """A speaker written as a proper name the tagger missed that can be a person's: the
+        name as written, each word capitalised, no known place, no organisation's name
+        ("Hydro"), no acronym, no group noun ("Officials")."""
+        words = name.split()
+        groups = get_language("en").quote_cues.get("group_nouns", [])
+        return bool(words) and self.text[start:end] == name and all(w[:1].isupper() for w in words) \
+            and not any(w.isupper() and len(w) > 1 for w in words) and not is_place(name) \
+            and name_kind(name) is None and words[-1].lower() not in groups
+
+    def _pairs(self, cands: list[Antecedent], by_key: dict) -> list[tuple[Antecedent, tuple[str, "_Point"]]]:
+        """Two people joined by "and" ("Dana and Lee Marsh"): one group antecedent for "they",
+        spanning both, with the first one's place in its sentence."""
+        people = [c for c in cands if c.type == "PERSON"]
+        out = []
+        for first, second in zip(people, people[1:]):
+            m0, m1 = by_key[(first.entity, first.start)], by_key[(second.entity, second.start)]
+            between = self.text[m0.end:m1.start]
+            if first.sentence != second.sentence or between.strip() != "and":
+                continue
+            key = f"\0g{m0.start}"
+            out.append((Antecedent(key, m0.start, first.sentence, "NORP", subject=first.subject or second.subject,
+                                   main=first.main or second.main),
+                        (key, _Point(m0.start, m1.end, None, "NORP", self.text[m0.start:m1.end]))))
+        return out
+
     def _silent(self, m: Any) -> bool:
         """A person the article says did not speak: the subject of a refusal ("declined to
         comment", ``refusal_verbs``) or of a negated verb of speaking ("did not speak to
@@ -319,11 +345,19 @@ class PronounLinker:
                 spoke.append(Antecedent(entity, spos, self.sentence(spos), self.types[entity],
                                         self.genders.get(entity), speaker=True))
         by_name = {}
-        for s, e, name in named if p.kind != "person" else ():
-            if s < pos:
+        for s, e, name in named:
+            if s < pos and p.kind != "person":
                 key = f"\0{s}"  # no entity id looks like this
                 by_name[key] = _Point(s, e, None, "ORG", name)
                 spoke.append(Antecedent(key, s, self.sentence(s), "ORG", speaker=True))
+            elif s < pos and self._person_name(s, e, name):  # "Okafor said" (untagged) ... "She said"
+                key = f"\0{s}"
+                by_name[key] = _Point(s, e, None, "PERSON", name)
+                spoke.append(Antecedent(key, s, self.sentence(s), "PERSON", gender_of([name]), speaker=True))
+        if p.kind == "group":  # "Dana and Lee Marsh, who run ..., said" ... "They said"
+            for a, (key, point) in self._pairs(cands, by_key):
+                cands.append(a)
+                by_name[key] = point
         spoke.sort(key=lambda a: a.start)
         taken = self._taken_up(p, pos, here)
         found = resolve(p, pos, here, cands, spoke, taken_up={k for k, _ in taken}, taken_at=taken)
