@@ -113,3 +113,20 @@ def test_they_takes_two_people_joined_by_and(nlp):
     linker = _linker(nlp, text, [("Orla", "PERSON"), ("Brid Tennant", "PERSON")])
     m = linker.resolve(text.index("They said"), "They")
     assert m is not None and m.entity is None and m.name == "Orla and Brid Tennant"
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour safety officer Wren Castellanos said the channel was too shallow.\n\nShe said dredging was overdue.\n",
+    "Wren Castellanos, the leader of the pilots' guild, said the channel was too shallow.\n\n"
+    "She said dredging was overdue.\n",
+])
+def test_a_name_with_a_persons_role_beside_it_is_a_person(nlp, text):
+    linker = _linker(nlp, text, [("Wren Castellanos", "GPE")])
+    assert linker.types["E1"] == "PERSON"
+    assert _name(linker, linker.resolve(text.index("She said"), "She")) == "Wren Castellanos"
+
+
+def test_a_place_with_a_role_word_nowhere_beside_it_stays_a_place(nlp):
+    text = "Flooding hit Castlebar, the town said.\n\nIt said roads were closed.\n"
+    linker = _linker(nlp, text, [("Castlebar", "GPE")])
+    assert linker.types["E1"] == "GPE"

@@ -173,7 +173,8 @@ class PronounLinker:
         preposition, or in apposition to one) is a place, unless a known given name or
         title makes it a person; an entity tagged otherwise is a person when its name opens
         with a title ("Mr Quill") or is the surname of a person's ("Ní Bhriain" after
-        "Síle Ní Bhriain")."""
+        "Síle Ní Bhriain") or has a person's role beside it ("officer Dana Pruitt",
+        "Ama Boateng, the leader of")."""
         titles = set(get_language("en").words.get("title_gender", {}))
         text = record.text
         the = {e["id"] for e in record.entities  # "the Treasury": no person's name
@@ -194,11 +195,23 @@ class PronounLinker:
                 titled = len(words) > 1 and words[0].lower().rstrip(".") in titles
                 surname = " ".join(words[1:] if titled else words)
                 full = [i for i, p in people.items() if i != e["id"] and p.endswith(" " + surname)]
-                if titled or full:
+                if titled or full or any(self._role_beside(m) for m in e["mentions"]):
                     out[e["id"]] = "PERSON"
                 if len(full) == 1:
                     self.same_as[e["id"]] = full[0]
         return out
+
+    _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([a-z-]+)\b")
+
+    def _role_beside(self, m: dict) -> bool:
+        """A name written with a person's role beside it: right before it, in lower case
+        ("fire information officer Dana Pruitt"), or in apposition after it ("Ama Boateng,
+        the leader of the party"); ``role_words``."""
+        roles = get_language("en").word_set("role_words")
+        before = self.text[max(0, m["start"] - 30):m["start"]]
+        word = re.search(r"(?<![\w-])([a-z-]+) $", before)
+        after = self._ROLE_AFTER.match(self.text, m["end"])
+        return bool(word and word.group(1) in roles) or bool(after and after.group(1) in roles)
 
     def _surname_genders(self, record: Any) -> None:
         """A surname entity ("Ní Bhriain") has the gender of the person whose full name ends
@@ -352,8 +365,12 @@ class PronounLinker:
                 spoke.append(Antecedent(key, s, self.sentence(s), "ORG", speaker=True))
             elif s < pos and self._person_name(s, e, name):  # "Okafor said" (untagged) ... "She said"
                 key = f"\0{s}"
-                by_name[key] = _Point(s, e, None, "PERSON", name)
-                spoke.append(Antecedent(key, s, self.sentence(s), "PERSON", gender_of([name]), speaker=True))
+                full = [i for i, n in self.names.items() if self.types.get(i) == "PERSON"
+                        and (n == name or n.endswith(" " + name))]  # "Dr. Ann Okafor" named before
+                entity = full[0] if len(full) == 1 else None
+                by_name[key] = _Point(s, e, entity, "PERSON", name)
+                gender = self.genders.get(entity) if entity else gender_of([name])
+                spoke.append(Antecedent(key, s, self.sentence(s), "PERSON", gender, speaker=True))
         if p.kind == "group":  # "Dana and Lee Marsh, who run ..., said" ... "They said"
             for a, (key, point) in self._pairs(cands, by_key):
                 cands.append(a)
