@@ -130,3 +130,13 @@ def test_a_place_with_a_role_word_nowhere_beside_it_stays_a_place(nlp):
     text = "Flooding hit Castlebar, the town said.\n\nIt said roads were closed.\n"
     linker = _linker(nlp, text, [("Castlebar", "GPE")])
     assert linker.types["E1"] == "GPE"
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_person(nlp):
+    text = ("Opposition critic Akosua Boateng said the budget failed renters.\n\n"
+            "Boateng said rents had doubled.\n\n"
+            "The minister did not respond. \"It is a crisis,\" she said.\n")
+    linker = _linker(nlp, text, [("Akosua", "PERSON"), ("Boateng", "ORG")])
+    assert linker.types["E2"] == "PERSON" and linker.same_as["E1"] == "E2"
+    m = linker.resolve(text.index("she said"), "she")
+    assert _name(linker, m) == "Boateng"

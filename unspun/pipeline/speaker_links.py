@@ -199,7 +199,22 @@ class PronounLinker:
                     out[e["id"]] = "PERSON"
                 if len(full) == 1:
                     self.same_as[e["id"]] = full[0]
+        self._split_names(record, out)
         return out
+
+    def _split_names(self, record: Any, types: dict[str, str]) -> None:
+        """A person's name the tagger cut in two ("critic Ama" + "Boateng", then "Boateng said"):
+        a person's mention followed after one space by a one-word mention of another
+        entity, not a person's, that is also written on its own; that entity is the person."""
+        spans = sorted((m["start"], m["end"], e["id"]) for e in record.entities for m in e["mentions"])
+        alone = {e["id"]: len(e["mentions"]) for e in record.entities}
+        for (s1, e1, id1), (s2, e2, id2) in zip(spans, spans[1:]):
+            word = self.text[s2:e2]
+            if types.get(id1) == "PERSON" and id2 != id1 and types.get(id2) != "PERSON" \
+                    and self.text[e1:s2] == " " and " " not in word and word[:1].isupper() \
+                    and alone[id2] > 1 and not is_place(word) and id1 not in self.same_as:
+                types[id2] = "PERSON"
+                self.same_as[id1] = id2
 
     _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([a-z-]+)\b")
 
