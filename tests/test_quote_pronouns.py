@@ -140,3 +140,12 @@ def test_a_name_the_tagger_cut_in_two_is_one_person(nlp):
     assert linker.types["E2"] == "PERSON" and linker.same_as["E1"] == "E2"
     m = linker.resolve(text.index("she said"), "she")
     assert _name(linker, m) == "Boateng"
+
+
+def test_a_titled_surname_is_the_person_a_role_names_in_full(nlp):
+    text = ("She died at home on Monday, her son Eamon Quillane said.\n\n"
+            "Mr Quillane said she had sung until the last week.\n\n"
+            "\"It was her whole life,\" he said.\n")
+    linker = _linker(nlp, text, [("Eamon Quillane", "ORG"), ("Mr Quillane", "ORG")])
+    assert linker.types["E1"] == linker.types["E2"] == "PERSON"
+    assert _name(linker, linker.resolve(text.index("he said"), "he")) == "Eamon Quillane"

@@ -179,8 +179,10 @@ class PronounLinker:
         text = record.text
         the = {e["id"] for e in record.entities  # "the Treasury": no person's name
                if any(text[max(0, m["start"] - 4):m["start"]].lower() == "the " for m in e["mentions"])}
+        roled = {e["id"] for e in record.entities if types.get(e["id"]) in ("ORG", "GPE", "NORP")
+                 and any(self._role_beside(m) for m in e["mentions"])}  # "her son Eoin Ó Dálaigh"
         people = {e["id"]: e["name"] for e in record.entities
-                  if types.get(e["id"]) == "PERSON" and e["id"] not in the}
+                  if (types.get(e["id"]) == "PERSON" or e["id"] in roled) and e["id"] not in the}
         self.same_as: dict[str, str] = {}  # "Ní Bhriain" -> "Síle Ní Bhriain"
         out = dict(types)
         for e in record.entities:
@@ -195,7 +197,7 @@ class PronounLinker:
                 titled = len(words) > 1 and words[0].lower().rstrip(".") in titles
                 surname = " ".join(words[1:] if titled else words)
                 full = [i for i, p in people.items() if i != e["id"] and p.endswith(" " + surname)]
-                if titled or full or any(self._role_beside(m) for m in e["mentions"]):
+                if titled or full or e["id"] in roled:
                     out[e["id"]] = "PERSON"
                 if len(full) == 1:
                     self.same_as[e["id"]] = full[0]
