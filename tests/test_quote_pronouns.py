@@ -149,3 +149,10 @@ def test_a_titled_surname_is_the_person_a_role_names_in_full(nlp):
     linker = _linker(nlp, text, [("Eamon Quillane", "ORG"), ("Mr Quillane", "ORG")])
     assert linker.types["E1"] == linker.types["E2"] == "PERSON"
     assert _name(linker, linker.resolve(text.index("he said"), "he")) == "Eamon Quillane"
+
+
+def test_a_body_after_a_persons_name_is_not_their_surname(nlp):
+    text = ("Premier Joan Halvorsen Administration officials met on Monday.\n\n"
+            "The Administration said talks would go on. She said the deal was close.\n")
+    linker = _linker(nlp, text, [("Joan Halvorsen", "PERSON"), ("Administration", "ORG")])
+    assert linker.types["E2"] == "ORG" and "E1" not in linker.same_as

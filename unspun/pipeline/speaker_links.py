@@ -180,7 +180,7 @@ class PronounLinker:
         the = {e["id"] for e in record.entities  # "the Treasury": no person's name
                if any(text[max(0, m["start"] - 4):m["start"]].lower() == "the " for m in e["mentions"])}
         roled = {e["id"] for e in record.entities if types.get(e["id"]) in ("ORG", "GPE", "NORP")
-                 and any(self._role_beside(m) for m in e["mentions"])}  # "her son Eoin Ó Dálaigh"
+                 and not is_place(e["name"]) and any(self._role_beside(m) for m in e["mentions"])}  # "her son Eoin Ó Dálaigh"
         people = {e["id"]: e["name"] for e in record.entities
                   if (types.get(e["id"]) == "PERSON" or e["id"] in roled) and e["id"] not in the}
         self.same_as: dict[str, str] = {}  # "Ní Bhriain" -> "Síle Ní Bhriain"
@@ -201,18 +201,20 @@ class PronounLinker:
                     out[e["id"]] = "PERSON"
                 if len(full) == 1:
                     self.same_as[e["id"]] = full[0]
-        self._split_names(record, out)
+        self._split_names(record, out, the)
         return out
 
-    def _split_names(self, record: Any, types: dict[str, str]) -> None:
+    def _split_names(self, record: Any, types: dict[str, str], the: set[str]) -> None:
         """A person's name the tagger cut in two ("critic Ama" + "Boateng", then "Boateng said"):
-        a person's mention followed after one space by a one-word mention of another
-        entity, not a person's, that is also written on its own; that entity is the person."""
+        a person's mention followed after one space by a one-word mention of an organisation
+        or group entity (no known place, never after "the") that is also written on its own;
+        that entity is the person."""
         spans = sorted((m["start"], m["end"], e["id"]) for e in record.entities for m in e["mentions"])
         alone = {e["id"]: len(e["mentions"]) for e in record.entities}
         for (s1, e1, id1), (s2, e2, id2) in zip(spans, spans[1:]):
             word = self.text[s2:e2]
-            if types.get(id1) == "PERSON" and id2 != id1 and types.get(id2) != "PERSON" \
+            if types.get(id1) == "PERSON" and id2 != id1 and types.get(id2) in ("ORG", "GPE", "NORP") \
+                    and id2 not in the \
                     and self.text[e1:s2] == " " and " " not in word and word[:1].isupper() \
                     and alone[id2] > 1 and not is_place(word) and id1 not in self.same_as:
                 types[id2] = "PERSON"
