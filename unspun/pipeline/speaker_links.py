@@ -142,7 +142,15 @@ def aside_spans(record: Any) -> list[tuple[int, int]]:
 
 
 class PronounLinker:
-    """Resolves pronoun speakers of one record (see the module docstring)."""
+    """Resolves pronoun speakers of one record (see the module docstring).
+
+    Before resolving it corrects the tagger's types where the text shows otherwise
+    (:meth:`_retyped`): a "person" written only where a place is is a place; a name with a
+    title in it or a person's role beside it, a surname of a person named in full, or the
+    second half of a name the tagger cut in two is a person, and a pronoun taking the
+    surname takes the person named in full (``same_as``).  Photo credits are no
+    antecedents; "they" takes no known place but may take two people joined by "and";
+    "he"/"she" may take an earlier speaker whose proper name the tagger missed."""
 
     def __init__(self, record: Any, doc: Any, sents: Any, mentions: Sequence[Any],
                  inside_quote: Callable[[int], bool]):
