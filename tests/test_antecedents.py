@@ -139,3 +139,14 @@ def test_it_prefers_the_main_clause_subject_over_a_subordinate_one():
     # the nearest subject stays when it is also a main clause's ("X sued Y, and Y said")
     cands.append(A("later", 60, 0, "ORG", subject=True, main=True))
     assert resolve(pronoun("it"), 120, 1, cands).entity == "later"
+
+
+def test_a_run_stops_at_a_side_mention_taken_up_later_in_its_own_sentence():
+    # two quotes of Okafor's, then "The coach's sister, Dana Pruitt, said her brother ..."
+    # (the parser leaves Pruitt no subject) and '"...," she said.'
+    speakers = [A("okafor", 0, 0, gender="f", speaker=True), A("okafor", 50, 1, gender="f", speaker=True)]
+    side = [A("pruitt", 120, 2, gender="f")]
+    assert resolve(pronoun("she"), 300, 3, side, speakers).entity == "okafor"
+    assert resolve(pronoun("she"), 300, 3, side, speakers, taken_at={(2, 150)}).entity == "pruitt"
+    # "her" before the mention in its sentence takes nothing up
+    assert resolve(pronoun("she"), 300, 3, side, speakers, taken_at={(2, 100)}).entity == "okafor"

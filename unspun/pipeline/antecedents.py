@@ -134,12 +134,16 @@ def compatible(p: Pronoun, cand: Antecedent) -> bool:
 
 def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent],
             speakers: Sequence[Antecedent] = (), window: int = WINDOW,
-            taken_up: Collection[int] = ()) -> Antecedent | None:
+            taken_up: Collection[int] = (),
+            taken_at: Collection[tuple[int, int]] = ()) -> Antecedent | None:
     """The antecedent of pronoun ``p`` at character ``pos`` in sentence number ``sentence``.
 
     ``taken_up``: the sentences between that hold a pronoun of ``p``'s gender outside
     quotes ("For Lorraine MacNeil, ... Her husband had ..."): a side mention before one of
     them is what the text went on about, and a run of quotes does not go past it.
+    ``taken_at``: (sentence, position) of such pronouns, which take up a side mention
+    of their own sentence written before them too ("Jayden's mother, Lisa Morrow, said
+    her son ...").
 
     ``candidates`` are the mentions of the text (any order); ``speakers`` the
     speakers of earlier quotes, in text order.
@@ -164,7 +168,9 @@ def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent
                 picked = [c for c in picked if c.main] or picked
             if picked:
                 return picked[-1]
-        if run is not None and not any(n < k < sentence for k in taken_up):
+        taken = any(n < k < sentence for k in taken_up) \
+            or any(k == n and at > found[0].start for k, at in taken_at)
+        if run is not None and not taken:
             # a run of one speaker's quotes goes on past a side mention
             return run
         earlier = [c for c in found if c.entity in spoke]

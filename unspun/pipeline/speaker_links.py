@@ -142,20 +142,131 @@ def aside_spans(record: Any) -> list[tuple[int, int]]:
 
 
 class PronounLinker:
-    """Resolves pronoun speakers of one record (see the module docstring)."""
+    """Resolves pronoun speakers of one record (see the module docstring).
+
+    Before resolving it corrects the tagger's types where the text shows otherwise
+    (:meth:`_retyped`): a "person" written only where a place is is a place; a name with a
+    title in it or a person's role beside it, a surname of a person named in full, or the
+    second half of a name the tagger cut in two is a person, and a pronoun taking the
+    surname takes the person named in full (``same_as``).  Photo credits are no
+    antecedents; "they" takes no known place but may take two people joined by "and";
+    "he"/"she" may take an earlier speaker whose proper name the tagger missed."""
 
     def __init__(self, record: Any, doc: Any, sents: Any, mentions: Sequence[Any],
                  inside_quote: Callable[[int], bool]):
         self.doc, self.sents, self.inside_quote = doc, sents, inside_quote
         self.mentions = mentions  # sorted by start; each has start, end, entity, type
         self.starts = [m.start for m in mentions]
-        self.types = entity_types(record)
-        self.genders = entity_genders(record, self.types)
+        self.text = record.text
+        self.names = {e["id"]: e["name"] for e in record.entities}
         self.tok_starts = [t.idx for t in doc] if len(doc) else []
-        self.aside = aside_spans(record)
+        self.types = self._retyped(record, entity_types(record))
+        self.genders = entity_genders(record, self.types)
+        self._surname_genders(record)
+        self.aside = sorted(aside_spans(record) + [(m.start(), m.end()) for m in
+                                                   re.finditer(r"[^\n]+", record.text)
+                                                   if self._CREDIT_SQUARE.search(m.group())])
         starts = {doc[i].idx for i in sents.starts} if len(doc) else set()
         starts |= {m.end() for m in re.finditer(r"\n\s*\n", record.text)}
         self.bounds = sorted(starts | {0})
+
+    # a photo credit in square brackets ending its line ("... on Monday [Ana Ruiz/Reuters]")
+    _CREDIT_SQUARE = re.compile(r"\[[^\[\]]*/[^\[\]]*\]\s*$")
+    # prepositions whose object is a place ("born in X", "a village near X")
+    _LOCATIVE = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+
+    def _retyped(self, record: Any, types: dict[str, str]) -> dict[str, str]:
+        """:func:`entity_types`, and for pronouns: a name tagged as a person but written only
+        where a place is ("born in X", "in Ardmore, Co Kerry": the object of a locative
+        preposition, or in apposition to one) is a place, unless a known given name or
+        title makes it a person; an entity tagged otherwise is a person when its name opens
+        with a title ("Mr Quill") or is the surname of a person's ("Ní Bhriain" after
+        "Síle Ní Bhriain") or has a person's role beside it ("officer Dana Pruitt",
+        "Ama Boateng, the leader of")."""
+        titles = set(get_language("en").words.get("title_gender", {}))
+        text = record.text
+        the = {e["id"] for e in record.entities  # "the Treasury": no person's name
+               if any(text[max(0, m["start"] - 4):m["start"]].lower() == "the " for m in e["mentions"])}
+        roled = {e["id"] for e in record.entities if types.get(e["id"]) in ("ORG", "GPE", "NORP")
+                 and not is_place(e["name"]) and any(self._role_beside(m) for m in e["mentions"])}  # "her son Eoin Ó Dálaigh"
+        people = {e["id"]: e["name"] for e in record.entities
+                  if (types.get(e["id"]) == "PERSON" or e["id"] in roled) and e["id"] not in the}
+        self.same_as: dict[str, str] = {}  # "Ní Bhriain" -> "Síle Ní Bhriain"
+        out = dict(types)
+        for e in record.entities:
+            words = e["name"].split()
+            if not words or not e["mentions"]:
+                continue
+            if types.get(e["id"]) == "PERSON":
+                if given_name_gender([e["name"]], "en") is None and words[0].lower().rstrip(".") not in titles \
+                        and all(self._locative(m) for m in e["mentions"]):
+                    out[e["id"]] = "GPE"
+            elif types.get(e["id"]) in ("ORG", "GPE", "NORP") and not is_place(e["name"]) and e["id"] not in the:
+                titled = len(words) > 1 and words[0].lower().rstrip(".") in titles
+                surname = " ".join(words[1:] if titled else words)
+                full = [i for i, p in people.items() if i != e["id"] and p.endswith(" " + surname)]
+                if titled or full or e["id"] in roled:
+                    out[e["id"]] = "PERSON"
+                if len(full) == 1:
+                    self.same_as[e["id"]] = full[0]
+        self._split_names(record, out, the)
+        return out
+
+    def _split_names(self, record: Any, types: dict[str, str], the: set[str]) -> None:
+        """A person's name the tagger cut in two ("critic Ama" + "Boateng", then "Boateng said"):
+        a person's mention followed after one space by a one-word mention of an organisation
+        or group entity (no known place, never after "the") that is also written on its own;
+        that entity is the person."""
+        spans = sorted((m["start"], m["end"], e["id"]) for e in record.entities for m in e["mentions"])
+        alone = {e["id"]: len(e["mentions"]) for e in record.entities}
+        for (s1, e1, id1), (s2, e2, id2) in zip(spans, spans[1:]):
+            word = self.text[s2:e2]
+            if types.get(id1) == "PERSON" and id2 != id1 and types.get(id2) in ("ORG", "GPE", "NORP") \
+                    and id2 not in the \
+                    and self.text[e1:s2] == " " and " " not in word and word[:1].isupper() \
+                    and alone[id2] > 1 and not is_place(word) and id1 not in self.same_as:
+                types[id2] = "PERSON"
+                self.same_as[id1] = id2
+
+    _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([a-z-]+)\b")
+
+    def _role_beside(self, m: dict) -> bool:
+        """A name written with a person's role beside it: right before it, in lower case
+        ("fire information officer Dana Pruitt"), or in apposition after it ("Ama Boateng,
+        the leader of the party"); ``role_words``."""
+        roles = get_language("en").word_set("role_words")
+        before = self.text[max(0, m["start"] - 30):m["start"]]
+        word = re.search(r"(?<![\w-])([a-z-]+) $", before)
+        after = self._ROLE_AFTER.match(self.text, m["end"])
+        return bool(word and word.group(1) in roles) or bool(after and after.group(1) in roles)
+
+    def _surname_genders(self, record: Any) -> None:
+        """A surname entity ("Ní Bhriain") has the gender of the person whose full name ends
+        with it ("Síle Ní Bhriain")."""
+        for e in record.entities:
+            if self.types.get(e["id"]) != "PERSON" or e["id"] in self.genders:
+                continue
+            full = {self.genders.get(o["id"]) for o in record.entities if o["id"] != e["id"]
+                    and self.types.get(o["id"]) == "PERSON" and o["name"].endswith(" " + e["name"])}
+            if len(full) == 1 and None not in full:
+                self.genders[e["id"]] = full.pop()
+        for short, full in self.same_as.items():  # either one's gender is both's
+            g = self.genders.get(short) or self.genders.get(full)
+            if g and self.genders.get(short, g) == self.genders.get(full, g):
+                self.genders[short] = self.genders[full] = g
+
+    def _locative(self, m: dict) -> bool:
+        """A mention written where a place is: the object of a locative preposition, or in
+        apposition or joined to one ("in Ardmore, Co Kerry")."""
+        if not len(self.doc):
+            return False
+        span = self.doc.char_span(m["start"], m["end"], alignment_mode="expand")
+        if span is None:
+            return False
+        tok = span.root
+        while tok.dep_ in ("appos", "conj", "compound") and tok.head is not tok:
+            tok = tok.head
+        return tok.dep_ == "pobj" and tok.head.lower_ in self._LOCATIVE
 
     def _aside(self, pos: int) -> bool:
         i = bisect_right(self.aside, (pos, float("inf"))) - 1
@@ -188,9 +299,9 @@ class PronounLinker:
             verb = verb.head
         return True, verb.dep_ == "ROOT"
 
-    def _taken_up(self, p: Any, pos: int, here: int) -> set[int]:
-        """The sentences from ``WINDOW`` back to ``here`` that hold a pronoun of ``p``'s gender
-        outside quotes before ``pos`` ("Her husband had ...")."""
+    def _taken_up(self, p: Any, pos: int, here: int) -> set[tuple[int, int]]:
+        """(sentence, position) of the pronouns of ``p``'s gender outside quotes from
+        ``WINDOW`` sentences back to ``pos`` ("Her husband had ...")."""
         if p.gender is None or here == 0:
             return set()
         first = bisect_left(self.tok_starts, self.bounds[max(0, here - WINDOW)])
@@ -198,7 +309,33 @@ class PronounLinker:
         for tok in self.doc[first:bisect_left(self.tok_starts, pos)]:
             found = pronoun(tok.lower_)
             if found is not None and found.gender == p.gender and not self.inside_quote(tok.idx):
-                out.add(self.sentence(tok.idx))
+                out.add((self.sentence(tok.idx), tok.idx))
+        return out
+
+    def _person_name(self, start: int, end: int, name: str) -> bool:
+        """A speaker written as a proper name the tagger missed that can be a person's: the
+        name as written, each word capitalised, no known place, no organisation's name
+        ("Hydro"), no acronym, no group noun ("Officials")."""
+        words = name.split()
+        groups = get_language("en").quote_cues.get("group_nouns", [])
+        return bool(words) and self.text[start:end] == name and all(w[:1].isupper() for w in words) \
+            and not any(w.isupper() and len(w) > 1 for w in words) and not is_place(name) \
+            and name_kind(name) is None and words[-1].lower() not in groups
+
+    def _pairs(self, cands: list[Antecedent], by_key: dict) -> list[tuple[Antecedent, tuple[str, "_Point"]]]:
+        """Two people joined by "and" ("Dana and Lee Marsh"): one group antecedent for "they",
+        spanning both, with the first one's place in its sentence."""
+        people = [c for c in cands if c.type == "PERSON"]
+        out = []
+        for first, second in zip(people, people[1:]):
+            m0, m1 = by_key[(first.entity, first.start)], by_key[(second.entity, second.start)]
+            between = self.text[m0.end:m1.start]
+            if first.sentence != second.sentence or between.strip() != "and":
+                continue
+            key = f"\0g{m0.start}"
+            out.append((Antecedent(key, m0.start, first.sentence, "NORP", subject=first.subject or second.subject,
+                                   main=first.main or second.main),
+                        (key, _Point(m0.start, m1.end, None, "NORP", self.text[m0.start:m1.end]))))
         return out
 
     def _silent(self, m: Any) -> bool:
@@ -233,6 +370,10 @@ class PronounLinker:
         for m in self.mentions[lo:hi]:
             if self.inside_quote(m.start) or self._aside(m.start) or (p.kind == "person" and self._silent(m)):
                 continue
+            if "/" in self.text[m.start:m.end]:
+                continue  # a credit, "Ana Ruiz/Reuters"
+            if p.kind == "group" and is_place(self.names.get(m.entity, "")):
+                continue  # "they": people or a body, never a place ("Halifax")
             subject, main = self._subject_main(m)
             a = Antecedent(m.entity, m.start, self.sentence(m.start), self.types.get(m.entity, m.type),
                            self.genders.get(m.entity), subject, main=main)
@@ -244,21 +385,37 @@ class PronounLinker:
                 spoke.append(Antecedent(entity, spos, self.sentence(spos), self.types[entity],
                                         self.genders.get(entity), speaker=True))
         by_name = {}
-        for s, e, name in named if p.kind != "person" else ():
-            if s < pos:
+        for s, e, name in named:
+            if s < pos and p.kind != "person":
                 key = f"\0{s}"  # no entity id looks like this
                 by_name[key] = _Point(s, e, None, "ORG", name)
                 spoke.append(Antecedent(key, s, self.sentence(s), "ORG", speaker=True))
+            elif s < pos and self._person_name(s, e, name):  # "Okafor said" (untagged) ... "She said"
+                key = f"\0{s}"
+                full = [i for i, n in self.names.items() if self.types.get(i) == "PERSON"
+                        and (n == name or n.endswith(" " + name))]  # "Dr. Ann Okafor" named before
+                entity = full[0] if len(full) == 1 else None
+                by_name[key] = _Point(s, e, entity, "PERSON", name)
+                gender = self.genders.get(entity) if entity else gender_of([name])
+                spoke.append(Antecedent(key, s, self.sentence(s), "PERSON", gender, speaker=True))
+        if p.kind == "group":  # "Dana and Lee Marsh, who run ..., said" ... "They said"
+            for a, (key, point) in self._pairs(cands, by_key):
+                cands.append(a)
+                by_name[key] = point
         spoke.sort(key=lambda a: a.start)
-        found = resolve(p, pos, here, cands, spoke, taken_up=self._taken_up(p, pos, here))
+        taken = self._taken_up(p, pos, here)
+        found = resolve(p, pos, here, cands, spoke, taken_up={k for k, _ in taken}, taken_at=taken)
         if found is None:
             return None
         if found.entity in by_name:
             return by_name[found.entity]
         if p.gender and found.entity not in self.genders:
             self.genders[found.entity] = p.gender  # "Tyler Brandt ... He said": he from now on
-        return by_key.get((found.entity, found.start)) or _Point(found.start, found.start,
-                                                                  found.entity, found.type)
+        m = by_key.get((found.entity, found.start)) or _Point(found.start, found.start,
+                                                               found.entity, found.type)
+        if m.entity in self.same_as:  # the surname of a person named in full: that person
+            return _Point(m.start, m.end, self.same_as[m.entity], "PERSON")
+        return m
 
 
 class _Point:
