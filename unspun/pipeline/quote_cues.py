@@ -455,8 +455,22 @@ def _that_clause_of_noun(prep: Any) -> list[Any]:
     """'said in a statement that the agency had ...': the parser may hang the reported
     clause on the preposition's noun (a clause opened by 'that' as its marker)."""
     return [acl for pobj in prep.children if pobj.dep_ == "pobj"
-            for acl in pobj.children if acl.dep_ == "acl" and acl.i > pobj.i
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)]
+            for acl in pobj.children if acl.i > pobj.i
+            and (acl.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)
+                 or acl.dep_ == "relcl" and _misread_that(acl))]
+
+
+def _misread_that(relcl: Any) -> bool:
+    """'said in a news release that several centres would open': the parser may take the
+    'that' opening the reported clause for a relative pronoun, the object of the clause's verb;
+    a 'that' marking the clause, or a 'that' object with a subject of its own and a modal or
+    auxiliary before its verb (a relative clause on the statement, 'the statement that it
+    issued', has no auxiliary)."""
+    that = relcl.left_edge
+    if that.lower_ != "that" or that.head.i != relcl.i or that.dep_ not in ("mark", "dobj"):
+        return False
+    return that.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > that.i for c in relcl.children) \
+        and any(c.dep_ in ("aux", "auxpass") and c.i > that.i for c in relcl.children)
 
 
 def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
