@@ -213,3 +213,22 @@ def test_a_relative_clause_on_the_statement_is_no_content():
 
     doc = _said_in_a_notice("dobj", "WDT", aux=False)
     assert content_range(doc[1], "clause") is None
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the passive of a verb addressed to someone: its subject is the one told, no speaker
+    ("Campers at Pine Bluff were told to leave their tents before dark.", "to leave their tents", None),
+    ("The jury was told the van had been seen twice near the depot.", "the van had been seen", None),
+    # with a 'by' agent the agent spoke
+    ("Growers were warned by the weather office that frost could return on Friday.",
+     "frost could return", "the weather office"),
+    # the active verb keeps its subject
+    ("Mayor Ines Falk told the council that the pool would reopen in June.", "the pool would reopen",
+     "Mayor Ines Falk"),
+])
+def test_the_one_told_is_no_speaker(text, fragment, speaker):
+    rec = run(text)
+    found = [q for q in rec.quotes if fragment in q["content"]["text"]]
+    assert found, contents(rec)
+    got = found[0]["speaker"]
+    assert (got and got["text"]) == speaker

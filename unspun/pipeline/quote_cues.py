@@ -122,6 +122,10 @@ def _asked(tok: Any) -> bool:
     return tok.dep_ in ("advcl", "acl")
 
 
+def _passive(tok: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
 def _asker(tok: Any) -> Any | None:
     """Who put the question of a passive asking verb: its 'by' agent ('was asked by
     reporters whether ...')."""
@@ -140,6 +144,17 @@ def asked_by_nobody(tok: Any) -> bool:
         and _asker(tok) is None
 
 
+def told_by_nobody(tok: Any) -> bool:
+    """'Residents were told to leave', 'The court was told he had 12 convictions': the passive
+    of a verb addressed to someone (``xcomp_verbs``; the asking verbs aside, see
+    :func:`asked_by_nobody`) with no 'by' agent: its subject is the one told, not the speaker,
+    whom the sentence does not name."""
+    lemma = token_lemma(tok).lower()
+    lex = lexicon()
+    return lemma in lex.get("xcomp_verbs", ()) and lemma not in lex.get("asking_verbs", ()) \
+        and _passive(tok) and _asker(tok) is None
+
+
 def is_cue_verb(tok: Any) -> bool:
     """Whether ``tok`` can attribute a direct quote placed beside it."""
     return cue_kind(tok) in ("clause", "object")
@@ -151,9 +166,12 @@ def subject(tok: Any) -> Any | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     cur = _reporting_verb(tok)
-    if token_lemma(tok).lower() in lexicon().get("asking_verbs", ()) and _asked(tok) \
-            and _asker(tok) is not None:
-        return _asker(tok)  # 'she was asked by reporters whether ...': the asker, not the one asked
+    addressed = lexicon().get("asking_verbs", ()) if not _passive(tok) \
+        else set(lexicon().get("asking_verbs", ())) | set(lexicon().get("xcomp_verbs", ()))
+    if token_lemma(tok).lower() in addressed and _asked(tok) and _asker(tok) is not None:
+        # 'she was asked by reporters whether ...', 'were warned by the agency that ...': the
+        # one who spoke, not the one addressed
+        return _asker(tok)
     for _ in range(4):
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # '4:15 p.m. Trump says ...': a live blog's time stamp is nobody
