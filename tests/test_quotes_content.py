@@ -5,6 +5,10 @@ semicolon, a quotation closing inside a quote, 'said that A and that B', a cue i
 question or condition.  Real parser, hand-written sentences."""
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from test_quotes import run
 
 
@@ -172,3 +176,59 @@ def test_a_clause_the_parser_read_as_the_object_of_said():
                    ("briefly", 3, "advmod", "RB", "ADV", "briefly"),
                    (".", 1, "punct", ".", "PUNCT", ".")])
     assert content_range(doc[1], "clause") is None
+
+
+def _said_in_a_notice(that_dep: str, that_tag: str, aux: bool) -> Any:
+    rows = [("Officials", 1, "nsubj", "NNS", "NOUN", "official"),
+            ("said", 1, "ROOT", "VBD", "VERB", "say"),
+            ("in", 1, "prep", "IN", "ADP", "in"),
+            ("a", 4, "det", "DT", "DET", "a"),
+            ("notice", 2, "pobj", "NN", "NOUN", "notice"),
+            ("that", 9 if aux else 8, that_dep, that_tag, "SCONJ", "that"),
+            ("the", 7, "det", "DT", "DET", "the"),
+            ("pool", 9 if aux else 8, "nsubj", "NN", "NOUN", "pool")]
+    if aux:
+        rows.append(("would", 9, "aux", "MD", "AUX", "would"))
+    rows += [("reopen" if aux else "posted", 4, "relcl", "VB" if aux else "VBD", "VERB",
+              "reopen" if aux else "post"),
+             (".", 1, "punct", ".", "PUNCT", ".")]
+    return _parsed(rows)
+
+
+@pytest.mark.parametrize("that_dep, that_tag", [("mark", "IN"), ("dobj", "WDT")])
+def test_a_that_clause_the_parser_hung_on_the_statement_as_a_relative_clause(that_dep, that_tag):
+    """'said in a notice that the pool would reopen': the parser may make the reported clause a
+    relative clause of 'notice' ('that' its marker, or its object); it is still what was said."""
+    from unspun.pipeline.quote_cues import content_range
+
+    doc = _said_in_a_notice(that_dep, that_tag, aux=True)
+    rng = content_range(doc[1], "clause")
+    assert rng is not None and doc[rng[0]:rng[1]].text == "that the pool would reopen"
+
+
+def test_a_relative_clause_on_the_statement_is_no_content():
+    """'said in a notice that the pool posted': 'that' the object of a verb with no auxiliary
+    is a relative pronoun; the clause describes the notice, it reports nothing."""
+    from unspun.pipeline.quote_cues import content_range
+
+    doc = _said_in_a_notice("dobj", "WDT", aux=False)
+    assert content_range(doc[1], "clause") is None
+
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    # the passive of a verb addressed to someone: its subject is the one told, no speaker
+    ("Campers at Pine Bluff were told to leave their tents before dark.", "to leave their tents", None),
+    ("The jury was told the van had been seen twice near the depot.", "the van had been seen", None),
+    # with a 'by' agent the agent spoke
+    ("Growers were warned by the weather office that frost could return on Friday.",
+     "frost could return", "the weather office"),
+    # the active verb keeps its subject
+    ("Mayor Ines Falk told the council that the pool would reopen in June.", "the pool would reopen",
+     "Mayor Ines Falk"),
+])
+def test_the_one_told_is_no_speaker(text, fragment, speaker):
+    rec = run(text)
+    found = [q for q in rec.quotes if fragment in q["content"]["text"]]
+    assert found, contents(rec)
+    got = found[0]["speaker"]
+    assert (got and got["text"]) == speaker

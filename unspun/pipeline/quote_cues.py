@@ -122,6 +122,10 @@ def _asked(tok: Any) -> bool:
     return tok.dep_ in ("advcl", "acl")
 
 
+def _passive(tok: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
 def _asker(tok: Any) -> Any | None:
     """Who put the question of a passive asking verb: its 'by' agent ('was asked by
     reporters whether ...')."""
@@ -140,6 +144,17 @@ def asked_by_nobody(tok: Any) -> bool:
         and _asker(tok) is None
 
 
+def told_by_nobody(tok: Any) -> bool:
+    """'Residents were told to leave', 'The court was told he had 12 convictions': the passive
+    of a verb addressed to someone (``xcomp_verbs``; the asking verbs aside, see
+    :func:`asked_by_nobody`) with no 'by' agent: its subject is the one told, not the speaker,
+    whom the sentence does not name."""
+    lemma = token_lemma(tok).lower()
+    lex = lexicon()
+    return lemma in lex.get("xcomp_verbs", ()) and lemma not in lex.get("asking_verbs", ()) \
+        and _passive(tok) and _asker(tok) is None
+
+
 def is_cue_verb(tok: Any) -> bool:
     """Whether ``tok`` can attribute a direct quote placed beside it."""
     return cue_kind(tok) in ("clause", "object")
@@ -151,9 +166,12 @@ def subject(tok: Any) -> Any | None:
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     cur = _reporting_verb(tok)
-    if token_lemma(tok).lower() in lexicon().get("asking_verbs", ()) and _asked(tok) \
-            and _asker(tok) is not None:
-        return _asker(tok)  # 'she was asked by reporters whether ...': the asker, not the one asked
+    addressed = lexicon().get("asking_verbs", ()) if not _passive(tok) \
+        else set(lexicon().get("asking_verbs", ())) | set(lexicon().get("xcomp_verbs", ()))
+    if token_lemma(tok).lower() in addressed and _asked(tok) and _asker(tok) is not None:
+        # 'she was asked by reporters whether ...', 'were warned by the agency that ...': the
+        # one who spoke, not the one addressed
+        return _asker(tok)
     for _ in range(4):
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
         if subjects:  # '4:15 p.m. Trump says ...': a live blog's time stamp is nobody
@@ -455,8 +473,22 @@ def _that_clause_of_noun(prep: Any) -> list[Any]:
     """'said in a statement that the agency had ...': the parser may hang the reported
     clause on the preposition's noun (a clause opened by 'that' as its marker)."""
     return [acl for pobj in prep.children if pobj.dep_ == "pobj"
-            for acl in pobj.children if acl.dep_ == "acl" and acl.i > pobj.i
-            and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)]
+            for acl in pobj.children if acl.i > pobj.i
+            and (acl.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)
+                 or acl.dep_ == "relcl" and _misread_that(acl))]
+
+
+def _misread_that(relcl: Any) -> bool:
+    """'said in a news release that several centres would open': the parser may take the
+    'that' opening the reported clause for a relative pronoun, the object of the clause's verb;
+    a 'that' marking the clause, or a 'that' object with a subject of its own and a modal or
+    auxiliary before its verb (a relative clause on the statement, 'the statement that it
+    issued', has no auxiliary)."""
+    that = relcl.left_edge
+    if that.lower_ != "that" or that.head.i != relcl.i or that.dep_ not in ("mark", "dobj"):
+        return False
+    return that.dep_ == "mark" or any(c.dep_ in SUBJECT_DEPS and c.i > that.i for c in relcl.children) \
+        and any(c.dep_ in ("aux", "auxpass") and c.i > that.i for c in relcl.children)
 
 
 def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:

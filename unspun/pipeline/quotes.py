@@ -50,7 +50,7 @@ from ..lang import get as get_language
 from ..lang import provides
 from ..record import span
 from .quote_cues import (SentenceIndex, asked_by_nobody, attribution_inside, content_range, cue_candidates,
-                         cue_kind, inverted_subject, is_cue_verb, subject, trim)
+                         cue_kind, inverted_subject, is_cue_verb, subject, told_by_nobody, trim)
 from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .speaker_links import affiliation, noun_phrase
@@ -459,6 +459,7 @@ class Extractor:
             who = subject(tok)
             if who is None or who.dep_ == "expl" or kind != "according" and _supposed(tok):
                 continue
+            told = self.parsed and told_by_nobody(tok)  # the subject is the one told: no speaker
             if self.parsed and asked_by_nobody(tok):
                 # 'Asked whether ..., Ahlberg paused.': the question is no words of the one
                 # asked, but her turn: a cue-less quote after it is her answer
@@ -469,7 +470,7 @@ class Extractor:
             if kind == "object" and rng is not None:
                 rng = self._with_quote_after(rng)
             if rng is None or rng[1] - rng[0] < 2:
-                if kind != "according" and not self._said_nothing(tok):
+                if kind != "according" and not told and not self._said_nothing(tok):
                     self.acts.append((tok, who))  # 'Okonkwo rejected that argument.'
                 continue
             if kind != "according":
@@ -488,7 +489,7 @@ class Extractor:
             if closed > e:  # the quotation it opens, but not past its paragraph
                 e = max(e, min(closed, self.para_of(s)[1]))
             cue = _cue_span(tok, kind)
-            found.append(Candidate(s, e, self._kind(s, e), cue, who))
+            found.append(Candidate(s, e, self._kind(s, e), cue, None if told else who))
             if len(parts) == 2 and self._chars(parts[1])[0] < e:  # 'The decision, she said, was final.'
                 found[-1].parts = [self._chars(parts[0]), (self._chars(parts[1])[0], e)]
             if kind == "according":
@@ -530,8 +531,8 @@ class Extractor:
         cue inside an adverbial or relative clause of it ('After a reporter asked about it,
         they became angry, according to a source')."""
         for c in found:
-            if c is outer or c.cue is None or not outer.start <= c.cue[0] < outer.end \
-                    or not outer.start <= c.speaker_tok.idx < outer.end:
+            if c is outer or c.cue is None or c.speaker_tok is None \
+                    or not outer.start <= c.cue[0] < outer.end or not outer.start <= c.speaker_tok.idx < outer.end:
                 continue
             tok = self.doc[bisect_left(self.tok_starts, c.cue[0])]
             if not any(t.dep_ in ("advcl", "relcl", "acl") for t in [tok, *tok.ancestors]
