@@ -126,3 +126,22 @@ def test_a_bracketed_name_that_is_no_abbreviation_is_left_alone(pipe):
             "Halifax said the port would stay open.\n")
     rec, quotes = _quotes(pipe, text)
     assert all(_speaker_name(rec, q) != "Coastal Port Workers Federation" for q in quotes)
+
+
+def test_a_role_with_its_qualifier_is_the_person_described_so_next(pipe):
+    text = ("Province posts surplus\n\n"
+            "Manitoba will post a surplus of $200 million this year, the province's health minister "
+            "said on Tuesday.\n\n"
+            "Health Minister Priya Raman told reporters the surplus came from higher tax revenue.\n\n"
+            "Opposition critic Dan Fell said the figures were optimistic.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[0]["speaker"]["text"] == "the province's health minister"
+    assert _speaker_name(rec, quotes[0]) == "Priya Raman"
+
+
+def test_a_bare_role_is_not_guessed_from_a_person_named_after(pipe):
+    text = ("Province posts surplus\n\n"
+            "Manitoba will post a surplus of $200 million this year, the minister said on Tuesday.\n\n"
+            "Health Minister Priya Raman told reporters the surplus came from higher tax revenue.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes[0]["speaker"]["text"] == "the minister" and _speaker_name(rec, quotes[0]) is None

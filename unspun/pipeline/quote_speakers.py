@@ -115,6 +115,7 @@ class SpeakerResolver:
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
         self._aliases = _acronyms(self.text, self.mentions, record)
+        self._later: str | None = None  # the last description resolved to a person named after it
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -432,7 +433,8 @@ class SpeakerResolver:
             return None
         ent = self.record.entity(entity)
         before = [m for m in ent["mentions"] if m["start"] < pos] if ent else []
-        if not before and (pos < self.body_start or _bare(head)) and ent and ent["mentions"]:
+        if not before and (pos < self.body_start or _bare(head) or self._later == entity) \
+                and ent and ent["mentions"]:
             before = ent["mentions"][:1]  # named after the headline
         if not before:
             return None
@@ -452,6 +454,10 @@ class SpeakerResolver:
                 best = (last, self.record.entities[n]["id"])
         if best:
             return best[1]
+        later = self._described_later(pos, head, described)
+        if later is not None:
+            self._later = later  # named only after: its first mention is the source
+            return later
         if pos < self.body_start or _bare(head):  # a headline's "Immigration minister says",
             # "sister says": the story names them after
             after = [(self._mention_starts[n][0], self.record.entities[n]["id"]) for n in described
@@ -462,6 +468,26 @@ class SpeakerResolver:
         if level is not None and not _indefinite(head):  # not "a state": one not named before
             return self._place_before(pos, level)
         return None
+
+    def _described_later(self, pos: int, head: Any, described: list[int]) -> str | None:
+        """"the province's finance minister said ... Finance Minister Ana Ruiz": a role
+        written with the words before its noun ("finance minister", not "the minister")
+        before anyone is described so is the person the article describes with those
+        same words next, within the look-back's reach."""
+        words = [c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+        if not words or _indefinite(head):
+            return None
+        role = " ".join(words + [head.lower_])
+        best = None
+        for n in described:
+            ent = self.record.entities[n]
+            if not any(d["text"].lower() == role or d["text"].lower().endswith(" " + role)
+                       for d in ent.get("descriptions", [])):
+                continue
+            after = [x for x in self._mention_starts[n] if pos < x < pos + LOOKBACK_CHARS]
+            if after and (best is None or after[0] < best[0]):
+                best = (after[0], ent["id"])
+        return best[1] if best else None
 
     def _organisation(self, pos: int, head: Any) -> "Resolution | None":
         """"The federation said", "the company said": the body the noun stands for, named
