@@ -89,6 +89,23 @@ def test_relative_pronouns_name_the_noun_they_hang_on(pipe):
     assert q["speaker"]["resolved"]["from"]["text"] == "Howard Lin"
 
 
+
+@pytest.mark.parametrize("text, name", [
+    ("Marta Quill is a retired nurse who said the clinic had saved her life.", "Marta Quill"),
+    ("Councillor Ivo Brandt opened the meeting and is a former engineer, planner and critic "
+     "who has said the bridge must close.", "Ivo Brandt"),
+])
+def test_who_after_a_predicate_noun_is_the_subject_it_describes(pipe, text, name):
+    rec, quotes = _quotes(pipe, text)
+    assert len(quotes) == 1
+    assert name in (_speaker_name(rec, quotes[0]) or "")
+
+
+def test_who_after_an_object_noun_stays_that_noun(pipe):
+    rec, quotes = _quotes(pipe, "Marta Quill hired a nurse who said the wait was too long.")
+    assert len(quotes) == 1
+    assert _speaker_name(rec, quotes[0]) != "Marta Quill"
+
 def test_a_cue_less_paragraph_continues_its_speaker(pipe):
     text = ("\"We did not take this decision lightly,\" said Councillor Ruth Adebayo.\n\n"
             "\"Every branch we keep open has to be one we can keep safe and staffed.\"\n\n"

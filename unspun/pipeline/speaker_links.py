@@ -443,8 +443,25 @@ def relative_antecedent(head: Any) -> Any | None:
     """The noun a relative pronoun speaker stands for ("Lin, who said" -> "Lin"), or None."""
     if head.lower_ not in RELATIVE or head.head.dep_ != "relcl":
         return None
-    noun = head.head.head
+    noun = _copula_subject(head.head.head)
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
+
+
+def _copula_subject(noun: Any) -> Any:
+    """The subject a predicate noun describes ("Quill is a retired nurse who said" -> "Quill";
+    also the last of a list of them: "X is a liar, ... and birther who"), else the noun."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "attr":
+        return noun
+    verb = first.head
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects or verb.dep_ != "conj":
+            break
+        verb = verb.head  # "X incites ... and is a liar who": the subject of the first verb
+    return subjects[0] if subjects and subjects[0].pos_ == "PROPN" else noun
 
 
 def noun_phrase(noun: Any) -> tuple[int, int]:
