@@ -38,3 +38,26 @@ def find(rec, text, kind="entities"):
         if e["name"] == text or any(m["text"] == text for m in e["mentions"]):
             return e
     return None
+
+
+@pytest.fixture(scope="session")
+def quote_pipe():
+    """The components up to quotes, loaded once for the quote and speaker tests."""
+    import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+    from unspun.pipeline.runner import Pipeline
+
+    return Pipeline(["segment", "dateline", "agencies", "entities", "quotes"])
+
+
+def quotes_of(pipe, text):
+    """The record of ``text`` and its quotes."""
+    from unspun.readers.article import Article
+
+    rec = pipe.analyze_batch([Article(text=text)])[0]
+    return rec, rec.quotes
+
+
+def speaker_name(rec, q):
+    """The name of the entity a quote's speaker resolved to, else None."""
+    sp = q["speaker"]
+    return rec.entity(sp["entity"])["name"] if sp and sp["entity"] else None

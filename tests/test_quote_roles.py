@@ -6,27 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-import unspun.pipeline.quotes  # noqa: F401  (registers the component)
-from unspun.pipeline.runner import Pipeline
+from conftest import quotes_of as _quotes
+from conftest import speaker_name as _speaker_name
 from unspun.places import is_place, is_state
-from unspun.readers.article import Article
-
-COMPONENTS = ["segment", "dateline", "agencies", "entities", "quotes"]
 
 
 @pytest.fixture(scope="module")
-def pipe():
-    return Pipeline(COMPONENTS)
-
-
-def _quotes(pipe, text):
-    rec = pipe.analyze_batch([Article(text=text)])[0]
-    return rec, rec.quotes
-
-
-def _speaker_name(rec, q):
-    sp = q["speaker"]
-    return rec.entity(sp["entity"])["name"] if sp and sp["entity"] else None
+def pipe(quote_pipe):
+    return quote_pipe
 
 
 @pytest.mark.parametrize("name", ["B.C.", "Ont.", "P.E.I.", "Alberta", "Nova Scotia", "Punjab", "Gauteng"])

@@ -7,28 +7,24 @@ from __future__ import annotations
 
 import pytest
 
-import unspun.pipeline.quotes  # noqa: F401  (registers the component)
+from conftest import quotes_of
+from conftest import speaker_name as _speaker_name
 from unspun.pipeline.runner import Pipeline
 from unspun.readers.article import Article
 from unspun.schema import validate_record as validate
 
-COMPONENTS = ["segment", "dateline", "agencies", "entities", "quotes"]
+COMPONENTS = ["segment", "dateline", "agencies", "entities", "quotes"]  # a pipeline of its own
 
 
 @pytest.fixture(scope="module")
-def pipe():
-    return Pipeline(COMPONENTS)
+def pipe(quote_pipe):
+    return quote_pipe
 
 
 def _quotes(pipe, text):
-    rec = pipe.analyze_batch([Article(text=text)])[0]
+    rec, quotes = quotes_of(pipe, text)
     validate(rec.to_dict())
-    return rec, rec.quotes
-
-
-def _speaker_name(rec, q):
-    sp = q["speaker"]
-    return rec.entity(sp["entity"])["name"] if sp and sp["entity"] else None
+    return rec, quotes
 
 
 def test_pronouns_take_the_antecedent_of_their_gender(pipe):
