@@ -85,3 +85,38 @@ def test_a_name_ending_in_a_word_like_a_verb_keeps_it_outside_headlines():
     doc = get_nlp()(headline)
     doc.ents = [Span(doc, 0, 2, "PERSON")]
     assert [headline[m.start:m.end] for m in spacy_mentions(doc, headline)] == ["Hoffer"]
+
+
+@pytest.mark.parametrize("text, tagged, name", [
+    ("The senator said that Maria Delgado ''would not win the state.''", "Maria Delgado ''", "Maria Delgado"),
+    ("The senator said “Maria Delgado would not win the state.”", "“Maria Delgado", "Maria Delgado"),
+    ("The senator praised Maria Delgado ' and her team.", "Maria Delgado '", "Maria Delgado"),
+])
+def test_quotation_marks_at_a_names_edge_are_not_part_of_it(text, tagged, name):
+    """A tagger's span that takes in a quotation mark before the name, or one after a space
+    (the double apostrophe some papers quote with), names the person without it, so the
+    variant joins the person's other mentions; the span is set by hand to the tagger's."""
+    from spacy.tokens import Span
+
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    start = text.index(tagged)
+    span = doc.char_span(start, start + len(tagged), label="PERSON", alignment_mode="expand")
+    doc.ents = [span]
+    assert [text[m.start:m.end] for m in spacy_mentions(doc, text)] == [name]
+
+
+def test_a_possessive_apostrophe_stays_off_the_name_and_inner_ones_stay_on():
+    from spacy.tokens import Span
+
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    text = "Critics of Sean O'Neill' plans met Chris Jones' aides."
+    doc = get_nlp()(text)
+    spans = [doc.char_span(text.index(n), text.index(n) + len(n), label="PERSON", alignment_mode="expand")
+             for n in ("Sean O'Neill'", "Chris Jones'")]
+    doc.ents = spans
+    assert [text[m.start:m.end] for m in spacy_mentions(doc, text)] == ["Sean O'Neill", "Chris Jones"]

@@ -156,3 +156,27 @@ def test_a_body_after_a_persons_name_is_not_their_surname(nlp):
             "The Administration said talks would go on. She said the deal was close.\n")
     linker = _linker(nlp, text, [("Joan Halvorsen", "PERSON"), ("Administration", "ORG")])
     assert linker.types["E2"] == "ORG" and "E1" not in linker.same_as
+
+
+def _record(text, tagged):
+    """``tagged``: (name, type, [start, ...]) triples, one entity each."""
+    entities = [{"id": f"E{n}", "name": name, "type": type_,
+                 "mentions": [{"start": s, "end": s + len(name), "text": name} for s in starts]}
+                for n, (name, type_, starts) in enumerate(tagged, 1)]
+    return SimpleNamespace(text=text, entities=entities, layout=None, dateline=None)
+
+
+def test_a_name_the_tagger_read_once_as_an_organisation_stays_the_person_it_names_more_often():
+    """A headline's "Zorael Quint's 'Tides'" tagged an organisation does not turn the person
+    the body names three times into one; the other reading wins only when at least as
+    frequent."""
+    from unspun.pipeline.speaker_links import entity_types
+
+    text = ("Zorael Quint’s ‘Tides’ Opens on Friday\n\n"
+            "The director Zorael Quint spent six years on the film. Zorael Quint said the "
+            "ending came last, and Zorael Quint thanked the crew.\n")
+    body = [m.start() for m in re.finditer("Zorael Quint(?!’)", text)]
+    person = _record(text, [("Zorael Quint", "ORG", [0]), ("Zorael Quint", "PERSON", body)])
+    assert entity_types(person)["E2"] == "PERSON"
+    org = _record(text, [("Zorael Quint", "ORG", body), ("Zorael Quint", "PERSON", [0])])
+    assert entity_types(org)["E2"] == "ORG"

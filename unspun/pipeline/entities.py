@@ -56,7 +56,18 @@ class Mention:
         return _FAMILY.get(self.label, self.label)
 
 
+# quotation marks at a name's edge that are no part of it: any opening one, and a closing one
+# after a space ("Donald Trump ''doesn't" tagged "Donald Trump '"); "Jones'" keeps its possessive
+_MARKS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb`"
+_LEAD = re.compile(rf"^[{_MARKS}\s]*")
+_TAIL = re.compile(rf"(?:\s+[{_MARKS}]+)?\s*$")
+
+
 def _trim(text: str, start: int, end: int, words: NameWords) -> tuple[int, int]:
+    name = text[start:end]
+    lead, tail = _LEAD.match(name), _TAIL.search(name)
+    if lead.end() < tail.start():
+        start, end = start + lead.end(), start + tail.start()
     low = text[start:end].lower()
     for article in words.articles:
         if low.startswith(article) and end - start > len(article):

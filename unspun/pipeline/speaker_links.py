@@ -40,11 +40,12 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     person without a known given name is an organisation with ", which" or "its"
     right after it ("Colleges Ontario, which represents", "Alberta Wildfire said in
     its update"), a place when its name is a known place ("Medicine Hat"), and what the
-    tagger made of the same name elsewhere in the article when that is no person."""
+    tagger made of the same name elsewhere in the article when that is no person and
+    written at least as often."""
     text = record.text
     titles = person_titles(lang)
     groups = get_language(lang).quote_cues.get("group_nouns", [])
-    other_types = {e["name"].lower(): e["type"] for e in record.entities
+    other_types = {e["name"].lower(): (e["type"], len(e["mentions"])) for e in record.entities
                    if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
     after_title = _after_titles(text, titles)
     out = {}
@@ -59,8 +60,10 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                     out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update"
                 elif is_place(e["name"]):
                     out[e["id"]] = "GPE"  # "spread to Calgary, Medicine Hat and ..."
-                elif e["name"].lower() in other_types:
-                    out[e["id"]] = other_types[e["name"].lower()]  # the tagger's own other reading
+                elif other_types.get(e["name"].lower(), ("", 0))[1] >= len(e["mentions"]):
+                    # the tagger's own other reading, when it is at least as frequent (not a
+                    # headline's one "Ava DuVernay's" tagged ORG against ten person mentions)
+                    out[e["id"]] = other_types[e["name"].lower()][0]
             continue
         last = e["name"].split()[-1].lower() if e["name"].split() else ""
         if last in groups:
