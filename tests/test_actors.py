@@ -74,6 +74,26 @@ def test_ambiguous_surnames_stay_apart():
     assert actors[bare].name == "Clinton"
 
 
+def test_a_name_tagged_as_the_other_type_in_a_few_articles_is_one_actor():
+    """The tagger reads a full name now as a person, now as an organisation: the reading of
+    at least twice as many articles wins; a one-word name and an even split stay apart."""
+    corpus = [_v(f"p{i}", "E1", "Noor Haddad") for i in range(4)]
+    corpus += [_v("o1", "E1", "Noor J. Haddad", "ORG"), _v("o1", "E2", "Haddad Foundation", "ORG")]
+    corpus += [_v(f"q{i}", "E1", "the Harbour Gazette", "ORG") for i in range(3)]
+    corpus += [_v("r1", "E1", "Harbour Gazette")]
+    corpus += [_v("s1", "E1", "Fenwick"), _v("s2", "E1", "Fenwick", "ORG"), _v("s3", "E1", "Fenwick", "ORG")]
+    corpus += [_v("t1", "E1", "Ilse Brandt"), _v("t2", "E1", "Ilse Brandt", "ORG")]
+    actors, of = link(corpus)
+    haddad = of[("p0", "E1")]
+    assert of[("o1", "E1")] == haddad and actors[haddad].type == "PERSON"
+    assert actors[haddad].name == "Noor Haddad"
+    assert of[("o1", "E2")] != haddad  # an organisation named after her is not her
+    gazette = of[("q0", "E1")]
+    assert of[("r1", "E1")] == gazette and actors[gazette].type == "ORG"
+    assert of[("s1", "E1")] != of[("s2", "E1")]  # one word: a Mr Fenwick is not the firm
+    assert of[("t1", "E1")] != of[("t2", "E1")]  # one article each: nothing decides
+
+
 def test_ids_are_stable_across_reingest_in_any_order():
     _, first = link(CORPUS)
     _, again = link(list(reversed(CORPUS)))

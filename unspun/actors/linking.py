@@ -37,10 +37,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .names import (ORG, PERSON, actor_key, display_name, given_name_forms, person_marks,
-                    same_given_name)
+from .names import (ORG, PERSON, actor_key, display_name, given_name_forms, org_key, person_key,
+                    person_marks, same_given_name)
 
-__all__ = ["Variant", "Actor", "actor_id", "link", "in_article", "given_name_merges"]
+__all__ = ["Variant", "Actor", "actor_id", "link", "in_article", "given_name_merges", "other_reading"]
 
 
 DOMINANT = 10
@@ -178,6 +178,32 @@ class _FullNames:
         return reach[0][1] if reach[0][0] >= DOMINANT * max(others, 1) else None
 
 
+OTHER_READING = 2
+
+
+def other_reading(keyed: Iterable[tuple[Variant, str]]) -> dict[str, str]:
+    """Keys the tagger's other reading of the same name takes over: a name of two words or
+    more tagged a person in some articles and an organisation in others ("Bernie Sanders"
+    as an organisation, "Washington Post" as a person) is one actor, of the type it is
+    given in at least ``OTHER_READING`` times as many articles.  One-word names stay apart
+    ("Chelsea" the club and Chelsea Clinton in an article that never names her in full)."""
+    articles: dict[str, set[str]] = defaultdict(set)
+    for v, key in keyed:
+        articles[key].add(v.article)
+    out: dict[str, str] = {}
+    for key in list(articles):
+        kind, name = key.split(":", 1)
+        if kind == "org":
+            words = person_key(name).split()
+            own = [w for w in name.split() if len(w.rstrip(".")) > 1]  # a middle initial aside
+            other = f"person:{' '.join(words)}" if len(words) >= 2 and len(own) == len(words) else None
+        else:
+            other = f"org:{org_key(name)}" if len(name.split()) >= 2 else None
+        if other in articles and len(articles[other]) >= OTHER_READING * len(articles[key]):
+            out[key] = other
+    return {k: t for k, t in out.items() if t not in out}
+
+
 def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str, str], str]]:
     """The actors of a corpus and the actor id of each ``(article, entity)``.
 
@@ -194,16 +220,21 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
     actors: dict[str, Actor] = {}
     of: dict[tuple[str, str], str] = {}
     targets: dict[tuple[str, str, str | None], str | None] = {}
+    final: list[tuple[Variant, str]] = []
     for v, key in keyed:
         words = key.split(":", 1)[1].split()
         if key.startswith("person:") and len(words) == 1:
             if (v.article, key, v.gender) not in targets:
                 targets[(v.article, key, v.gender)] = full.target(v.article, words[0], v.gender)
             key = targets[(v.article, key, v.gender)] or key
+        final.append((v, key))
+    retyped = other_reading(final)
+    for v, key in final:
+        key = retyped.get(key, key)
         aid = actor_id(key)
         actor = actors.get(aid)
         if actor is None:
-            actor = actors[aid] = Actor(aid, key, v.type)
+            actor = actors[aid] = Actor(aid, key, PERSON if key.startswith("person:") else ORG)
         actor.variants.append(v)
         of[(v.article, v.entity)] = aid
     for short, key in sorted(merged.items()):
