@@ -170,6 +170,26 @@ def match(golds: list[Gold], preds: list[Pred], threshold: float) -> list[tuple[
     return pairs
 
 
+def match_covering(golds: list[Gold], preds: list[Pred], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs as the Gender Gap Tracker's own evaluation pairs them (our reading of
+    its published method): each gold quote in order takes the unused prediction covering
+    the largest share of the gold's characters, when that share exceeds ``threshold``.
+    Asymmetric: a prediction running on past the gold quote is not penalised."""
+    pairs, used = [], set()
+    for gi, g in enumerate(golds):
+        best, best_pi = threshold, None
+        for pi, p in enumerate(preds):
+            if pi in used:
+                continue
+            cover = len(g.chars & p.chars) / max(len(g.chars), 1)
+            if cover > best:
+                best, best_pi = cover, pi
+        if best_pi is not None:
+            used.add(best_pi)
+            pairs.append((gi, best_pi))
+    return pairs
+
+
 @dataclass
 class Tally:
     tp: int = 0

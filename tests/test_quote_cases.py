@@ -76,3 +76,18 @@ def test_cueless_is_a_direct_quote_with_no_cue_in_its_sentence():
     para = 'Ruiz said the plan was sound. "Not the province. Not anyone."\n'
     q = para.index('"Not')
     assert is_cueless(Gold([(q, len(para) - 1)], [], "said", para[q:-1]), para, [(5, 9)])
+
+
+def test_ggt_matching_takes_the_covering_prediction_once_per_gold_quote():
+    """GGT's own matching: a prediction that covers a gold quote and runs on far past it still
+    matches (the symmetric overlap does not); each prediction pairs with one gold quote."""
+    scoring = bench("quote_scoring")
+    first, second = scoring.Gold([(0, 20)], [], "", ""), scoring.Gold([(30, 50)], [], "", "")
+    long_run = scoring.Pred(0, 100, True, None)
+    assert scoring.match([first], [long_run], 0.3) == []
+    assert scoring.match_covering([first], [long_run], 0.3) == [(0, 0)]
+    assert scoring.match_covering([first, second], [long_run], 0.3) == [(0, 0)]
+    short = scoring.Pred(0, 5, True, None)  # a quarter of the gold quote: not enough
+    assert scoring.match_covering([first], [short], 0.3) == []
+    both = [scoring.Pred(35, 50, True, None), scoring.Pred(30, 50, True, None)]
+    assert scoring.match_covering([second], both, 0.3) == [(0, 1)]
