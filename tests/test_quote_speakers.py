@@ -606,3 +606,33 @@ def test_the_union_far_into_a_story_is_the_union_named_before(pipe):
     rec, quotes = _quotes(pipe, text)
     q = next(q for q in quotes if "picket lines" in q["content"]["text"])
     assert _speaker_name(rec, q) == "Prairie Bakers Union", q["speaker"]
+
+
+@pytest.mark.parametrize("attribution, speaker", [
+    ("Tomasz Wierzbicki, the chair of the riverside tenants' association, told reporters on Friday",
+     "Tomasz Wierzbicki"),
+    ("Halima Osei-Bonsu, a spokeswoman for the regional transit authority, said in an interview",
+     "Halima Osei-Bonsu"),
+])
+def test_a_cue_after_a_long_apposition_to_the_speaker_still_attributes_the_quote(
+        quote_pipe, attribution, speaker):
+    """'"...," NAME, DESCRIPTION, told X': the cue comes more than eight words after the
+    quote, but its subject opens the attribution, so the quote is the subject's."""
+    text = ("The hearing opened on Tuesday.\n\n"
+            f"\"The plan was drawn up without asking a single resident,\" {attribution}. "
+            "\"Nobody here was consulted.\"\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    first = next(q for q in quotes if q["content"]["text"].startswith('"The plan'))
+    assert first["cue"] is not None
+    assert first["speaker"]["text"].startswith(speaker)
+
+
+def test_a_cue_far_after_a_quote_with_another_subject_is_not_the_quotes(quote_pipe):
+    """Far words after a quote whose cue's subject is someone written later ('... and then
+    the mayor said') do not attribute the quote."""
+    text = ("Council met on Monday.\n\n"
+            "\"Not in my ward,\" read a hand-painted sign outside the hall on the corner of "
+            "King Street and Second Avenue while inside the mayor said the vote would wait.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    sign = [q for q in quotes if q["content"]["text"].startswith('"Not in my ward')]
+    assert not sign or sign[0]["speaker"] is None or "mayor" not in sign[0]["speaker"]["text"]

@@ -59,6 +59,7 @@ from .registry import Context, component
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
 MAX_ATTRIBUTION_CHARS = 150
+ATTRIBUTION_WORDS = 24  # an attribution after a quote: its cue within this many words
 _WORD = re.compile(r"\w[\w'’-]*")
 _DASH_MARK = r"(?:—|–|--|(?<=\s)-(?=\s))"  # a hyphen between spaces is typed for a dash
 _SUMMARY = re.compile(rf"\s{_DASH_MARK}\s*(?:a|an)\s")
@@ -320,7 +321,13 @@ class Extractor:
             return None  # a lower-case word after the mark continues the sentence: '"..." he said'
         if head[0].islower() and self._inner_end(q) in ".":
             window_end = min(window_end, self._sentence_end(q.end, limit))
-        toks = [t for t in self.tokens(q.end, window_end) if not t.is_punct][:8]
+        words = [t for t in self.tokens(q.end, window_end) if not t.is_punct]
+        toks = words[:8]
+        # '"...," Renata Okonkwo, the lawyer for the alliance, told the panel': further on, a
+        # cue whose subject opens the words after the quote (its apposition in between)
+        toks += [t for t in words[8:ATTRIBUTION_WORDS]
+                 if (who := subject(t)) is not None and len(words) > 1 and who.left_edge.idx <= words[1].idx
+                 and who.idx >= q.end]
         # '"...," he continued': only after a quotation closed as an utterance, not after a
         # phrase the sentence runs on from ('a "peaceful protest" since she went to college')
         after_verbs = self.lang.quote_cues["after_verbs"] if self._inner_end(q) in ",?!…—–-" else ()
