@@ -636,3 +636,16 @@ def test_a_cue_far_after_a_quote_with_another_subject_is_not_the_quotes(quote_pi
     rec, quotes = quotes_of(quote_pipe, text)
     sign = [q for q in quotes if q["content"]["text"].startswith('"Not in my ward')]
     assert not sign or sign[0]["speaker"] is None or "mayor" not in sign[0]["speaker"]["text"]
+
+
+def test_of_two_tagged_people_in_a_subject_the_speaker_is_the_one_its_head_word_is_in(quote_pipe):
+    """A party or region the tagger made a person ahead of the title and name ("Manitoba
+    Conservative caucus chair Mirela Dunsmore") is not the speaker: the subject's head word is in
+    the name."""
+    text = ("The vote was called at 9 p.m.\n\n"
+            "Manitoba Conservative caucus chair Mirela Dunsmore said the result was no surprise.\n\n"
+            "Manitoba Conservative caucus chair Mirela Dunsmore, who knocked on doors all week, wrote on X: "
+            "\"Every vote was earned.\"\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    assert quotes and all(q["speaker"]["text"] == "Mirela Dunsmore" for q in quotes), \
+        [q["speaker"] for q in quotes]

@@ -787,7 +787,9 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
             appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]
             people = appos or people
         holding = [m for m in inside if m.start <= subject.idx < m.end]
-        m = (people or holding or inside)[0]  # "NDP finance critic Amrit Sandhu": the name
+        # "NDP finance critic Amrit Sandhu": the name; of two people the one the subject word
+        # is in ("Alberta Conservative caucus chair Doug Brantner", the first tagged a person)
+        m = ([m for m in people if m in holding] or people or holding or inside)[0]
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
