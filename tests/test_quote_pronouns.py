@@ -180,3 +180,19 @@ def test_a_name_the_tagger_read_once_as_an_organisation_stays_the_person_it_name
     assert entity_types(person)["E2"] == "PERSON"
     org = _record(text, [("Zorael Quint", "ORG", body), ("Zorael Quint", "PERSON", [0])])
     assert entity_types(org)["E2"] == "ORG"
+
+
+def test_the_speaker_resolver_sees_the_types_the_text_corrects(nlp):
+    """The tagger's 'place' with a person's role beside it ("Chanda Mweemba, the leader of
+    the party") is a person for every speaker rule, not only for pronouns: the resolver's
+    mentions carry the corrected type."""
+    from unspun.pipeline.quote_speakers import SpeakerResolver
+
+    text = ("Chanda Mweemba, the leader of the party, ended her address with an appeal.\n\n"
+            "\"Let the lawyers do the fighting.\"\n")
+    starts = [0]
+    record = _record(text, [("Chanda Mweemba", "GPE", starts)])
+    quoted = [(text.index('"Let'), len(text) - 1)]
+    resolver = SpeakerResolver(record, nlp(text), quoted)
+    assert [m.type for m in resolver.mentions] == ["PERSON"]
+    assert resolver.pronouns.types["E1"] == "PERSON"

@@ -114,6 +114,9 @@ class SpeakerResolver:
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
+        types = self.pronouns.types  # the tagger's types as the text corrects them
+        self.mentions = [m if types.get(m.entity, m.type) == m.type
+                         else Mention(m.start, m.end, m.entity, types[m.entity]) for m in self.mentions]
         self._aliases = _acronyms(self.text, self.mentions, record)
         self._later: str | None = None  # the last description resolved to a person named after it
 
