@@ -7,6 +7,7 @@ import pytest
 import unspun
 
 from test_quotes import quote_with, run, speaker_name  # the same helpers and components
+from conftest import quotes_of
 
 
 def test_cueless_paragraph_after_a_reported_quote_takes_its_speaker():
@@ -169,3 +170,31 @@ def test_resolved_cueless_speakers_validate_against_the_schema(text, how):
     rec = run(text)
     assert how in {(q["speaker"] or {}).get("resolved", {}).get("how") for q in rec.quotes}
     validate_record(rec.to_dict())
+
+
+@pytest.mark.parametrize("next_paragraph", [
+    "Orla Brennigan laughs at her own line, sitting in a café near the rink, but she isn't joking.",
+    "Orla Brennigan shouted it into a megaphone on Saturday, and the crowd cheered.",
+    "Orla Brennigan said it twice on Saturday, to make sure the crowd heard.",
+])
+def test_an_opening_quote_is_the_person_the_next_paragraph_introduces_pointing_back(
+        quote_pipe, next_paragraph):
+    text = ("Skater returns to the ice\n\nBy Lee Park\n\n"
+            "\"I never missed the racing. I missed the cold.\"\n\n"
+            f"{next_paragraph}\n\nThe season opens in November.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    opening = next(q for q in quotes if q["content"]["text"].startswith('"I never missed'))
+    assert opening["speaker"] is not None and opening["speaker"]["text"] == "Orla Brennigan"
+    assert opening["speaker"]["resolved"]["how"] == "following"
+
+
+def test_a_quote_standing_alone_before_a_paragraph_not_about_it_has_no_speaker(quote_pipe):
+    """'Coach X has coached the team for a decade' introduces someone but says nothing of
+    the quote before it: no evidence, so no speaker."""
+    text = ("Arena closes for the winter\n\n"
+            "Parents said they would now drive 45 minutes to the next town for practices.\n\n"
+            "\"Three times a week, in January, on those roads.\"\n\n"
+            "Coach Piet Vandersloot has coached the under-13 team for a decade.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    alone = next(q for q in quotes if q["content"]["text"].startswith('"Three times'))
+    assert alone["speaker"] is None or "Vandersloot" not in alone["speaker"]["text"]

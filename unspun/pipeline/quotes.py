@@ -748,11 +748,41 @@ class Extractor:
             return
         for c in cands:
             if c.speaker is None and c.cue is None and c.kind == "direct":
-                who = self._back_reference(c.end)
+                who = self._back_reference(c.end) or self._introduced_next(c)
                 if who is not None:
                     c.speaker = self._speaker(who, note=False)
                     c.speaker["resolved"] = {"how": "following",
                                              "from": span(self.text, c.speaker["start"], c.speaker["end"])}
+
+    def _introduced_next(self, c: Candidate) -> Any | None:
+        """A quote that is a whole paragraph, its speaker not known, followed by a paragraph
+        that opens with a named person as its subject ('"I didn't miss the racing."' then
+        'Genevieve Aucoin laughs at her own line, ...'): the person the article goes on to
+        introduce, as a feature's opening quote is, when that sentence points back at the
+        quote (a cue verb, or ``back_reference`` pronouns or nouns as the verb's object:
+        'shouted it', 'laughs at her own line')."""
+        para = self._para_index(c.start)
+        if para + 1 >= len(self.paras) or self._first_char(self.paras[para][0]) != c.start \
+                or self.text[c.end:self.paras[para][1]].strip():
+            return None
+        ps, pe = self.paras[para + 1]
+        k = bisect_left(self.tok_starts, self._first_char(ps))
+        if k >= len(self.doc) or self.resolver.inside_quote(self.doc[k].idx):
+            return None
+        root = self.doc[k].sent.root
+        who = next((t for t in root.children if t.dep_ == "nsubj"), None)
+        if who is None or who.left_edge.i != k or root.pos_ not in ("VERB", "AUX") or self._said_nothing(root):
+            return None
+        back = self.lang.quote_cues.get("back_reference", {})
+        objects = [t for t in root.children if t.dep_ in ("dobj", "obj")]
+        objects += [o for t in root.children if t.dep_ == "prep" for o in t.children if o.dep_ == "pobj"]
+        if not is_cue_verb(root) and not any(
+                o.lower_ in back.get("pronouns", ()) or token_lemma(o).lower() in back.get("nouns", ())
+                for o in objects):
+            return None  # 'Coach X has coached the team for a decade': not about the quote
+        named = [m for m in self.resolver.mentions_in(who.left_edge.idx, who.idx + len(who.text))
+                 if m.type == "PERSON" and m.end == who.idx + len(who.text)]
+        return who if named else None
 
     def _back_reference(self, end: int) -> Any | None:
         """The speaker named by the sentence right after ``end`` when it opens by pointing
