@@ -196,3 +196,28 @@ def test_the_speaker_resolver_sees_the_types_the_text_corrects(nlp):
     resolver = SpeakerResolver(record, nlp(text), quoted)
     assert [m.type for m in resolver.mentions] == ["PERSON"]
     assert resolver.pronouns.types["E1"] == "PERSON"
+
+
+@pytest.mark.parametrize("introduced", [
+    "\"It was rushed,\" Zanele Okafor, the lawyer for the alliance, told the panel.",
+    "\"It was rushed,\" Margaret Okafor told the panel.",
+])
+def test_a_surname_the_tagger_made_an_organisation_is_the_person_its_full_name_introduced(nlp, introduced):
+    """The tagger missed the full name and typed the bare surname an organisation: written
+    after a known given name or with a person's role in apposition, it is a person, so "she"
+    takes her rather than another woman named before."""
+    text = ("Darlene Tait, a hereditary chief, wrote on X that the river was sacred.\n\n"
+            f"{introduced}\n\n"
+            "Okafor said her clients would appeal if they lose.\n\n"
+            "\"We're not going anywhere,\" she said.\n")
+    linker = _linker(nlp, text, [("Darlene Tait", "PERSON"), ("Okafor", "ORG")])
+    assert linker.types["E2"] == "PERSON"
+    assert _name(linker, linker.resolve(text.index("she said"), "she")) == "Okafor"
+
+
+def test_a_one_word_organisation_after_a_capitalised_word_without_a_role_stays_one(nlp):
+    text = ("The Harbour Authority met on Monday.\n\n"
+            "Authority officials said the port would reopen.\n\n"
+            "It said the work would take a week.\n")
+    linker = _linker(nlp, text, [("Authority", "ORG")])
+    assert linker.types["E1"] == "ORG"

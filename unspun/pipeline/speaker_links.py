@@ -185,7 +185,8 @@ class PronounLinker:
         title makes it a person; an entity tagged otherwise is a person when its name opens
         with a title ("Mr Quill") or is the surname of a person's ("Ní Bhriain" after
         "Síle Ní Bhriain") or has a person's role beside it ("officer Dana Pruitt",
-        "Ama Boateng, the leader of")."""
+        "Ama Boateng, the leader of") or is written after a known given name the tagger left
+        out ("Okonkwo" after "Renata Okonkwo")."""
         titles = set(get_language("en").words.get("title_gender", {}))
         text = record.text
         the = {e["id"] for e in record.entities  # "the Treasury": no person's name
@@ -208,12 +209,27 @@ class PronounLinker:
                 titled = len(words) > 1 and words[0].lower().rstrip(".") in titles
                 surname = " ".join(words[1:] if titled else words)
                 full = [i for i, p in people.items() if i != e["id"] and p.endswith(" " + surname)]
-                if titled or full or e["id"] in roled:
+                if titled or full or e["id"] in roled or self._given_name_before(e["name"]):
                     out[e["id"]] = "PERSON"
                 if len(full) == 1:
                     self.same_as[e["id"]] = full[0]
         self._split_names(record, out, the)
         return out
+
+    def _given_name_before(self, name: str) -> bool:
+        """A one-word name the article also writes after a capitalised word that is a known
+        given name or has a person's role in apposition after it, a name the tagger missed
+        ("Okonkwo" after "Renata Okonkwo, the lawyer for the alliance, told ..."): a surname."""
+        if " " in name or not name[:1].isupper() or name.isupper():
+            return False
+        roles = get_language("en").word_set("role_words")
+        for m in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(name)}\b", self.text):
+            if given_name_gender([f"{m.group(1)} {name}"], "en") is not None:
+                return True
+            after = self._ROLE_AFTER.match(self.text, m.end())
+            if after and after.group(1) in roles:  # "Renata Okonkwo, the lawyer for ..."
+                return True
+        return False
 
     def _split_names(self, record: Any, types: dict[str, str], the: set[str]) -> None:
         """A person's name the tagger cut in two ("critic Ama" + "Boateng", then "Boateng said"):
