@@ -120,3 +120,47 @@ def test_a_possessive_apostrophe_stays_off_the_name_and_inner_ones_stay_on():
              for n in ("Sean O'Neill'", "Chris Jones'")]
     doc.ents = spans
     assert [text[m.start:m.end] for m in spacy_mentions(doc, text)] == ["Sean O'Neill", "Chris Jones"]
+
+
+def test_a_surname_stays_with_the_person_the_article_already_calls_by_it():
+    """A relative of the same surname named in full later ("her mother, Sylvie Aucoin") does
+    not take the bare surname from the person the article has been calling by it."""
+    text = ("Genevieve Marchetti won gold in 2022. Marchetti retired in 2024.\n\n"
+            "After the race, her mother, Sylvie Marchetti, posted a photo online.\n\n"
+            "Asked about the next Games, Marchetti smiled.\n")
+    rec = unspun.analyze(text)
+    people = {e["name"]: [m["start"] for m in e["mentions"]] for e in rec.entities if e["type"] == "PERSON"}
+    last = text.index("Marchetti smiled")
+    assert last in people["Genevieve Marchetti"], people
+    assert last not in people.get("Sylvie Marchetti", [])
+
+
+def test_a_surname_first_written_after_the_second_person_goes_to_the_latest():
+    text = ("Genevieve Marchetti won gold in 2022.\n\n"
+            "Her mother, Sylvie Marchetti, runs a bakery.\n\n"
+            "Marchetti opened the bakery in 1998.\n")
+    rec = unspun.analyze(text)
+    people = {e["name"]: [m["start"] for m in e["mentions"]] for e in rec.entities if e["type"] == "PERSON"}
+    assert text.index("Marchetti opened") in people["Sylvie Marchetti"], people
+
+
+def test_a_surname_right_after_its_given_name_is_that_persons():
+    """The tagger tagged only the surname of a name written in full ("Priya [Marchetti],
+    the nominee's daughter"): the surname belongs to the person with that given name, not to
+    the namesake the article calls by the surname."""
+    from unspun.pipeline.entities import Mention, cluster
+
+    text = ("Carlo Marchetti spoke first. Marchetti said little.\n\n"
+            "Priya Marchetti, his daughter, spoke next. Priya Marchetti was applauded.\n")
+    def at(s, toks):
+        i = text.index(s)
+        return Mention(i, i + len(s), "PERSON", toks)
+    split = text.index("Marchetti, his")
+    mentions = [at("Carlo Marchetti", ("carlo", "marchetti")),
+                Mention(text.index("Marchetti said"), text.index("Marchetti said") + 9, "PERSON", ("marchetti",)),
+                Mention(split, split + 9, "PERSON", ("marchetti",)),
+                at("Priya Marchetti was", ("priya", "marchetti"))]
+    mentions[-1] = Mention(mentions[-1].start, mentions[-1].start + 15, "PERSON", ("priya", "marchetti"))
+    groups = cluster(mentions, text)
+    priya = next(g for g in groups if any(text[m.start:m.end] == "Priya Marchetti" for m in g))
+    assert split in {m.start for m in priya}

@@ -276,11 +276,21 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
         by_last.setdefault(toks[-1], []).append(i)
         by_first.setdefault(toks[0], []).append(i)
     starts: dict[int, list[int]] = {}  # each cluster's mention starts, sorted (made on demand)
+    by_surname: set[int] = set()  # people already written by their surname alone
     for m in sorted(singles, key=lambda m: m.start):
         word = m.tokens[0]
         candidates = by_last.get(word) or by_first.get(word) or []
         if candidates:
-            best = max(candidates, key=lambda i: _latest_before(starts, clusters, i, m.start))
+            # two people of one surname (Genevieve Aucoin, then her mother Sylvie Aucoin): the
+            # surname alone stays with the one the article already calls by it; else the latest
+            owners = [i for i in candidates if i in by_surname] if word in by_last else []
+            before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+            given = [i for i in candidates if before and len(clusters[i][0].tokens) > 1
+                     and clusters[i][0].tokens[0] == before.group(1).lower()]  # "Ivanka [Trump]"
+            best = given[0] if len(given) == 1 else owners[0] if len(owners) == 1 else \
+                max(candidates, key=lambda i: _latest_before(starts, clusters, i, m.start))
+            if word in by_last and word == clusters[best][0].tokens[-1] and len(given) != 1:
+                by_surname.add(best)
             clusters[best].append(m)
             if best not in starts:  # (made here once, not on every append)
                 starts[best] = sorted(x.start for x in clusters[best][:-1])
@@ -297,6 +307,9 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
     for c in clusters:
         c.sort(key=lambda m: m.start)
     return sorted(clusters, key=lambda c: c[0].start)
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
 
 
 def _latest_before(starts: dict[int, list[int]], clusters: list[list[Mention]], i: int,
