@@ -465,7 +465,9 @@ class SpeakerResolver:
             if after:
                 return min(after)[1]
         level = place_level_of(noun)
-        if level is not None and not _indefinite(head):  # not "a state": one not named before
+        if level is not None and not _indefinite(head) \
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+            # not "a state": one not named before; not "Halifax Regional Municipality": a name
             return self._place_before(pos, level)
         return None
 
@@ -503,8 +505,9 @@ class SpeakerResolver:
         those, the nearest sentence's, a subject first ("Unifor reached a deal with
         Stellantis, the union said": Unifor)."""
         noun = token_lemma(head).lower()
-        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or _indefinite(head):
-            return None
+        if (head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and _bare(head))) \
+                or noun not in lexicon()["group_nouns"] or _indefinite(head):
+            return None  # (a headline's capitalised "Airline says": a common noun)
         kind = org_kind(noun)
         here = self.pronouns.sentence(pos)
         bodies = []
@@ -551,17 +554,45 @@ class SpeakerResolver:
     def _organisation_after(self, pos: int, noun: str, kind: str | None) -> "Resolution | None":
         """A lede's "police say" or "their union announced" before any body is named: the
         first organisation named after it, within the look-back's reach, whose name holds
-        the noun or shows its kind ("Surrey Police Service"); nothing weaker."""
+        the noun or shows its kind ("Surrey Police Service"), of a kind the noun can stand
+        for (not "Canadian Airline Pilots Union" for "the airline"); nothing weaker.  A
+        headline's "company says", "Airline says" (before the body): such a body named
+        before it in the headline first, else after; failing both, one of a kind the noun
+        can stand for named in the headline before it (nearest), else the first one named
+        after it (outside the byline and dateline): a headline's bare noun is the body its
+        story is about ("health authority says" ... "Nova Scotia Health confirmed")."""
+        headline = pos < self.body_start
+        weak: list[Mention] = []
+        if headline:
+            for m in reversed(self.mentions[:bisect_left(self._starts, pos)]):
+                if self._body_for(m, noun, kind, weak):
+                    return Resolution(m.entity, "description", (m.start, m.end))
+        before = list(weak)
         i = bisect_left(self._starts, pos)
         while i < len(self.mentions) and self.mentions[i].start - pos < LOOKBACK_CHARS:
             m = self.mentions[i]
             i += 1
-            name = self.record.entity(m.entity)["name"]
-            if self.inside_quote(m.start) or self.pronouns.types.get(m.entity, m.type) != "ORG":
-                continue
-            if noun in name.lower().split() or (kind is not None and name_kind(name) == kind):
+            if self._body_for(m, noun, kind, weak if headline else None):
                 return Resolution(m.entity, "description", (m.start, m.end))
-        return None
+        m = (weak or [None])[0] if not before else before[0]
+        return Resolution(m.entity, "description", (m.start, m.end)) if m is not None else None
+
+    def _body_for(self, m: Mention, noun: str, kind: str | None, weak: list[Mention] | None) -> bool:
+        """Can the organisation mention ``m`` be what an organisation noun of ``kind`` stands
+        for, by its name holding the noun or showing the kind?  A mention that only can (its
+        name showing no other kind) goes to ``weak``, where one is given."""
+        name = self.record.entity(m.entity)["name"]
+        if self.inside_quote(m.start) or self.pronouns._aside(m.start) \
+                or self.pronouns.types.get(m.entity, m.type) != "ORG":
+            return False
+        shown = name_kind(name)
+        if not org_compatible(kind, shown) or (kind is not None and is_place(name)):
+            return False
+        if noun in name.lower().split() or (kind is not None and shown == kind):
+            return True
+        if weak is not None and not self._located(m):
+            weak.append(m)
+        return False
 
     def _located(self, m: Mention) -> bool:
         """A mention written as where something is ("hospitals in Neils Harbour"): a place,
