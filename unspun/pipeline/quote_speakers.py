@@ -130,6 +130,14 @@ class SpeakerResolver:
             i += 1
         return out
 
+    def as_people(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, each of an entity the article shows to be a person (a known given name,
+        a title: :func:`.speaker_links.entity_types`) typed a person whatever the tagger made
+        of it ("the secretary of the board, Helen Marchand" with "Helen Marchand" a facility)."""
+        return [Mention(m.start, m.end, m.entity, "PERSON")
+                if m.type != "PERSON" and self.pronouns.types.get(m.entity) == "PERSON" else m
+                for m in mentions]
+
     def note_speaker(self, pos: int, entity: str | None, end: int | None = None) -> None:
         end = pos if end is None else end
         if entity:
@@ -205,10 +213,11 @@ class SpeakerResolver:
         A pronoun is its antecedent (:class:`.speaker_links.PronounLinker`); a relative
         pronoun the noun its clause hangs on; a document ("the statement") whoever issued
         it.  ``how`` and ``source`` say which of these gave the entity."""
-        inside = self.mentions_in(start, end)
+        inside = self.as_people(self.mentions_in(start, end))
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
+            people = [m for m in people if m in holding] or people
             found = (people or holding or inside)[0].entity
             return Resolution(self._aliases.get(self.record.entity(found)["name"], found))
         short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
@@ -529,6 +538,12 @@ class SpeakerResolver:
             found = self._proper_name(tok, 1 if sentence == here else 2)
             if found is not None and org_compatible(kind, name_kind(found[2])):
                 bodies.append(_Body(found[0], found[1], None, found[2], True, sentence))
+        for s, e in self.unnamed:  # an earlier speaker written as a body's proper name the tagger
+            name = self._speaker_name(s, e) if pos - LOOKBACK_CHARS < s < pos else None  # missed
+            if name and (s, e) not in self.names and not self.pronouns._person_name(s, e, name) \
+                    and not is_place(name) and org_compatible(kind, name_kind(name)) \
+                    and not any(b.start <= s < b.end for b in bodies):
+                bodies.append(_Body(s, e, None, name, True, self.pronouns.sentence(s)))
         named = [b for b in bodies if noun in b.name.lower().split()] or self._named_earlier(pos, noun)
         shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
         pool = named or shown or bodies
@@ -794,12 +809,12 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     para_end = text.find("\n\n", subject.idx)           # paragraph break (a caption before):
     ps = max(s, para_start + 2 if para_start >= 0 else 0)  # the subject's paragraph, unless
     pe = min(e, para_end) if para_end >= 0 else e         # the person is only past it (the
-    inside = resolver.mentions_in(ps, pe)                 # parser hung "Trump" on a noun of
+    inside = resolver.as_people(resolver.mentions_in(ps, pe))  # parser hung "Trump" on a noun of
     if any(m.type == "PERSON" for m in inside) or not any(  # the paragraph before)
-            m.type == "PERSON" for m in resolver.mentions_in(s, e)):
+            m.type == "PERSON" for m in resolver.as_people(resolver.mentions_in(s, e))):
         s, e = ps, pe
     else:
-        inside = resolver.mentions_in(s, e)
+        inside = resolver.as_people(resolver.mentions_in(s, e))
     if subject.pos_ in ("NUM", "PRON", "DET", "ADJ") and pronoun(subject.lower_) is None \
             and relative_antecedent(subject) is None \
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children) \
@@ -818,6 +833,7 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
             appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]
             people = appos or people
         holding = [m for m in inside if m.start <= subject.idx < m.end]
+        people = [m for m in people if m in holding] or people  # a name cut in two: its head's part
         m = (people or holding or inside)[0]  # "NDP finance critic Amrit Sandhu": the name
         return m.start, m.end, subject
     if nominal(subject):
