@@ -357,6 +357,10 @@ class SpeakerResolver:
             named = self._named_as(part)
             if named is not None:
                 return named
+            obj = part if part.dep_ == "poss" else next((c for c in part.children if c.dep_ == "pobj"), None)
+            body = self._organisation(obj.idx, obj) if obj is not None and obj.pos_ == "NOUN" else None
+            if body is not None and body.entity is not None:  # "a news release from the health
+                return Resolution(body.entity, source=body.source)  # district": the body it stands for
         subject = issuing_subject(noun)
         if subject is None or depth > 1:
             return None
@@ -545,6 +549,12 @@ class SpeakerResolver:
                     and not any(b.start <= s < b.end for b in bodies):
                 bodies.append(_Body(s, e, None, name, True, self.pronouns.sentence(s)))
         named = [b for b in bodies if noun in b.name.lower().split()] or self._named_earlier(pos, noun)
+        quals = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+                 and c.pos_ in ("NOUN", "ADJ")}  # "the health district": the one whose name says "health"
+        if quals:
+            held = [b for b in named if quals <= set(b.name.lower().split())] \
+                or self._named_earlier(pos, noun, quals)
+            named = held or named
         shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
         pool = named or shown or bodies
         if not pool:
@@ -553,7 +563,7 @@ class SpeakerResolver:
         b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
         return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
 
-    def _named_earlier(self, pos: int, noun: str) -> list[_Body]:
+    def _named_earlier(self, pos: int, noun: str, quals: set[str] = frozenset()) -> list[_Body]:
         """"The union said" far into a story: the body whose name ends in the noun ("B.C.
         Laboratory Professionals Union", not "Canadian Airline Pilots Union" for "the
         airline"), named before the look-back's reach, the last one named (outside quotes
@@ -561,7 +571,8 @@ class SpeakerResolver:
         for m in reversed(self.mentions[:bisect_left(self._starts, pos)]):
             name = self.record.entity(m.entity)["name"]
             if m.start >= self.dateline_end and not self.inside_quote(m.start) \
-                    and self.pronouns.types.get(m.entity, m.type) == "ORG" and name.lower().split()[-1:] == [noun]:
+                    and self.pronouns.types.get(m.entity, m.type) == "ORG" and name.lower().split()[-1:] == [noun] \
+                    and quals <= set(name.lower().split()):
                 return [_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
                               self.pronouns.sentence(m.start))]
         return []
