@@ -527,8 +527,9 @@ class SpeakerResolver:
         for m in self._before(pos):
             name = self.record.entity(m.entity)["name"]
             tagged = self.pronouns.types.get(m.entity, m.type)
-            if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name))):
-                continue
+            if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name)
+                                        and _root_dep(self.doc, m) not in ("compound", "amod", "nmod"))):
+                continue  # (a place name the gazetteer lacks, as a modifier: "major UK retailers")
             if org_compatible(kind, name_kind(name)) and not (kind is not None and is_place(name)) \
                     and not self._located(m):
                 bodies.append(_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
