@@ -261,7 +261,29 @@ class SpeakerResolver:
             later = self._named_next(start, end, head)
             if later is not None:
                 return Resolution(later.entity, "description", (later.start, later.end))
+            titled = self._titled_speaker(start, head)
+            if titled is not None:
+                return titled
         return Resolution(None)
+
+    def _titled_speaker(self, pos: int, head: Any) -> "Resolution | None":
+        """"the minister said" after "Minister for Culture Ann Byrne said" where the tagger
+        missed the name: the nearest earlier speaker in the look-back, unresolved, written
+        with the noun as the title before a capitalised name; it keeps no entity but that
+        phrase's name."""
+        noun = token_lemma(head).lower()
+        if head.tag_ != "NN" or noun not in person_titles("en") \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        for s, e in sorted(self.unnamed, reverse=True):
+            if not pos - LOOKBACK_CHARS < s < pos:
+                continue
+            words = self.text[s:e].split()
+            at = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") == noun and w[:1].isupper()]
+            if at and words[-1][:1].isupper() and len(words) - at[0] > 2 \
+                    and not any(w[:1].islower() for w in words[at[0] + 1:] if w.lower() not in ("for", "of", "and")):
+                return Resolution(None, "description", (s, e), name=self.names.get((s, e), self.text[s:e]))
+        return None
 
     def _owner(self, head: Any) -> Mention | None:
         """"The African Union's observer mission said": a body's own part (an organisation
