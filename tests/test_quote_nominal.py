@@ -88,3 +88,11 @@ def test_the_minister_is_the_earlier_speaker_titled_minister(quote_pipe):
         "Minister for Culture Brona Nic Fhlannchadha described her as \"a guardian of a tradition\".\n\n"
         "\"She carried songs that might otherwise have been lost,\" the minister said.\n"))
     assert "Fhlannchadha" in _by_text(rec, quotes, "She carried")
+
+
+def test_bare_police_is_the_earlier_place_police_speaker(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Floodwater reached the main road on Monday night.\n\n"
+        "Millbrook police said officers would go door to door through the night. Police asked "
+        "residents who are leaving to leave a porch light on.\n"))
+    assert _by_text(rec, quotes, "residents who") == "Millbrook police"

@@ -566,7 +566,8 @@ class SpeakerResolver:
             if found is not None and org_compatible(kind, name_kind(found[2])):
                 bodies.append(_Body(found[0], found[1], None, found[2], True, sentence))
         for s, e in self.unnamed:  # an earlier speaker written as a body's proper name the tagger
-            name = self._speaker_name(s, e) if pos - LOOKBACK_CHARS < s < pos else None  # missed
+            name = self._speaker_name(s, e) or self._named_noun(s, e, noun) \
+                if pos - LOOKBACK_CHARS < s < pos else None  # missed, or as "Abbotsford police"
             if name and (s, e) not in self.names and not self.pronouns._person_name(s, e, name) \
                     and not is_place(name) and org_compatible(kind, name_kind(name)) \
                     and not any(b.start <= s < b.end for b in bodies):
@@ -585,6 +586,17 @@ class SpeakerResolver:
         nearest = [b for b in pool if b.sentence == max(c.sentence for c in pool)]
         b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
         return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
+
+    def _named_noun(self, start: int, end: int, noun: str) -> str | None:
+        """A speaker span written as the noun after a proper name ("Abbotsford police" for a
+        later "Police said"): the span, no article; else None."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or token_lemma(span.root).lower() != noun:
+            return None
+        words = [t for t in span if not (t.i == span.start and t.pos_ == "DET")]
+        if len(words) < 2 or words[0].pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "NOUN") for t in words):
+            return None
+        return self.text[words[0].idx:end]
 
     def _named_earlier(self, pos: int, noun: str, quals: set[str] = frozenset()) -> list[_Body]:
         """"The union said" far into a story: the body whose name ends in the noun ("B.C.
