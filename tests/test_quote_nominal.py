@@ -96,3 +96,12 @@ def test_bare_police_is_the_earlier_place_police_speaker(quote_pipe):
         "Millbrook police said officers would go door to door through the night. Police asked "
         "residents who are leaving to leave a porch light on.\n"))
     assert _by_text(rec, quotes, "residents who") == "Millbrook police"
+
+
+def test_short_name_of_a_company_is_the_company(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "TORONTO — Shares of Copper Ridge Outfitters Inc. fell 9 per cent Thursday after the "
+        "retailer cut its forecast.\n\n"
+        "Copper Ridge also said it would close 14 stores next year.\n"))
+    name = _by_text(rec, quotes, "it would close")
+    assert name.startswith("Copper Ridge Outfitters")

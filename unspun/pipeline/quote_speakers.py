@@ -219,7 +219,7 @@ class SpeakerResolver:
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
             people = [m for m in people if m in holding] or people
             found = (people or holding or inside)[0].entity
-            return Resolution(self._aliases.get(self.record.entity(found)["name"], found))
+            return Resolution(self._aliases.get(self.record.entity(found)["name"], self._full_name(found)))
         short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
         if short in self._aliases:  # "Kahwu said", the tagger missing it
             return Resolution(self._aliases[short])
@@ -284,6 +284,25 @@ class SpeakerResolver:
                     and not any(w[:1].islower() for w in words[at[0] + 1:] if w.lower() not in ("for", "of", "and")):
                 return Resolution(None, "description", (s, e), name=self.names.get((s, e), self.text[s:e]))
         return None
+
+    def _full_name(self, entity: str) -> str:
+        """A body's short name ("Harvest Lane" after "Harvest Lane Foods Inc."): the organisation
+        whose name opens with all its words, the shortest where each such name opens with
+        it; a name of two words at least, with no known given name, not the entity a
+        pronoun reads as a person's surname; else ``entity``."""
+        name = self.record.entity(entity)["name"]
+        words = name.split()
+        if len(words) < 2 or given_name_gender([name], "en") is not None or entity in self.pronouns.same_as:
+            return entity
+        longer = sorted((len(e["name"].split()), e["id"]) for e in self.record.entities
+                        if e["id"] != entity and e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
+                        and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words))
+        if not longer:
+            return entity
+        shortest = self.record.entity(longer[0][1])["name"].split()
+        if all(self.record.entity(i)["name"].split()[:len(shortest)] == shortest for _, i in longer):
+            return longer[0][1]
+        return entity
 
     def _owner(self, head: Any) -> Mention | None:
         """"The African Union's observer mission said": a body's own part (an organisation
