@@ -105,3 +105,12 @@ def test_short_name_of_a_company_is_the_company(quote_pipe):
         "Copper Ridge also said it would close 14 stores next year.\n"))
     name = _by_text(rec, quotes, "it would close")
     assert name.startswith("Copper Ridge Outfitters")
+
+
+def test_body_noun_before_its_name_is_that_body(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "The harvest was the largest on record, the variety known as QR-7 yielding 8 tonnes a "
+        "hectare.\n\n"
+        "That compares with a national average of about 6 tonnes, state news agency Xinhua "
+        "reported.\n"))
+    assert _by_text(rec, quotes, "That compares") == "Xinhua"

@@ -798,6 +798,14 @@ def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, 
             pe = conj.idx + len(conj)
     sub = list(subject.subtree)
     people = resolver.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
+    named = resolver.mentions_in(ps, pe)
+    if start is not None and named and not any(m.type == "PERSON" for m in people) \
+            and all(m.type in ("ORG", "GPE") and m.start <= head.idx < m.end and (
+                not is_place(resolver.record.entity(m.entity)["name"])
+                or token_lemma(subject).lower() in lexicon()["group_nouns"]) for m in named) \
+            and not resolver.inside_quote(head.idx):
+        return (start, pe), head  # "state news agency Xinhua reported": the body's name (a place's
+        # name only after a body's noun), tagged, not a person's
     if any(m.start < pe and ps < m.end for m in resolver.mentions_in(max(0, ps - 200), pe)) \
             or any(m.type == "PERSON" for m in people) \
             or resolver.inside_quote(head.idx):  # "Outside Leinster House, Fr Tom Geraghty"
