@@ -114,3 +114,11 @@ def test_body_noun_before_its_name_is_that_body(quote_pipe):
         "That compares with a national average of about 6 tonnes, state news agency Xinhua "
         "reported.\n"))
     assert _by_text(rec, quotes, "That compares") == "Xinhua"
+
+
+def test_police_in_the_lede_is_the_force_named_after(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "A 41-year-old man faces nine charges after a string of thefts from parked cars in "
+        "downtown Vernon, police say.\n\n"
+        "Vernon RCMP said in a news release that officers arrested the man early Sunday.\n"))
+    assert _by_text(rec, quotes, "A 41-year-old") == "Vernon RCMP"
