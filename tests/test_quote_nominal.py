@@ -122,3 +122,23 @@ def test_police_in_the_lede_is_the_force_named_after(quote_pipe):
         "downtown Vernon, police say.\n\n"
         "Vernon RCMP said in a news release that officers arrested the man early Sunday.\n"))
     assert _by_text(rec, quotes, "A 41-year-old") == "Vernon RCMP"
+
+
+CHANCELLOR = (
+    "Chancellor rejects calls for a fuel duty freeze\n\n"
+    "By Tom Reddy\n\n"
+    "The Chancellor has rejected calls for a fuel duty freeze, saying it would \"blow a hole\" in "
+    "the public finances.\n\n"
+    "Speaking in the Commons on Tuesday, Miriam Oakes said the government's own figures showed "
+    "duty receipts had fallen for two years.\n\n"
+    "\"A freeze sounds simple. It is not,\" the Chancellor said.\n")
+
+
+def test_lede_title_is_the_person_named_next_after_an_opening_phrase(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, CHANCELLOR)
+    assert _by_text(rec, quotes, "it would") == "Miriam Oakes"
+
+
+def test_the_same_title_again_is_the_same_person(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, CHANCELLOR)
+    assert _by_text(rec, quotes, "A freeze sounds") == "Miriam Oakes"

@@ -116,6 +116,7 @@ class SpeakerResolver:
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
         self._aliases = _acronyms(self.text, self.mentions, record)
         self._later: str | None = None  # the last description resolved to a person named after it
+        self._named_by: dict[str, str] = {}  # a lede's role noun -> the person named next (_named_next)
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -133,10 +134,14 @@ class SpeakerResolver:
     def as_people(self, mentions: list[Mention]) -> list[Mention]:
         """The mentions, each of an entity the article shows to be a person (a known given name,
         a title: :func:`.speaker_links.entity_types`) typed a person whatever the tagger made
-        of it ("the secretary of the board, Helen Marchand" with "Helen Marchand" a facility)."""
+        of it ("the secretary of the board, Helen Marchand" with "Helen Marchand" a facility);
+        none that is a title alone after "the" ("the Taoiseach" tagged an entity: a
+        description of a person)."""
+        titles = person_titles("en")
         return [Mention(m.start, m.end, m.entity, "PERSON")
                 if m.type != "PERSON" and self.pronouns.types.get(m.entity) == "PERSON" else m
-                for m in mentions]
+                for m in mentions if not (self.text[m.start:m.end].lower() in titles
+                                          and self.text[max(0, m.start - 4):m.start].lower() == "the ")]
 
     def note_speaker(self, pos: int, entity: str | None, end: int | None = None) -> None:
         end = pos if end is None else end
@@ -260,7 +265,13 @@ class SpeakerResolver:
                 return body
             later = self._named_next(start, end, head)
             if later is not None:
+                self._named_by[token_lemma(head).lower()] = later.entity
                 return Resolution(later.entity, "description", (later.start, later.end))
+            known = self._named_by.get(token_lemma(head).lower())
+            if known is not None and _definite(head):  # "the Taoiseach" again: the one named so
+                ent = self.record.entity(known)
+                before = [m for m in ent["mentions"] if m["start"] < start] or ent["mentions"][:1]
+                return Resolution(known, "description", (before[-1]["start"], before[-1]["end"]))
             titled = self._titled_speaker(start, head)
             if titled is not None:
                 return titled
@@ -341,14 +352,18 @@ class SpeakerResolver:
         testified for four hours."): a definite description of one person (a singular
         noun that names no body, place or document) speaking in the article's first
         paragraph, with no entity before, is the
-        person the next paragraph's first sentence opens with as its subject, named
-        bare (no title or description of its own there) and not named before."""
+        person the next paragraph's first sentence opens with as its subject (or names as its
+        subject right after an opening phrase: "Speaking in the Dail on Tuesday, Ann Roe
+        said"), named bare (no title or description of its own there) and not named before.
+        A title the tagger made an entity counts as the noun ("The Taoiseach has rejected"),
+        and the same noun with "the" later is the same person (``_named_by``)."""
         noun = token_lemma(head).lower()
-        if head.tag_ != "NN" or noun in lexicon()["group_nouns"] or place_level_of(noun) \
+        if (head.tag_ != "NN" and not (head.tag_ == "NNP" and noun in person_titles("en"))) \
+                or noun in lexicon()["group_nouns"] or place_level_of(noun) \
                 or is_document(head, noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
                 or any(self.pronouns.types.get(m.entity) == "PERSON" for m in self.mentions_in(start, end)):
             return None
-        body = self.text[self.dateline_end:start]
+        body = self.text[max(self.dateline_end, self.body_start):start]
         if "\n\n" in body.strip() or "\n\n" not in self.text[end:]:
             return None
         i = bisect_left(self.pronouns.tok_starts, self.text.index("\n\n", end) + 2)
@@ -360,10 +375,14 @@ class SpeakerResolver:
         subject = root_subject(sent)
         if subject is None or subject.pos_ != "PROPN" or any(c.dep_ == "appos" for c in subject.children):
             return None
-        found = [m for m in self.mentions_in(sent.start_char, sent.end_char)
-                 if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
-        if not found or found[0].start != sent.start_char:
-            return None
+        inside = self.mentions_in(sent.start_char, sent.end_char)
+        found = [m for m in inside if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
+        opening = self.text[sent.start_char:found[0].start].strip() if found else ""
+        if not found or (opening and not opening.endswith(",")) \
+                or any(m.start < found[0].start and self.pronouns.types.get(m.entity) == "PERSON" for m in inside) \
+                or self.text[found[0].end:found[0].end + 1] == ",":
+            return None  # (or after an opening phrase: "Speaking in the Dail, Ann Roe said"; not
+            # after a title of the name's own: "Health Minister Ann Roe")
         m = found[0]
         ent = self.record.entity(m.entity)
         if any(x["start"] < start for x in ent["mentions"]):
@@ -821,6 +840,11 @@ def _bare(noun: Any) -> bool:
         return noun.text[:1].isupper() and noun.text[1:].islower() \
             and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in noun.children)
     return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+def _definite(noun: Any) -> bool:
+    """A noun with "the" ("the minister")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _indefinite(noun: Any) -> bool:
