@@ -142,3 +142,12 @@ def test_lede_title_is_the_person_named_next_after_an_opening_phrase(quote_pipe)
 def test_the_same_title_again_is_the_same_person(quote_pipe):
     rec, quotes = quotes_of(quote_pipe, CHANCELLOR)
     assert _by_text(rec, quotes, "A freeze sounds") == "Miriam Oakes"
+
+
+def test_body_noun_with_an_untagged_name_in_apposition_is_that_name(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "The new barley variety could reach farmers within three years.\n\n"
+        "A seed company, Hebei Jinlong Agritech Holdings, said in a filing on Monday that it had "
+        "signed an agreement for exclusive rights to the variety.\n"))
+    name = _by_text(rec, quotes, "that it had") or ""
+    assert "Jinlong" in name and "seed company" not in name

@@ -219,6 +219,11 @@ class SpeakerResolver:
         pronoun the noun its clause hangs on; a document ("the statement") whoever issued
         it.  ``how`` and ``source`` say which of these gave the entity."""
         inside = self.as_people(self.mentions_in(start, end))
+        if head is not None and head.pos_ == "PROPN" and head.dep_ == "appos" and start <= head.idx < end \
+                and not any(m.start <= head.idx < m.end for m in inside) \
+                and _appositive_name(head.head, self) is not None:  # a body's name, untagged
+            s0, e0, _ = _appositive_name(head.head, self)
+            return Resolution(None, name=self.text[s0:e0])
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
@@ -832,6 +837,30 @@ def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, 
     return ((ps if start is None else start), pe), head
 
 
+def _appositive_name(noun: Any, resolver: SpeakerResolver) -> tuple[int, int, int] | None:
+    """"A seed company, Shandong Haiyan Seed Industry, said": an organisation noun with a
+    proper name in apposition that no mention holds (the tagger at most found a place or
+    people's name inside it, "Shandong"): the name's span and its head token's index; else
+    None.  The name is two capitalised words at least, no person's, no known place's."""
+    if token_lemma(noun).lower() not in lexicon()["group_nouns"]:
+        return None
+    appos = next((c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appos is None:
+        return None
+    words = list(noun.doc[appos.left_edge.i:appos.i + 1])
+    if len(words) < 2 or any(t.pos_ != "PROPN" for t in words):
+        return None
+    ps, pe = words[0].idx, appos.idx + len(appos)
+    name = resolver.text[ps:pe]
+    inside = resolver.mentions_in(max(0, ps - 1), pe + 1)
+    if is_place(name) or resolver.pronouns._person_name(ps, pe, name) and given_name_gender([name], "en") is not None \
+            or any(m.type not in ("GPE", "LOC", "NORP") for m in inside) \
+            or any(m.start < pe and ps < m.end and not (ps <= m.start and m.end <= pe)
+                   for m in resolver.mentions_in(max(0, ps - 200), pe + 200)):
+        return None
+    return ps, pe, appos.i
+
+
 def _bare(noun: Any) -> bool:
     """A singular common noun with no determiner ("chief says", "sister says"), or such a
     noun capitalised as one word the parser took for a name ("Chief says"): the
@@ -935,6 +964,9 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
+        named = _appositive_name(subject, resolver)
+        if named is not None:  # "A seed company, Shandong Haiyan Seed Industry, said"
+            return max(ps, s), named[1], resolver.doc[named[2]]
         pe = post_modifiers(subject, pe)  # "Two people familiar with the matter"
         if is_document(subject, token_lemma(subject).lower()):  # "a poll released Thursday",
             for child in subject.rights:                       # "a memo viewed by CBC News"
