@@ -119,6 +119,7 @@ class SpeakerResolver:
                          else Mention(m.start, m.end, m.entity, types[m.entity]) for m in self.mentions]
         self._aliases = _acronyms(self.text, self.mentions, record)
         self._later: str | None = None  # the last description resolved to a person named after it
+        self._named_by: dict[str, str] = {}  # a lede's role noun -> the person named next (_named_next)
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -132,6 +133,18 @@ class SpeakerResolver:
                 out.append(self.mentions[i])
             i += 1
         return out
+
+    def as_people(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions, each of an entity the article shows to be a person (a known given name,
+        a title: :func:`.speaker_links.entity_types`) typed a person whatever the tagger made
+        of it ("the secretary of the board, Helen Marchand" with "Helen Marchand" a facility);
+        none that is a title alone after "the" ("the Taoiseach" tagged an entity: a
+        description of a person)."""
+        titles = person_titles("en")
+        return [Mention(m.start, m.end, m.entity, "PERSON")
+                if m.type != "PERSON" and self.pronouns.types.get(m.entity) == "PERSON" else m
+                for m in mentions if not (self.text[m.start:m.end].lower() in titles
+                                          and self.text[max(0, m.start - 4):m.start].lower() == "the ")]
 
     def note_speaker(self, pos: int, entity: str | None, end: int | None = None) -> None:
         end = pos if end is None else end
@@ -208,12 +221,18 @@ class SpeakerResolver:
         A pronoun is its antecedent (:class:`.speaker_links.PronounLinker`); a relative
         pronoun the noun its clause hangs on; a document ("the statement") whoever issued
         it.  ``how`` and ``source`` say which of these gave the entity."""
-        inside = self.mentions_in(start, end)
+        inside = self.as_people(self.mentions_in(start, end))
+        if head is not None and head.pos_ == "PROPN" and head.dep_ == "appos" and start <= head.idx < end \
+                and not any(m.start <= head.idx < m.end for m in inside) \
+                and _appositive_name(head.head, self) is not None:  # a body's name, untagged
+            s0, e0, _ = _appositive_name(head.head, self)
+            return Resolution(None, name=self.text[s0:e0])
         if inside and not _is_description(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
+            people = [m for m in people if m in holding] or people
             found = (people or holding or inside)[0].entity
-            return Resolution(self._aliases.get(self.record.entity(found)["name"], found))
+            return Resolution(self._aliases.get(self.record.entity(found)["name"], self._full_name(found)))
         short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
         if short in self._aliases:  # "Kahwu said", the tagger missing it
             return Resolution(self._aliases[short])
@@ -254,8 +273,55 @@ class SpeakerResolver:
                 return body
             later = self._named_next(start, end, head)
             if later is not None:
+                self._named_by[token_lemma(head).lower()] = later.entity
                 return Resolution(later.entity, "description", (later.start, later.end))
+            known = self._named_by.get(token_lemma(head).lower())
+            if known is not None and _definite(head):  # "the Taoiseach" again: the one named so
+                ent = self.record.entity(known)
+                before = [m for m in ent["mentions"] if m["start"] < start] or ent["mentions"][:1]
+                return Resolution(known, "description", (before[-1]["start"], before[-1]["end"]))
+            titled = self._titled_speaker(start, head)
+            if titled is not None:
+                return titled
         return Resolution(None)
+
+    def _titled_speaker(self, pos: int, head: Any) -> "Resolution | None":
+        """"the minister said" after "Minister for Culture Ann Byrne said" where the tagger
+        missed the name: the nearest earlier speaker in the look-back, unresolved, written
+        with the noun as the title before a capitalised name; it keeps no entity but that
+        phrase's name."""
+        noun = token_lemma(head).lower()
+        if head.tag_ != "NN" or noun not in person_titles("en") \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        for s, e in sorted(self.unnamed, reverse=True):
+            if not pos - LOOKBACK_CHARS < s < pos:
+                continue
+            words = self.text[s:e].split()
+            at = [i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".") == noun and w[:1].isupper()]
+            if at and words[-1][:1].isupper() and len(words) - at[0] > 2 \
+                    and not any(w[:1].islower() for w in words[at[0] + 1:] if w.lower() not in ("for", "of", "and")):
+                return Resolution(None, "description", (s, e), name=self.names.get((s, e), self.text[s:e]))
+        return None
+
+    def _full_name(self, entity: str) -> str:
+        """A body's short name ("Harvest Lane" after "Harvest Lane Foods Inc."): the organisation
+        whose name opens with all its words, the shortest where each such name opens with
+        it; a name of two words at least, with no known given name, not the entity a
+        pronoun reads as a person's surname; else ``entity``."""
+        name = self.record.entity(entity)["name"]
+        words = name.split()
+        if len(words) < 2 or given_name_gender([name], "en") is not None or entity in self.pronouns.same_as:
+            return entity
+        longer = sorted((len(e["name"].split()), e["id"]) for e in self.record.entities
+                        if e["id"] != entity and e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
+                        and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words))
+        if not longer:
+            return entity
+        shortest = self.record.entity(longer[0][1])["name"].split()
+        if all(self.record.entity(i)["name"].split()[:len(shortest)] == shortest for _, i in longer):
+            return longer[0][1]
+        return entity
 
     def _owner(self, head: Any) -> Mention | None:
         """"The African Union's observer mission said": a body's own part (an organisation
@@ -294,14 +360,18 @@ class SpeakerResolver:
         testified for four hours."): a definite description of one person (a singular
         noun that names no body, place or document) speaking in the article's first
         paragraph, with no entity before, is the
-        person the next paragraph's first sentence opens with as its subject, named
-        bare (no title or description of its own there) and not named before."""
+        person the next paragraph's first sentence opens with as its subject (or names as its
+        subject right after an opening phrase: "Speaking in the Dail on Tuesday, Ann Roe
+        said"), named bare (no title or description of its own there) and not named before.
+        A title the tagger made an entity counts as the noun ("The Taoiseach has rejected"),
+        and the same noun with "the" later is the same person (``_named_by``)."""
         noun = token_lemma(head).lower()
-        if head.tag_ != "NN" or noun in lexicon()["group_nouns"] or place_level_of(noun) \
+        if (head.tag_ != "NN" and not (head.tag_ == "NNP" and noun in person_titles("en"))) \
+                or noun in lexicon()["group_nouns"] or place_level_of(noun) \
                 or is_document(head, noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
                 or any(self.pronouns.types.get(m.entity) == "PERSON" for m in self.mentions_in(start, end)):
             return None
-        body = self.text[self.dateline_end:start]
+        body = self.text[max(self.dateline_end, self.body_start):start]
         if "\n\n" in body.strip() or "\n\n" not in self.text[end:]:
             return None
         i = bisect_left(self.pronouns.tok_starts, self.text.index("\n\n", end) + 2)
@@ -313,10 +383,14 @@ class SpeakerResolver:
         subject = root_subject(sent)
         if subject is None or subject.pos_ != "PROPN" or any(c.dep_ == "appos" for c in subject.children):
             return None
-        found = [m for m in self.mentions_in(sent.start_char, sent.end_char)
-                 if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
-        if not found or found[0].start != sent.start_char:
-            return None
+        inside = self.mentions_in(sent.start_char, sent.end_char)
+        found = [m for m in inside if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
+        opening = self.text[sent.start_char:found[0].start].strip() if found else ""
+        if not found or (opening and not opening.endswith(",")) \
+                or any(m.start < found[0].start and self.pronouns.types.get(m.entity) == "PERSON" for m in inside) \
+                or self.text[found[0].end:found[0].end + 1] == ",":
+            return None  # (or after an opening phrase: "Speaking in the Dail, Ann Roe said"; not
+            # after a title of the name's own: "Health Minister Ann Roe")
         m = found[0]
         ent = self.record.entity(m.entity)
         if any(x["start"] < start for x in ent["mentions"]):
@@ -351,6 +425,10 @@ class SpeakerResolver:
             named = self._named_as(part)
             if named is not None:
                 return named
+            obj = part if part.dep_ == "poss" else next((c for c in part.children if c.dep_ == "pobj"), None)
+            body = self._organisation(obj.idx, obj) if obj is not None and obj.pos_ == "NOUN" else None
+            if body is not None and body.entity is not None:  # "a news release from the health
+                return Resolution(body.entity, source=body.source)  # district": the body it stands for
         subject = issuing_subject(noun)
         if subject is None or depth > 1:
             return None
@@ -468,7 +546,9 @@ class SpeakerResolver:
             if after:
                 return min(after)[1]
         level = place_level_of(noun)
-        if level is not None and not _indefinite(head):  # not "a state": one not named before
+        if level is not None and not _indefinite(head) \
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.children):
+            # not "a state": one not named before; not "Halifax Regional Municipality": a name
             return self._place_before(pos, level)
         return None
 
@@ -506,16 +586,18 @@ class SpeakerResolver:
         those, the nearest sentence's, a subject first ("Unifor reached a deal with
         Stellantis, the union said": Unifor)."""
         noun = token_lemma(head).lower()
-        if head.pos_ != "NOUN" or noun not in lexicon()["group_nouns"] or _indefinite(head):
-            return None
+        if (head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and _bare(head))) \
+                or noun not in lexicon()["group_nouns"] or _indefinite(head):
+            return None  # (a headline's capitalised "Airline says": a common noun)
         kind = org_kind(noun)
         here = self.pronouns.sentence(pos)
         bodies = []
         for m in self._before(pos):
             name = self.record.entity(m.entity)["name"]
             tagged = self.pronouns.types.get(m.entity, m.type)
-            if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name))):
-                continue
+            if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name)
+                                        and _root_dep(self.doc, m) not in ("compound", "amod", "nmod"))):
+                continue  # (a place name the gazetteer lacks, as a modifier: "major UK retailers")
             if org_compatible(kind, name_kind(name)) and not (kind is not None and is_place(name)) \
                     and not self._located(m):
                 bodies.append(_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
@@ -529,7 +611,20 @@ class SpeakerResolver:
             found = self._proper_name(tok, 1 if sentence == here else 2)
             if found is not None and org_compatible(kind, name_kind(found[2])):
                 bodies.append(_Body(found[0], found[1], None, found[2], True, sentence))
+        for s, e in self.unnamed:  # an earlier speaker written as a body's proper name the tagger
+            name = self._speaker_name(s, e) or self._named_noun(s, e, noun) \
+                if pos - LOOKBACK_CHARS < s < pos else None  # missed, or as "Abbotsford police"
+            if name and (s, e) not in self.names and not self.pronouns._person_name(s, e, name) \
+                    and not is_place(name) and org_compatible(kind, name_kind(name)) \
+                    and not any(b.start <= s < b.end for b in bodies):
+                bodies.append(_Body(s, e, None, name, True, self.pronouns.sentence(s)))
         named = [b for b in bodies if noun in b.name.lower().split()] or self._named_earlier(pos, noun)
+        quals = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i
+                 and c.pos_ in ("NOUN", "ADJ")}  # "the health district": the one whose name says "health"
+        if quals:
+            held = [b for b in named if quals <= set(b.name.lower().split())] \
+                or self._named_earlier(pos, noun, quals)
+            named = held or named
         shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
         pool = named or shown or bodies
         if not pool:
@@ -538,7 +633,18 @@ class SpeakerResolver:
         b = max([c for c in nearest if c.subject] or nearest, key=lambda c: c.start)
         return Resolution(b.entity, "description", (b.start, b.end), name=None if b.entity else b.name)
 
-    def _named_earlier(self, pos: int, noun: str) -> list[_Body]:
+    def _named_noun(self, start: int, end: int, noun: str) -> str | None:
+        """A speaker span written as the noun after a proper name ("Abbotsford police" for a
+        later "Police said"): the span, no article; else None."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or token_lemma(span.root).lower() != noun:
+            return None
+        words = [t for t in span if not (t.i == span.start and t.pos_ == "DET")]
+        if len(words) < 2 or words[0].pos_ != "PROPN" or any(t.pos_ not in ("PROPN", "NOUN") for t in words):
+            return None
+        return self.text[words[0].idx:end]
+
+    def _named_earlier(self, pos: int, noun: str, quals: set[str] = frozenset()) -> list[_Body]:
         """"The union said" far into a story: the body whose name ends in the noun ("B.C.
         Laboratory Professionals Union", not "Canadian Airline Pilots Union" for "the
         airline"), named before the look-back's reach, the last one named (outside quotes
@@ -546,7 +652,8 @@ class SpeakerResolver:
         for m in reversed(self.mentions[:bisect_left(self._starts, pos)]):
             name = self.record.entity(m.entity)["name"]
             if m.start >= self.dateline_end and not self.inside_quote(m.start) \
-                    and self.pronouns.types.get(m.entity, m.type) == "ORG" and name.lower().split()[-1:] == [noun]:
+                    and self.pronouns.types.get(m.entity, m.type) == "ORG" and name.lower().split()[-1:] == [noun] \
+                    and quals <= set(name.lower().split()):
                 return [_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
                               self.pronouns.sentence(m.start))]
         return []
@@ -554,17 +661,45 @@ class SpeakerResolver:
     def _organisation_after(self, pos: int, noun: str, kind: str | None) -> "Resolution | None":
         """A lede's "police say" or "their union announced" before any body is named: the
         first organisation named after it, within the look-back's reach, whose name holds
-        the noun or shows its kind ("Surrey Police Service"); nothing weaker."""
+        the noun or shows its kind ("Surrey Police Service"), of a kind the noun can stand
+        for (not "Canadian Airline Pilots Union" for "the airline"); nothing weaker.  A
+        headline's "company says", "Airline says" (before the body): such a body named
+        before it in the headline first, else after; failing both, one of a kind the noun
+        can stand for named in the headline before it (nearest), else the first one named
+        after it (outside the byline and dateline): a headline's bare noun is the body its
+        story is about ("health authority says" ... "Nova Scotia Health confirmed")."""
+        headline = pos < self.body_start
+        weak: list[Mention] = []
+        if headline:
+            for m in reversed(self.mentions[:bisect_left(self._starts, pos)]):
+                if self._body_for(m, noun, kind, weak):
+                    return Resolution(m.entity, "description", (m.start, m.end))
+        before = list(weak)
         i = bisect_left(self._starts, pos)
         while i < len(self.mentions) and self.mentions[i].start - pos < LOOKBACK_CHARS:
             m = self.mentions[i]
             i += 1
-            name = self.record.entity(m.entity)["name"]
-            if self.inside_quote(m.start) or self.pronouns.types.get(m.entity, m.type) != "ORG":
-                continue
-            if noun in name.lower().split() or (kind is not None and name_kind(name) == kind):
+            if self._body_for(m, noun, kind, weak if headline else None):
                 return Resolution(m.entity, "description", (m.start, m.end))
-        return None
+        m = (weak or [None])[0] if not before else before[0]
+        return Resolution(m.entity, "description", (m.start, m.end)) if m is not None else None
+
+    def _body_for(self, m: Mention, noun: str, kind: str | None, weak: list[Mention] | None) -> bool:
+        """Can the organisation mention ``m`` be what an organisation noun of ``kind`` stands
+        for, by its name holding the noun or showing the kind?  A mention that only can (its
+        name showing no other kind) goes to ``weak``, where one is given."""
+        name = self.record.entity(m.entity)["name"]
+        if self.inside_quote(m.start) or self.pronouns._aside(m.start) \
+                or self.pronouns.types.get(m.entity, m.type) != "ORG":
+            return False
+        shown = name_kind(name)
+        if not org_compatible(kind, shown) or (kind is not None and is_place(name)):
+            return False
+        if noun in name.lower().split() or (kind is not None and shown == kind):
+            return True
+        if weak is not None and not self._located(m):
+            weak.append(m)
+        return False
 
     def _located(self, m: Mention) -> bool:
         """A mention written as where something is ("hospitals in Neils Harbour"): a place,
@@ -690,11 +825,43 @@ def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, 
             pe = conj.idx + len(conj)
     sub = list(subject.subtree)
     people = resolver.mentions_in(sub[0].idx, sub[-1].idx + len(sub[-1]))
+    named = resolver.mentions_in(ps, pe)
+    if start is not None and named and not any(m.type == "PERSON" for m in people) \
+            and all(m.type in ("ORG", "GPE") and m.start <= head.idx < m.end and (
+                not is_place(resolver.record.entity(m.entity)["name"])
+                or token_lemma(subject).lower() in lexicon()["group_nouns"]) for m in named) \
+            and not resolver.inside_quote(head.idx):
+        return (start, pe), head  # "state news agency Xinhua reported": the body's name (a place's
+        # name only after a body's noun), tagged, not a person's
     if any(m.start < pe and ps < m.end for m in resolver.mentions_in(max(0, ps - 200), pe)) \
             or any(m.type == "PERSON" for m in people) \
             or resolver.inside_quote(head.idx):  # "Outside Leinster House, Fr Tom Geraghty"
         return None
     return ((ps if start is None else start), pe), head
+
+
+def _appositive_name(noun: Any, resolver: SpeakerResolver) -> tuple[int, int, int] | None:
+    """"A seed company, Shandong Haiyan Seed Industry, said": an organisation noun with a
+    proper name in apposition that no mention holds (the tagger at most found a place or
+    people's name inside it, "Shandong"): the name's span and its head token's index; else
+    None.  The name is two capitalised words at least, no person's, no known place's."""
+    if token_lemma(noun).lower() not in lexicon()["group_nouns"]:
+        return None
+    appos = next((c for c in noun.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appos is None:
+        return None
+    words = list(noun.doc[appos.left_edge.i:appos.i + 1])
+    if len(words) < 2 or any(t.pos_ != "PROPN" for t in words):
+        return None
+    ps, pe = words[0].idx, appos.idx + len(appos)
+    name = resolver.text[ps:pe]
+    inside = resolver.mentions_in(max(0, ps - 1), pe + 1)
+    if is_place(name) or resolver.pronouns._person_name(ps, pe, name) and given_name_gender([name], "en") is not None \
+            or any(m.type not in ("GPE", "LOC", "NORP") for m in inside) \
+            or any(m.start < pe and ps < m.end and not (ps <= m.start and m.end <= pe)
+                   for m in resolver.mentions_in(max(0, ps - 200), pe + 200)):
+        return None
+    return ps, pe, appos.i
 
 
 def _bare(noun: Any) -> bool:
@@ -705,6 +872,11 @@ def _bare(noun: Any) -> bool:
         return noun.text[:1].isupper() and noun.text[1:].islower() \
             and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in noun.children)
     return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+def _definite(noun: Any) -> bool:
+    """A noun with "the" ("the minister")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _indefinite(noun: Any) -> bool:
@@ -766,12 +938,12 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     para_end = text.find("\n\n", subject.idx)           # paragraph break (a caption before):
     ps = max(s, para_start + 2 if para_start >= 0 else 0)  # the subject's paragraph, unless
     pe = min(e, para_end) if para_end >= 0 else e         # the person is only past it (the
-    inside = resolver.mentions_in(ps, pe)                 # parser hung "Trump" on a noun of
+    inside = resolver.as_people(resolver.mentions_in(ps, pe))  # parser hung "Trump" on a noun of
     if any(m.type == "PERSON" for m in inside) or not any(  # the paragraph before)
-            m.type == "PERSON" for m in resolver.mentions_in(s, e)):
+            m.type == "PERSON" for m in resolver.as_people(resolver.mentions_in(s, e))):
         s, e = ps, pe
     else:
-        inside = resolver.mentions_in(s, e)
+        inside = resolver.as_people(resolver.mentions_in(s, e))
     if subject.pos_ in ("NUM", "PRON", "DET", "ADJ") and pronoun(subject.lower_) is None \
             and relative_antecedent(subject) is None \
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children) \
@@ -796,6 +968,9 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
         return m.start, m.end, subject
     if nominal(subject):
         ps, pe = noun_phrase(subject)
+        named = _appositive_name(subject, resolver)
+        if named is not None:  # "A seed company, Shandong Haiyan Seed Industry, said"
+            return max(ps, s), named[1], resolver.doc[named[2]]
         pe = post_modifiers(subject, pe)  # "Two people familiar with the matter"
         if is_document(subject, token_lemma(subject).lower()):  # "a poll released Thursday",
             for child in subject.rights:                       # "a memo viewed by CBC News"

@@ -56,8 +56,10 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
         after = [text[m["end"]:m["end"] + 40] for m in e["mentions"]]
         if e["type"] == "PERSON":
             if given_name_gender([e["name"]], lang) is None:
-                if any(_THING_AFTER.match(a) for a in after):
-                    out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update"
+                if any(_THING_AFTER.match(a) for a in after) \
+                        or any(len(w) > 2 and w.isupper() and w.isalpha() for w in e["name"].split()[1:]):
+                    out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update",
+                    # "Kelowna RCMP": an acronym after the first word is no person's name
                 elif is_place(e["name"]):
                     out[e["id"]] = "GPE"  # "spread to Calgary, Medicine Hat and ..."
                 elif other_types.get(e["name"].lower(), ("", 0))[1] >= len(e["mentions"]):

@@ -1,0 +1,153 @@
+"""Speakers written as a role or organisation noun that the article ties to a named body or
+person elsewhere (nominal coreference): invented sentences."""
+from __future__ import annotations
+
+from conftest import quotes_of, speaker_name
+
+
+def _by_text(rec, quotes, start):
+    """The quote whose content starts with ``start`` and its speaker's resolved name (or name)."""
+    q = next(q for q in quotes if q["content"]["text"].lstrip("\"“'").startswith(start))
+    return speaker_name(rec, q) or (q["speaker"] or {}).get("name")
+
+
+def test_headline_body_noun_is_the_body_the_story_names(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Clinic hours reduced at three rural hospitals, health authority says\n\n"
+        "Sunrise Valley Health said Tuesday that the overnight emergency shifts at three hospitals "
+        "would be cut through January.\n\n"
+        "The closures are caused by a shortage of nurses, according to the health authority.\n"))
+    assert _by_text(rec, quotes, "Clinic hours") == "Sunrise Valley Health"
+
+
+def test_headline_company_noun_is_the_company_in_the_headline(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Coastal ferry sailings cut for winter as fuel costs climb, company says\n\n"
+        "By Jordan Pike\n\n"
+        "HALIFAX — Bluewater Marine Holdings said Monday it would cancel a third of its winter "
+        "sailings between Halifax and Saint John.\n"))
+    assert _by_text(rec, quotes, "Coastal ferry") == "Bluewater Marine Holdings"
+
+
+def test_capitalised_municipality_name_is_no_place_description(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Crews cleared fallen trees in Toronto overnight.\n\n"
+        "Riverton Regional Municipality said in a news release that four warming centres would "
+        "open at 8 a.m. Thursday.\n"))
+    assert _by_text(rec, quotes, "that four warming") == "Riverton Regional Municipality"
+
+
+def test_agency_is_the_untagged_body_that_spoke_before(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Rivers rose across the valley on Monday, and the Town of Millbrook opened a shelter.\n\n"
+        "Environment and Climate Change Canada warned that up to 90 millimetres of rain could fall "
+        "by Wednesday. The agency said freezing levels would stay high.\n"))
+    assert _by_text(rec, quotes, "freezing levels") == "Environment and Climate Change Canada"
+
+
+def test_qualified_body_noun_takes_the_body_whose_name_holds_the_qualifier(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "A case of mumps was confirmed at a school on Monday, the Lakeview County Health District "
+        "said.\n\n"
+        "A spokeswoman for the Northgate School District said classrooms had been cleaned over the "
+        "weekend.\n\n"
+        "Parents said they were worried about the outbreak.\n\n"
+        "The health district said anyone with symptoms should stay home.\n"))
+    assert _by_text(rec, quotes, "anyone with symptoms") == "Lakeview County Health District"
+
+
+def test_document_from_a_body_noun_speaks_for_that_body(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "A case of mumps was confirmed at a school on Monday, the Lakeview County Health District "
+        "said.\n\n"
+        "The student attended classes on Monday and Tuesday while contagious, according to a "
+        "statement from the health district.\n"))
+    assert _by_text(rec, quotes, "The student attended") == "Lakeview County Health District"
+
+
+def test_place_as_modifier_is_no_regulator(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "A stroller sold by major UK retailers is being recalled after reports that its brakes "
+        "failed, the government's consumer safety regulator has said.\n\n"
+        "About 12,000 of the strollers have been sold since 2024, according to the Office for "
+        "Consumer Product Safety.\n"))
+    assert _by_text(rec, quotes, "A stroller") == "Office for Consumer Product Safety"
+
+
+def test_person_in_apposition_after_a_role_is_the_speaker(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Civil servants will return to the office in March, the board announced.\n\n"
+        "In a memo to managers, the clerk of the Privy Council, Marion Delacroix, wrote that "
+        "\u201cshared workplaces remain essential\u201d to the public service.\n"))
+    assert _by_text(rec, quotes, "that") == "Marion Delacroix"
+
+
+def test_the_minister_is_the_earlier_speaker_titled_minister(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "The singer died on Sunday at her home.\n\n"
+        "Minister for Culture Brona Nic Fhlannchadha described her as \"a guardian of a tradition\".\n\n"
+        "\"She carried songs that might otherwise have been lost,\" the minister said.\n"))
+    assert "Fhlannchadha" in _by_text(rec, quotes, "She carried")
+
+
+def test_bare_police_is_the_earlier_place_police_speaker(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Floodwater reached the main road on Monday night.\n\n"
+        "Millbrook police said officers would go door to door through the night. Police asked "
+        "residents who are leaving to leave a porch light on.\n"))
+    assert _by_text(rec, quotes, "residents who") == "Millbrook police"
+
+
+def test_short_name_of_a_company_is_the_company(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "TORONTO — Shares of Copper Ridge Outfitters Inc. fell 9 per cent Thursday after the "
+        "retailer cut its forecast.\n\n"
+        "Copper Ridge also said it would close 14 stores next year.\n"))
+    name = _by_text(rec, quotes, "it would close")
+    assert name.startswith("Copper Ridge Outfitters")
+
+
+def test_body_noun_before_its_name_is_that_body(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "The harvest was the largest on record, the variety known as QR-7 yielding 8 tonnes a "
+        "hectare.\n\n"
+        "That compares with a national average of about 6 tonnes, state news agency Xinhua "
+        "reported.\n"))
+    assert _by_text(rec, quotes, "That compares") == "Xinhua"
+
+
+def test_police_in_the_lede_is_the_force_named_after(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "A 41-year-old man faces nine charges after a string of thefts from parked cars in "
+        "downtown Vernon, police say.\n\n"
+        "Vernon RCMP said in a news release that officers arrested the man early Sunday.\n"))
+    assert _by_text(rec, quotes, "A 41-year-old") == "Vernon RCMP"
+
+
+CHANCELLOR = (
+    "Chancellor rejects calls for a fuel duty freeze\n\n"
+    "By Tom Reddy\n\n"
+    "The Chancellor has rejected calls for a fuel duty freeze, saying it would \"blow a hole\" in "
+    "the public finances.\n\n"
+    "Speaking in the Commons on Tuesday, Miriam Oakes said the government's own figures showed "
+    "duty receipts had fallen for two years.\n\n"
+    "\"A freeze sounds simple. It is not,\" the Chancellor said.\n")
+
+
+def test_lede_title_is_the_person_named_next_after_an_opening_phrase(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, CHANCELLOR)
+    assert _by_text(rec, quotes, "it would") == "Miriam Oakes"
+
+
+def test_the_same_title_again_is_the_same_person(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, CHANCELLOR)
+    assert _by_text(rec, quotes, "A freeze sounds") == "Miriam Oakes"
+
+
+def test_body_noun_with_an_untagged_name_in_apposition_is_that_name(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "The new barley variety could reach farmers within three years.\n\n"
+        "A seed company, Hebei Jinlong Agritech Holdings, said in a filing on Monday that it had "
+        "signed an agreement for exclusive rights to the variety.\n"))
+    name = _by_text(rec, quotes, "that it had") or ""
+    assert "Jinlong" in name and "seed company" not in name
