@@ -91,3 +91,12 @@ def test_ggt_matching_takes_the_covering_prediction_once_per_gold_quote():
     assert scoring.match_covering([first], [short], 0.3) == []
     both = [scoring.Pred(35, 50, True, None), scoring.Pred(30, 50, True, None)]
     assert scoring.match_covering([second], both, 0.3) == [(0, 1)]
+
+
+def test_ggt_speaker_overlap_takes_a_shorter_unnamed_phrase_but_not_another_person():
+    gold = {"refers": None, "speaker": "A senior official at the ministry, who spoke on condition of anonymity"}
+    assert not _cases.speaker_ok(gold, {"text": "A senior official at the ministry", "name": "x"})
+    assert _cases.speaker_overlaps(gold, {"text": "A senior official at the ministry", "name": "x"})
+    assert not _cases.speaker_overlaps(gold, {"text": "the minister", "name": "x"})
+    named = {"refers": "Ana Ruiz", "speaker": "she"}
+    assert not _cases.speaker_overlaps(named, {"text": "she", "name": "she"})
