@@ -164,3 +164,24 @@ def test_a_surname_right_after_its_given_name_is_that_persons():
     groups = cluster(mentions, text)
     priya = next(g for g in groups if any(text[m.start:m.end] == "Priya Marchetti" for m in g))
     assert split in {m.start for m in priya}
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Quillfeather Mining Ltd.", "Quillfeather Mining"),
+    ("Harbourline Foods, Inc.", "Harbourline Foods"),
+    ("Norrland Shipping plc", "Norrland Shipping"),
+])
+def test_a_companys_legal_ending_does_not_make_a_second_organisation(full, short):
+    from unspun.pipeline.entities import Mention, cluster
+
+    text = f"The owner, {full}, said the mine would close. {short} said 200 jobs would go."
+    a, b = text.index(full), text.rindex(short)
+    groups = cluster([Mention(a, a + len(full), "ORG"), Mention(b, b + len(short), "ORG")], text)
+    assert len(groups) == 1
+
+
+def test_a_legal_ending_alone_or_inside_a_name_stays():
+    from unspun.pipeline.entities import normalise
+
+    assert normalise("Inc.") == "inc."
+    assert normalise("Limited Co. Group") != normalise("Limited")

@@ -151,3 +151,15 @@ def test_body_noun_with_an_untagged_name_in_apposition_is_that_name(quote_pipe):
         "signed an agreement for exclusive rights to the variety.\n"))
     name = _by_text(rec, quotes, "that it had") or ""
     assert "Jinlong" in name and "seed company" not in name
+
+
+def test_a_one_word_short_name_is_the_organisation_it_opens(quote_pipe):
+    """"Birchmount said" after "Birchmount Residential Holdings": the company, also when its
+    first word is some town's name; "it" then takes the company too."""
+    text = ("Tenants rally against renovation plan\n\n"
+            "The building was sold in March to Birchmount Residential Holdings, which applied to "
+            "end every tenancy.\n\n"
+            "Birchmount said in a statement that the plumbing was at the end of its life. It said "
+            "tenants could return.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    assert [speaker_name(rec, q) for q in quotes] == ["Birchmount Residential Holdings"] * 2

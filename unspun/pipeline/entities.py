@@ -36,6 +36,8 @@ class NameWords:
         self.possessives = tuple(lang.words.get("possessive_endings", ()))
         self.possessive = lang.regex("possessive", re.IGNORECASE)
         self.state_prefix = lang.regex("state_prefix", re.IGNORECASE)
+        suffixes = "|".join(re.escape(w) for w in lang.words.get("corporate_suffixes", ()))
+        self.corporate = re.compile(rf",?\s+(?:{suffixes})\.?$") if suffixes else None
 
 
 def name_words_of(lang: Any = None) -> NameWords:
@@ -107,6 +109,8 @@ def normalise(name: str, lang: Any = None) -> str:
     words = name_words_of(lang)
     key = " ".join(name.lower().replace("’", "'").split())
     key = words.state_prefix.sub("", key)
+    if words.corporate is not None and " " in key:
+        key = words.corporate.sub("", key) or key  # "coastline gas transmission ltd."
     for article in words.definite:
         if key.startswith(article):
             key = key[len(article):]

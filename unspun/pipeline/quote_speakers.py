@@ -35,7 +35,7 @@ from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
                             place_level_of, place_levels, post_modifiers, relative_antecedent)
-from ..places import is_place
+from ..places import is_country, is_place, is_state
 
 from ..lang import lemma as token_lemma
 from ..lang import get as get_language
@@ -307,12 +307,18 @@ class SpeakerResolver:
     def _full_name(self, entity: str) -> str:
         """A body's short name ("Harvest Lane" after "Harvest Lane Foods Inc."): the organisation
         whose name opens with all its words, the shortest where each such name opens with
-        it; a name of two words at least, with no known given name, not the entity a
-        pronoun reads as a person's surname; else ``entity``."""
+        it; a name with no known given name, not the entity a pronoun reads as a person's
+        surname, and of one word only when the article types it an organisation and it names
+        no country or province ("Pinecrest" after "Pinecrest Residential Holdings"); else
+        ``entity``."""
         name = self.record.entity(entity)["name"]
         words = name.split()
-        if len(words) < 2 or given_name_gender([name], "en") is not None or entity in self.pronouns.same_as:
+        if given_name_gender([name], "en") is not None or entity in self.pronouns.same_as:
             return entity
+        if len(words) < 2 and (is_country(name) or is_state(name) or not name[:1].isupper() or
+                               self.pronouns.types.get(entity) != "ORG"):
+            return entity  # one word: one the article makes an organisation ("Pinecrest", also
+            #                a town's name somewhere), never a country's or a province's
         longer = sorted((len(e["name"].split()), e["id"]) for e in self.record.entities
                         if e["id"] != entity and e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
                         and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words))
