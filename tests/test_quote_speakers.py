@@ -649,3 +649,16 @@ def test_of_two_tagged_people_in_a_subject_the_speaker_is_the_one_its_head_word_
     rec, quotes = quotes_of(quote_pipe, text)
     assert quotes and all(q["speaker"]["text"] == "Mirela Dunsmore" for q in quotes), \
         [q["speaker"] for q in quotes]
+
+
+def test_an_age_the_parser_left_without_a_subject_still_speaks(quote_pipe):
+    """'"...," the 81-year-old said' parsed with "old" as the verb's modifier: the age phrase is
+    the speaker, and it resolves to the person named last before."""
+    text = ("The storm hit on Monday.\n\n"
+            "Homeowner Agathe Brindlecombe said she had just left the kitchen when it hit.\n\n"
+            "\"I heard this crack like a rifle, and then the whole ceiling came in where I had been "
+            "standing,\" the 81-year-old said.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    crack = next(q for q in quotes if q["content"]["text"].startswith('"I heard'))
+    assert crack["speaker"] is not None and "81-year-old" in crack["speaker"]["text"]
+    assert _speaker_name(rec, crack) == "Agathe Brindlecombe"

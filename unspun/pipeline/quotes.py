@@ -889,6 +889,13 @@ def _word_before(tok: Any, floor: int, parsed: bool = True) -> Any | None:
     prev = tok.doc[tok.i - 1]
     if prev.idx >= floor and (prev.pos_ in ("PROPN", "PRON", "NOUN") if parsed else prev.is_alpha):
         return prev
+    if parsed and prev.idx >= floor and prev.pos_ == "ADJ":  # '"...," the 79-year-old said'
+        i = prev.i                                           # (the parser made it the verb's
+        while i > 0 and tok.doc[i - 1].idx >= floor and (     # modifier, the verb no subject)
+                tok.doc[i - 1].pos_ in ("NUM", "NOUN", "ADJ") or tok.doc[i - 1].text == "-"):
+            i -= 1
+        if i > 0 and i < prev.i and tok.doc[i - 1].idx >= floor and tok.doc[i - 1].pos_ == "DET":
+            return prev
     return None
 
 
