@@ -182,10 +182,39 @@ def subject(tok: Any) -> Any | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if child_expl(cur) or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+        if cur.head.i == cur.i and not child_expl(cur):
+            return _subject_in_opener(cur)
+        if child_expl(cur) or cur.dep_ not in _CLIMB_DEPS:
             return None
         cur = cur.head
     return None
+
+
+def _subject_in_opener(verb: Any) -> Any | None:
+    """A subject the parser hung, as an apposition, on the noun of the phrase that opens the
+    sentence ('In a memo seen by the paper, the chief executive, Ana Ruiz, said ...', 'Speaking
+    by phone from the capital, an official who asked not to be named said ...'): the
+    apposition whose phrase ends right before the verb (or its comma), when the verb has no
+    subject of its own."""
+    doc = verb.doc
+    j = verb.i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    tok = doc[j]
+    while tok.dep_ != "appos" and tok.head.i < verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or tok.right_edge.i != j:
+        return None
+    while tok.head.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head  # 'the chief executive, Ana Ruiz': the first of the chain
+    opener = tok.head
+    while opener.head.i < verb.i and opener.head.i != opener.i:
+        opener = opener.head  # the opening phrase, hung on the verb
+    if opener.head.i != verb.i or opener.dep_ not in ("prep", "advcl") or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return tok
 
 
 def _reporting_verb(tok: Any) -> Any:
@@ -342,8 +371,11 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
-        elif dep == "conj" and child.i > tok.i and parts and _that_marked(child):
-            parts.append(child)  # 'said that A and that B': the parser may join B to the cue
+        elif dep == "conj" and child.i > tok.i and parts and (
+                _that_marked(child) or any(p.dep_ == "ccomp" for p in parts) and _backshifted(tok, child)):
+            # 'said that A and that B', 'said it was sorry and was working ...': the parser may
+            # join B to the cue
+            parts.append(child)
     if not parts and kind == "clause":
         parts = _misread_clause(tok)
     asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
@@ -367,6 +399,9 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
         start = min(start, _that_before(tok, start))
+        if start + 1 < end and tok.doc[start].dep_ == "advmod" and tok.doc[start + 1].dep_ == "mark" \
+                and tok.doc[start + 1].lower_ == "that":
+            start += 1  # 'said only that ...': the adverb is the saying's
     if any(p.i == start and p.dep_ == "prep" and p.i + 1 < end for p in chosen):
         start += 1  # 'warned of a rise in defaults', 'called for an audit': what, not 'of' what
     return trim(tok.doc, max(start, sent.start), min(end, sent.end))
@@ -495,8 +530,13 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     """End of a reported clause: its subtree, less a conjoined report of its own
     ("most said A, and 4 in 10 said B": B is another attribution)."""
     end = head.right_edge.i + 1
+    refusals = lexicon().get("refusal_verbs", ())
     for child in head.rights:
-        if child.dep_ == "conj" and cue_kind(child) is not None and _own_report(child):
+        if child.dep_ == "conj" and (cue_kind(child) is not None and _own_report(child)
+                                     or token_lemma(child).lower() in refusals and child.tag_ == "VBD"
+                                     and head.tag_ in ("VBZ", "VBP")):
+            # '... his client intends to plead not guilty and declined to comment further': a refusal
+            # in the cue's past, not the reported clause's present, is the author's account
             end = min(end, _before_joint(child))
     if index is not None:
         nxt = index.next_report(head.i + 1, end)
@@ -510,6 +550,29 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
 def _that_marked(clause: Any) -> bool:
     """A clause opened by 'that' (its marker): a second reported clause ('and that ...')."""
     return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
+
+
+_SHIFTED_AUX = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _backshifted(cue: Any, conj: Any) -> bool:
+    """A verb the parser joined to the cue that continues the reported clause ('said it was
+    sorry and was working with regulators', 'says the plant is safe and will reopen'): no
+    subject of its own, an auxiliary of its own (the cue's conjoined act would share the
+    cue's plain tense: 'said A and left'), active, and no speech act itself ('and would not
+    comment'); 'did' is the author's ('said A but did not say B')."""
+    children = list(conj.children)
+    if any(c.dep_ in ("auxpass", "expl", "csubj") for c in children) \
+            or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return False
+    aux = [c for c in children if c.dep_ == "aux" and c.i < conj.i]
+    if any(c.dep_ in SUBJECT_DEPS for c in children):
+        # 'said A, but none would start before May': a clause of its own, its modal backshifted
+        aux = [a for a in aux if a.tag_ == "MD"]
+    lex = lexicon()
+    return bool(aux) and all(a.tag_ in _SHIFTED_AUX and token_lemma(a).lower() != "do" for a in aux) \
+        and token_lemma(conj).lower() not in lex.get("refusal_verbs", ()) \
+        and not any(cue_kind(t) is not None for t in conj.subtree)  # 'but could not resist pointing out ...'
 
 
 def _own_report(conj: Any) -> bool:
@@ -526,8 +589,10 @@ def _own_report(conj: Any) -> bool:
 
 def _starts_report(tok: Any) -> bool:
     """', adding, "..."': a participle cue after a comma or quotation mark starts the next
-    report."""
-    return cue_kind(tok) is not None and tok.doc[tok.i - 1].text in (",", "”", '"')
+    report; so does the participle of a verb of pointing to evidence (``citing_verbs``:
+    '..., pointing to two missed power plays', '..., citing weak orders'), the speaker's act."""
+    return (cue_kind(tok) is not None or token_lemma(tok).lower() in lexicon().get("citing_verbs", ())) \
+        and tok.doc[tok.i - 1].text in (",", "”", '"')
 
 
 def _before_joint(conj: Any) -> int:

@@ -1,0 +1,80 @@
+"""A reported clause's extent (issue 15, 'who said it'): a verb the parser joined to the cue
+that carries its own auxiliary continues the report, a refusal in the cue's past and a
+participle of pointing to evidence end it, an adverb before 'that' is the saying's, and a
+speaker the parser hung on the phrase opening the sentence still speaks.  Real parser,
+invented sentences."""
+from __future__ import annotations
+
+from conftest import quotes_of, speaker_name
+
+
+def contents(pipe, text: str) -> list[str]:
+    return [q["content"]["text"] for q in quotes_of(pipe, text)[1]]
+
+
+def test_a_verb_with_its_own_auxiliary_continues_the_report(quote_pipe):
+    got = contents(quote_pipe, 'In a statement, the bakery said it was "deeply sorry" and was working '
+                               '"around the clock" with the council.')
+    assert got == ['it was "deeply sorry" and was working "around the clock" with the council']
+    got = contents(quote_pipe, 'The ministry said it was "very concerned" and was working "closely" '
+                               'with the province.')
+    assert got == ['it was "very concerned" and was working "closely" with the province']
+
+
+def test_a_backshifted_modal_clause_continues_the_report(quote_pipe):
+    got = contents(quote_pipe, "Moreau said organizers had booked four new bands for the festival, "
+                               "but none would play before August.")
+    assert got == ["organizers had booked four new bands for the festival, but none would play before August"]
+    got = contents(quote_pipe, "Lindqvist said the city had bought two new snowplows for the east end, "
+                               "but neither would arrive before January.")
+    assert got == ["the city had bought two new snowplows for the east end, "
+                   "but neither would arrive before January"]
+
+
+def test_a_clause_that_reports_again_is_not_joined(quote_pipe):
+    # the narrator's clause about the speakers, itself a report, stays out of the first content
+    got = contents(quote_pipe, "The fact-checkers concluded that the senator's figure was accurate, "
+                               "but they could not resist pointing out that the trend had reversed.")
+    assert all("could not resist" not in c for c in got), got
+
+
+def test_a_refusal_in_the_cues_past_ends_a_present_report(quote_pipe):
+    got = contents(quote_pipe, "The driver's lawyer, reached by phone, said his client intends to fight "
+                               "the charge and declined to comment further.")
+    assert got == ["his client intends to fight the charge"]
+
+
+def test_a_refusal_in_the_reports_own_tense_stays(quote_pipe):
+    got = contents(quote_pipe, "Officers said the man ran toward them and refused to stop.")
+    assert got == ["the man ran toward them and refused to stop"]
+
+
+def test_pointing_to_evidence_is_the_speakers_act(quote_pipe):
+    got = contents(quote_pipe, 'The coach said his team had "every chance" to win the game, pointing '
+                               'to three penalties in the final period.')
+    assert got == ['his team had "every chance" to win the game']
+
+
+def test_citing_is_the_speakers_act(quote_pipe):
+    got = contents(quote_pipe, "The mill's owner said sales had fallen for a third year, citing cheaper "
+                               "imports from overseas.")
+    assert got == ["sales had fallen for a third year"]
+
+
+def test_said_only_that(quote_pipe):
+    got = contents(quote_pipe, "The regulator said only that it was aware of the complaint.")
+    assert got == ["that it was aware of the complaint"]
+
+
+def test_a_speaker_hung_on_the_opening_phrase_still_speaks(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, "In a letter to parents seen by the Herald, the principal, "
+                                        "Dana Whitcombe, said the gym would stay closed until March.")
+    assert [q["content"]["text"] for q in quotes] == ["the gym would stay closed until March"]
+    assert speaker_name(rec, quotes[0]) == "Dana Whitcombe"
+
+
+def test_a_speaker_with_a_relative_clause_after_an_opening_phrase(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, "Speaking by phone from the border town, a volunteer who asked "
+                                        "not to be named said the shelter had run out of blankets.")
+    assert [q["content"]["text"] for q in quotes] == ["the shelter had run out of blankets"]
+    assert quotes[0]["speaker"]["text"].startswith("a volunteer")
