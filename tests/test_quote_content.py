@@ -1,8 +1,10 @@
 """A reported clause's extent (issue 15, 'who said it'): a verb the parser joined to the cue
 that carries its own auxiliary continues the report, a refusal in the cue's past and a
-participle of pointing to evidence end it, an adverb before 'that' is the saying's, and a
-speaker the parser hung on the phrase opening the sentence still speaks.  Real parser,
-invented sentences."""
+participle of pointing to evidence end it, an adverb before 'that' is the saying's, a
+speaker the parser hung on the phrase opening the sentence still speaks, a subject set off by
+commas is no object of the cue, 'called on X to ...' keeps X, a colon after the clause says
+what it is, and a verb inside a reported clause introduces no quote.  Real parser, invented
+sentences."""
 from __future__ import annotations
 
 from conftest import quotes_of, speaker_name
@@ -78,3 +80,31 @@ def test_a_speaker_with_a_relative_clause_after_an_opening_phrase(quote_pipe):
                                         "not to be named said the shelter had run out of blankets.")
     assert [q["content"]["text"] for q in quotes] == ["the shelter had run out of blankets"]
     assert quotes[0]["speaker"]["text"].startswith("a volunteer")
+
+
+def test_a_subject_set_off_by_commas_is_no_object_of_the_cue(quote_pipe):
+    got = contents(quote_pipe, 'Marchetti said the club\'s attendance, up 12 per cent from last season, '
+                               'was "only the beginning."')
+    assert len(got) == 1 and got[0].startswith("the club's attendance, up 12 per cent"), got
+
+
+def test_called_on_someone_to_act(quote_pipe):
+    got = contents(quote_pipe, "The union leader called on the provincial government to reopen the "
+                               "rural clinics before winter.")
+    assert got == ["the provincial government to reopen the rural clinics before winter"]
+
+
+def test_a_colon_after_the_reported_clause_says_what_it_is(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, "Castellanos said he intends to keep one thing: the old brass "
+                                        "bell that has hung by the door since 1962.")
+    assert [q["content"]["text"] for q in quotes] == [
+        "he intends to keep one thing: the old brass bell that has hung by the door since 1962"]
+
+
+def test_a_verb_inside_a_reported_clause_introduces_no_quote(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, 'The retailers\' association said in a statement that stores already '
+                                        'run on thin margins and that the rule would add "costs that '
+                                        'shoppers will end up paying."')
+    assert len(quotes) == 1
+    assert quotes[0]["content"]["text"].startswith("that stores already run on thin margins")
+    assert quotes[0]["content"]["text"].endswith('shoppers will end up paying."')

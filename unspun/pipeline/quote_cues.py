@@ -378,6 +378,11 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
     if not parts and kind == "clause":
         parts = _misread_clause(tok)
+    parts = parts + _subject_read_as_object(tok, parts)
+    xcomp = next((p for p in parts if p.dep_ == "xcomp" and p.i > tok.i), None)
+    if xcomp is not None:  # 'called on the government to act': who is called on belongs to it
+        parts.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                     and tok.i < c.i < xcomp.i and c not in parts)
     asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
         if token_lemma(tok).lower() in lex["question_verbs"] else []
     if asked:  # 'asked the workers if they planned to vote': the question, not who was asked
@@ -402,6 +407,9 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
         if start + 1 < end and tok.doc[start].dep_ == "advmod" and tok.doc[start + 1].dep_ == "mark" \
                 and tok.doc[start + 1].lower_ == "that":
             start += 1  # 'said only that ...': the adverb is the saying's
+        if end + 1 < sent.end and tok.doc[end].text == ":" and not any(
+                t.text in _QUOTE_CHARS or cue_kind(t) is not None for t in tok.doc[end + 1:sent.end]):
+            end = sent.end  # 'said she plans to keep one thing: the sign over the door': what it is
     if any(p.i == start and p.dep_ == "prep" and p.i + 1 < end for p in chosen):
         start += 1  # 'warned of a rise in defaults', 'called for an audit': what, not 'of' what
     return trim(tok.doc, max(start, sent.start), min(end, sent.end))
@@ -426,6 +434,21 @@ def _misread_clause(tok: Any) -> list[Any]:
                for t in obj.subtree if t is not obj):
         return []
     return [obj] + [c for c in tok.rights if c.i > obj.i and c.dep_ in ("prep", "advmod", "npadvmod")]
+
+
+def _subject_read_as_object(cue: Any, parts: list[Any]) -> list[Any]:
+    """'said his party's result, up three points, was "a floor"': the parser may take the
+    subject of the reported clause for the cue's object when a phrase sets it off; a clause
+    with no subject of its own after the cue's object has that object for its subject (not
+    after a verb addressed to someone, whose object is the one addressed)."""
+    lex = lexicon()
+    if token_lemma(cue).lower() in set(lex.get("xcomp_verbs", ())) | set(lex.get("asking_verbs", ())):
+        return []  # 'tells staff ...': the object of a verb addressed to someone is who is told
+    clause = next((p for p in parts if p.dep_ == "ccomp" and p.i > cue.i), None)
+    if clause is None or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in clause.children):
+        return []
+    return [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.left_edge.i
+            and c.pos_ in ("NOUN", "PROPN")]
 
 
 def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
