@@ -3,8 +3,9 @@ that carries its own auxiliary continues the report, a refusal in the cue's past
 participle of pointing to evidence end it, an adverb before 'that' is the saying's, a
 speaker the parser hung on the phrase opening the sentence still speaks, a subject set off by
 commas is no object of the cue, 'called on X to ...' keeps X, a colon after the clause says
-what it is, and a verb inside a reported clause introduces no quote.  Real parser, invented
-sentences."""
+what it is, a verb inside a reported clause introduces no quote, 'according to X, adding ...'
+ends at the participle, 'quoted X as saying', 'asked anyone with information to ...'.  Real
+parser, invented sentences."""
 from __future__ import annotations
 
 from conftest import quotes_of, speaker_name
@@ -108,3 +109,33 @@ def test_a_verb_inside_a_reported_clause_introduces_no_quote(quote_pipe):
     assert len(quotes) == 1
     assert quotes[0]["content"]["text"].startswith("that stores already run on thin margins")
     assert quotes[0]["content"]["text"].endswith('shoppers will end up paying."')
+
+
+def test_according_to_then_a_participle_of_the_author(quote_pipe):
+    got = contents(quote_pipe, "Children who slept less than seven hours were twice as likely to miss "
+                               "school, according to a survey released Monday, adding to concerns "
+                               "about screen time.")
+    assert got == ["Children who slept less than seven hours were twice as likely to miss school"]
+
+
+def test_according_to_a_source_keeps_the_subject_after_it(quote_pipe):
+    # (the parser may hang that subject on the source as an apposition)
+    got = contents(quote_pipe, "According to Transport Department figures, the number of cyclists "
+                               "on the bridge who rode every day rose to 4,000 last spring.")
+    assert got == ["the number of cyclists on the bridge who rode every day rose to 4,000 last spring"]
+
+
+def test_quoted_as_saying(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, "The local radio station quoted a fisherman, Tomas Reyes, as "
+                                        "saying the catch was the smallest in 30 years.")
+    assert [q["content"]["text"] for q in quotes] == ["the catch was the smallest in 30 years"]
+    assert speaker_name(rec, quotes[0]) == "Tomas Reyes"
+
+
+def test_asked_anyone_with_information_to(quote_pipe):
+    got = contents(quote_pipe, "The Halton Police Service asked anyone with information to contact its "
+                               "major crime unit.")
+    assert got == ["anyone with information to contact its major crime unit"]
+    got = contents(quote_pipe, "The fire department asked anyone with video of the blaze to contact "
+                               "its investigators.")
+    assert got == ["anyone with video of the blaze to contact its investigators"]

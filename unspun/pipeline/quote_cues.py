@@ -165,6 +165,9 @@ def subject(tok: Any) -> Any | None:
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    quoted = _quoted_as_saying(tok)
+    if quoted is not None:
+        return quoted
     cur = _reporting_verb(tok)
     addressed = lexicon().get("asking_verbs", ()) if not _passive(tok) \
         else set(lexicon().get("asking_verbs", ())) | set(lexicon().get("xcomp_verbs", ()))
@@ -188,6 +191,17 @@ def subject(tok: Any) -> Any | None:
             return None
         cur = cur.head
     return None
+
+
+def _quoted_as_saying(tok: Any) -> Any | None:
+    """'The broadcaster quoted a farmer as saying ...': the one quoted (the object of a
+    ``quoting_verbs`` verb) is the speaker of the participle after its 'as'."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    if token_lemma(verb).lower() not in lexicon().get("quoting_verbs", ()):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
 
 
 def _subject_in_opener(verb: Any) -> Any | None:
@@ -378,6 +392,8 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
     if not parts and kind == "clause":
         parts = _misread_clause(tok)
+    if all(p.dep_ == "dobj" for p in parts) and token_lemma(tok).lower() in lex["xcomp_verbs"]:
+        parts = _infinitive_on_object(tok) or parts  # ('asked the mayor' alone is no question)
     parts = parts + _subject_read_as_object(tok, parts)
     xcomp = next((p for p in parts if p.dep_ == "xcomp" and p.i > tok.i), None)
     if xcomp is not None:  # 'called on the government to act': who is called on belongs to it
@@ -434,6 +450,20 @@ def _misread_clause(tok: Any) -> list[Any]:
                for t in obj.subtree if t is not obj):
         return []
     return [obj] + [c for c in tok.rights if c.i > obj.i and c.dep_ in ("prep", "advmod", "npadvmod")]
+
+
+def _infinitive_on_object(cue: Any) -> list[Any]:
+    """'asked anyone with information to contact police': the parser may hang the infinitive
+    of a verb addressed to someone on the addressee's phrase; the addressee and its phrase,
+    infinitive included, are what was asked."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return []
+    phrase = [obj] + [c for c in cue.rights if c.i > obj.i and c.dep_ == "prep"]
+    if any(t.dep_ == "acl" and t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+           for p in phrase for t in p.subtree):
+        return phrase
+    return []
 
 
 def _subject_read_as_object(cue: Any, parts: list[Any]) -> list[Any]:
@@ -635,17 +665,30 @@ def _that_before(tok: Any, start: int) -> int:
 
 
 def _according_content(tok: Any, sent: Any) -> tuple[int, int] | None:
+    doc = tok.doc
     phrase = list(tok.subtree)
     p_start, p_end = phrase[0].i, phrase[-1].i + 1
-    before = trim(tok.doc, sent.start, p_start)
-    after = trim(tok.doc, p_end, sent.end)
+    verb = tok.head
+    if not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in verb.children):
+        # 'According to the health data, the share of ... fell': the parser hung the subject of
+        # the verb on the source as an apposition; the phrase ends at the comma before it
+        appos = [t for t in phrase if t.dep_ == "appos" and t.head.dep_ == "pobj"
+                 and t.right_edge.i + 1 == verb.i and doc[t.left_edge.i - 1].text == ","]
+        if appos:
+            p_end = appos[0].left_edge.i - 1
+    before = trim(doc, sent.start, p_start)
+    after = trim(doc, p_end, sent.end)
     size = lambda r: r[1] - r[0] if r else 0  # noqa: E731
     if size(before) <= 1 and size(after) >= 2:
         return after
     if size(after) <= 1 and size(before) >= 2:
         return before
-    if size(before) >= 2 and size(after) >= 2:  # "X, according to Y, did Z"
-        return trim(tok.doc, sent.start, sent.end)
+    if size(before) >= 2 and size(after) >= 2:
+        nxt = next((t for t in doc[p_end:sent.end] if not t.is_punct and not t.is_space), None)
+        if nxt is not None and nxt.tag_ == "VBG" and nxt.dep_ == "advcl":
+            # '..., according to a study, adding to a debate': the author's sentence goes on
+            return before
+        return trim(doc, sent.start, sent.end)  # "X, according to Y, did Z"
     return None
 
 

@@ -864,6 +864,10 @@ def _clip(doc: Any, rng: tuple[int, int], who: Any, cue: Any = None) -> tuple[in
     lo, hi = who.left_edge.i, who.right_edge.i + 1
     if cue is not None and who.i < cue.i:
         hi = min(hi, cue.i)
+    first = doc[rng[0]]
+    if first.i > who.i and any(t.dep_ == "appos" and t.head.i == who.i and t.left_edge.i == first.i
+                               for t in who.rights):
+        hi = min(hi, first.i)  # 'According to the data, the share ... fell': the content begins there
     start, end = rng
     if start < lo:
         end = _drop_trailing_appositions(doc, start, min(end, lo))
