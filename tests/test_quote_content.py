@@ -139,3 +139,21 @@ def test_asked_anyone_with_information_to(quote_pipe):
     got = contents(quote_pipe, "The fire department asked anyone with video of the blaze to contact "
                                "its investigators.")
     assert got == ["anyone with video of the blaze to contact its investigators"]
+
+
+def test_a_closing_as_clause_is_the_authors_context(quote_pipe):
+    got = contents(quote_pipe, "Northfield Mining says it will close two of its pits next year, as the "
+                               "company cuts costs in response to falling copper prices.")
+    assert got == ["it will close two of its pits next year"]
+
+
+def test_an_elliptical_as_comparison_stays(quote_pipe):
+    got = contents(quote_pipe, "The senator said her bill would not raise the deficit, as the other "
+                               "plan would.")
+    assert got == ["her bill would not raise the deficit, as the other plan would"]
+
+
+def test_adding_a_thing_to_something_is_no_new_report(quote_pipe):
+    got = contents(quote_pipe, "The weather office said temperatures would stay high, adding meltwater "
+                               "to the rivers.")
+    assert got == ["temperatures would stay high, adding meltwater to the rivers"]

@@ -584,6 +584,9 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     ("most said A, and 4 in 10 said B": B is another attribution)."""
     end = head.right_edge.i + 1
     refusals = lexicon().get("refusal_verbs", ())
+    as_clause = _closing_as_clause(head, end)
+    if as_clause is not None:
+        end = as_clause
     for child in head.rights:
         if child.dep_ == "conj" and (cue_kind(child) is not None and _own_report(child)
                                      or token_lemma(child).lower() in refusals and child.tag_ == "VBD"
@@ -598,6 +601,20 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
         if tok.dep_ == "advcl" and tok.tag_ == "VBG" and _starts_report(tok):
             return min(end, tok.i)
     return end
+
+
+def _closing_as_clause(head: Any, end: int) -> int | None:
+    """'said it will cut 600 jobs, as the producer trims spending': an 'as' clause with a subject
+    and a verb of its own closing the reported clause after a comma is the author's context
+    (its comma's index); not an elliptical comparison ('..., as the other plan would')."""
+    doc = head.doc
+    for tok in doc[head.i + 1:end]:
+        mark = tok.left_edge
+        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and tok.tag_ != "MD" and tok.right_edge.i + 1 >= end \
+                and mark.lower_ == "as" and mark.dep_ == "mark" and mark.i > head.i + 1 \
+                and doc[mark.i - 1].text == "," and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return mark.i - 1
+    return None
 
 
 def _that_marked(clause: Any) -> bool:
@@ -643,9 +660,19 @@ def _own_report(conj: Any) -> bool:
 def _starts_report(tok: Any) -> bool:
     """', adding, "..."': a participle cue after a comma or quotation mark starts the next
     report; so does the participle of a verb of pointing to evidence (``citing_verbs``:
-    '..., pointing to two missed power plays', '..., citing weak orders'), the speaker's act."""
-    return (cue_kind(tok) is not None or token_lemma(tok).lower() in lexicon().get("citing_verbs", ())) \
-        and tok.doc[tok.i - 1].text in (",", "”", '"')
+    '..., pointing to two missed power plays', '..., citing weak orders'), the speaker's act.
+    A clause verb with a noun for its object and no clause reports nothing ('..., adding
+    snowmelt to the runoff')."""
+    if tok.doc[tok.i - 1].text not in (",", "”", '"'):
+        return False
+    if token_lemma(tok).lower() in lexicon().get("citing_verbs", ()):
+        return True
+    kind = cue_kind(tok)
+    if kind == "clause" and token_lemma(tok).lower() not in lexicon()["object_verbs"] \
+            and any(c.dep_ == "dobj" and c.tag_ not in _WH_TAGS for c in tok.children) \
+            and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return False
+    return kind is not None
 
 
 def _before_joint(conj: Any) -> int:
