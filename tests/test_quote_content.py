@@ -4,7 +4,8 @@ participle of pointing to evidence end it, an adverb before 'that' is the saying
 speaker the parser hung on the phrase opening the sentence still speaks, a subject set off by
 commas is no object of the cue, 'called on X to ...' keeps X, a colon after the clause says
 what it is, a verb inside a reported clause introduces no quote, 'according to X, adding ...'
-ends at the participle, 'quoted X as saying', 'asked anyone with information to ...'.  Real
+ends at the participle, 'quoted X as saying', 'asked anyone with information to ...', a
+closing 'as' clause is the author's, and a list the parser broke off the clause runs on.  Real
 parser, invented sentences."""
 from __future__ import annotations
 
@@ -157,3 +158,12 @@ def test_adding_a_thing_to_something_is_no_new_report(quote_pipe):
     got = contents(quote_pipe, "The weather office said temperatures would stay high, adding meltwater "
                                "to the rivers.")
     assert got == ["temperatures would stay high, adding meltwater to the rivers"]
+
+
+def test_a_list_the_parser_broke_off_the_clause_runs_on(quote_pipe):
+    got = contents(quote_pipe, "Elders of the Sto:lo Nation say the dam destroyed their fishery, their food "
+                               "sources and the burial sites along the shore.")
+    assert got == ["the dam destroyed their fishery, their food sources and the burial sites along the shore"]
+    got = contents(quote_pipe, "Residents of the valley say the fire destroyed their homes, their barns and "
+                               "the orchards along the road.")
+    assert got == ["the fire destroyed their homes, their barns and the orchards along the road"]

@@ -419,6 +419,7 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     start = min(p.left_edge.i for p in chosen)
     end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
+        end = _misattached_tail(tok, end, sent.end)
         start = min(start, _that_before(tok, start))
         if start + 1 < end and tok.doc[start].dep_ == "advmod" and tok.doc[start + 1].dep_ == "mark" \
                 and tok.doc[start + 1].lower_ == "that":
@@ -464,6 +465,20 @@ def _infinitive_on_object(cue: Any) -> list[Any]:
            for p in phrase for t in p.subtree):
         return phrase
     return []
+
+
+def _misattached_tail(cue: Any, end: int, stop: int) -> int:
+    """'say the draining destroyed their fishery, their food sources and the village sites': a
+    list the parser broke off the reported clause and hung on the cue as an unlabelled
+    ``dep`` right after the clause's comma runs on with it."""
+    doc = cue.doc
+    after = end + 1 if end < stop and doc[end].text == "," else end
+    if after < stop and doc[after - 1].text == ",":
+        tail = next((c for c in cue.children if c.dep_ == "dep" and c.left_edge.i == after
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+        if tail is not None:
+            return tail.right_edge.i + 1
+    return end
 
 
 def _subject_read_as_object(cue: Any, parts: list[Any]) -> list[Any]:
