@@ -167,3 +167,12 @@ def test_a_list_the_parser_broke_off_the_clause_runs_on(quote_pipe):
     got = contents(quote_pipe, "Residents of the valley say the fire destroyed their homes, their barns and "
                                "the orchards along the road.")
     assert got == ["the fire destroyed their homes, their barns and the orchards along the road"]
+
+
+def test_a_backshifted_have_continues_the_report(quote_pipe):
+    got = contents(quote_pipe, 'Manitoba\'s Minister of Families and Communities, Dana Okoro, said she was '
+                               '"following the talks closely" but had no plans to intervene.')
+    assert got == ['she was "following the talks closely" but had no plans to intervene']
+    got = contents(quote_pipe, 'The federal Minister of Labour, Anita Ross, said she was "following the '
+                               'negotiations closely" but had no plans to intervene.')
+    assert got == ['she was "following the negotiations closely" but had no plans to intervene']

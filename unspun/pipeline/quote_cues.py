@@ -644,13 +644,17 @@ def _backshifted(cue: Any, conj: Any) -> bool:
     """A verb the parser joined to the cue that continues the reported clause ('said it was
     sorry and was working with regulators', 'says the plant is safe and will reopen'): no
     subject of its own, an auxiliary of its own (the cue's conjoined act would share the
-    cue's plain tense: 'said A and left'), active, and no speech act itself ('and would not
+    cue's plain tense: 'said A and left') or a past 'be' or 'have' of its own ('said she was
+    monitoring it but had no plans to act'), active, and no speech act itself ('and would not
     comment'); 'did' is the author's ('said A but did not say B')."""
     children = list(conj.children)
     if any(c.dep_ in ("auxpass", "expl", "csubj") for c in children) \
             or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
         return False
     aux = [c for c in children if c.dep_ == "aux" and c.i < conj.i]
+    if not aux and conj.tag_ in _SHIFTED_AUX and token_lemma(conj).lower() in ("be", "have") \
+            and not any(c.dep_ in SUBJECT_DEPS for c in children):
+        aux = [conj]  # 'said she was monitoring it but had no plans to intervene': 'had' is backshifted
     if any(c.dep_ in SUBJECT_DEPS for c in children):
         # 'said A, but none would start before May': a clause of its own, its modal backshifted
         aux = [a for a in aux if a.tag_ == "MD"]
