@@ -176,3 +176,13 @@ def test_a_backshifted_have_continues_the_report(quote_pipe):
     got = contents(quote_pipe, 'The federal Minister of Labour, Anita Ross, said she was "following the '
                                'negotiations closely" but had no plans to intervene.')
     assert got == ['she was "following the negotiations closely" but had no plans to intervene']
+
+
+def test_a_long_attribution_between_two_quoted_sentences_splits_one_quote(quote_pipe):
+    text = ('"We warned them in writing, more than once," said one inspector who worked on the bridge '
+            'survey, speaking on the condition of anonymity because she still works for the ministry and '
+            'was not authorized to speak publicly. "Nobody can say they were not told."\n')
+    rec, quotes = quotes_of(quote_pipe, text)
+    assert len(quotes) == 1
+    assert [text[p["start"]:p["end"]] for p in quotes[0]["parts"]] == [
+        '"We warned them in writing, more than once,"', '"Nobody can say they were not told."']

@@ -58,7 +58,7 @@ from .registry import Context, component
 
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
-MAX_ATTRIBUTION_CHARS = 150
+MAX_ATTRIBUTION_CHARS = 250
 _WORD = re.compile(r"\w[\w'’-]*")
 _DASH_MARK = r"(?:—|–|--|(?<=\s)-(?=\s))"  # a hyphen between spaces is typed for a dash
 _SUMMARY = re.compile(rf"\s{_DASH_MARK}\s*(?:a|an)\s")
