@@ -165,6 +165,9 @@ def subject(tok: Any) -> Any | None:
     if tok.lower_ == "according":
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    quoted = _quoted_as_saying(tok)
+    if quoted is not None:
+        return quoted
     cur = _reporting_verb(tok)
     addressed = lexicon().get("asking_verbs", ()) if not _passive(tok) \
         else set(lexicon().get("asking_verbs", ())) | set(lexicon().get("xcomp_verbs", ()))
@@ -182,10 +185,50 @@ def subject(tok: Any) -> Any | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if child_expl(cur) or cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+        if cur.head.i == cur.i and not child_expl(cur):
+            return _subject_in_opener(cur)
+        if child_expl(cur) or cur.dep_ not in _CLIMB_DEPS:
             return None
         cur = cur.head
     return None
+
+
+def _quoted_as_saying(tok: Any) -> Any | None:
+    """'The broadcaster quoted a farmer as saying ...': the one quoted (the object of a
+    ``quoting_verbs`` verb) is the speaker of the participle after its 'as'."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    if token_lemma(verb).lower() not in lexicon().get("quoting_verbs", ()):
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.i < tok.i), None)
+
+
+def _subject_in_opener(verb: Any) -> Any | None:
+    """A subject the parser hung, as an apposition, on the noun of the phrase that opens the
+    sentence ('In a memo seen by the paper, the chief executive, Ana Ruiz, said ...', 'Speaking
+    by phone from the capital, an official who asked not to be named said ...'): the
+    apposition whose phrase ends right before the verb (or its comma), when the verb has no
+    subject of its own."""
+    doc = verb.doc
+    j = verb.i - 1
+    if j >= 0 and doc[j].text == ",":
+        j -= 1
+    if j < 0 or verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    tok = doc[j]
+    while tok.dep_ != "appos" and tok.head.i < verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or tok.right_edge.i != j:
+        return None
+    while tok.head.dep_ == "appos" and tok.head.i < tok.i:
+        tok = tok.head  # 'the chief executive, Ana Ruiz': the first of the chain
+    opener = tok.head
+    while opener.head.i < verb.i and opener.head.i != opener.i:
+        opener = opener.head  # the opening phrase, hung on the verb
+    if opener.head.i != verb.i or opener.dep_ not in ("prep", "advcl") or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return tok
 
 
 def _reporting_verb(tok: Any) -> Any:
@@ -342,10 +385,20 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
-        elif dep == "conj" and child.i > tok.i and parts and _that_marked(child):
-            parts.append(child)  # 'said that A and that B': the parser may join B to the cue
+        elif dep == "conj" and child.i > tok.i and parts and (
+                _that_marked(child) or any(p.dep_ == "ccomp" for p in parts) and _backshifted(tok, child)):
+            # 'said that A and that B', 'said it was sorry and was working ...': the parser may
+            # join B to the cue
+            parts.append(child)
     if not parts and kind == "clause":
         parts = _misread_clause(tok)
+    if all(p.dep_ == "dobj" for p in parts) and token_lemma(tok).lower() in lex["xcomp_verbs"]:
+        parts = _infinitive_on_object(tok) or parts  # ('asked the mayor' alone is no question)
+    parts = parts + _subject_read_as_object(tok, parts)
+    xcomp = next((p for p in parts if p.dep_ == "xcomp" and p.i > tok.i), None)
+    if xcomp is not None:  # 'called on the government to act': who is called on belongs to it
+        parts.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                     and tok.i < c.i < xcomp.i and c not in parts)
     asked = [c for c in tok.children if c.dep_ == "advcl" and c.i > tok.i and _asks_by_mark(c)] \
         if token_lemma(tok).lower() in lex["question_verbs"] else []
     if asked:  # 'asked the workers if they planned to vote': the question, not who was asked
@@ -366,7 +419,14 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
     start = min(p.left_edge.i for p in chosen)
     end = max(_clause_end(p, index) for p in chosen)
     if chosen is right and kind == "clause":
+        end = _misattached_tail(tok, end, sent.end)
         start = min(start, _that_before(tok, start))
+        if start + 1 < end and tok.doc[start].dep_ == "advmod" and tok.doc[start + 1].dep_ == "mark" \
+                and tok.doc[start + 1].lower_ == "that":
+            start += 1  # 'said only that ...': the adverb is the saying's
+        if end + 1 < sent.end and tok.doc[end].text == ":" and not any(
+                t.text in _QUOTE_CHARS or cue_kind(t) is not None for t in tok.doc[end + 1:sent.end]):
+            end = sent.end  # 'said she plans to keep one thing: the sign over the door': what it is
     if any(p.i == start and p.dep_ == "prep" and p.i + 1 < end for p in chosen):
         start += 1  # 'warned of a rise in defaults', 'called for an audit': what, not 'of' what
     return trim(tok.doc, max(start, sent.start), min(end, sent.end))
@@ -391,6 +451,49 @@ def _misread_clause(tok: Any) -> list[Any]:
                for t in obj.subtree if t is not obj):
         return []
     return [obj] + [c for c in tok.rights if c.i > obj.i and c.dep_ in ("prep", "advmod", "npadvmod")]
+
+
+def _infinitive_on_object(cue: Any) -> list[Any]:
+    """'asked anyone with information to contact police': the parser may hang the infinitive
+    of a verb addressed to someone on the addressee's phrase; the addressee and its phrase,
+    infinitive included, are what was asked."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if obj is None:
+        return []
+    phrase = [obj] + [c for c in cue.rights if c.i > obj.i and c.dep_ == "prep"]
+    if any(t.dep_ == "acl" and t.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+           for p in phrase for t in p.subtree):
+        return phrase
+    return []
+
+
+def _misattached_tail(cue: Any, end: int, stop: int) -> int:
+    """'say the draining destroyed their fishery, their food sources and the village sites': a
+    list the parser broke off the reported clause and hung on the cue as an unlabelled
+    ``dep`` right after the clause's comma runs on with it."""
+    doc = cue.doc
+    after = end + 1 if end < stop and doc[end].text == "," else end
+    if after < stop and doc[after - 1].text == ",":
+        tail = next((c for c in cue.children if c.dep_ == "dep" and c.left_edge.i == after
+                     and c.pos_ in ("NOUN", "PROPN")), None)
+        if tail is not None:
+            return tail.right_edge.i + 1
+    return end
+
+
+def _subject_read_as_object(cue: Any, parts: list[Any]) -> list[Any]:
+    """'said his party's result, up three points, was "a floor"': the parser may take the
+    subject of the reported clause for the cue's object when a phrase sets it off; a clause
+    with no subject of its own after the cue's object has that object for its subject (not
+    after a verb addressed to someone, whose object is the one addressed)."""
+    lex = lexicon()
+    if token_lemma(cue).lower() in set(lex.get("xcomp_verbs", ())) | set(lex.get("asking_verbs", ())):
+        return []  # 'tells staff ...': the object of a verb addressed to someone is who is told
+    clause = next((p for p in parts if p.dep_ == "ccomp" and p.i > cue.i), None)
+    if clause is None or any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in clause.children):
+        return []
+    return [c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.left_edge.i
+            and c.pos_ in ("NOUN", "PROPN")]
 
 
 def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
@@ -495,8 +598,16 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     """End of a reported clause: its subtree, less a conjoined report of its own
     ("most said A, and 4 in 10 said B": B is another attribution)."""
     end = head.right_edge.i + 1
+    refusals = lexicon().get("refusal_verbs", ())
+    as_clause = _closing_as_clause(head, end)
+    if as_clause is not None:
+        end = as_clause
     for child in head.rights:
-        if child.dep_ == "conj" and cue_kind(child) is not None and _own_report(child):
+        if child.dep_ == "conj" and (cue_kind(child) is not None and _own_report(child)
+                                     or token_lemma(child).lower() in refusals and child.tag_ == "VBD"
+                                     and head.tag_ in ("VBZ", "VBP")):
+            # '... his client intends to plead not guilty and declined to comment further': a refusal
+            # in the cue's past, not the reported clause's present, is the author's account
             end = min(end, _before_joint(child))
     if index is not None:
         nxt = index.next_report(head.i + 1, end)
@@ -507,9 +618,50 @@ def _clause_end(head: Any, index: SentenceIndex | None = None) -> int:
     return end
 
 
+def _closing_as_clause(head: Any, end: int) -> int | None:
+    """'said it will cut 600 jobs, as the producer trims spending': an 'as' clause with a subject
+    and a verb of its own closing the reported clause after a comma is the author's context
+    (its comma's index); not an elliptical comparison ('..., as the other plan would')."""
+    doc = head.doc
+    for tok in doc[head.i + 1:end]:
+        mark = tok.left_edge
+        if tok.dep_ == "advcl" and tok.pos_ == "VERB" and tok.tag_ != "MD" and tok.right_edge.i + 1 >= end \
+                and mark.lower_ == "as" and mark.dep_ == "mark" and mark.i > head.i + 1 \
+                and doc[mark.i - 1].text == "," and any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+            return mark.i - 1
+    return None
+
+
 def _that_marked(clause: Any) -> bool:
     """A clause opened by 'that' (its marker): a second reported clause ('and that ...')."""
     return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
+
+
+_SHIFTED_AUX = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _backshifted(cue: Any, conj: Any) -> bool:
+    """A verb the parser joined to the cue that continues the reported clause ('said it was
+    sorry and was working with regulators', 'says the plant is safe and will reopen'): no
+    subject of its own, an auxiliary of its own (the cue's conjoined act would share the
+    cue's plain tense: 'said A and left') or a past 'be' or 'have' of its own ('said she was
+    monitoring it but had no plans to act'), active, and no speech act itself ('and would not
+    comment'); 'did' is the author's ('said A but did not say B')."""
+    children = list(conj.children)
+    if any(c.dep_ in ("auxpass", "expl", "csubj") for c in children) \
+            or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return False
+    aux = [c for c in children if c.dep_ == "aux" and c.i < conj.i]
+    if not aux and conj.tag_ in _SHIFTED_AUX and token_lemma(conj).lower() in ("be", "have") \
+            and not any(c.dep_ in SUBJECT_DEPS for c in children):
+        aux = [conj]  # 'said she was monitoring it but had no plans to intervene': 'had' is backshifted
+    if any(c.dep_ in SUBJECT_DEPS for c in children):
+        # 'said A, but none would start before May': a clause of its own, its modal backshifted
+        aux = [a for a in aux if a.tag_ == "MD"]
+    lex = lexicon()
+    return bool(aux) and all(a.tag_ in _SHIFTED_AUX and token_lemma(a).lower() != "do" for a in aux) \
+        and token_lemma(conj).lower() not in lex.get("refusal_verbs", ()) \
+        and not any(cue_kind(t) is not None for t in conj.subtree)  # 'but could not resist pointing out ...'
 
 
 def _own_report(conj: Any) -> bool:
@@ -526,8 +678,20 @@ def _own_report(conj: Any) -> bool:
 
 def _starts_report(tok: Any) -> bool:
     """', adding, "..."': a participle cue after a comma or quotation mark starts the next
-    report."""
-    return cue_kind(tok) is not None and tok.doc[tok.i - 1].text in (",", "”", '"')
+    report; so does the participle of a verb of pointing to evidence (``citing_verbs``:
+    '..., pointing to two missed power plays', '..., citing weak orders'), the speaker's act.
+    A clause verb with a noun for its object and no clause reports nothing ('..., adding
+    snowmelt to the runoff')."""
+    if tok.doc[tok.i - 1].text not in (",", "”", '"'):
+        return False
+    if token_lemma(tok).lower() in lexicon().get("citing_verbs", ()):
+        return True
+    kind = cue_kind(tok)
+    if kind == "clause" and token_lemma(tok).lower() not in lexicon()["object_verbs"] \
+            and any(c.dep_ == "dobj" and c.tag_ not in _WH_TAGS for c in tok.children) \
+            and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return False
+    return kind is not None
 
 
 def _before_joint(conj: Any) -> int:
@@ -547,17 +711,30 @@ def _that_before(tok: Any, start: int) -> int:
 
 
 def _according_content(tok: Any, sent: Any) -> tuple[int, int] | None:
+    doc = tok.doc
     phrase = list(tok.subtree)
     p_start, p_end = phrase[0].i, phrase[-1].i + 1
-    before = trim(tok.doc, sent.start, p_start)
-    after = trim(tok.doc, p_end, sent.end)
+    verb = tok.head
+    if not any(c.dep_ in SUBJECT_DEPS or c.dep_ in ("expl", "csubj") for c in verb.children):
+        # 'According to the health data, the share of ... fell': the parser hung the subject of
+        # the verb on the source as an apposition; the phrase ends at the comma before it
+        appos = [t for t in phrase if t.dep_ == "appos" and t.head.dep_ == "pobj"
+                 and t.right_edge.i + 1 == verb.i and doc[t.left_edge.i - 1].text == ","]
+        if appos:
+            p_end = appos[0].left_edge.i - 1
+    before = trim(doc, sent.start, p_start)
+    after = trim(doc, p_end, sent.end)
     size = lambda r: r[1] - r[0] if r else 0  # noqa: E731
     if size(before) <= 1 and size(after) >= 2:
         return after
     if size(after) <= 1 and size(before) >= 2:
         return before
-    if size(before) >= 2 and size(after) >= 2:  # "X, according to Y, did Z"
-        return trim(tok.doc, sent.start, sent.end)
+    if size(before) >= 2 and size(after) >= 2:
+        nxt = next((t for t in doc[p_end:sent.end] if not t.is_punct and not t.is_space), None)
+        if nxt is not None and nxt.tag_ == "VBG" and nxt.dep_ == "advcl":
+            # '..., according to a study, adding to a debate': the author's sentence goes on
+            return before
+        return trim(doc, sent.start, sent.end)  # "X, according to Y, did Z"
     return None
 
 

@@ -58,7 +58,7 @@ from .registry import Context, component
 
 MIN_STANDALONE_WORDS = 4
 MIXED_SHARE = 1 / 3
-MAX_ATTRIBUTION_CHARS = 150
+MAX_ATTRIBUTION_CHARS = 250
 ATTRIBUTION_WORDS = 24  # an attribution after a quote: its cue within this many words
 _WORD = re.compile(r"\w[\w'’-]*")
 _DASH_MARK = r"(?:—|–|--|(?<=\s)-(?=\s))"  # a hyphen between spaces is typed for a dash
@@ -368,6 +368,8 @@ class Extractor:
                 return None  # 'said "it gets me mad" every time ...': a mixed quote, left to the cue pass
             if any(t.lower_ == "that" and t.dep_ == "mark" and t.i > cues[-1].i for t in toks):
                 return None  # 'warned that whatever voters choose, "..."': inside the reported clause
+            if last not in ":—–" and any(c.dep_ == "mark" and c.lower_ == "that" for c in cues[-1].children):
+                return None  # 'said that the bill would add "red tape ..."': a reported clause's own verb
             tok = cues[-1]
             who = subject(tok)
             if who is None or who.idx >= q.start:
@@ -485,7 +487,7 @@ class Extractor:
             aside = attribution_inside(tok) if kind in ("clause", "according") else None
             inside = aside is not None and rng[0] <= aside[0] and aside[1] <= rng[1]
             parts = self._around(rng, aside) if inside else []
-            rng = (parts[0][0], parts[-1][1]) if parts else _clip(self.doc, rng, who)
+            rng = (parts[0][0], parts[-1][1]) if parts else _clip(self.doc, rng, who, tok)
             if rng is None:
                 continue
             s = self.doc[rng[0]].idx
@@ -899,9 +901,17 @@ def _word_before(tok: Any, floor: int, parsed: bool = True) -> Any | None:
     return None
 
 
-def _clip(doc: Any, rng: tuple[int, int], who: Any) -> tuple[int, int] | None:
-    """Keep the speaker phrase out of the content (a description between them stays out)."""
+def _clip(doc: Any, rng: tuple[int, int], who: Any, cue: Any = None) -> tuple[int, int] | None:
+    """Keep the speaker phrase out of the content (a description between them stays out).
+    The phrase ends at its cue: what the parser hung on the speaker past the cue ('X said she
+    plans to keep one thing: the sign ...', the sign an apposition of X) is no speaker's."""
     lo, hi = who.left_edge.i, who.right_edge.i + 1
+    if cue is not None and who.i < cue.i:
+        hi = min(hi, cue.i)
+    first = doc[rng[0]]
+    if first.i > who.i and any(t.dep_ == "appos" and t.head.i == who.i and t.left_edge.i == first.i
+                               for t in who.rights):
+        hi = min(hi, first.i)  # 'According to the data, the share ... fell': the content begins there
     start, end = rng
     if start < lo:
         end = _drop_trailing_appositions(doc, start, min(end, lo))
