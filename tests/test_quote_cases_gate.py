@@ -19,41 +19,41 @@ FLOORS = {  # floor: measured when set (2026-12-01, the 78 cases of the four cla
     ("all", "speaker"): 0.95,       # 0.967 (0.954 when set)
     ("cueless", "speaker"): 0.95,   # 0.974
     ("pronoun", "speaker"): 0.95,   # 0.983
-    ("nonagent", "speaker"): 0.90,  # 0.921 (0.865 when set)
+    ("nonagent", "speaker"): 0.92,  # 0.933 on 2026-12-02 (0.865 when set)
 }
 # The whole-article files, written blind to the rules, are harder; floors of their own.
 WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
     # 24 Canadian-style articles
     "longform": {("all", "f1"): 0.95,           # 0.962
-                 ("all", "speaker"): 0.92},     # 0.924
+                 ("all", "speaker"): 0.93},  # 0.942 on 2026-12-02 (0.924 when set)
     # 20 wire-agency, British, Irish and Australian articles
-    "wire": {("all", "f1"): 0.91,               # 0.927
-             ("all", "speaker"): 0.83},         # 0.843
+    "wire": {("all", "f1"): 0.92,  # 0.936 on 2026-12-02 (0.927 when set)
+             ("all", "speaker"): 0.87},  # 0.892 on 2026-12-02 (0.843 when set)
     # 16 US local papers', TV stations' and public radio's articles
     "local": {("all", "f1"): 0.94,              # 0.957
-              ("all", "speaker"): 0.91},        # 0.927
+              ("all", "speaker"): 0.93},  # 0.944 on 2026-12-02 (0.927 when set)
     # 12 Canadian broadcast, CP, question-period, court and feature articles (2026-12-01, third session)
     "broadcast": {("all", "f1"): 0.95,          # 0.966
-                  ("all", "speaker"): 0.83},    # 0.843
+                  ("all", "speaker"): 0.90},  # 0.919 on 2026-12-02 (0.843 when set)
     # 12 US and UK national outlets' articles (2026-12-01, third session)
-    "national": {("all", "f1"): 0.90,           # 0.912
-                 ("all", "speaker"): 0.80},     # 0.812
+    "national": {("all", "f1"): 0.92,  # 0.939 on 2026-12-02 (0.912 when set)
+                 ("all", "speaker"): 0.85},  # 0.870 on 2026-12-02 (0.812 when set)
     # 12 Canadian regional papers' and stations' articles (2026-12-02, written blind; first
     # scored with the code of that day: no rule was tuned on them)
-    "regional": {("all", "f1"): 0.92,           # 0.939
-                 ("all", "speaker"): 0.85},     # 0.870
+    "regional": {("all", "f1"): 0.93,  # 0.945 on 2026-12-02 (0.939 when set)
+                 ("all", "speaker"): 0.90},  # 0.921 on 2026-12-02 (0.870 when set)
     # 10 international English-language outlets' articles (2026-12-02, written blind, as above)
-    "intl": {("all", "f1"): 0.93,               # 0.948
-             ("all", "speaker"): 0.71},         # 0.735
+    "intl": {("all", "f1"): 0.94,  # 0.958 on 2026-12-02 (0.948 when set)
+             ("all", "speaker"): 0.83},  # 0.846 on 2026-12-02 (0.735 when set)
     # 10 Canadian big-city dailies' and broadcasters' articles (2026-12-02, fourth session,
     # written blind; first scored with the code of 9bea44c: no rule was tuned on them)
     "metro": {("all", "f1"): 0.91,              # 0.934
-              ("all", "speaker"): 0.82},        # 0.846
+              ("all", "speaker"): 0.85},  # 0.868 on 2026-12-02 (0.846 when set)
     # 10 Canadian national digital outlets' articles (2026-12-02, fifth session, written blind;
     # first scored with the code of f34a398: no rule was tuned on them; four quotes running on
     # over two paragraphs joined into one each, as in the other files, before that score)
     "digital": {("all", "f1"): 0.94,            # 0.965
-                ("all", "speaker"): 0.84},      # 0.863
+                ("all", "speaker"): 0.90},  # 0.922 on 2026-12-02 (0.863 when set)
     # 10 Canadian national outlets' business, sports, arts, science, health and obituary
     # articles (2026-12-02, fifth session, written blind; first scored with the code of b3b09f0,
     # after that session's rules: none was tuned on them)
