@@ -13,12 +13,12 @@ import unspun.pipeline.quotes  # noqa: F401  (registers the component)
 from benchload import bench
 
 ARTICLES = 40
-FLOORS = {  # floor: measured when set (2026-11-28), raised 2026-12-01 (measured then)
-    ("any", 0.3, "f1"): 0.83,       # 0.842 -> 0.852
-    ("any", 0.8, "f1"): 0.74,       # 0.746 -> 0.761
-    ("direct", 0.3, "f1"): 0.95,    # 0.963 -> 0.967
-    ("indirect", 0.3, "f1"): 0.75,  # 0.755 -> 0.769
-    ("any", 0.3, "speaker"): 0.94,  # 0.943 -> 0.955
+FLOORS = {  # floor: measured when set (2026-11-28), raised 2026-12-01 and 2026-12-02 (measured then)
+    ("any", 0.3, "f1"): 0.845,      # 0.842 -> 0.852 -> 0.858
+    ("any", 0.8, "f1"): 0.75,       # 0.746 -> 0.761 -> 0.765
+    ("direct", 0.3, "f1"): 0.96,    # 0.963 -> 0.967 -> 0.971
+    ("indirect", 0.3, "f1"): 0.76,  # 0.755 -> 0.769 -> 0.775
+    ("any", 0.3, "speaker"): 0.96,  # 0.943 -> 0.955 -> 0.972
 }
 
 
