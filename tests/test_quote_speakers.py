@@ -662,3 +662,13 @@ def test_an_age_the_parser_left_without_a_subject_still_speaks(quote_pipe):
     crack = next(q for q in quotes if q["content"]["text"].startswith('"I heard'))
     assert crack["speaker"] is not None and "81-year-old" in crack["speaker"]["text"]
     assert _speaker_name(rec, crack) == "Agathe Brindlecombe"
+
+
+@pytest.mark.parametrize("surname", ["Tremblay-Nkosi", "Lindqvist-Oyelaran"])
+def test_a_hyphenated_surname_the_parser_cut_is_the_whole_name(quote_pipe, surname):
+    text = ("The club closed on Friday.\n\n"
+            f"Owner Amélie {surname} said the rent had tripled.\n\n"
+            f"\"You could play anything here,\" {surname} said.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    assert [q["speaker"]["text"] for q in quotes] == [f"Amélie {surname}", surname]
+    assert {_speaker_name(rec, q) for q in quotes} == {f"Amélie {surname}"}

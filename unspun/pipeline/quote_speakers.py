@@ -940,6 +940,11 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
     text = resolver.text
+    for m in resolver.mentions_in(max(0, s - 80), e + 80):  # a hyphenated name the parser cut
+        if m.start < e < m.end and not any(c.isspace() for c in text[e:m.end]):  # ("Tremblay-Nkosi")
+            e = m.end
+        if m.start < s < m.end and not any(c.isspace() for c in text[m.start:s]):
+            s = m.start
     para_start = text.rfind("\n\n", 0, subject.idx)  # the parser's subtree can run over a
     para_end = text.find("\n\n", subject.idx)           # paragraph break (a caption before):
     ps = max(s, para_start + 2 if para_start >= 0 else 0)  # the subject's paragraph, unless
