@@ -221,3 +221,30 @@ def test_a_one_word_organisation_after_a_capitalised_word_without_a_role_stays_o
             "It said the work would take a week.\n")
     linker = _linker(nlp, text, [("Authority", "ORG")])
     assert linker.types["E1"] == "ORG"
+
+
+def test_she_skips_a_man_named_after_his_gendered_role_and_a_census_name_gives_gender(nlp):
+    """"her husband, Giuseppe" is a man though his name is in no lexicon of ours; "Tessa"
+    is a woman's name by the census table; so "she" takes the women."""
+    text = ("Lucia Ferraro started the pantry in 1984 with her husband, Giuseppe, who died in 2011.\n\n"
+            "\"People are embarrassed to ask,\" she said.\n")
+    linker = _linker(nlp, text, [("Lucia Ferraro", "PERSON"), ("Giuseppe", "PERSON")])
+    assert linker.genders.get("E2") == "m"
+    assert _name(linker, linker.resolve(text.index("she said"), "she")) == "Lucia Ferraro"
+    from unspun.pipeline.antecedents import given_name_gender
+
+    assert given_name_gender(["Tessa Greaves"], "en", census=True) == "f"
+    assert given_name_gender(["Tessa Greaves"], "en") is None  # not evidence of a person alone
+    assert given_name_gender(["Josée Lafrance"], "en", census=True) in (None, "f")
+
+
+def test_a_possessor_of_the_subject_ends_a_run_of_someone_elses_quotes(nlp):
+    text = ("\"I had a poster of her on my wall,\" Abby Chaisson said.\n\n"
+            "\"Beating her today was weird,\" Chaisson said.\n\n"
+            "Wendy Gallant's career has not been without controversy. In 2017, she was suspended "
+            "after an exchange which she later called \"the dumbest 30 seconds of my life.\"\n")
+    linker = _linker(nlp, text, [("Abby Chaisson", "PERSON"), ("Chaisson", "PERSON"),
+                                 ("Wendy Gallant", "PERSON")])
+    pos = text.index("she later")
+    speakers = [(text.index("Abby Chaisson said"), "E1"), (text.index("Chaisson said."), "E2")]
+    assert _name(linker, linker.resolve(pos, "she", speakers)) == "Wendy Gallant"

@@ -25,13 +25,17 @@ A pronoun takes the nearest compatible antecedent in the sentences before it
 Pure functions over :class:`Antecedent` lists; the words (pronouns, titles,
 descriptions, given names) are language data: ``speaker_pronouns``,
 ``title_gender`` and ``gender_words`` of ``unspun/lang/<code>/words.json``
-and ``lexicons/first_names_female.txt`` / ``first_names_male.txt``.  "I", "we", "who" and the like are not
+and ``lexicons/first_names_female.txt`` / ``first_names_male.txt`` (for English, then the
+US census's first names: :func:`census_given_names`).  "I", "we", "who" and the like are not
 resolved here: they have no antecedent of this kind.
 """
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from ..lang import get as get_language
 
@@ -101,26 +105,73 @@ def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: It
         return found.pop()
     if found:
         return None
-    return given_name_gender(names, lang)
+    return given_name_gender(names, lang, census=True)
 
 
-def given_name_gender(names: Iterable[str], lang: str) -> str | None:
+def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> str | None:
+    """The gender the given names of ``names`` (full names; a one-word name has none) are
+    borne by: the language's own lexicons; with ``census`` (for a name already known to be
+    a person's: the census lists words like "Nova" and "Forest" too), for English, then the
+    US census table (:func:`census_given_names`); the name as written, then without its
+    accents ("Josée"); None when none is known or they disagree."""
     from ..actors.names import person_words
 
     language = get_language(lang)
     female = frozenset(language.lexicon("first_names_female"))
     male = frozenset(language.lexicon("first_names_male"))
+    census = census_given_names() if census and lang == "en" else {}
+    either = frozenset(language.lexicon("given_names_unisex")) if census else frozenset()
     found = set()
     for name in names:
         words = person_words(name)
         if len(words) < 2:
             continue
         first = words[0].lower()
-        if first in female:
-            found.add("f")
-        if first in male:
-            found.add("m")
+        for form in dict.fromkeys((first, _unaccented(first))):
+            own = {g for g, known in (("f", female), ("m", male)) if form in known}
+            if not own and form in either:
+                break  # "Alex", "Jordan": no gender, whatever the census says
+            if own or form in census:
+                found |= own or {census[form]}
+                break
     return found.pop() if len(found) == 1 else None
+
+
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+CENSUS_DOMINANCE = 10  # a given name is one sex's when borne by it this many times as often
+
+
+@lru_cache(maxsize=1)
+def census_given_names() -> dict[str, str]:
+    """Given name -> 'f' / 'm' from the US Census Bureau's 1990 first-name frequencies (public
+    data, shipped by the ``names`` package: 4,275 women's and 1,219 men's names), for the
+    names one sex bears at least ``CENSUS_DOMINANCE`` times as often as the other ("Tessa",
+    not "Jordan"); empty when the package is absent."""
+    try:
+        import names as census_package
+    except ImportError:
+        return {}
+    folder = Path(census_package.__file__).parent
+    share: dict[str, dict[str, float]] = {}
+    for sex, file in (("f", "dist.female.first"), ("m", "dist.male.first")):
+        path = folder / file
+        if not path.is_file():
+            return {}
+        for line in path.read_text(encoding="ascii", errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                share.setdefault(parts[0].lower(), {})[sex] = float(parts[1])
+    out = {}
+    for name, by_sex in share.items():
+        f, m = by_sex.get("f", 0.0), by_sex.get("m", 0.0)
+        if f >= CENSUS_DOMINANCE * m:
+            out[name] = "f"
+        elif m >= CENSUS_DOMINANCE * f:
+            out[name] = "m"
+    return out
 
 
 def compatible(p: Pronoun, cand: Antecedent) -> bool:

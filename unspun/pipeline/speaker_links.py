@@ -114,13 +114,16 @@ def entity_genders(record: Any, types: dict[str, str] | None = None) -> dict[str
     for e in record.entities:
         if types.get(e["id"]) != "PERSON":
             continue
-        titles = []
+        titles, beside = [], []
         for m in e["mentions"]:
             before = text[max(0, m["start"] - 20):m["start"]].split()
             if before:
                 titles.append(before[-1])
+                word = before[-1].rstrip(",")  # "her husband, Giuseppe": a gendered noun, one
+                if word.lower() not in ("men", "women"):  # person's ("the women, Ruiz said")
+                    beside.append(word)
         names = [m["text"] for m in e["mentions"]] + [e["name"]]
-        g = gender_of(names, titles, [d["text"] for d in e.get("descriptions", [])])
+        g = gender_of(names, titles, [d["text"] for d in e.get("descriptions", [])] + beside)
         if g:
             out[e["id"]] = g
     return out
@@ -305,7 +308,7 @@ class PronounLinker:
 
     def _subject_main(self, m: Any) -> tuple[bool, bool]:
         """Whether a mention is a grammatical subject, or in apposition to one ("Her classmate,
-        Leah Cardinal, was"), and whether of its sentence's main clause (its verb the root or
+        Leah Cardinal, was") or its possessor ("Gallant's career has been"), and whether of its sentence's main clause (its verb the root or
         joined to it: not "said the regulator Ofgem had opened", "which it said")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
@@ -313,6 +316,8 @@ class PronounLinker:
         root = span.root
         if root.dep_ == "appos":
             root = root.head
+        if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
+            root = root.head  # "Gallant's career has not been without controversy": her topic
         if root.dep_ not in ("nsubj", "nsubjpass"):
             return False, False
         verb = root.head
