@@ -248,3 +248,13 @@ def test_a_possessor_of_the_subject_ends_a_run_of_someone_elses_quotes(nlp):
     pos = text.index("she later")
     speakers = [(text.index("Abby Chaisson said"), "E1"), (text.index("Chaisson said."), "E2")]
     assert _name(linker, linker.resolve(pos, "she", speakers)) == "Wendy Gallant"
+
+
+def test_a_name_with_an_age_in_apposition_is_a_person_even_in_a_place_phrase(nlp):
+    """"Back in the grocery aisle, Wrenna Talbot, 31, was holding a muffin": the parser may
+    hang the name on "aisle", but an age says it is a person."""
+    text = ("Jasmine Arora, a dietitian, said most people eat enough protein.\n\n"
+            "Back in the grocery aisle, Wrenna Talbot, 31, was holding a protein muffin.\n\n"
+            "\"I don't even know why I'm buying this,\" she said.\n")
+    linker = _linker(nlp, text, [("Jasmine Arora", "PERSON"), ("Wrenna Talbot", "PERSON")])
+    assert linker.types["E2"] == "PERSON"

@@ -96,6 +96,7 @@ def _after_titles(text: str, titles: frozenset[str]) -> set[str]:
     return out
 
 
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Tessa Greaves, 31, was": a person's age
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
 _LOOSE_TITLES = frozenset({"former", "candidate", "nominee", "speaker", "king", "queen", "lord", "lady"})
@@ -186,8 +187,9 @@ class PronounLinker:
     def _retyped(self, record: Any, types: dict[str, str]) -> dict[str, str]:
         """:func:`entity_types`, and for pronouns: a name tagged as a person but written only
         where a place is ("born in X", "in Ardmore, Co Kerry": the object of a locative
-        preposition, or in apposition to one) is a place, unless a known given name or
-        title makes it a person; an entity tagged otherwise is a person when its name opens
+        preposition, or in apposition to one) is a place, unless a known given name, a
+        title or an age after it ("Back in the aisle, Tessa Greaves, 31, was") makes it a
+        person; an entity tagged otherwise is a person when its name opens
         with a title ("Mr Quill") or is the surname of a person's ("Ní Bhriain" after
         "Síle Ní Bhriain") or has a person's role beside it ("officer Dana Pruitt",
         "Ama Boateng, the leader of") or is written after a known given name the tagger left
@@ -208,6 +210,7 @@ class PronounLinker:
                 continue
             if types.get(e["id"]) == "PERSON":
                 if given_name_gender([e["name"]], "en") is None and words[0].lower().rstrip(".") not in titles \
+                        and not any(_AGE_AFTER.match(text, m["end"]) for m in e["mentions"]) \
                         and all(self._locative(m) for m in e["mentions"]):
                     out[e["id"]] = "GPE"
             elif types.get(e["id"]) in ("ORG", "GPE", "NORP") and not is_place(e["name"]) and e["id"] not in the:
