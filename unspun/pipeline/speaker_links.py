@@ -221,7 +221,7 @@ class PronounLinker:
                     out[e["id"]] = "PERSON"
                 if len(full) == 1:
                     self.same_as[e["id"]] = full[0]
-        self._split_names(record, out, the)
+        self._split_names(record, out, the, types)
         return out
 
     def _given_name_before(self, name: str) -> bool:
@@ -239,7 +239,8 @@ class PronounLinker:
                 return True
         return False
 
-    def _split_names(self, record: Any, types: dict[str, str], the: set[str]) -> None:
+    def _split_names(self, record: Any, types: dict[str, str], the: set[str],
+                     tagged: dict[str, str] | None = None) -> None:
         """A person's name the tagger cut in two ("critic Ama" + "Boateng", then "Boateng said"):
         a person's mention followed after one space by a one-word mention of an organisation
         or group entity (no known place, never after "the") that is also written on its own;
@@ -248,7 +249,7 @@ class PronounLinker:
         alone = {e["id"]: len(e["mentions"]) for e in record.entities}
         for (s1, e1, id1), (s2, e2, id2) in zip(spans, spans[1:]):
             word = self.text[s2:e2]
-            if types.get(id1) == "PERSON" and id2 != id1 and types.get(id2) in ("ORG", "GPE", "NORP") \
+            if types.get(id1) == "PERSON" and id2 != id1 and (tagged or types).get(id2) in ("ORG", "GPE", "NORP") \
                     and id2 not in the \
                     and self.text[e1:s2] == " " and " " not in word and word[:1].isupper() \
                     and alone[id2] > 1 and not is_place(word) and id1 not in self.same_as:
