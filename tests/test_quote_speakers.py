@@ -672,3 +672,14 @@ def test_a_hyphenated_surname_the_parser_cut_is_the_whole_name(quote_pipe, surna
     rec, quotes = quotes_of(quote_pipe, text)
     assert [q["speaker"]["text"] for q in quotes] == [f"Amélie {surname}", surname]
     assert {_speaker_name(rec, q) for q in quotes} == {f"Amélie {surname}"}
+
+
+def test_a_word_inside_a_quoted_title_is_never_the_speaker(quote_pipe):
+    """'X, whose videos carry the tagline "Lift Like You Mean It," told his followers: "..."':
+    the parser may make the title's last word the verb's subject; the speaker is X."""
+    text = ("Much of that demand is coming from social media. Fitness influencer Corwin Tadd, whose "
+            "videos carry the tagline \"Fuel Like You Mean It,\" told his 900,000 TikTok followers in "
+            "October: \"If you are not hitting 200 grams a day, you are leaving gains on the table.\"\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    real = next(q for q in quotes if q["content"]["text"].startswith('"If you'))
+    assert real["speaker"] is not None and "Corwin Tadd" in real["speaker"]["text"]

@@ -637,6 +637,8 @@ class Extractor:
         if tok.idx < self.dateline_end:  # 'TORONTO — The union said': the parser's subject
             tok = next((t for t in list(tok.children) + list(tok.head.children)
                         if t.dep_ in ("appos", "nsubj") and t.idx >= self.dateline_end), tok)
+        if self.resolver.inside_quote(tok.idx):
+            tok = self._subject_outside_quotes(tok)
         s, e, head = speaker_span(self.doc, tok, self.resolver)
         if s < self.dateline_end <= tok.idx:  # 'TORONTO — The former head of ...'
             s, e = self._after_dateline(noun_phrase(tok))
@@ -655,6 +657,19 @@ class Extractor:
                                       "name": self.rec.entity(aff.entity)["name"],
                                       **span(self.text, aff.start, aff.end)}
         return speaker
+
+    def _subject_outside_quotes(self, tok: Any) -> Any:
+        """A speaker token the parser found inside a quoted title ('Kemper, whose videos carry
+        the tagline "Fuel Like You Mean It," told ...': "It") is no speaker: the last noun
+        before that quote in its sentence that heads a subject or the sentence, outside
+        quotes ("Kemper"); else ``tok``."""
+        floor = self.sentence_start(tok.idx)
+        k = bisect_left(self.tok_starts, tok.idx)
+        for t in reversed(self.doc[bisect_left(self.tok_starts, floor):k]):
+            if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("ROOT", "nsubj", "nsubjpass") \
+                    and t.head.dep_ != "relcl" and not self.resolver.inside_quote(t.idx):
+                return t
+        return tok
 
     def _after_dateline(self, rng: tuple[int, int]) -> tuple[int, int]:
         """A speaker phrase the parser ran into the dateline, from the first word after it."""
