@@ -683,3 +683,14 @@ def test_a_word_inside_a_quoted_title_is_never_the_speaker(quote_pipe):
     rec, quotes = quotes_of(quote_pipe, text)
     real = next(q for q in quotes if q["content"]["text"].startswith('"If you'))
     assert real["speaker"] is not None and "Corwin Tadd" in real["speaker"]["text"]
+
+
+def test_a_cue_the_parser_hung_on_the_subject_is_not_part_of_the_speaker(quote_pipe):
+    """'The Harriers' official account posted on X moments after the kick:' parsed with
+    "posted" as a modifier of "account": the speaker phrase stops before the cue."""
+    text = ("The kick was good.\n\n"
+            "The Harriers official account posted on X moments after the kick:\n\n"
+            "\"WE ARE GOING TO THE FINAL.\"\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    assert quotes and quotes[0]["speaker"] is not None
+    assert quotes[0]["speaker"]["text"] == "The Harriers official account"

@@ -940,6 +940,13 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
     text = resolver.text
+    from .quote_cues import is_cue_verb  # (quote_cues imports this module)
+
+    for child in subject.rights:  # "The club's official account posted on X:": the cue
+        if child.dep_ == "acl" and is_cue_verb(child) and child.idx > subject.idx \
+                and not is_document(subject, token_lemma(subject).lower()):  # the parser hung on
+            before = [t for t in subject.doc[subject.i:child.i] if not t.is_space]  # the subject
+            e = min(e, before[-1].idx + len(before[-1]))
     for m in resolver.mentions_in(max(0, s - 80), e + 80):  # a hyphenated name the parser cut
         if m.start < e < m.end and not any(c.isspace() for c in text[e:m.end]):  # ("Tremblay-Nkosi")
             e = m.end
