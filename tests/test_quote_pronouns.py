@@ -258,3 +258,17 @@ def test_a_name_with_an_age_in_apposition_is_a_person_even_in_a_place_phrase(nlp
             "\"I don't even know why I'm buying this,\" she said.\n")
     linker = _linker(nlp, text, [("Jasmine Arora", "PERSON"), ("Wrenna Talbot", "PERSON")])
     assert linker.types["E2"] == "PERSON"
+
+
+def test_an_adjective_the_tagger_named_after_a_kin_noun_is_no_person():
+    """"his wife, Democratic presidential nominee Ana Ruiz": "Democratic" (tagged a group)
+    goes on into the noun phrase, so "his wife," before it does not make it a person."""
+    from unspun.pipeline.speaker_links import entity_types
+
+    text = ("The minister met the former governor while the department was investigating his "
+            "wife, Democratic presidential nominee Ana Ruiz, over her email server.\n")
+    record = _record(text, [("Democratic", "NORP", [text.index("Democratic")]),
+                            ("Ana Ruiz", "PERSON", [text.index("Ana Ruiz")])])
+    assert entity_types(record)["E1"] == "NORP"
+    kin = "Her son, Tobiah, said the house was empty.\n"
+    assert entity_types(_record(kin, [("Tobiah", "ORG", [kin.index("Tobiah")])]))["E1"] == "PERSON"

@@ -75,7 +75,8 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
         titled = titled or any(b and b[-1][:1].isupper() and b[-1].lower().rstrip(".") in titles
                      and (b[-1].endswith(".") or b[-1].lower() not in _LOOSE_TITLES) for b in before)
         titled = titled and not is_place(e["name"])
-        kin = any(_PERSON_BEFORE.search(text[max(0, m["start"] - 40):m["start"]]) for m in e["mentions"])
+        kin = any(_PERSON_BEFORE.search(text[max(0, m["start"] - 40):m["start"]])
+                  and not _NAME_GOES_ON.match(text, m["end"]) for m in e["mentions"])
         if titled or kin or given_name_gender([e["name"]], lang) is not None \
                 or any(_PERSON_AFTER.match(a) for a in after):
             out[e["id"]] = "PERSON"
@@ -96,6 +97,9 @@ def _after_titles(text: str, titles: frozenset[str]) -> set[str]:
     return out
 
 
+# a word that goes on the noun phrase after a mention: "his wife, Democratic presidential
+# nominee Hillary Clinton" ("Democratic" is no name there)
+_NAME_GOES_ON = re.compile(r" [a-z]")
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Tessa Greaves, 31, was": a person's age
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
