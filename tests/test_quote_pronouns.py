@@ -163,7 +163,8 @@ def _record(text, tagged):
     entities = [{"id": f"E{n}", "name": name, "type": type_,
                  "mentions": [{"start": s, "end": s + len(name), "text": name} for s in starts]}
                 for n, (name, type_, starts) in enumerate(tagged, 1)]
-    return SimpleNamespace(text=text, entities=entities, layout=None, dateline=None)
+    return SimpleNamespace(text=text, entities=entities, layout=None, dateline=None,
+                           entity=lambda i: next(e for e in entities if e["id"] == i))
 
 
 def test_a_name_the_tagger_read_once_as_an_organisation_stays_the_person_it_names_more_often():
@@ -272,3 +273,20 @@ def test_an_adjective_the_tagger_named_after_a_kin_noun_is_no_person():
     assert entity_types(record)["E1"] == "NORP"
     kin = "Her son, Tobiah, said the house was empty.\n"
     assert entity_types(_record(kin, [("Tobiah", "ORG", [kin.index("Tobiah")])]))["E1"] == "PERSON"
+
+
+def test_an_organisation_named_after_a_role_word_stays_an_organisation(nlp):
+    """"the event organizer Alliance to Reclaim Our Parks (AROP)": a role word before it, but
+    a name with "to" in it is no person's; so its acronym still stands for it."""
+    from unspun.pipeline.quote_speakers import SpeakerResolver
+
+    text = ("Parents joined walk-ins in 200 cities, according to the event organizer Alliance to "
+            "Reclaim Our Parks (AROP).\n\nAROP said it had set up such an event three times.\n")
+    record = _record(text, [("Alliance to Reclaim Our Parks", "ORG", [text.index("Alliance")]),
+                            ("AROP", "ORG", [m.start() for m in re.finditer("AROP", text)])])
+    resolver = SpeakerResolver(record, nlp(text), [])
+    assert resolver.pronouns.types["E1"] == "ORG"
+    assert resolver._aliases == {"AROP": "E1"}
+    kin = ("The vote was close. Her son Eoin Dalaigh, a teacher, said little.\n")
+    person = _record(kin, [("Eoin Dalaigh", "ORG", [kin.index("Eoin")])])
+    assert SpeakerResolver(person, nlp(kin), []).pronouns.types["E1"] == "PERSON"

@@ -100,6 +100,19 @@ def _after_titles(text: str, titles: frozenset[str]) -> set[str]:
 # a word that goes on the noun phrase after a mention: "his wife, Democratic presidential
 # nominee Hillary Clinton" ("Democratic" is no name there)
 _NAME_GOES_ON = re.compile(r" [a-z]")
+_PARTICLES = frozenset({"al", "bin", "da", "das", "de", "del", "della", "der", "di", "dos", "du",
+                        "el", "ibn", "la", "le", "van", "von", "y"})
+
+
+def _name_shaped(name: str) -> bool:
+    """Whether a name can be a person's: every word capitalised but name particles ("Ludwig
+    van Beethoven"), no organisation word ("the event organizer Alliance to Reclaim Our
+    Schools": "to"; "Harbour Holdings": a company's)."""
+    words = name.split()
+    return bool(words) and name_kind(name) is None and all(
+        w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Tessa Greaves, 31, was": a person's age
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
@@ -203,7 +216,8 @@ class PronounLinker:
         the = {e["id"] for e in record.entities  # "the Treasury": no person's name
                if any(text[max(0, m["start"] - 4):m["start"]].lower() == "the " for m in e["mentions"])}
         roled = {e["id"] for e in record.entities if types.get(e["id"]) in ("ORG", "GPE", "NORP")
-                 and not is_place(e["name"]) and any(self._role_beside(m) for m in e["mentions"])}  # "her son Eoin Ó Dálaigh"
+                 and not is_place(e["name"]) and _name_shaped(e["name"])
+                 and any(self._role_beside(m) for m in e["mentions"])}  # "her son Eoin Ó Dálaigh"
         people = {e["id"]: e["name"] for e in record.entities
                   if (types.get(e["id"]) == "PERSON" or e["id"] in roled) and e["id"] not in the}
         self.same_as: dict[str, str] = {}  # "Ní Bhriain" -> "Síle Ní Bhriain"
