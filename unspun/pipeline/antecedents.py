@@ -117,10 +117,11 @@ def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> 
     from ..actors.names import person_words
 
     language = get_language(lang)
-    female = frozenset(language.lexicon("first_names_female"))
-    male = frozenset(language.lexicon("first_names_male"))
+    female, male, unisex = language.memo(("given names",), lambda: tuple(
+        frozenset(language.lexicon(n)) for n in ("first_names_female", "first_names_male",
+                                                 "given_names_unisex")))
     census = census_given_names() if census and lang == "en" else {}
-    either = frozenset(language.lexicon("given_names_unisex")) if census else frozenset()
+    either = unisex if census else frozenset()
     found = set()
     for name in names:
         words = person_words(name)

@@ -134,17 +134,14 @@ class SpeakerResolver:
             i += 1
         return out
 
-    def as_people(self, mentions: list[Mention]) -> list[Mention]:
-        """The mentions, each of an entity the article shows to be a person (a known given name,
-        a title: :func:`.speaker_links.entity_types`) typed a person whatever the tagger made
-        of it ("the secretary of the board, Helen Marchand" with "Helen Marchand" a facility);
-        none that is a title alone after "the" ("the Taoiseach" tagged an entity: a
-        description of a person)."""
+    def without_titles(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions but a title alone after "the" ("the Taoiseach" tagged an entity: a
+        description of a person).  (Their types are already the ones the text corrects:
+        "the secretary of the board, Helen Marchand" with "Helen Marchand" tagged a
+        facility is a person, see ``__init__``.)"""
         titles = person_titles("en")
-        return [Mention(m.start, m.end, m.entity, "PERSON")
-                if m.type != "PERSON" and self.pronouns.types.get(m.entity) == "PERSON" else m
-                for m in mentions if not (self.text[m.start:m.end].lower() in titles
-                                          and self.text[max(0, m.start - 4):m.start].lower() == "the ")]
+        return [m for m in mentions if not (self.text[m.start:m.end].lower() in titles
+                                            and self.text[max(0, m.start - 4):m.start].lower() == "the ")]
 
     def note_speaker(self, pos: int, entity: str | None, end: int | None = None) -> None:
         end = pos if end is None else end
@@ -221,7 +218,7 @@ class SpeakerResolver:
         A pronoun is its antecedent (:class:`.speaker_links.PronounLinker`); a relative
         pronoun the noun its clause hangs on; a document ("the statement") whoever issued
         it.  ``how`` and ``source`` say which of these gave the entity."""
-        inside = self.as_people(self.mentions_in(start, end))
+        inside = self.without_titles(self.mentions_in(start, end))
         if head is not None and head.pos_ == "PROPN" and head.dep_ == "appos" and start <= head.idx < end \
                 and not any(m.start <= head.idx < m.end for m in inside) \
                 and _appositive_name(head.head, self) is not None:  # a body's name, untagged
@@ -291,8 +288,7 @@ class SpeakerResolver:
         with the noun as the title before a capitalised name; it keeps no entity but that
         phrase's name."""
         noun = token_lemma(head).lower()
-        if head.tag_ != "NN" or noun not in person_titles("en") \
-                or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        if head.tag_ != "NN" or noun not in person_titles("en") or not _definite(head):
             return None
         for s, e in sorted(self.unnamed, reverse=True):
             if not pos - LOOKBACK_CHARS < s < pos:
@@ -374,7 +370,7 @@ class SpeakerResolver:
         noun = token_lemma(head).lower()
         if (head.tag_ != "NN" and not (head.tag_ == "NNP" and noun in person_titles("en"))) \
                 or noun in lexicon()["group_nouns"] or place_level_of(noun) \
-                or is_document(head, noun) or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+                or is_document(head, noun) or not _definite(head) \
                 or any(self.pronouns.types.get(m.entity) == "PERSON" for m in self.mentions_in(start, end)):
             return None
         body = self.text[max(self.dateline_end, self.body_start):start]
@@ -956,12 +952,12 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     para_end = text.find("\n\n", subject.idx)           # paragraph break (a caption before):
     ps = max(s, para_start + 2 if para_start >= 0 else 0)  # the subject's paragraph, unless
     pe = min(e, para_end) if para_end >= 0 else e         # the person is only past it (the
-    inside = resolver.as_people(resolver.mentions_in(ps, pe))  # parser hung "Trump" on a noun of
+    inside = resolver.without_titles(resolver.mentions_in(ps, pe))  # parser hung "Trump" on a noun of
     if any(m.type == "PERSON" for m in inside) or not any(  # the paragraph before)
-            m.type == "PERSON" for m in resolver.as_people(resolver.mentions_in(s, e))):
+            m.type == "PERSON" for m in resolver.without_titles(resolver.mentions_in(s, e))):
         s, e = ps, pe
     else:
-        inside = resolver.as_people(resolver.mentions_in(s, e))
+        inside = resolver.without_titles(resolver.mentions_in(s, e))
     if subject.pos_ in ("NUM", "PRON", "DET", "ADJ") and pronoun(subject.lower_) is None \
             and relative_antecedent(subject) is None \
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children) \

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -249,25 +250,37 @@ class PronounLinker:
         if " " in name or not name[:1].isupper() or name.isupper():
             return False
         roles = get_language("en").word_set("role_words")
-        for m in re.finditer(rf"\b([A-Z][\w'’-]+) {re.escape(name)}\b", self.text):
-            if given_name_gender([f"{m.group(1)} {name}"], "en") is not None:
+        for first, end in self._capitalised_pairs.get(name, ()):
+            if given_name_gender([f"{first} {name}"], "en") is not None:
                 return True
-            after = self._ROLE_AFTER.match(self.text, m.end())
+            after = self._ROLE_AFTER.match(self.text, end)
             if after and after.group(1) in roles:  # "Renata Okonkwo, the lawyer for ..."
                 return True
         return False
 
+    _PAIR = re.compile(r"\b(?=([A-Z][\w'’-]+) ([A-Z][\w'’-]*)\b)")
+
+    @cached_property
+    def _capitalised_pairs(self) -> dict[str, list[tuple[str, int]]]:
+        """Each capitalised word written after another -> (that other word, the pair's end),
+        from one pass over the text."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for m in self._PAIR.finditer(self.text):
+            out.setdefault(m.group(2), []).append((m.group(1), m.end(2)))
+        return out
+
     def _split_names(self, record: Any, types: dict[str, str], the: set[str],
-                     tagged: dict[str, str] | None = None) -> None:
+                     tagged: dict[str, str]) -> None:
         """A person's name the tagger cut in two ("critic Ama" + "Boateng", then "Boateng said"):
         a person's mention followed after one space by a one-word mention of an organisation
         or group entity (no known place, never after "the") that is also written on its own;
-        that entity is the person."""
+        that entity is the person.  ``tagged``: the types before any correction, which decide
+        (a second half already made a person by its given name is still the person's)."""
         spans = sorted((m["start"], m["end"], e["id"]) for e in record.entities for m in e["mentions"])
         alone = {e["id"]: len(e["mentions"]) for e in record.entities}
         for (s1, e1, id1), (s2, e2, id2) in zip(spans, spans[1:]):
             word = self.text[s2:e2]
-            if types.get(id1) == "PERSON" and id2 != id1 and (tagged or types).get(id2) in ("ORG", "GPE", "NORP") \
+            if types.get(id1) == "PERSON" and id2 != id1 and tagged.get(id2) in ("ORG", "GPE", "NORP") \
                     and id2 not in the \
                     and self.text[e1:s2] == " " and " " not in word and word[:1].isupper() \
                     and alone[id2] > 1 and not is_place(word) and id1 not in self.same_as:
@@ -330,7 +343,8 @@ class PronounLinker:
 
     def _subject_main(self, m: Any) -> tuple[bool, bool]:
         """Whether a mention is a grammatical subject, or in apposition to one ("Her classmate,
-        Leah Cardinal, was") or its possessor ("Gallant's career has been"), and whether of its sentence's main clause (its verb the root or
+        Leah Cardinal, was") or its possessor ("Gallant's career has been"), and whether of
+        its sentence's main clause (its verb the root or
         joined to it: not "said the regulator Ofgem had opened", "which it said")."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
