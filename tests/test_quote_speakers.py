@@ -97,6 +97,19 @@ def test_who_after_a_predicate_noun_is_the_subject_it_describes(pipe, text, name
     assert name in (_speaker_name(rec, quotes[0]) or "")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Outside the hall stood Teodor Vasko, 74, who has farmed the valley since 1971 and who said "
+     "the new dam would flood his fields.", "Teodor Vasko"),
+    ("The mayor thanked Grace Umeh, who runs the shelter and who told reporters the beds were "
+     "full every night.", "Grace Umeh"),
+])
+def test_who_in_a_second_joined_relative_clause_is_the_same_noun(pipe, text, name):
+    rec, quotes = _quotes(pipe, text)
+    assert len(quotes) == 1
+    assert quotes[0]["speaker"]["text"] == "who"
+    assert _speaker_name(rec, quotes[0]) == name
+
+
 def test_who_after_an_object_noun_stays_that_noun(pipe):
     rec, quotes = _quotes(pipe, "Marta Quill hired a nurse who said the wait was too long.")
     assert len(quotes) == 1

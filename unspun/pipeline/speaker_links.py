@@ -502,10 +502,15 @@ def nominal(tok: Any, lang: str = "en") -> bool:
 
 
 def relative_antecedent(head: Any) -> Any | None:
-    """The noun a relative pronoun speaker stands for ("Lin, who said" -> "Lin"), or None."""
-    if head.lower_ not in RELATIVE or head.head.dep_ != "relcl":
+    """The noun a relative pronoun speaker stands for ("Lin, who said" -> "Lin"; also in a
+    second relative clause joined to the first: "Lin, who has lived here since 1979 and who
+    said"), or None."""
+    verb = head.head
+    while verb.dep_ == "conj" and verb.head.i < verb.i:
+        verb = verb.head
+    if head.lower_ not in RELATIVE or verb.dep_ != "relcl":
         return None
-    noun = _copula_subject(head.head.head)
+    noun = _copula_subject(verb.head)
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
 
 
