@@ -232,3 +232,14 @@ def test_the_one_told_is_no_speaker(text, fragment, speaker):
     assert found, contents(rec)
     got = found[0]["speaker"]
     assert (got and got["text"]) == speaker
+
+
+def test_an_asking_verb_with_only_nouns_reports_nothing():
+    # whom it asked and what about: no words of anyone
+    assert contents(run("The Courier asked the Department of Fisheries about the closure.")) == []
+    assert contents(run("Neighbours asked the council for more street lights.")) == []
+    # what was asked, or what someone was asked to do, is still reported
+    got = contents(run("The Courier asked the department whether the closure would last."))
+    assert got and "whether the closure would last" in got[0]
+    got = contents(run("Police asked drivers who are heading north to avoid the bridge."))
+    assert got and "to avoid the bridge" in got[0]

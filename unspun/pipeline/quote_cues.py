@@ -508,8 +508,10 @@ def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
     * a target verb (``target_verbs``: rejected, criticized, blamed, accused ...)
       reports speech only through a clause, a gerund ('accused X of hiding ...'), a
       noun's 'that' clause or quoted words, not through the noun it targets ('rejected
-      the union's numbers', 'criticized the force for how it handled ...'); nor does a cue in
-      the infinitive ('granted anonymity to describe private discussions')."""
+      the union's numbers', 'criticized the force for how it handled ...'); nor does an
+      asking verb through nothing but nouns: the one it asks, the thing asked about or
+      for ('asked the ministry about the appeal', 'asked for more patrols'), nor a cue in the infinitive ('granted anonymity
+      to describe private discussions')."""
     if not parts:
         return parts
     if _refused(cue) and any(_asks(p) for p in parts):
@@ -517,9 +519,13 @@ def speech_parts(cue: Any, parts: list[Any]) -> list[Any]:
     obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if obj is None and cue.dep_ == "relcl" or obj is not None and obj.tag_ in ("WDT", "WP"):
         parts = [p for p in parts if not _predicates(p) or _quotes(p)]
-    if (token_lemma(cue).lower() in lexicon().get("target_verbs", ()) or _infinitive(cue)) \
+    lemma = token_lemma(cue).lower()
+    if (lemma in lexicon().get("target_verbs", ()) or _infinitive(cue)) \
             and not any(_proposition(p) for p in parts):
         return []
+    if lemma in lexicon().get("asking_verbs", ()) and not any(
+            _proposition(p) or any(t.pos_ in ("VERB", "AUX") for t in p.subtree) for p in parts):
+        return []  # 'asked the ministry about the appeal': whom it asked, about what
     return parts
 
 
