@@ -185,3 +185,31 @@ def test_a_legal_ending_alone_or_inside_a_name_stays():
 
     assert normalise("Inc.") == "inc."
     assert normalise("Limited Co. Group") != normalise("Limited")
+
+
+def test_a_transcript_colon_stays_off_the_name():
+    """A tagger's span that takes in a transcript's colon ("Marco Rubio:") names the person
+    without it; the span is set by hand to the tagger's."""
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    text = "Dana Okafor: We will win this county.\n\nThe crowd cheered."
+    doc = get_nlp()(text)
+    doc.ents = [doc.char_span(0, len("Dana Okafor:"), label="PERSON", alignment_mode="expand")]
+    assert [text[m.start:m.end] for m in spacy_mentions(doc, text)] == ["Dana Okafor"]
+
+
+def test_a_name_is_written_with_plain_spaces_and_no_editors_brackets():
+    """The entity's name (what actors and rankings show) is the same whatever space or
+    editor's bracket the article wrote inside it; its mention keeps the text as written."""
+    from unspun.pipeline.entities import Mention, _name
+
+    text = "Senator Jennifer\u00a0Walsh spoke on Monday."
+    rec = unspun.analyze(text)
+    (person,) = [e for e in rec.entities if e["type"] == "PERSON"]
+    assert person["name"] == "Jennifer Walsh"
+    assert person["mentions"][0]["text"] == "Jennifer\u00a0Walsh"
+    text = "Former governor Jennifer [Walsh] spoke."  # a tagger's span ending inside the bracket
+    start = text.index("Jennifer")
+    tagged = Mention(start, text.index("]"), "PERSON", ("jennifer", "walsh"))
+    assert _name([tagged], text, "PERSON") == "Jennifer Walsh"

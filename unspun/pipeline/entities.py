@@ -62,7 +62,7 @@ class Mention:
 # after a space ("Donald Trump ''doesn't" tagged "Donald Trump '"); "Jones'" keeps its possessive
 _MARKS = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb`"
 _LEAD = re.compile(rf"^[{_MARKS}\s]*")
-_TAIL = re.compile(rf"(?:\s+[{_MARKS}]+)?\s*$")
+_TAIL = re.compile(rf"(?:\s+[{_MARKS}]+)?[\s:;,]*$")  # and a transcript's colon ("Marco Rubio:")
 
 
 def _trim(text: str, start: int, end: int, words: NameWords) -> tuple[int, int]:
@@ -334,7 +334,10 @@ def _label(members: list[Mention]) -> str:
 
 
 def _name(members: list[Mention], text: str, label: str) -> str:
-    forms = [text[m.start:m.end] for m in members]
+    """The entity's name: its longest form for a person, else its commonest; written with
+    single spaces (a no-break space or a line break inside a mention is a space) and without
+    an editor's brackets ("Newt [Gingrich]")."""
+    forms = [" ".join(text[m.start:m.end].replace("[", "").replace("]", "").split()) for m in members]
     if label == "PERSON":
         return max(forms, key=len)
     counts: dict[str, int] = {}
