@@ -707,3 +707,21 @@ def test_a_cue_the_parser_hung_on_the_subject_is_not_part_of_the_speaker(quote_p
     rec, quotes = quotes_of(quote_pipe, text)
     assert quotes and quotes[0]["speaker"] is not None
     assert quotes[0]["speaker"]["text"] == "The Harriers official account"
+
+
+@pytest.mark.parametrize("text, speaker, name", [
+    ("Harbourline's vice-president of sales, Odile Brassard, said the plant would stay open.",
+     None, "Odile Brassard"),
+    ("The report's co-author, Dr. Kwame Asante, said the sample was small.", None, "Kwame Asante"),
+    ("The bakery's co-founder said the oven had been running since 1962.",
+     "The bakery's co-founder", None),
+    ("Her ex-husband said the house had been sold in March.", "Her ex-husband", None),
+])
+def test_a_hyphenated_role_word_is_read_whole(pipe, text, speaker, name):
+    """The parser may hang the pieces of "co-author" apart, each a subject of the cue: the
+    speaker is the whole word with what it holds, or the name in apposition to it."""
+    rec, (q,) = _quotes(pipe, text)
+    if speaker is not None:
+        assert q["speaker"]["text"] == speaker
+    if name is not None:
+        assert _speaker_name(rec, q) == name

@@ -177,6 +177,9 @@ def subject(tok: Any) -> Any | None:
         return _asker(tok)
     for _ in range(4):
         subjects = [c for c in cur.children if c.dep_ in SUBJECT_DEPS]
+        # "The study's co-author, Dr. X, said": the parser may make each piece of a hyphenated
+        # word a subject; the last piece is the word's head
+        subjects = [c for c in subjects if not hyphen_piece(c)] or subjects
         if subjects:  # '4:15 p.m. Trump says ...': a live blog's time stamp is nobody
             who = next((c for c in subjects if not _TIME.search(c.text)), None)
             return None if who is None else past_title(who)
@@ -191,6 +194,17 @@ def subject(tok: Any) -> Any | None:
             return None
         cur = cur.head
     return None
+
+
+def hyphen_piece(tok: Any) -> bool:
+    """Whether ``tok`` is a hyphen inside a word or a piece before it ("co" and "-" of
+    "co-author", "vice" of "vice-president")."""
+    doc = tok.doc
+    if tok.text == "-":
+        return tok.i > 0 and not doc[tok.i - 1].whitespace_ and not tok.whitespace_ \
+            and tok.i + 1 < len(doc)
+    return not tok.whitespace_ and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" \
+        and not doc[tok.i + 1].whitespace_
 
 
 def _quoted_as_saying(tok: Any) -> Any | None:

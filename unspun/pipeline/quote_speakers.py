@@ -936,7 +936,12 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     sub = list(subject.subtree)
     s, e = sub[0].idx, sub[-1].idx + len(sub[-1])
     text = resolver.text
-    from .quote_cues import is_cue_verb  # (quote_cues imports this module)
+    from .quote_cues import hyphen_piece, is_cue_verb  # (quote_cues imports this module)
+
+    k, glued = sub[0].i, None  # "The study's co-author": the pieces of a hyphenated word the
+    while k >= 2 and hyphen_piece(doc[k - 1]) and hyphen_piece(doc[k - 2]):  # parser hung apart,
+        k = doc[k - 2].left_edge.i                                           # and what they hold
+        s = glued = min(s, doc[k].idx)
 
     for child in subject.rights:  # "The club's official account posted on X:": the cue
         if child.dep_ == "acl" and is_cue_verb(child) and child.idx > subject.idx \
@@ -991,10 +996,10 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
                 if child.dep_ == "acl" and child.tag_ == "VBN" and not any(
                         t.text in ",;" for t in subject.doc[subject.i:child.i]):
                     pe = max(pe, child.right_edge.idx + len(child.right_edge))
-        return max(ps, s), min(pe, e), subject
+        return glued if glued is not None else max(ps, s), min(pe, e), subject
     left = subject
     for child in subject.lefts:
         if child.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "npadvmod"):
             left = min(left, child.left_edge, key=lambda t: t.i)
             break
-    return left.idx, subject.idx + len(subject), subject
+    return min(left.idx, glued if glued is not None else left.idx), subject.idx + len(subject), subject
