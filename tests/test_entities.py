@@ -53,3 +53,23 @@ def test_descriptions_stay_out_of_the_dateline_and_skip_times():
     assert find(rec, "Hillary Clinton")["descriptions"] == []
     biden = find(rec, "Joseph R. Biden")
     assert biden is None or all(d["text"] != "Jr." for d in biden["descriptions"])
+
+
+def test_a_person_named_like_a_business_is_the_business():
+    """The tagger may call "Abreu Bakery" a person (the owner's surname opens it); a name
+    ending in a word only organisations end in is an organisation, and the owner's bare
+    surname stays a person of its own."""
+    from spacy.tokens import Span
+
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    text = "Abreu has run Abreu Bakery for 27 years. Abreu said sales fell."
+    doc = get_nlp()(text)
+    start = text.index("Abreu Bakery")
+    doc.ents = [doc.char_span(start, start + len("Abreu Bakery"), label="PERSON")]
+    (m,) = spacy_mentions(doc, text)
+    assert m.label == "ORG"
+    rec = unspun.analyze("Teresa Abreu has run Abreu Bakery on the corner for 27 years. "
+                         "Abreu said her sales dropped by half.")
+    assert not any(e["type"] == "PERSON" and e["name"].endswith("Bakery") for e in rec.entities)

@@ -170,6 +170,8 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         tokens = name_tokens(text[s:e], lang)
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
+        if label == "PERSON" and len(tokens) > 1 and tokens[-1] in lang.word_set("organisation_last_words"):
+            label = "ORG"  # "Moniz Bakery": a business's name, not its owner's
         out.append(Mention(s, e, label, tokens))
     return out
 
