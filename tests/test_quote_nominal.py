@@ -107,6 +107,18 @@ def test_short_name_of_a_company_is_the_company(quote_pipe):
     assert name.startswith("Copper Ridge Outfitters")
 
 
+def test_short_name_of_two_longer_names_is_the_body_whose_name_shows_its_kind(quote_pipe):
+    """"Harbour Point" after "Harbour Point Hospitality Group" and "Harbour Point
+    Waterfront": the company (its name says it is one), not the hotel it owns."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Cleaners walked off the job at six hotels owned by Harbour Point Hospitality Group "
+        "on Monday.\n\n"
+        "Strikers gathered at Harbour Point Waterfront on Tuesday.\n\n"
+        "Harbour Point said its offer would make its cleaners the best paid in the city.\n"))
+    name = _by_text(rec, quotes, "its offer")
+    assert name == "Harbour Point Hospitality Group"
+
+
 def test_body_noun_before_its_name_is_that_body(quote_pipe):
     rec, quotes = quotes_of(quote_pipe, (
         "The harvest was the largest on record, the variety known as QR-7 yielding 8 tonnes a "

@@ -305,7 +305,8 @@ class SpeakerResolver:
         whose name opens with all its words, the shortest where each such name opens with
         it; a name with no known given name, not the entity a pronoun reads as a person's
         surname, and of one word only when the article types it an organisation and it names
-        no country or province ("Pinecrest" after "Pinecrest Residential Holdings"); else
+        no country or province ("Pinecrest" after "Pinecrest Residential Holdings"); where
+        the longer names go different ways, the only one that shows a kind of body; else
         ``entity``."""
         name = self.record.entity(entity)["name"]
         words = name.split()
@@ -323,7 +324,10 @@ class SpeakerResolver:
         shortest = self.record.entity(longer[0][1])["name"].split()
         if all(self.record.entity(i)["name"].split()[:len(shortest)] == shortest for _, i in longer):
             return longer[0][1]
-        return entity
+        # names going different ways ("Pacific Crest Hospitality Group", "Pacific Crest
+        # Waterfront"): the one body whose name shows what kind of body it is
+        bodies = [i for _, i in longer if name_kind(self.record.entity(i)["name"]) is not None]
+        return bodies[0] if len(bodies) == 1 else entity
 
     def _owner(self, head: Any) -> Mention | None:
         """"The African Union's observer mission said": a body's own part (an organisation
