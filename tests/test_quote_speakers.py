@@ -725,3 +725,20 @@ def test_a_hyphenated_role_word_is_read_whole(pipe, text, speaker, name):
         assert q["speaker"]["text"] == speaker
     if name is not None:
         assert _speaker_name(rec, q) == name
+
+
+@pytest.mark.parametrize("party", ["Republican", "Democrat"])
+def test_one_member_of_a_group_is_a_person_not_the_group(pipe, party):
+    """"said a New Hampshire Republican": an unnamed person, not the party's voters as a group
+    (the same for either party); "the Wisconsin Republican, who" after a named senator is
+    a description of him, so "He said" after it is that senator, not the group."""
+    rec, quotes = _quotes(pipe, f'"He will not fold in a week," said a Vermont {party}, who '
+                                f'asked not to be named.\n')
+    (q,) = quotes
+    assert q["speaker"]["text"] == f"a Vermont {party}"
+    assert q["speaker"]["entity"] is None
+    rec, quotes = _quotes(pipe, (
+        f"Senator Amos Whitlock on Monday said he could not back the bill.\n\n"
+        f"It was a reversal for the Ohio {party}, who had voted for it twice. He said on Monday "
+        f"that the bill had changed too much.\n"))
+    assert _speaker_name(rec, quotes[-1]) == "Amos Whitlock"

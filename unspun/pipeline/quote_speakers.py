@@ -224,7 +224,7 @@ class SpeakerResolver:
                 and _appositive_name(head.head, self) is not None:  # a body's name, untagged
             s0, e0, _ = _appositive_name(head.head, self)
             return Resolution(None, name=self.text[s0:e0])
-        if inside and not _is_description(head, inside):
+        if inside and not _is_description(head, inside) and not self._member(head, inside):
             people = [m for m in inside if m.type == "PERSON"]
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
             people = [m for m in people if m in holding] or people
@@ -281,6 +281,15 @@ class SpeakerResolver:
             if titled is not None:
                 return titled
         return Resolution(None)
+
+    def _member(self, head: Any, inside: list[Mention]) -> bool:
+        """"a New Hampshire Republican", "the Wisconsin Democrat": one member of a group
+        the tagger named (a singular word it tagged a nationality, religious or political
+        group) after a determiner is a description of a person, not the group."""
+        if head is None or head.tag_ != "NNP" or not any(c.dep_ == "det" for c in head.children):
+            return False
+        return any(m.start <= head.idx < m.end and self.record.entity(m.entity)["type"] == "NORP"
+                   and self.pronouns.types.get(m.entity) != "ORG" for m in inside)
 
     def _titled_speaker(self, pos: int, head: Any) -> "Resolution | None":
         """"the minister said" after "Minister for Culture Ann Byrne said" where the tagger
@@ -502,7 +511,7 @@ class SpeakerResolver:
         ps, pe = noun_phrase(noun)
         inside = self.mentions_in(ps, pe)
         people = [m for m in inside if m.type == "PERSON"]
-        if inside and not _is_description(noun, inside):
+        if inside and not _is_description(noun, inside) and not self._member(noun, inside):
             m = (people or inside)[0]
             return Resolution(m.entity, "relative", (m.start, m.end))
         found = self._description_mention(ps, noun) if noun.pos_ == "PROPN" or nominal(noun) else None
@@ -979,7 +988,7 @@ def speaker_span(doc: Any, subject: Any, resolver: SpeakerResolver) -> tuple[int
     if untagged is not None:
         (ps, pe), name = untagged  # a phrase in one sentence, beyond the subject's subtree
         return ps, pe, name        # where the name is a second subject
-    if inside and not _is_description(subject, inside):
+    if inside and not _is_description(subject, inside) and not resolver._member(subject, inside):
         people = [m for m in inside if m.type == "PERSON"]
         if nominal(subject) and not any(m.start <= subject.idx < m.end for m in inside):
             appos = [m for m in people or inside if _root_dep(doc, m) == "appos"]

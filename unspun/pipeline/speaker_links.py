@@ -37,7 +37,8 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     right before a mention ("Dr. Nadia Chartrand", "Sen. Lin", "Abbotsford Mayor Ravi
     Sandhu"; a loose one, "former", only with a full stop), a known given name before a surname ("Nadia Chartrand") or ", who" after
     it, or "his" / "her" noun in apposition before it ("Her classmate, Leah Cardinal"),
-    unless its last word is an organisation noun ("Victoria Police"); one tagged a
+    unless its last word is an organisation noun ("Victoria Police") or it is a group's name
+    written after a determiner ("the Wisconsin Republican, who": one member); one tagged a
     person without a known given name is an organisation with ", which" or "its"
     right after it ("Colleges Ontario, which represents", "Alberta Wildfire said in
     its update"), a place when its name is a known place ("Medicine Hat"), and what the
@@ -78,8 +79,10 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
         titled = titled and not is_place(e["name"])
         kin = any(_PERSON_BEFORE.search(text[max(0, m["start"] - 40):m["start"]])
                   and not _NAME_GOES_ON.match(text, m["end"]) for m in e["mentions"])
+        member = e["type"] == "NORP" and all(  # "the Wisconsin Republican, who": one of a group
+            _DETERMINER_BEFORE.search(text, max(0, m["start"] - 40), m["start"]) for m in e["mentions"])
         if titled or kin or given_name_gender([e["name"]], lang) is not None \
-                or any(_PERSON_AFTER.match(a) for a in after):
+                or any(_PERSON_AFTER.match(a) for a in after) and not member:
             out[e["id"]] = "PERSON"
     return out
 
@@ -117,6 +120,8 @@ def _name_shaped(name: str) -> bool:
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Tessa Greaves, 31, was": a person's age
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
+# a determiner opening the noun phrase a mention ends ("a New Hampshire ", "the ")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
 _LOOSE_TITLES = frozenset({"former", "candidate", "nominee", "speaker", "king", "queen", "lord", "lady"})
 _PERSON_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er)\s+[a-z-]+(?:\s+[a-z-]+)?,\s*$")
 
