@@ -396,6 +396,23 @@ def test_conflicting_initials_suffixes_or_genders_keep_variants_apart():
     assert not apart("Alex Ferrand", "Alexandra Ferrand", "f", "f")
 
 
+def test_a_son_named_beside_his_father_is_an_actor_of_his_own():
+    """One article names "Arlo Penfield" and "Arlo Penfield Jr." as two people: every
+    "Arlo Penfield Jr." of the corpus is the son, shown with his suffix; where no article
+    tells two apart, the suffix is only a fuller name ("Ines Okoro Jr." is Ines Okoro)."""
+    corpus = [_v("a1", "E1", "Arlo Penfield"), _v("a1", "E2", "Arlo Penfield Jr."),
+              _v("a2", "E1", "Arlo Penfield Jr."), _v("a3", "E1", "Arlo J. Penfield"),
+              _v("a4", "E1", "Penfield"),
+              _v("b1", "E1", "Ines Okoro Jr."), _v("b2", "E1", "Ines Okoro")]
+    actors, of = link(corpus)
+    father, son = of[("a1", "E1")], of[("a1", "E2")]
+    assert father != son and of[("a2", "E1")] == son
+    assert of[("a3", "E1")] == of[("a4", "E1")] == father
+    assert actors[son].name == "Arlo Penfield Jr." and actors[father].name == "Arlo Penfield"
+    assert of[("b1", "E1")] == of[("b2", "E1")]
+    assert link(corpus)[1] == of  # the same ids when the corpus is linked again
+
+
 def test_variant_ids_are_stable_and_edits_follow_the_merged_actor():
     _, first = link(VARGA)
     _, again = link(list(reversed(VARGA)))

@@ -20,6 +20,11 @@ stays apart: an ambiguous surname is never merged across different first
 names, and a first name alone is never linked across articles ("Francis" in
 an article about the Pope is not the "Francis Powers" of another).
 
+A generational suffix is set aside in keys ("James B. Comey Jr." is James Comey),
+except where one article names two people of one key, one with a suffix and one
+without ("Donald Trump" and "Donald Trump Jr."): then the suffix makes an actor of its
+own across the corpus (:func:`generation_keys`).
+
 An actor's id is derived from its key (``A`` + 12 hex digits of its sha1), so
 the same corpus ingested again gets the same ids; a user's merges and splits
 (:mod:`.edits`) are applied on top, by id and key, and so survive re-ingest.  An
@@ -33,14 +38,15 @@ the actors and which entity belongs to which.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .names import (ORG, PERSON, actor_key, display_name, given_name_forms, org_key, person_key,
                     person_marks, same_given_name)
 
-__all__ = ["Variant", "Actor", "actor_id", "link", "in_article", "given_name_merges", "other_reading"]
+__all__ = ["Variant", "Actor", "actor_id", "link", "in_article", "given_name_merges", "other_reading",
+           "generation_keys"]
 
 
 DOMINANT = 10
@@ -214,6 +220,8 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
         key = actor_key(v.type, v.name) if v.type in (PERSON, ORG) else None
         if key:
             keyed.append((v, key))
+    generations = generation_keys(keyed)
+    keyed = [(v, generations.get((key, person_marks(v.name)[1]), key)) for v, key in keyed]
     merged = given_name_merges(keyed)
     keyed = [(v, merged.get(key, key)) for v, key in keyed]
     full = _FullNames(keyed)
@@ -240,6 +248,29 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
     for short, key in sorted(merged.items()):
         if actor_id(key) in actors:
             actors[actor_id(key)].aliases.append(short)
+    suffixed = {k for k in generations.values()}
     for actor in actors.values():
         actor.name = display_name([v.name for v in actor.variants], actor.type)
+        if actor.key in suffixed:  # "Donald Trump Jr.": the suffix as the article writes it
+            written = Counter(v.name.split()[-1] for v in actor.variants if person_marks(v.name)[1])
+            actor.name = f"{actor.name} {written.most_common(1)[0][0]}" if written else actor.name
     return actors, of
+
+
+def generation_keys(keyed: Iterable[tuple[Variant, str]]) -> dict[tuple[str, frozenset[str]], str]:
+    """``(key, suffixes) -> key of its own`` for the people a generational suffix tells apart:
+    where one article names two people of one key, one written with a suffix and one
+    without or with another ("Donald Trump" and "Donald Trump Jr."), every variant of the
+    corpus written with that suffix is the son (or father), an actor of its own; where no
+    article does, the suffix is only a fuller way to write the name ("James B. Comey Jr.")."""
+    marks: dict[tuple[str, str], dict[str, frozenset[str]]] = defaultdict(dict)
+    for v, key in keyed:
+        if key.startswith("person:"):
+            marks[(v.article, key)][v.entity] = person_marks(v.name)[1]
+    out: dict[tuple[str, frozenset[str]], str] = {}
+    for (_, key), by_entity in marks.items():
+        if len(set(by_entity.values())) > 1:
+            for suffix in by_entity.values():
+                if suffix:
+                    out[(key, suffix)] = f"{key} {' '.join(sorted(suffix))}"
+    return out
