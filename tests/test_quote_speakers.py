@@ -742,3 +742,16 @@ def test_one_member_of_a_group_is_a_person_not_the_group(pipe, party):
         f"It was a reversal for the Ohio {party}, who had voted for it twice. He said on Monday "
         f"that the bill had changed too much.\n"))
     assert _speaker_name(rec, quotes[-1]) == "Amos Whitlock"
+
+
+@pytest.mark.parametrize("document", ["review", "decision", "settlement"])
+def test_more_documents_speak_for_whoever_issued_them(pipe, document):
+    """"The review, prepared by X, warned": a review, a decision or a settlement is a
+    document, and its issuer (here its participle's agent) is the speaker."""
+    rec, quotes = _quotes(pipe, (
+        f"The {document}, prepared by Halvorsen Marsh Consulting, warned that the bridge "
+        f"could close within a year.\n"))
+    (q,) = quotes
+    assert q["speaker"]["text"] == f"The {document}"
+    assert _speaker_name(rec, q) == "Halvorsen Marsh Consulting"
+    assert q["speaker"]["resolved"]["how"] == "document"
