@@ -31,6 +31,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from .affiliations import BODY_PREPS, Body, written_body
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
@@ -154,19 +155,21 @@ class SpeakerResolver:
         """The entity id the speaker span ``start:end`` refers to, or None."""
         return self.resolve_full(start, end, head).entity
 
-    def affiliation_of(self, start: int, end: int, head: Any, entity: str | None) -> Mention | None:
+    def affiliation_of(self, start: int, end: int, head: Any, entity: str | None) -> "Mention | Body | None":
         """The organisation a speaker works for, where the speaker span itself names none
         after its noun: one named before the noun ("A Downing Street spokesman", "Maple
         Air president Grant Leclerc"), one the phrase points back to ("a spokeswoman for
         the authority", "the union's general secretary": the body that noun stands for,
         :meth:`_organisation`), and for a person the same in the descriptions the article
-        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health"); ``entity`` is
-        the one the speaker span was resolved to."""
-        found = self._body_in(start, end, head, entity)
+        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health"); in each, a
+        body's name the tagger missed before a role noun ("A Fraser Health spokesperson",
+        :func:`.affiliations.written_body`); ``entity`` is the one the speaker span was
+        resolved to."""
+        found = self._body_in(start, end, head, entity) or written_body(self, start, end)
         if found is not None or not entity or self.pronouns.types.get(entity) != "PERSON":
             return found
         for d in self.record.entity(entity).get("descriptions", []):
-            found = self._body_in(d["start"], d["end"], None, entity)
+            found = self._body_in(d["start"], d["end"], None, entity) or written_body(self, d["start"], d["end"])
             if found is not None:
                 return found
         # the name's own phrase and the description it is in apposition with: "Chief Andrea Kelly of
@@ -176,7 +179,8 @@ class SpeakerResolver:
         nouns = [head] * own + [c for c in head.children if c.dep_ == "appos" and own] \
             + ([head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else [])
         for noun in nouns:
-            found = self._body_in(*noun_phrase(noun), None, entity, point_back=False)
+            found = self._body_in(*noun_phrase(noun), None, entity, point_back=False) \
+                or written_body(self, *noun_phrase(noun))
             if found is not None:
                 return found
         return None
@@ -190,7 +194,7 @@ class SpeakerResolver:
         for m in self.mentions_in(start, end):
             tagged, name = self.pronouns.types.get(m.entity, m.type), self.record.entity(m.entity)["name"]
             if m.entity != entity and tagged in ("ORG", "GPE") and not is_place(name) \
-                    and not (head is not None and m.start <= head.idx < m.end):
+                    and not (head is not None and m.start <= head.idx < m.end) and not self._people_of(m):
                 return m
         i = bisect_left(self.pronouns.tok_starts, start)
         for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
@@ -202,13 +206,23 @@ class SpeakerResolver:
                         and not is_place(self.record.entity(m.entity)["name"]):
                     return Mention(tok.idx, tok.idx + len(tok), m.entity, "ORG")
                 continue
-            if not point_back or tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound"):
-                continue
+            if not point_back or tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound") \
+                    or tok.dep_ == "pobj" and tok.head.lower_ not in BODY_PREPS \
+                    or tok.dep_ == "compound" and not (_definite(tok) or _definite(tok.head)) and (
+                        org_kind(token_lemma(tok).lower()) is None or any(c.dep_ == "compound" for c in tok.children)):
+                continue  # not "an engineer in the Manchester office", "School board trustees", "A
+                #           senior administration official"; "union president Teresa Kowal": the union
             body = self._organisation(tok.idx, tok)
             if body is not None and body.entity and body.entity != entity:
                 left = max(tok.left_edge.idx, start)
                 return Mention(left, tok.idx + len(tok), body.entity, "ORG")
         return None
+
+    def _people_of(self, m: Mention) -> bool:
+        """A name written before a noun for a place's people ("Orchard Point resident Helen
+        Marsh": ``lexicons/place_people.txt``): where the person lives, no body."""
+        after = _WORD_AFTER.match(self.text, m.end)
+        return bool(after) and after.group(1) in get_language("en").lexicon("place_people")
 
     def resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
         """The entity the speaker span refers to, how it was found and from which mention.
@@ -229,7 +243,7 @@ class SpeakerResolver:
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
             people = [m for m in people if m in holding] or people
             found = (people or holding or inside)[0].entity
-            return Resolution(self._aliases.get(self.record.entity(found)["name"], self._full_name(found)))
+            return Resolution(self.full_body(found))
         short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
         if short in self._aliases:  # "Kahwu said", the tagger missing it
             return Resolution(self._aliases[short])
@@ -300,7 +314,48 @@ class SpeakerResolver:
                 return Resolution(None, "description", (s, e), name=self.names.get((s, e), self.text[s:e]))
         return None
 
-    def _full_name(self, entity: str) -> str:
+    def full_body(self, entity: str, body: bool = False) -> str:
+        """The entity a body's short name stands for: the organisation an acronym abbreviates
+        ("ECZ" after "Electoral Commission of Zambia (ECZ)", :func:`_acronyms`), else the one
+        whose name opens with all its words (:meth:`_full_name`; a name found as a body,
+        ``body``, may be one the article typed a place no gazetteer knows, "Northline's
+        chief executive", but one word opens a company's name only, "Aldermoor Systems", not
+        "Army Drone Program" for "Army"), else ``entity``."""
+        return self._aliases.get(self.record.entity(entity)["name"], self._full_name(entity, body))
+
+    def body_named(self, start: int, end: int, unknown_ok: bool = True) -> "Body | None":
+        """The body a name written at ``start:end`` names, where no organisation's mention
+        holds it (:mod:`.affiliations`): the organisation it abbreviates or whose name it is or
+        opens (:meth:`full_body`), else (``unknown_ok``, or a name in capitals) the name
+        itself with no entity; None for a known place's name, a person's, or a name a
+        mention cuts or tags a person."""
+        name = self.text[start:end]
+        near = [m for m in self.mentions_in(max(0, start - 100), end + 100) if m.start < end and start < m.end]
+        if any((m.start, m.end) != (start, end) or self.pronouns.types.get(m.entity) == "PERSON" for m in near) \
+                or is_place(name) or given_name_gender([name], "en") is not None:
+            return None
+        found = self._aliases.get(name)
+        same = [e["id"] for e in self.record.entities if e["name"].lower() == name.lower() and e["mentions"]]
+        if found is None and same:  # the name tagged elsewhere: a body's only
+            bodies = [i for i in same if self.pronouns.types.get(i) == "ORG"
+                      or self.pronouns.types.get(i) == "GPE" and not is_place(name)]
+            if not bodies:
+                return None  # "South Lismore resident": a name the article tags a place or people
+            found = bodies[0]
+        if found is None:
+            opening = sorted((len(e["name"]), e["id"]) for e in self.record.entities
+                             if e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
+                             and e["name"].split()[:len(name.split())] == name.split() and e["name"] != name
+                             and (" " in name or name_kind(e["name"]) == "company"))
+            found = opening[0][1] if opening else None
+        if found is not None:
+            found = self.full_body(found, body=True)
+            return Body(start, end, found, self.record.entity(found)["name"])
+        if unknown_ok or _CAPITALS.fullmatch(name):
+            return Body(start, end, None, name)
+        return None
+
+    def _full_name(self, entity: str, body: bool = False) -> str:
         """A body's short name ("Harvest Lane" after "Harvest Lane Foods Inc."): the organisation
         whose name opens with all its words, the shortest where each such name opens with
         it; a name with no known given name, not the entity a pronoun reads as a person's
@@ -311,13 +366,15 @@ class SpeakerResolver:
         words = name.split()
         if given_name_gender([name], "en") is not None or entity in self.pronouns.same_as:
             return entity
+        typed = self.pronouns.types.get(entity)
         if len(words) < 2 and (is_country(name) or is_state(name) or not name[:1].isupper() or
-                               self.pronouns.types.get(entity) != "ORG"):
+                               not (typed == "ORG" or body and typed == "GPE" and not is_place(name))):
             return entity  # one word: one the article makes an organisation ("Pinecrest", also
             #                a town's name somewhere), never a country's or a province's
         longer = sorted((len(e["name"].split()), e["id"]) for e in self.record.entities
                         if e["id"] != entity and e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
-                        and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words))
+                        and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words)
+                        and not (body and len(words) < 2 and name_kind(e["name"]) != "company"))
         if not longer:
             return entity
         shortest = self.record.entity(longer[0][1])["name"].split()
@@ -772,7 +829,9 @@ def _acronyms(text: str, mentions: list[Mention], record: Any) -> dict[str, str]
     """A short name -> the organisation it abbreviates: a name written in brackets right
     after an organisation's mention whose capitalised words' initials it spells ("Kenya
     Allied Health Workers Union (Kahwu)", "Office for Product Safety and Standards
-    (OPSS)"), which the tagger may make an entity of its own or miss."""
+    (OPSS)"), which the tagger may make an entity of its own or miss; and an entity's
+    name in capitals that spells the initials of one organisation the article names, and
+    of no other ("FPEA" with "Federal Professional Employees Association")."""
     ends = {m.end: m for m in mentions if m.type == "ORG"}
     out = {}
     for found in re.finditer(r"\(\s*([A-Z][\w&]{1,11})\s*\)", text):
@@ -783,10 +842,28 @@ def _acronyms(text: str, mentions: list[Mention], record: Any) -> dict[str, str]
         if before is None:
             continue
         name = record.entity(before.entity)["name"]
-        initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[0].isupper())
+        initials = _initials(name)
         if len(initials) > 1 and found.group(1).lower() == initials.lower():
             out.setdefault(found.group(1), before.entity)
+    orgs = [e for e in record.entities if e["type"] == "ORG" and e["mentions"] and " " in e["name"]]
+    for e in record.entities:  # "FPEA president ..." where no bracket introduced it
+        short = e["name"]
+        if short in out or not _CAPITALS.fullmatch(short) or not e["mentions"]:
+            continue
+        spelled = [o["id"] for o in orgs if _initials(o["name"]) == short]
+        if len(spelled) == 1:
+            out[short] = spelled[0]
     return out
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Federal Professional Employees
+    Association": FPEA; "Electoral Commission of Zambia": ECZ)."""
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[0].isupper())
 
 
 _AGE = re.compile(r"(?:the\s+)?(\d+)-year-old(?:\s+(?:man|woman|boy|girl|mother|father))?\b(?!-)", re.I)

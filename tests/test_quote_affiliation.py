@@ -1,0 +1,79 @@
+"""The organisation a speaker speaks for (``speaker.affiliation``): the body's full name, the
+body a description's own phrase names, none where only a place is named.
+
+Real spaCy parses of short texts written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import quotes_of
+from unspun.schema import validate_record as validate
+
+
+@pytest.fixture(scope="module")
+def pipe(quote_pipe):
+    return quote_pipe
+
+
+def _quotes(pipe, text):
+    rec, quotes = quotes_of(pipe, text)
+    validate(rec.to_dict())
+    return rec, quotes
+
+
+def _affiliation(quotes, speaker_text):
+    q = next(q for q in quotes if q["speaker"] and speaker_text in q["speaker"]["text"])
+    return (q["speaker"].get("affiliation") or {}).get("name")
+
+
+def test_an_acronym_affiliation_takes_the_name_it_abbreviates(pipe):
+    text = ("The Coastal Fisheries Council (CFC) voted on Monday to close the northern grounds.\n\n"
+            '"We had no choice," CFC chairperson Maria Lund said.\n\n'
+            "The Northern Nurses Federation announced a strike vote for next week.\n\n"
+            '"Our members are exhausted," NNF president Dana Olsen said.\n')
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "Lund") == "Coastal Fisheries Council"
+    assert _affiliation(quotes, "Olsen") == "Northern Nurses Federation"
+
+
+def test_a_short_name_affiliation_takes_the_full_name(pipe):
+    text = ("Brightwater Mining Ltd. said on Tuesday it would close two pits in the spring.\n\n"
+            '"The market has turned against us," Brightwater\'s chief executive, Paul Anders, '
+            "told reporters.\n")
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "Anders") == "Brightwater Mining Ltd."
+
+
+def test_the_body_after_the_preposition_not_the_place_that_owns_it(pipe):
+    text = ("A spokesperson for Manitoba's Ministry of Rural Transport said the detour "
+            "would stay in place until June.\n\n"
+            "A spokesperson for Norway's fisheries ministry said the quota would not change.\n")
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "Manitoba") == "Ministry of Rural Transport"
+    assert _affiliation(quotes, "Norway") == "Norway's fisheries ministry"
+
+
+def test_an_untagged_body_name_in_the_description_is_its_affiliation(pipe):
+    text = ("A Lakeview Transit spokesperson said the buses would run on a holiday schedule.\n\n"
+            "A spokesperson for the Valley Harvest Relief Society, which runs the food bank, said "
+            "demand had doubled since the spring.\n")
+    _, quotes = _quotes(pipe, text)
+    first, second = quotes
+    assert first["speaker"]["affiliation"]["name"] == "Lakeview Transit"
+    assert second["speaker"]["affiliation"]["name"] == "Valley Harvest Relief Society"
+
+
+def test_no_place_or_local_office_is_an_affiliation(pipe):
+    text = ("Orchard Point resident Helen Marsh said the water had reached her porch by noon.\n\n"
+            "One engineer in the Leeds office said the staff had been told nothing.\n")
+    _, quotes = _quotes(pipe, text)
+    assert all("affiliation" not in q["speaker"] for q in quotes)
+
+
+def test_who_after_the_body_in_a_description_leaves_it_a_body(pipe):
+    # ", who" belongs to the official, not to "the Provincial Treasury" inside the phrase
+    text = ("A senior official at the Provincial Treasury, who spoke on condition of anonymity because "
+            "she was not authorised to speak publicly, said the berths would reopen in March.\n")
+    _, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["affiliation"]["name"] == "Provincial Treasury"

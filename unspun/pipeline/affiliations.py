@@ -1,0 +1,120 @@
+"""The organisation a speaker's own words name, where the entity tagger tagged it only in part
+or not at all (helpers of :func:`.speaker_links.affiliation` and
+:meth:`.quote_speakers.SpeakerResolver.affiliation_of`).
+
+* :func:`object_body`: the object of the description's preposition ("A spokesperson for
+  Alberta's Ministry of Energy and Minerals": the ministry, not the province; "A
+  spokesperson for the Prairie Relief Society", untagged: that name; "A spokesperson for
+  Germany's economy ministry": that phrase).
+* :func:`written_body`: capitalised words right before a lower-case role noun ("A Fraser
+  Health spokesperson", "LWC chairperson Maria Lund").
+
+A name no entity holds is given with ``entity`` None and the name as written; a name that
+spells an acronym, or is an organisation's name or the opening of one, is that
+organisation (:meth:`.quote_speakers.SpeakerResolver.body_named`).  Known places, people's
+names and role words are never such a body.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..lang import get as get_language
+from ..lang import lemma as token_lemma
+from ..places import is_place
+
+# the prepositions that tie a person to the body they speak for ("a spokesperson for",
+# "an official at", "lawyers for"; not "in": "an engineer in the Manchester office")
+BODY_PREPS = frozenset({"for", "at", "of", "from", "with"})
+_JOINERS = frozenset({"of", "and", "&", "for"})
+
+
+@dataclass(frozen=True)
+class Body:
+    """An affiliation: where it is written, the entity (None: a name no entity holds) and
+    its name."""
+
+    start: int
+    end: int
+    entity: str | None
+    name: str
+    type: str = "ORG"
+
+
+def _group_nouns() -> frozenset[str]:
+    return frozenset(get_language("en").quote_cues.get("group_nouns", []))
+
+
+def _body_roles() -> frozenset[str]:
+    return frozenset(get_language("en").lexicon("body_roles"))
+
+
+def _role_words() -> frozenset[str]:
+    lang = get_language("en")
+    titles = frozenset(w.lower().rstrip(".") for w in lang.lexicon("person_titles"))
+    return titles | lang.word_set("role_words")
+
+
+def object_body(resolver: Any, noun: Any, start: int, end: int) -> Body | None:
+    """The body the object of a description noun's preposition names (``BODY_PREPS``),
+    inside ``start:end``: the mention holding the object's head noun, else the object's
+    proper name no mention holds, else a body noun with a name before it ("Germany's
+    economy ministry") as written; None when the object names no body."""
+    if noun is None or noun.pos_ != "NOUN":
+        return None
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in BODY_PREPS:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or not start <= obj.idx < end:
+            continue
+        holding = [m for m in resolver.mentions_in(max(start, obj.left_edge.idx), end)
+                   if m.start <= obj.idx < m.end]
+        if holding:
+            m = holding[0]
+            kind = resolver.pronouns.types.get(m.entity, m.type)
+            name = resolver.record.entity(m.entity)["name"]
+            if kind == "ORG" or (kind == "GPE" and (not is_place(name) or prep.lower_ == "for")):
+                return Body(m.start, m.end, m.entity, name, kind)
+            return None
+        words = [t for t in noun.doc[obj.left_edge.i:obj.i + 1] if t.dep_ not in ("det", "punct")]
+        if not words:
+            continue
+        s, e = words[0].idx, obj.idx + len(obj)
+        if resolver.mentions_in(s, e) and not obj.text.islower():
+            return None  # a name the tagger made something else of
+        if obj.pos_ == "PROPN" and obj.text[:1].isupper() \
+                and all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in words):
+            return resolver.body_named(s, e)
+        if obj.text.islower() and token_lemma(obj).lower() in _group_nouns() and any(
+                c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in obj.children):
+            return Body(s, e, None, resolver.text[s:e])  # "Germany's economy ministry"
+    return None
+
+
+def written_body(resolver: Any, start: int, end: int) -> Body | None:
+    """A body's name written right before a lower-case noun of one who acts for a body
+    (``lexicons/body_roles.txt``) in ``start:end`` ("A Fraser
+    Health spokesperson", "LWC chairperson Maria Lund", "A Liberal party spokesperson":
+    the party's words with it): capitalised words no mention holds but as one name, none a
+    role or title; one word only when it spells an acronym or names an organisation
+    (:meth:`.quote_speakers.SpeakerResolver.body_named`), and never a sentence's first word
+    ("Project manager Leah Dorsey")."""
+    doc, groups, roles, acting = resolver.doc, _group_nouns(), _role_words(), _body_roles()
+    toks = [t for t in doc.char_span(start, end, alignment_mode="expand") or ()]
+    for i, role in enumerate(toks):
+        if role.pos_ != "NOUN" or not role.text.islower() or role.lower_ not in acting:
+            continue
+        j = i
+        while j > 0 and (toks[j - 1].text[:1].isupper() and toks[j - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                         or toks[j - 1].lower_ in groups and j > 1 and toks[j - 2].text[:1].isupper()):
+            j -= 1
+        run = toks[j:i]
+        if not run or any(t.lower_.rstrip(".") in roles for t in run):
+            continue
+        s, e = run[0].idx, run[-1].idx + len(run[-1])
+        capitals = [t for t in run if t.text[:1].isupper()]
+        if len(capitals) == 1 and run[0].is_sent_start:
+            return None
+        return resolver.body_named(s, e, unknown_ok=len(capitals) > 1)
+    return None
