@@ -77,3 +77,14 @@ def test_who_after_the_body_in_a_description_leaves_it_a_body(pipe):
             "she was not authorised to speak publicly, said the berths would reopen in March.\n")
     _, (q,) = _quotes(pipe, text)
     assert q["speaker"]["affiliation"]["name"] == "Provincial Treasury"
+
+
+def test_the_same_noun_again_keeps_the_earlier_description_affiliation(pipe):
+    text = ("A senior official at the Ministry of Coastal Affairs said the sea wall would be "
+            "finished by June.\n\n"
+            "Residents have heard that before. \"We have the money this time,\" the official said.\n\n"
+            "The Harbourview Water Authority raised its rates on Friday. A manager at one regional "
+            "office said the increase was too small.\n")
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "the official") == "Ministry of Coastal Affairs"
+    assert _affiliation(quotes, "one regional office") is None  # "one": no body named before

@@ -121,6 +121,7 @@ class SpeakerResolver:
         self._aliases = _acronyms(self.text, self.mentions, record)
         self._later: str | None = None  # the last description resolved to a person named after it
         self._named_by: dict[str, str] = {}  # a lede's role noun -> the person named next (_named_next)
+        self._described: list[tuple[int, str, dict]] = []  # (start, noun, affiliation): note_affiliation
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -217,6 +218,23 @@ class SpeakerResolver:
                 left = max(tok.left_edge.idx, start)
                 return Mention(left, tok.idx + len(tok), body.entity, "ORG")
         return None
+
+    def note_affiliation(self, pos: int, head: Any, affiliation: dict) -> None:
+        """Remember the affiliation of a description speaker that named no entity ("A senior
+        official at the Treasury"), for the same noun with "the" after it."""
+        self._described.append((pos, token_lemma(head).lower(), affiliation))
+
+    def earlier_affiliation(self, pos: int, head: Any) -> dict:
+        """``{"affiliation": ...}`` for a definite description speaker that named no entity
+        ("the official said") where the nearest earlier such speaker with the same noun, in
+        the look-back, had one ("A senior official at the Ministry of Environment"); else {}."""
+        if head.pos_ != "NOUN" or not _definite(head):
+            return {}
+        noun = token_lemma(head).lower()
+        for p, word, affiliation in reversed(self._described):
+            if pos - LOOKBACK_CHARS < p < pos and word == noun:
+                return {"affiliation": dict(affiliation)}
+        return {}
 
     def _people_of(self, m: Mention) -> bool:
         """A name written before a noun for a place's people ("Orchard Point resident Helen
@@ -959,9 +977,10 @@ def _definite(noun: Any) -> bool:
 
 
 def _indefinite(noun: Any) -> bool:
-    """A noun with an indefinite article ("a state", "another union"): something new, no
-    body named before."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+    """A noun with an indefinite article ("a state", "another union") or "one" ("an official
+    at one large department"): something new, no body named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+               or c.dep_ in ("nummod", "det") and c.lower_ == "one" for c in noun.children)
 
 
 def _agrees(p: Any, noun: Any) -> bool:

@@ -658,6 +658,11 @@ class Extractor:
                                       **span(self.text, aff.start, aff.end)}
         elif aff is not None and aff.entity is None:  # a body's name no entity holds
             speaker["affiliation"] = {"entity": None, "name": aff.name, **span(self.text, aff.start, aff.end)}
+        if head is not None and entity is None:  # "the official" after "A senior official at X"
+            if "affiliation" in speaker:
+                self.resolver.note_affiliation(s, head, speaker["affiliation"])
+            else:
+                speaker.update(self.resolver.earlier_affiliation(s, head))
         return speaker
 
     def _subject_outside_quotes(self, tok: Any) -> Any:
