@@ -88,3 +88,14 @@ def test_the_same_noun_again_keeps_the_earlier_description_affiliation(pipe):
     _, quotes = _quotes(pipe, text)
     assert _affiliation(quotes, "the official") == "Ministry of Coastal Affairs"
     assert _affiliation(quotes, "one regional office") is None  # "one": no body named before
+
+
+def test_a_body_named_with_a_place_in_it_and_titles_joined_to_the_name(pipe):
+    text = ('"The river will crest on Friday," Environment Yukon meteorologist Lena Hart told the briefing.\n\n'
+            '"Nobody should drive tonight," Highways Manitoba engineer Paul Roy told reporters.\n\n'
+            "The pilots' union said its Northway Air council had voted to strike.\n\n"
+            '"We remain hopeful," Northway Air president and CEO Dario Venn said.\n')
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "Hart") == "Environment Yukon"
+    assert _affiliation(quotes, "Roy") == "Highways Manitoba"
+    assert _affiliation(quotes, "Venn") == "Northway Air"  # not the union's "Northway Air council"

@@ -178,7 +178,9 @@ class SpeakerResolver:
         # Yorkshire Police, Det Sgt Paul Lyle": organisations named there only
         own = start <= head.idx < end or head.pos_ == "NOUN"  # not "Outside Leinster House, Fr X"
         nouns = [head] * own + [c for c in head.children if c.dep_ == "appos" and own] \
-            + ([head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else [])
+            + ([head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else []) \
+            + ([head.head] if own and head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < head.i
+               else [])  # "Maple Air president and CEO Grant Leclerc": the name coordinated with a title
         for noun in nouns:
             found = self._body_in(*noun_phrase(noun), None, entity, point_back=False) \
                 or written_body(self, *noun_phrase(noun))
@@ -346,9 +348,12 @@ class SpeakerResolver:
         holds it (:mod:`.affiliations`): the organisation it abbreviates or whose name it is or
         opens (:meth:`full_body`), else (``unknown_ok``, or a name in capitals) the name
         itself with no entity; None for a known place's name, a person's, or a name a
-        mention cuts or tags a person."""
+        mention cuts or tags a person (a place tagged inside it is no cut: "Environment
+        Canada")."""
         name = self.text[start:end]
-        near = [m for m in self.mentions_in(max(0, start - 100), end + 100) if m.start < end and start < m.end]
+        near = [m for m in self.mentions_in(max(0, start - 100), end + 100) if m.start < end and start < m.end
+                and not (start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                         and m.type in ("GPE", "LOC", "NORP"))]  # "Environment Canada": a place inside
         if any((m.start, m.end) != (start, end) or self.pronouns.types.get(m.entity) == "PERSON" for m in near) \
                 or is_place(name) or given_name_gender([name], "en") is not None:
             return None
@@ -375,7 +380,8 @@ class SpeakerResolver:
 
     def _full_name(self, entity: str, body: bool = False) -> str:
         """A body's short name ("Harvest Lane" after "Harvest Lane Foods Inc."): the organisation
-        whose name opens with all its words, the shortest where each such name opens with
+        whose name opens with all its words and goes on in capitalised words (not "Maple Air
+        council", a part of a union, for "Maple Air"), the shortest where each such name opens with
         it; a name with no known given name, not the entity a pronoun reads as a person's
         surname, and of one word only when the article types it an organisation and it names
         no country or province ("Pinecrest" after "Pinecrest Residential Holdings"); else
@@ -392,6 +398,7 @@ class SpeakerResolver:
         longer = sorted((len(e["name"].split()), e["id"]) for e in self.record.entities
                         if e["id"] != entity and e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
                         and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words)
+                        and all(w[:1].isupper() or w in ("of", "and", "&") for w in e["name"].split()[len(words):])
                         and not (body and len(words) < 2 and name_kind(e["name"]) != "company"))
         if not longer:
             return entity
