@@ -99,3 +99,12 @@ def test_a_body_named_with_a_place_in_it_and_titles_joined_to_the_name(pipe):
     assert _affiliation(quotes, "Hart") == "Environment Yukon"
     assert _affiliation(quotes, "Roy") == "Highways Manitoba"
     assert _affiliation(quotes, "Venn") == "Northway Air"  # not the union's "Northway Air council"
+
+
+def test_a_telecom_description_points_back_to_a_company_not_an_office(pipe):
+    text = ("Ridgeline Telecom Inc. said a server holding customer records was breached in May. It said it "
+            "told the Office of the Consumer Ombudsman a week later.\n\n"
+            "A spokesperson for the telecom, Mara Quinn, told reporters the delay was needed to "
+            "identify the customers.\n")
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "Quinn") == "Ridgeline Telecom Inc."

@@ -209,7 +209,7 @@ class SpeakerResolver:
                         and not is_place(self.record.entity(m.entity)["name"]):
                     return Mention(tok.idx, tok.idx + len(tok), m.entity, "ORG")
                 continue
-            if not point_back or tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound") \
+            if not point_back or tok is head or not _common(tok) or tok.dep_ not in ("pobj", "poss", "compound") \
                     or tok.dep_ == "pobj" and tok.head.lower_ not in BODY_PREPS \
                     or tok.dep_ == "compound" and not (_definite(tok) or _definite(tok.head)) and (
                         org_kind(token_lemma(tok).lower()) is None or any(c.dep_ == "compound" for c in tok.children)):
@@ -670,7 +670,7 @@ class SpeakerResolver:
         those, the nearest sentence's, a subject first ("Unifor reached a deal with
         Stellantis, the union said": Unifor)."""
         noun = token_lemma(head).lower()
-        if (head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and _bare(head))) \
+        if (not _common(head) and not (head.pos_ == "PROPN" and _bare(head))) \
                 or noun not in lexicon()["group_nouns"] or _indefinite(head):
             return None  # (a headline's capitalised "Airline says": a common noun)
         kind = org_kind(noun)
@@ -976,6 +976,12 @@ def _bare(noun: Any) -> bool:
         return noun.text[:1].isupper() and noun.text[1:].islower() \
             and not any(c.dep_ in ("det", "poss", "nummod", "compound", "amod") for c in noun.children)
     return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
+
+
+def _common(tok: Any) -> bool:
+    """A common noun, or one the tagger took for a name though written in lower case ("the
+    telecom")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
 
 
 def _definite(noun: Any) -> bool:
