@@ -108,3 +108,37 @@ def test_a_telecom_description_points_back_to_a_company_not_an_office(pipe):
             "identify the customers.\n")
     _, quotes = _quotes(pipe, text)
     assert _affiliation(quotes, "Quinn") == "Ridgeline Telecom Inc."
+
+
+def _quotes_untagged(pipe, text, missed):
+    """The quotes of ``text`` as if the entity tagger had missed the organisations named
+    ``missed`` (their entities dropped before the quotes component runs)."""
+    from unspun.pipeline.registry import Context
+    from unspun.readers.article import Article
+
+    rec = pipe.make_record(Article(text=text))
+    doc = pipe._parse([text])[0]
+    ctx = Context(rec, doc)
+    for comp in pipe.components:
+        if comp.name == "quotes":
+            rec.entities = [e for e in rec.entities if e["name"] not in missed]
+        comp.func(ctx)
+    validate(rec.to_dict())
+    return rec.quotes
+
+
+def test_the_body_a_person_s_description_names_after_its_preposition(pipe):
+    text = ("Anders Holm, chief executive of Swedish manufacturer Varmeco, said the rules had "
+            "cost the company orders.\n\n"
+            '"One good season proves nothing," said Dr Ines Moreau, a crop geneticist at the '
+            "Denmark-based Institute for Saline Crops.\n")
+    quotes = _quotes_untagged(pipe, text, {"Varmeco", "Institute for Saline Crops"})
+    assert _affiliation(quotes, "Holm") == "Varmeco"
+    assert _affiliation(quotes, "Moreau") == "Institute for Saline Crops"  # not Denmark
+
+
+def test_a_capitalised_common_word_opening_the_sentence_is_no_affiliation(pipe):
+    text = ("The governor's office has stayed out of the dispute. Press secretary Dana Ruiz said on "
+            "Tuesday that the governor expected both sides to reach a deal.\n")
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "Ruiz") is None

@@ -58,8 +58,10 @@ def _role_words() -> frozenset[str]:
 def object_body(resolver: Any, noun: Any, start: int, end: int) -> Body | None:
     """The body the object of a description noun's preposition names (``BODY_PREPS``),
     inside ``start:end``: the mention holding the object's head noun, else the object's
-    proper name no mention holds, else a body noun with a name before it ("Germany's
-    economy ministry") as written; None when the object names no body."""
+    proper name no mention holds (:func:`_name_span`: "chief executive of Danish
+    manufacturer Nordvarme", "a geneticist at the Netherlands-based Institute for Saline
+    Agriculture"), else a body noun with a name before it ("Germany's economy ministry")
+    as written; None when the object names no body."""
     if noun is None or noun.pos_ != "NOUN":
         return None
     for prep in noun.rights:
@@ -77,19 +79,30 @@ def object_body(resolver: Any, noun: Any, start: int, end: int) -> Body | None:
             if kind == "ORG" or (kind == "GPE" and (not is_place(name) or prep.lower_ == "for")):
                 return Body(m.start, m.end, m.entity, name, kind)
             return None
+        if obj.pos_ == "PROPN" and obj.text[:1].isupper():
+            return resolver.body_named(*_name_span(obj))
         words = [t for t in noun.doc[obj.left_edge.i:obj.i + 1] if t.dep_ not in ("det", "punct")]
         if not words:
             continue
         s, e = words[0].idx, obj.idx + len(obj)
-        if resolver.mentions_in(s, e) and not obj.text.islower():
-            return None  # a name the tagger made something else of
-        if obj.pos_ == "PROPN" and obj.text[:1].isupper() \
-                and all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in words):
-            return resolver.body_named(s, e)
         if obj.text.islower() and token_lemma(obj).lower() in _group_nouns() and any(
                 c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in obj.children):
             return Body(s, e, None, resolver.text[s:e])  # "Germany's economy ministry"
     return None
+
+
+def _name_span(obj: Any) -> tuple[int, int]:
+    """The proper name a preposition's object heads: its capitalised proper nouns before it
+    ("Danish manufacturer Nordvarme": "Nordvarme"; "the Netherlands-based Institute":
+    "Institute") and the capitalised words and joiners after it, up to its phrase's end
+    ("Institute for Saline Agriculture")."""
+    doc, i = obj.doc, obj.i
+    while i > obj.left_edge.i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        i -= 1
+    right, tail = obj, doc[obj.i + 1:obj.right_edge.i + 1]
+    if len(tail) and all(t.text[:1].isupper() or t.lower_ in _JOINERS for t in tail):
+        right = obj.right_edge
+    return doc[i].idx, right.idx + len(right)
 
 
 def written_body(resolver: Any, start: int, end: int) -> Body | None:

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from .affiliations import BODY_PREPS, Body, written_body
+from .affiliations import BODY_PREPS, Body, object_body, written_body
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
@@ -170,7 +170,9 @@ class SpeakerResolver:
         if found is not None or not entity or self.pronouns.types.get(entity) != "PERSON":
             return found
         for d in self.record.entity(entity).get("descriptions", []):
-            found = self._body_in(d["start"], d["end"], None, entity) or written_body(self, d["start"], d["end"])
+            root = self.doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            found = object_body(self, root.root if root is not None else None, d["start"], d["end"]) \
+                or self._body_in(d["start"], d["end"], None, entity) or written_body(self, d["start"], d["end"])
             if found is not None:
                 return found
         # the name's own phrase and the description it is in apposition with: "Chief Andrea Kelly of
@@ -182,7 +184,8 @@ class SpeakerResolver:
             + ([head.head] if own and head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < head.i
                else [])  # "Maple Air president and CEO Grant Leclerc": the name coordinated with a title
         for noun in nouns:
-            found = self._body_in(*noun_phrase(noun), None, entity, point_back=False) \
+            found = object_body(self, noun, *noun_phrase(noun)) \
+                or self._body_in(*noun_phrase(noun), None, entity, point_back=False) \
                 or written_body(self, *noun_phrase(noun))
             if found is not None:
                 return found
@@ -197,7 +200,8 @@ class SpeakerResolver:
         for m in self.mentions_in(start, end):
             tagged, name = self.pronouns.types.get(m.entity, m.type), self.record.entity(m.entity)["name"]
             if m.entity != entity and tagged in ("ORG", "GPE") and not is_place(name) \
-                    and not (head is not None and m.start <= head.idx < m.end) and not self._people_of(m):
+                    and not (head is not None and m.start <= head.idx < m.end) and not self._people_of(m) \
+                    and not self._capitalised_word(m):
                 return m
         i = bisect_left(self.pronouns.tok_starts, start)
         for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
@@ -237,6 +241,13 @@ class SpeakerResolver:
             if pos - LOOKBACK_CHARS < p < pos and word == noun:
                 return {"affiliation": dict(affiliation)}
         return {}
+
+    def _capitalised_word(self, m: Mention) -> bool:
+        """A one-word "name" that opens a sentence before a lower-case word and is written
+        nowhere else ("Press secretary Owen Prakash said"): a common word capitalised, no body."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].is_sent_start and not span.text.isupper() \
+            and bool(_WORD_AFTER.match(self.text, m.end)) and len(self.record.entity(m.entity)["mentions"]) == 1
 
     def _people_of(self, m: Mention) -> bool:
         """A name written before a noun for a place's people ("Orchard Point resident Helen
