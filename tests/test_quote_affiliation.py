@@ -142,3 +142,19 @@ def test_a_capitalised_common_word_opening_the_sentence_is_no_affiliation(pipe):
             "Tuesday that the governor expected both sides to reach a deal.\n")
     _, quotes = _quotes(pipe, text)
     assert _affiliation(quotes, "Ruiz") is None
+
+
+def test_an_officer_with_no_body_named_speaks_for_the_company_that_just_spoke(pipe):
+    text = ("TORONTO — Shares of Lakefield Outfitters Inc. fell 9 per cent Thursday after the retailer cut "
+            "its forecast.\n\n"
+            "The company said it now expects lower earnings for the year.\n\n"
+            '"We chose to protect our prices," chief executive Dana Whitcombe said on a call with '
+            "analysts.\n\n"
+            "Northwind Airlines said it had cancelled forty flights because of a software fault.\n\n"
+            "A spokeswoman for the airport, Claire Dubois, said queues had cleared by the evening.\n\n"
+            "The Justice Ministry delivered the files on Friday. \"They came far too late,\" Oversight "
+            "Chairman Peter Lang said.\n")
+    _, quotes = _quotes(pipe, text)
+    assert _affiliation(quotes, "Whitcombe") == "Lakefield Outfitters Inc."
+    assert _affiliation(quotes, "Dubois") is None  # the airport's, not the airline's
+    assert _affiliation(quotes, "Lang") is None  # a committee's chairman, not the ministry's

@@ -16,6 +16,7 @@ names and role words are never such a body.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +28,7 @@ from ..places import is_place
 # "an official at", "lawyers for"; not "in": "an engineer in the Manchester office")
 BODY_PREPS = frozenset({"for", "at", "of", "from", "with"})
 _JOINERS = frozenset({"of", "and", "&", "for"})
+_OBJECT = re.compile(r"\b(?:for|at|of|from|with)\s+\S")
 
 
 @dataclass(frozen=True)
@@ -130,4 +132,52 @@ def written_body(resolver: Any, start: int, end: int) -> Body | None:
         if len(capitals) == 1 and run[0].is_sent_start:
             return None
         return resolver.body_named(s, e, unknown_ok=len(capitals) > 1)
+    return None
+
+
+def employer(resolver: Any, entity: str, phrases: list[str]) -> Body | None:
+    """The body a person holding an officer's role with no body named anywhere in their
+    ``phrases`` and no preposition's object there either (their own phrase and
+    descriptions: "chief executive Margaret Kessler",
+    ``lexicons/officer_roles.txt``) speaks for: the organisation that spoke last, or was
+    last a subject, before the person is first named, in that paragraph or the two before
+    ("The company said it expects ... // "...," chief executive Margaret Kessler said"); no
+    known place, nothing inside quotes.  None for any other person."""
+    roles = get_language("en").lexicon("officer_roles")
+    said = " ".join(phrases).lower()
+    if not any(re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", said) for r in roles) \
+            or _OBJECT.search(said):
+        return None  # (not "A spokeswoman for the airport, Claire Dubois": a body of its own)
+    ent = resolver.record.entity(entity)
+    rest = said
+    for r in sorted(roles, key=len, reverse=True):
+        rest = re.sub(rf"(?<![\w-]){re.escape(r)}(?![\w-])", " ", rest)
+    names = {w.lower() for m in ent["mentions"] for w in m["text"].split()} | _role_words() \
+        | get_language("en").word_set("articles")
+    original = " ".join(phrases)
+    if any(w[:1].isupper() and w.lower().rstrip(".,") not in names and w.lower() in rest
+           for w in original.split()):
+        return None  # "Oversight Chairman Jason Chaffetz": a body's word, unresolved
+    first = min((m["start"] for m in ent["mentions"]), default=None)
+    if first is None:
+        return None
+    floor = first
+    for _ in range(3):  # the person's paragraph and the two before it
+        floor = resolver.text.rfind("\n\n", 0, max(0, floor - 1))
+        if floor < 0:
+            floor = 0
+            break
+    floor = max(floor, resolver.dateline_end)
+    found: list[tuple[int, int, str]] = []
+    for pos, end, who in resolver.speakers:
+        if floor <= pos < first:
+            found.append((pos, end, who))
+    for m in resolver.mentions_in(floor, first):
+        if not resolver.inside_quote(m.start) and resolver.pronouns._subject(m):
+            found.append((m.start, m.end, m.entity))
+    for pos, end, who in sorted(found, reverse=True):
+        name = resolver.record.entity(who)["name"]
+        if resolver.pronouns.types.get(who) == "ORG" and not is_place(name) and who != entity:
+            body = resolver.full_body(who, body=True)
+            return Body(pos, end, body, resolver.record.entity(body)["name"])
     return None

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from .affiliations import BODY_PREPS, Body, object_body, written_body
+from .affiliations import BODY_PREPS, Body, employer, object_body, written_body
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
@@ -189,7 +189,9 @@ class SpeakerResolver:
                 or written_body(self, *noun_phrase(noun))
             if found is not None:
                 return found
-        return None
+        phrases = [self.text[slice(*noun_phrase(n))] for n in nouns] \
+            + [d["text"] for d in self.record.entity(entity).get("descriptions", [])]
+        return employer(self, entity, phrases)  # "chief executive Margaret Kessler": the body that spoke
 
     def _body_in(self, start: int, end: int, head: Any, entity: str | None,
                  point_back: bool = True) -> Mention | None:
