@@ -31,6 +31,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from .affiliations import BODY_PREPS, Body, employer, object_body, written_body
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
@@ -120,6 +121,7 @@ class SpeakerResolver:
         self._aliases = _acronyms(self.text, self.mentions, record)
         self._later: str | None = None  # the last description resolved to a person named after it
         self._named_by: dict[str, str] = {}  # a lede's role noun -> the person named next (_named_next)
+        self._described: list[tuple[int, str, dict]] = []  # (start, noun, affiliation): note_affiliation
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -154,19 +156,23 @@ class SpeakerResolver:
         """The entity id the speaker span ``start:end`` refers to, or None."""
         return self.resolve_full(start, end, head).entity
 
-    def affiliation_of(self, start: int, end: int, head: Any, entity: str | None) -> Mention | None:
+    def affiliation_of(self, start: int, end: int, head: Any, entity: str | None) -> "Mention | Body | None":
         """The organisation a speaker works for, where the speaker span itself names none
         after its noun: one named before the noun ("A Downing Street spokesman", "Maple
         Air president Grant Leclerc"), one the phrase points back to ("a spokeswoman for
         the authority", "the union's general secretary": the body that noun stands for,
         :meth:`_organisation`), and for a person the same in the descriptions the article
-        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health"); ``entity`` is
-        the one the speaker span was resolved to."""
-        found = self._body_in(start, end, head, entity)
+        gave them ("Marie Tremblay, a spokesperson for Nova Scotia Health"); in each, a
+        body's name the tagger missed before a role noun ("A Fraser Health spokesperson",
+        :func:`.affiliations.written_body`); ``entity`` is the one the speaker span was
+        resolved to."""
+        found = self._body_in(start, end, head, entity) or written_body(self, start, end)
         if found is not None or not entity or self.pronouns.types.get(entity) != "PERSON":
             return found
         for d in self.record.entity(entity).get("descriptions", []):
-            found = self._body_in(d["start"], d["end"], None, entity)
+            root = self.doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            found = object_body(self, root.root if root is not None else None, d["start"], d["end"]) \
+                or self._body_in(d["start"], d["end"], None, entity) or written_body(self, d["start"], d["end"])
             if found is not None:
                 return found
         # the name's own phrase and the description it is in apposition with: "Chief Andrea Kelly of
@@ -174,12 +180,18 @@ class SpeakerResolver:
         # Yorkshire Police, Det Sgt Paul Lyle": organisations named there only
         own = start <= head.idx < end or head.pos_ == "NOUN"  # not "Outside Leinster House, Fr X"
         nouns = [head] * own + [c for c in head.children if c.dep_ == "appos" and own] \
-            + ([head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else [])
+            + ([head.head] if head.dep_ == "appos" and head.head.pos_ == "NOUN" else []) \
+            + ([head.head] if own and head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < head.i
+               else [])  # "Maple Air president and CEO Grant Leclerc": the name coordinated with a title
         for noun in nouns:
-            found = self._body_in(*noun_phrase(noun), None, entity, point_back=False)
+            found = object_body(self, noun, *noun_phrase(noun)) \
+                or self._body_in(*noun_phrase(noun), None, entity, point_back=False) \
+                or written_body(self, *noun_phrase(noun))
             if found is not None:
                 return found
-        return None
+        phrases = [self.text[slice(*noun_phrase(n))] for n in nouns] \
+            + [d["text"] for d in self.record.entity(entity).get("descriptions", [])]
+        return employer(self, entity, phrases)  # "chief executive Margaret Kessler": the body that spoke
 
     def _body_in(self, start: int, end: int, head: Any, entity: str | None,
                  point_back: bool = True) -> Mention | None:
@@ -190,7 +202,8 @@ class SpeakerResolver:
         for m in self.mentions_in(start, end):
             tagged, name = self.pronouns.types.get(m.entity, m.type), self.record.entity(m.entity)["name"]
             if m.entity != entity and tagged in ("ORG", "GPE") and not is_place(name) \
-                    and not (head is not None and m.start <= head.idx < m.end):
+                    and not (head is not None and m.start <= head.idx < m.end) and not self._people_of(m) \
+                    and not self._capitalised_word(m):
                 return m
         i = bisect_left(self.pronouns.tok_starts, start)
         for tok in self.doc[i:bisect_left(self.pronouns.tok_starts, end)]:
@@ -202,13 +215,47 @@ class SpeakerResolver:
                         and not is_place(self.record.entity(m.entity)["name"]):
                     return Mention(tok.idx, tok.idx + len(tok), m.entity, "ORG")
                 continue
-            if not point_back or tok is head or tok.pos_ != "NOUN" or tok.dep_ not in ("pobj", "poss", "compound"):
-                continue
+            if not point_back or tok is head or not _common(tok) or tok.dep_ not in ("pobj", "poss", "compound") \
+                    or tok.dep_ == "pobj" and tok.head.lower_ not in BODY_PREPS \
+                    or tok.dep_ == "compound" and not (_definite(tok) or _definite(tok.head)) and (
+                        org_kind(token_lemma(tok).lower()) is None or any(c.dep_ == "compound" for c in tok.children)):
+                continue  # not "an engineer in the Manchester office", "School board trustees", "A
+                #           senior administration official"; "union president Teresa Kowal": the union
             body = self._organisation(tok.idx, tok)
             if body is not None and body.entity and body.entity != entity:
                 left = max(tok.left_edge.idx, start)
                 return Mention(left, tok.idx + len(tok), body.entity, "ORG")
         return None
+
+    def note_affiliation(self, pos: int, head: Any, affiliation: dict) -> None:
+        """Remember the affiliation of a description speaker that named no entity ("A senior
+        official at the Treasury"), for the same noun with "the" after it."""
+        self._described.append((pos, token_lemma(head).lower(), affiliation))
+
+    def earlier_affiliation(self, pos: int, head: Any) -> dict:
+        """``{"affiliation": ...}`` for a definite description speaker that named no entity
+        ("the official said") where the nearest earlier such speaker with the same noun, in
+        the look-back, had one ("A senior official at the Ministry of Environment"); else {}."""
+        if head.pos_ != "NOUN" or not _definite(head):
+            return {}
+        noun = token_lemma(head).lower()
+        for p, word, affiliation in reversed(self._described):
+            if pos - LOOKBACK_CHARS < p < pos and word == noun:
+                return {"affiliation": dict(affiliation)}
+        return {}
+
+    def _capitalised_word(self, m: Mention) -> bool:
+        """A one-word "name" that opens a sentence before a lower-case word and is written
+        nowhere else ("Press secretary Owen Prakash said"): a common word capitalised, no body."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].is_sent_start and not span.text.isupper() \
+            and bool(_WORD_AFTER.match(self.text, m.end)) and len(self.record.entity(m.entity)["mentions"]) == 1
+
+    def _people_of(self, m: Mention) -> bool:
+        """A name written before a noun for a place's people ("Orchard Point resident Helen
+        Marsh": ``lexicons/place_people.txt``): where the person lives, no body."""
+        after = _WORD_AFTER.match(self.text, m.end)
+        return bool(after) and after.group(1) in get_language("en").lexicon("place_people")
 
     def resolve_full(self, start: int, end: int, head: Any = None) -> "Resolution":
         """The entity the speaker span refers to, how it was found and from which mention.
@@ -229,7 +276,7 @@ class SpeakerResolver:
             holding = [m for m in inside if head is not None and m.start <= head.idx < m.end]
             people = [m for m in people if m in holding] or people
             found = (people or holding or inside)[0].entity
-            return Resolution(self._aliases.get(self.record.entity(found)["name"], self._full_name(found)))
+            return Resolution(self.full_body(found))
         short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
         if short in self._aliases:  # "Kahwu said", the tagger missing it
             return Resolution(self._aliases[short])
@@ -309,9 +356,54 @@ class SpeakerResolver:
                 return Resolution(None, "description", (s, e), name=self.names.get((s, e), self.text[s:e]))
         return None
 
-    def _full_name(self, entity: str) -> str:
+    def full_body(self, entity: str, body: bool = False) -> str:
+        """The entity a body's short name stands for: the organisation an acronym abbreviates
+        ("ECZ" after "Electoral Commission of Zambia (ECZ)", :func:`_acronyms`), else the one
+        whose name opens with all its words (:meth:`_full_name`; a name found as a body,
+        ``body``, may be one the article typed a place no gazetteer knows, "Northline's
+        chief executive", but one word opens a company's name only, "Aldermoor Systems", not
+        "Army Drone Program" for "Army"), else ``entity``."""
+        return self._aliases.get(self.record.entity(entity)["name"], self._full_name(entity, body))
+
+    def body_named(self, start: int, end: int, unknown_ok: bool = True) -> "Body | None":
+        """The body a name written at ``start:end`` names, where no organisation's mention
+        holds it (:mod:`.affiliations`): the organisation it abbreviates or whose name it is or
+        opens (:meth:`full_body`), else (``unknown_ok``, or a name in capitals) the name
+        itself with no entity; None for a known place's name, a person's, or a name a
+        mention cuts or tags a person (a place tagged inside it is no cut: "Environment
+        Canada")."""
+        name = self.text[start:end]
+        near = [m for m in self.mentions_in(max(0, start - 100), end + 100) if m.start < end and start < m.end
+                and not (start <= m.start and m.end <= end and (m.start, m.end) != (start, end)
+                         and m.type in ("GPE", "LOC", "NORP"))]  # "Environment Canada": a place inside
+        if any((m.start, m.end) != (start, end) or self.pronouns.types.get(m.entity) == "PERSON" for m in near) \
+                or is_place(name) or given_name_gender([name], "en") is not None:
+            return None
+        found = self._aliases.get(name)
+        same = [e["id"] for e in self.record.entities if e["name"].lower() == name.lower() and e["mentions"]]
+        if found is None and same:  # the name tagged elsewhere: a body's only
+            bodies = [i for i in same if self.pronouns.types.get(i) == "ORG"
+                      or self.pronouns.types.get(i) == "GPE" and not is_place(name)]
+            if not bodies:
+                return None  # "South Lismore resident": a name the article tags a place or people
+            found = bodies[0]
+        if found is None:
+            opening = sorted((len(e["name"]), e["id"]) for e in self.record.entities
+                             if e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
+                             and e["name"].split()[:len(name.split())] == name.split() and e["name"] != name
+                             and (" " in name or name_kind(e["name"]) == "company"))
+            found = opening[0][1] if opening else None
+        if found is not None:
+            found = self.full_body(found, body=True)
+            return Body(start, end, found, self.record.entity(found)["name"])
+        if unknown_ok or _CAPITALS.fullmatch(name):
+            return Body(start, end, None, name)
+        return None
+
+    def _full_name(self, entity: str, body: bool = False) -> str:
         """A body's short name ("Harvest Lane" after "Harvest Lane Foods Inc."): the organisation
-        whose name opens with all its words, the shortest where each such name opens with
+        whose name opens with all its words and goes on in capitalised words (not "Maple Air
+        council", a part of a union, for "Maple Air"), the shortest where each such name opens with
         it; a name with no known given name, not the entity a pronoun reads as a person's
         surname, and of one word only when the article types it an organisation and it names
         no country or province ("Pinecrest" after "Pinecrest Residential Holdings"); where
@@ -321,13 +413,16 @@ class SpeakerResolver:
         words = name.split()
         if given_name_gender([name], "en") is not None or entity in self.pronouns.same_as:
             return entity
+        typed = self.pronouns.types.get(entity)
         if len(words) < 2 and (is_country(name) or is_state(name) or not name[:1].isupper() or
-                               self.pronouns.types.get(entity) != "ORG"):
+                               not (typed == "ORG" or body and typed == "GPE" and not is_place(name))):
             return entity  # one word: one the article makes an organisation ("Pinecrest", also
             #                a town's name somewhere), never a country's or a province's
         longer = sorted((len(e["name"].split()), e["id"]) for e in self.record.entities
                         if e["id"] != entity and e["mentions"] and self.pronouns.types.get(e["id"]) == "ORG"
-                        and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words))
+                        and e["name"].split()[:len(words)] == words and len(e["name"].split()) > len(words)
+                        and all(w[:1].isupper() or w in ("of", "and", "&") for w in e["name"].split()[len(words):])
+                        and not (body and len(words) < 2 and name_kind(e["name"]) != "company"))
         if not longer:
             return entity
         shortest = self.record.entity(longer[0][1])["name"].split()
@@ -601,7 +696,7 @@ class SpeakerResolver:
         those, the nearest sentence's, a subject first ("Unifor reached a deal with
         Stellantis, the union said": Unifor)."""
         noun = token_lemma(head).lower()
-        if (head.pos_ != "NOUN" and not (head.pos_ == "PROPN" and _bare(head))) \
+        if (not _common(head) and not (head.pos_ == "PROPN" and _bare(head))) \
                 or noun not in lexicon()["group_nouns"] or _indefinite(head):
             return None  # (a headline's capitalised "Airline says": a common noun)
         kind = org_kind(noun)
@@ -785,7 +880,9 @@ def _acronyms(text: str, mentions: list[Mention], record: Any) -> dict[str, str]
     """A short name -> the organisation it abbreviates: a name written in brackets right
     after an organisation's mention whose capitalised words' initials it spells ("Kenya
     Allied Health Workers Union (Kahwu)", "Office for Product Safety and Standards
-    (OPSS)"), which the tagger may make an entity of its own or miss."""
+    (OPSS)"), which the tagger may make an entity of its own or miss; and an entity's
+    name in capitals that spells the initials of one organisation the article names, and
+    of no other ("FPEA" with "Federal Professional Employees Association")."""
     ends = {m.end: m for m in mentions if m.type == "ORG"}
     out = {}
     for found in re.finditer(r"\(\s*([A-Z][\w&]{1,11})\s*\)", text):
@@ -796,10 +893,28 @@ def _acronyms(text: str, mentions: list[Mention], record: Any) -> dict[str, str]
         if before is None:
             continue
         name = record.entity(before.entity)["name"]
-        initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[0].isupper())
+        initials = _initials(name)
         if len(initials) > 1 and found.group(1).lower() == initials.lower():
             out.setdefault(found.group(1), before.entity)
+    orgs = [e for e in record.entities if e["type"] == "ORG" and e["mentions"] and " " in e["name"]]
+    for e in record.entities:  # "FPEA president ..." where no bracket introduced it
+        short = e["name"]
+        if short in out or not _CAPITALS.fullmatch(short) or not e["mentions"]:
+            continue
+        spelled = [o["id"] for o in orgs if _initials(o["name"]) == short]
+        if len(spelled) == 1:
+            out[short] = spelled[0]
     return out
+
+
+_CAPITALS = re.compile(r"[A-Z]{2,6}")
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Federal Professional Employees
+    Association": FPEA; "Electoral Commission of Zambia": ECZ)."""
+    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[0].isupper())
 
 
 _AGE = re.compile(r"(?:the\s+)?(\d+)-year-old(?:\s+(?:man|woman|boy|girl|mother|father))?\b(?!-)", re.I)
@@ -889,15 +1004,22 @@ def _bare(noun: Any) -> bool:
     return noun.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children)
 
 
+def _common(tok: Any) -> bool:
+    """A common noun, or one the tagger took for a name though written in lower case ("the
+    telecom")."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())
+
+
 def _definite(noun: Any) -> bool:
     """A noun with "the" ("the minister")."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _indefinite(noun: Any) -> bool:
-    """A noun with an indefinite article ("a state", "another union"): something new, no
-    body named before."""
-    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in noun.children)
+    """A noun with an indefinite article ("a state", "another union") or "one" ("an official
+    at one large department"): something new, no body named before."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an", "another")
+               or c.dep_ in ("nummod", "det") and c.lower_ == "one" for c in noun.children)
 
 
 def _agrees(p: Any, noun: Any) -> bool:

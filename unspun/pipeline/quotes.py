@@ -652,10 +652,17 @@ class Extractor:
             speaker["resolved"] = {"how": found.how, "from": span(self.text, *found.source)}
         aff = affiliation(self.resolver.mentions_in(s, e), head, s, e, self.resolver,
                           entity) if head is not None else None
-        if aff is not None and aff.entity != entity:
-            speaker["affiliation"] = {"entity": aff.entity,
-                                      "name": self.rec.entity(aff.entity)["name"],
+        body = self.resolver.full_body(aff.entity, body=True) if aff is not None and aff.entity else None
+        if body is not None and body != entity:  # "ECZ": the commission it abbreviates
+            speaker["affiliation"] = {"entity": body, "name": self.rec.entity(body)["name"],
                                       **span(self.text, aff.start, aff.end)}
+        elif aff is not None and aff.entity is None:  # a body's name no entity holds
+            speaker["affiliation"] = {"entity": None, "name": aff.name, **span(self.text, aff.start, aff.end)}
+        if head is not None and entity is None:  # "the official" after "A senior official at X"
+            if "affiliation" in speaker:
+                self.resolver.note_affiliation(s, head, speaker["affiliation"])
+            else:
+                speaker.update(self.resolver.earlier_affiliation(s, head))
         return speaker
 
     def _subject_outside_quotes(self, tok: Any) -> Any:

@@ -36,7 +36,8 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     writes the entity otherwise.  One tagged as something else is a person with a title
     right before a mention ("Dr. Nadia Chartrand", "Sen. Lin", "Abbotsford Mayor Ravi
     Sandhu"; a loose one, "former", only with a full stop), a known given name before a surname ("Nadia Chartrand") or ", who" after
-    it, or "his" / "her" noun in apposition before it ("Her classmate, Leah Cardinal"),
+    it (not after "the": "an official at the National Treasury, who"), or "his" / "her"
+    noun in apposition before it ("Her classmate, Leah Cardinal"),
     unless its last word is an organisation noun ("Victoria Police") or it is a group's name
     written after a determiner ("the Wisconsin Republican, who": one member); one tagged a
     person without a known given name is an organisation with ", which" or "its"
@@ -81,8 +82,10 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                   and not _NAME_GOES_ON.match(text, m["end"]) for m in e["mentions"])
         member = e["type"] == "NORP" and all(  # "the Wisconsin Republican, who": one of a group
             _DETERMINER_BEFORE.search(text, max(0, m["start"] - 40), m["start"]) for m in e["mentions"])
-        if titled or kin or given_name_gender([e["name"]], lang) is not None \
-                or any(_PERSON_AFTER.match(a) for a in after) and not member:
+        who = not member and any(  # not "A senior official at the National Treasury, who"
+            _PERSON_AFTER.match(text, m["end"]) and text[max(0, m["start"] - 4):m["start"]].lower() != "the "
+            for m in e["mentions"])
+        if titled or kin or given_name_gender([e["name"]], lang) is not None or who:
             out[e["id"]] = "PERSON"
     return out
 
@@ -594,8 +597,19 @@ def affiliation(mentions: Sequence[Any], noun: Any, start: int, end: int, resolv
     """The organisation named in a description's prepositional phrase, else the one the
     speaker's ``resolver`` finds for the speaker resolved to ``entity``
     (:meth:`.quote_speakers.SpeakerResolver.affiliation_of`: named before the noun, pointed
-    back to, or in a person's descriptions), or None."""
+    back to, or in a person's descriptions), or None.  The object of the noun's preposition
+    comes first (:func:`.affiliations.object_body`: "A spokesperson for Alberta's Ministry of
+    Energy", the ministry), and a known place counts only after "for" ("a spokesperson for
+    Ontario", not "an engineer in the Manchester office")."""
+    from .affiliations import object_body
+
+    found = object_body(resolver, noun, start, end) if resolver is not None else None
+    if found is not None:
+        return found
     for m in mentions:
+        if is_place(resolver.record.entity(m.entity)["name"] if resolver is not None else "") \
+                and resolver.text[max(0, m.start - 9):m.start].split()[-1:] != ["for"]:
+            continue
         if m.type in ("ORG", "GPE", "NORP") and start <= m.start and m.end <= end \
                 and not m.start <= noun.idx < m.end and m.start > noun.idx:
             return m
