@@ -755,3 +755,32 @@ def test_more_documents_speak_for_whoever_issued_them(pipe, document):
     assert q["speaker"]["text"] == f"The {document}"
     assert _speaker_name(rec, q) == "Halvorsen Marsh Consulting"
     assert q["speaker"]["resolved"]["how"] == "document"
+
+
+def test_a_name_in_apposition_the_parser_made_a_second_subject_is_the_speaker():
+    """The parser (in some contexts) reads "Her old partner, Omar Baptiste, who ..., says"
+    as two subjects of "says"; the name set off by the comma is the speaker, not the
+    description before it.  The parse is written out as the parser gave it."""
+    from spacy.tokens import Doc
+
+    from unspun.pipeline.nlp import get_nlp
+    from unspun.pipeline.quote_cues import subject
+
+    words = ["Her", "old", "partner", ",", "Omar", "Baptiste", ",", "who", "works", "nights",
+             ",", "says", "he", "laughed", "."]
+    heads = [2, 2, 11, 11, 5, 11, 5, 8, 5, 8, 5, 11, 13, 11, 11]
+    deps = ["poss", "amod", "nsubj", "punct", "compound", "nsubj", "punct", "nsubj", "relcl",
+            "dobj", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    pos = ["PRON", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PRON", "VERB", "NOUN",
+           "PUNCT", "VERB", "PRON", "VERB", "PUNCT"]
+    spaces = [True, True, False, True, True, False, True, True, True, False, True, True, True,
+              False, False]
+    doc = Doc(get_nlp().vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 9)
+    assert subject(doc[11]).text == "Baptiste"
+    # a second subject with no comma before it is left alone
+    doc = Doc(get_nlp().vocab, words=["Police", "and", "Omar", "Baptiste", "said", "no"],
+              heads=[4, 0, 3, 4, 4, 4], deps=["nsubj", "cc", "compound", "nsubj", "ROOT", "dobj"],
+              pos=["NOUN", "CCONJ", "PROPN", "PROPN", "VERB", "DET"],
+              ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert subject(doc[4]).text == "Police"

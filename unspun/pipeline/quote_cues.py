@@ -180,6 +180,7 @@ def subject(tok: Any) -> Any | None:
         # "The study's co-author, Dr. X, said": the parser may make each piece of a hyphenated
         # word a subject; the last piece is the word's head
         subjects = [c for c in subjects if not hyphen_piece(c)] or subjects
+        subjects = _apposition_read_as_subject(subjects) or subjects
         if subjects:  # '4:15 p.m. Trump says ...': a live blog's time stamp is nobody
             who = next((c for c in subjects if not _TIME.search(c.text)), None)
             return None if who is None else past_title(who)
@@ -194,6 +195,21 @@ def subject(tok: Any) -> Any | None:
             return None
         cur = cur.head
     return None
+
+
+def _apposition_read_as_subject(subjects: list[Any]) -> list[Any]:
+    """"Her former partner on the ambulance, Derek Nakamura, who ..., says": the parser may
+    make a name in apposition a second subject of the cue; the name is the speaker (a
+    person's name set off by a comma right after a common-noun subject); else []."""
+    if len(subjects) < 2 or subjects[0].pos_ != "NOUN":
+        return []
+    doc = subjects[0].doc
+    for name in subjects[1:]:
+        first = name.left_edge
+        if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and first.i > 0 \
+                and doc[first.i - 1].text == "," and doc[first.i - 1].i == subjects[0].right_edge.i + 1:
+            return [name]
+    return []
 
 
 def hyphen_piece(tok: Any) -> bool:
