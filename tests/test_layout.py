@@ -128,6 +128,18 @@ def test_headline_byline_date_then_dateline():
     assert body.startswith("SPRINGFIELD, Ill.")
 
 
+def test_a_headline_of_two_sentences_over_a_byline():
+    """A web headline may be two sentences; with a byline (or a date line) under it, it is
+    still the headline, so the byline's name is front matter (no antecedent of "she")."""
+    headline = "She fixed engines for 30 years. Now she teaches welding to teens"
+    text = f"{headline}\n\nBy Ruth Okonjo, Daily Ledger\n\n{PARAS[0]}\n\n{PARAS[1]}"
+    kinds, body = front(text)
+    assert kinds == [("headline", headline), ("byline", "By Ruth Okonjo, Daily Ledger")]
+    assert body.startswith(PARAS[0][:20])
+    # without the byline a two-sentence first paragraph is still the lede
+    assert front(f"{headline}\n\n{PARAS[0]}\n\n{PARAS[1]}")[0] == []
+
+
 def test_standfirst_only_before_a_dateline():
     standfirst = "Engineers found corrosion in two girders; the work will take six months."
     with_dateline = f"Bridge to close\n\n{standfirst}\n\nSPRINGFIELD, Ill. — {PARAS[0]}"

@@ -282,8 +282,10 @@ def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateli
     first = text[paragraphs[0][0]:paragraphs[0][1]]
     second = text[paragraphs[1][0]:paragraphs[1][1]]
     strong = dated == 1 or is_byline(second, lang) or is_date_line(second, lang)
-    if dated == 1 and "\n" not in first and len(first) <= _HEADLINE_CHARS:
-        pass  # a short line straight before the dateline: the headline ('History. Again.')
+    if strong and "\n" not in first and len(first) <= _HEADLINE_CHARS:
+        pass  # a short line straight before the dateline, a byline or a date line: the
+        #       headline, even of two sentences ('History. Again.', 'She spent a decade as a
+        #       paramedic. Now she's making Canada laugh about it' over 'By Jordan Feist, ...')
     elif not _headline_like(first, title, strong, lang) and not is_byline(first, lang) \
             and not is_date_line(first, lang):
         return [], 0
