@@ -77,7 +77,8 @@ def object_body(resolver: Any, noun: Any, start: int, end: int) -> Body | None:
                    if m.start <= obj.idx < m.end]
         if holding:
             m = holding[0]
-            owned = [o for o in resolver.mentions_in(m.end, end) if _POSSESSIVE.fullmatch(resolver.text[m.end:o.start])
+            owned = [o for o in resolver.mentions_in(m.end, end)
+                     if _POSSESSIVE.fullmatch(resolver.text[m.end:o.start])
                      and resolver.pronouns.types.get(o.entity, o.type) == "ORG"]
             m = owned[0] if owned else m  # "the City of Tulsa's Streets and Stormwater Department"
             kind = resolver.pronouns.types.get(m.entity, m.type)
