@@ -158,3 +158,10 @@ def test_an_officer_with_no_body_named_speaks_for_the_company_that_just_spoke(pi
     assert _affiliation(quotes, "Whitcombe") == "Lakefield Outfitters Inc."
     assert _affiliation(quotes, "Dubois") is None  # the airport's, not the airline's
     assert _affiliation(quotes, "Lang") is None  # a committee's chairman, not the ministry's
+
+
+def test_a_body_a_place_or_body_owns_is_the_affiliation(pipe):
+    text = ("A spokesperson for the City of Halden's Parks and Recreation Department said the "
+            "pool would reopen in May.\n")
+    _, (q,) = _quotes(pipe, text)
+    assert q["speaker"]["affiliation"]["name"] == "Parks and Recreation Department"

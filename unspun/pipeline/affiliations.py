@@ -28,6 +28,7 @@ from ..places import is_place
 # "an official at", "lawyers for"; not "in": "an engineer in the Manchester office")
 BODY_PREPS = frozenset({"for", "at", "of", "from", "with"})
 _JOINERS = frozenset({"of", "and", "&", "for"})
+_POSSESSIVE = re.compile(r"['’]s?\s+")
 _OBJECT = re.compile(r"\b(?:for|at|of|from|with)\s+\S")
 
 
@@ -76,6 +77,10 @@ def object_body(resolver: Any, noun: Any, start: int, end: int) -> Body | None:
                    if m.start <= obj.idx < m.end]
         if holding:
             m = holding[0]
+            owned = [o for o in resolver.mentions_in(m.end, end)
+                     if _POSSESSIVE.fullmatch(resolver.text[m.end:o.start])
+                     and resolver.pronouns.types.get(o.entity, o.type) == "ORG"]
+            m = owned[0] if owned else m  # "the City of Tulsa's Streets and Stormwater Department"
             kind = resolver.pronouns.types.get(m.entity, m.type)
             name = resolver.record.entity(m.entity)["name"]
             if kind == "ORG" or (kind == "GPE" and (not is_place(name) or prep.lower_ == "for")):
