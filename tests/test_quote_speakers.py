@@ -784,3 +784,25 @@ def test_a_name_in_apposition_the_parser_made_a_second_subject_is_the_speaker():
               pos=["NOUN", "CCONJ", "PROPN", "PROPN", "VERB", "DET"],
               ents=["O", "O", "B-PERSON", "I-PERSON", "O", "O"])
     assert subject(doc[4]).text == "Police"
+
+
+def test_a_letter_from_someone_the_parser_hung_on_its_addressee_speaks_for_its_sender(pipe):
+    rec, quotes = _quotes(pipe, (
+        "The federal offer, set out last month in a letter to provinces from federal Transport "
+        "Minister Odile Brassard, would raise the grant by 4 per cent a year.\n\n"
+        "The letter says cities must \"report every quarter\" on the work.\n"))
+    q = quotes[-1]
+    assert q["speaker"]["text"] == "The letter"
+    assert _speaker_name(rec, q) == "Odile Brassard"
+
+
+def test_an_offices_report_speaks_for_the_office_named_before(pipe):
+    """"the budget officer's report": the office named earlier whose name ends in the noun
+    and holds its qualifier (an organisation, not a person)."""
+    rec, quotes = _quotes(pipe, (
+        "The Provincial Budget Officer reviewed the fund this spring.\n\n"
+        "Critics cited the budget officer's report, tabled last week. The report said the "
+        "fund had approved fewer than 200 projects.\n"))
+    q = quotes[-1]
+    assert q["speaker"]["text"] == "The report"
+    assert _speaker_name(rec, q) == "Provincial Budget Officer"

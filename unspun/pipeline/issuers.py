@@ -36,13 +36,17 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 def issuer_parts(noun: Any) -> list[Any]:
     """The tokens heading the parts of a document's phrase that may name its issuer,
-    in order: a possessive, then "by / from / of" phrases, then a participle's agent."""
+    in order: a possessive, then "by / from / of" phrases (also a "by / from" phrase the
+    parser hung on the object of another of its prepositions), then a participle's agent."""
     poss, preps, agents = [], [], []
     for child in noun.children:
         if child.dep_ == "poss":
             poss.append(child)
         elif child.dep_ == "prep" and child.lower_ in ISSUER_PREPS:
             preps.append(child)
+        elif child.dep_ == "prep":  # "a letter to provinces from the minister": the parser may
+            preps += [p for o in child.children if o.dep_ == "pobj"  # hang the sender on the
+                      for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from")]  # addressee
         elif child.dep_ == "acl" and token_lemma(child).lower() not in READING_VERBS:
             agents += [c for c in child.children
                        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]

@@ -539,6 +539,12 @@ class SpeakerResolver:
             body = self._organisation(obj.idx, obj) if obj is not None and obj.pos_ == "NOUN" else None
             if body is not None and body.entity is not None:  # "a news release from the health
                 return Resolution(body.entity, source=body.source)  # district": the body it stands for
+            if obj is not None and obj.pos_ == "NOUN":  # "the budget officer's report": the office
+                quals = {c.lower_ for c in obj.children  # named earlier whose name ends in the noun
+                         if c.dep_ in ("compound", "amod") and c.i < obj.i}  # and holds its qualifiers
+                held = self._named_earlier(obj.idx, token_lemma(obj).lower(), quals)
+                if held:
+                    return Resolution(held[0].entity, source=(held[0].start, held[0].end))
         subject = issuing_subject(noun)
         if subject is None or depth > 1:
             return None
