@@ -806,3 +806,15 @@ def test_an_offices_report_speaks_for_the_office_named_before(pipe):
     q = quotes[-1]
     assert q["speaker"]["text"] == "The report"
     assert _speaker_name(rec, q) == "Provincial Budget Officer"
+
+
+@pytest.mark.parametrize("body", ["office", "campaign"])
+def test_a_persons_office_speaks_for_the_person(pipe, body):
+    """"Brassard's office said": the minister's own office speaks for her, not for a body
+    the tagger found in her title ("Health")."""
+    rec, quotes = _quotes(pipe, (
+        "Federal Health Minister Odile Brassard sent the offer in March.\n\n"
+        f"In a statement, Brassard's {body} said the offer was \"generous and fair.\"\n"))
+    q = quotes[-1]
+    assert q["speaker"]["text"] == f"Brassard's {body}"
+    assert _speaker_name(rec, q) == "Odile Brassard"

@@ -304,7 +304,7 @@ class SpeakerResolver:
         if head is not None and is_document(head, token_lemma(head).lower()):
             return self._document(start, head)
         if head is not None:
-            owner = self._owner(head)
+            owner = self._person_owner(head) or self._owner(head)
             if owner is not None:
                 return Resolution(owner.entity, "description", (owner.start, owner.end))
             found = self._description_mention(start, head)
@@ -432,6 +432,18 @@ class SpeakerResolver:
         # Waterfront"): the one body whose name shows what kind of body it is
         bodies = [i for _, i in longer if name_kind(self.record.entity(i)["name"]) is not None]
         return bodies[0] if len(bodies) == 1 else entity
+
+    def _person_owner(self, head: Any) -> Mention | None:
+        """"Toussaint's office said", "the senator's campaign said": a person's own office or
+        campaign (``personal_bodies``) speaks for the person named in the possessive."""
+        if head.pos_ != "NOUN" or token_lemma(head).lower() not in lexicon().get("personal_bodies", ()):
+            return None
+        for child in head.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                for m in self.mentions_in(child.left_edge.idx, child.idx + len(child)):
+                    if self.pronouns.types.get(m.entity, m.type) == "PERSON":
+                        return m
+        return None
 
     def _owner(self, head: Any) -> Mention | None:
         """"The African Union's observer mission said": a body's own part (an organisation
