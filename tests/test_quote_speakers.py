@@ -818,3 +818,17 @@ def test_a_persons_office_speaks_for_the_person(pipe, body):
     q = quotes[-1]
     assert q["speaker"]["text"] == f"Brassard's {body}"
     assert _speaker_name(rec, q) == "Odile Brassard"
+
+
+def test_a_statement_after_an_unnamed_spokesperson_is_the_bodys(pipe):
+    """"In a statement, a spokesperson for Santé Mauricie said ..." then "the statement
+    said": the body the spokesperson speaks for (a name after "a spokesperson for" is a
+    body's, whatever the tagger made of it)."""
+    rec, quotes = _quotes(pipe, (
+        "In a statement, a spokesperson for Santé Mauricie said the patients would be "
+        "\"prioritized\" for appointments.\n\n"
+        "\"No patient will be left without care,\" the statement said.\n"))
+    first, last = quotes
+    assert first["speaker"]["affiliation"]["name"] == "Santé Mauricie"
+    assert last["speaker"]["text"] == "the statement"
+    assert _speaker_name(rec, last) == "Santé Mauricie"

@@ -34,7 +34,7 @@ from typing import Any
 from .affiliations import BODY_PREPS, Body, employer, object_body, written_body
 from .antecedents import given_name_gender, pronoun
 from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
-from .speaker_links import (PronounLinker, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
+from .speaker_links import (PronounLinker, affiliation, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
                             place_level_of, place_levels, post_modifiers, relative_antecedent)
 from ..places import is_country, is_place, is_state
 
@@ -560,14 +560,22 @@ class SpeakerResolver:
         subject = issuing_subject(noun)
         if subject is None or depth > 1:
             return None
-        for p, e, ent in self.speakers:  # the subject already spoke: its resolved speaker
-            if p <= subject.idx < e:
-                return Resolution(ent, source=(p, e))
         s, e, head = speaker_span(self.doc, subject, self)
+        for p, pe, ent in self.speakers:  # the subject already spoke: its resolved speaker
+            if p <= subject.idx < pe:
+                return Resolution(ent or self._body_of(s, e, head), source=(p, pe))
         if is_document(head, token_lemma(head).lower()):
             return self._document(s, head, depth + 1)
         found = self.resolve_full(s, e, head)
-        return Resolution(found.entity, source=found.source or (s, e))
+        return Resolution(found.entity or self._body_of(s, e, head), source=found.source or (s, e))
+
+    def _body_of(self, start: int, end: int, head: Any) -> str | None:
+        """The organisation an unnamed speaker speaks for ("In a statement, a spokesperson for
+        Santé Québec said ...": a later "the statement" is Santé Québec's), or None."""
+        if head is None:
+            return None
+        found = affiliation(self.mentions_in(start, end), head, start, end, self, None)
+        return found.entity if found is not None and found.entity else None
 
     def _named_as(self, part: Any) -> "Resolution | None":
         """An issuer written with the name of an entity the tagger missed there ("Nova Scotia

@@ -41,7 +41,7 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     unless its last word is an organisation noun ("Victoria Police") or it is a group's name
     written after a determiner ("the Wisconsin Republican, who": one member); one tagged a
     person without a known given name is an organisation with ", which" or "its"
-    right after it ("Colleges Ontario, which represents", "Alberta Wildfire said in
+    right after it or "a spokesperson for" right before it ("Colleges Ontario, which represents", "Alberta Wildfire said in
     its update"), a place when its name is a known place ("Medicine Hat"), and what the
     tagger made of the same name elsewhere in the article when that is no person and
     written at least as often."""
@@ -65,6 +65,9 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                     # "Kelowna RCMP": an acronym after the first word is no person's name
                 elif is_place(e["name"]):
                     out[e["id"]] = "GPE"  # "spread to Calgary, Medicine Hat and ..."
+                elif any(_SPOKESPERSON_FOR.search(text, max(0, m["start"] - 30), m["start"])
+                         for m in e["mentions"]):
+                    out[e["id"]] = "ORG"  # "a spokesperson for Santé Québec": a body's voice
                 elif other_types.get(e["name"].lower(), ("", 0))[1] >= len(e["mentions"]):
                     # the tagger's own other reading, when it is at least as frequent (not a
                     # headline's one "Ava DuVernay's" tagged ORG against ten person mentions)
@@ -123,6 +126,7 @@ def _name_shaped(name: str) -> bool:
 _AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Tessa Greaves, 31, was": a person's age
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
+_SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman|people)\s+for\s+(?:the\s+)?$", re.I)
 # a determiner opening the noun phrase a mention ends ("a New Hampshire ", "the ")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
 _LOOSE_TITLES = frozenset({"former", "candidate", "nominee", "speaker", "king", "queen", "lord", "lady"})
