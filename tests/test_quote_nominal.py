@@ -175,3 +175,17 @@ def test_a_one_word_short_name_is_the_organisation_it_opens(quote_pipe):
             "tenants could return.\n")
     rec, quotes = quotes_of(quote_pipe, text)
     assert [speaker_name(rec, q) for q in quotes] == ["Birchmount Residential Holdings"] * 2
+
+
+def test_a_short_name_the_tagger_made_a_person_is_the_organisation_it_opens(quote_pipe):
+    """"Ashcombe" after "Ashcombe Property Group", tagged a person (no known given name,
+    no person's name ends with it): the company."""
+    from unspun.pipeline.speaker_links import entity_types
+
+    text = ("Tenants at 14 towers owned by Ashcombe Property Group stopped paying rent on "
+            "Monday.\n\nIn a letter to tenants, Ashcombe said the increase was permitted under "
+            "provincial law and reflected rising costs.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    (short,) = [e for e in rec.entities if e["name"] == "Ashcombe"]
+    assert short["type"] == "PERSON"  # the tagger's reading, which this rule corrects
+    assert entity_types(rec)[short["id"]] == "ORG"

@@ -41,7 +41,9 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     unless its last word is an organisation noun ("Victoria Police") or it is a group's name
     written after a determiner ("the Wisconsin Republican, who": one member); one tagged a
     person without a known given name is an organisation with ", which" or "its"
-    right after it or "a spokesperson for" right before it ("Colleges Ontario, which represents", "Alberta Wildfire said in
+    right after it or "a spokesperson for" right before it or when it opens the name of
+    an organisation the article names and ends no person's ("Bellridge" after "Bellridge
+    Property Group") ("Colleges Ontario, which represents", "Alberta Wildfire said in
     its update"), a place when its name is a known place ("Medicine Hat"), and what the
     tagger made of the same name elsewhere in the article when that is no person and
     written at least as often."""
@@ -51,6 +53,8 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     other_types = {e["name"].lower(): (e["type"], len(e["mentions"])) for e in record.entities
                    if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
     after_title = _after_titles(text, titles)
+    org_names = [e["name"] for e in record.entities if e["type"] == "ORG" and e["mentions"]]
+    person_names = [e["name"] for e in record.entities if e["type"] == "PERSON" and e["mentions"]]
     out = {}
     for e in record.entities:
         out[e["id"]] = e["type"]
@@ -68,6 +72,9 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                 elif any(_SPOKESPERSON_FOR.search(text, max(0, m["start"] - 30), m["start"])
                          for m in e["mentions"]):
                     out[e["id"]] = "ORG"  # "a spokesperson for Santé Québec": a body's voice
+                elif any(n.startswith(e["name"] + " ") for n in org_names) \
+                        and not any(n.endswith(" " + e["name"]) for n in person_names):
+                    out[e["id"]] = "ORG"  # "Bellridge" after "Bellridge Property Group": its short name
                 elif other_types.get(e["name"].lower(), ("", 0))[1] >= len(e["mentions"]):
                     # the tagger's own other reading, when it is at least as frequent (not a
                     # headline's one "Ava DuVernay's" tagged ORG against ten person mentions)
