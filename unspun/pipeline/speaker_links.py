@@ -72,7 +72,7 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                 elif any(_SPOKESPERSON_FOR.search(text, max(0, m["start"] - 30), m["start"])
                          for m in e["mentions"]):
                     out[e["id"]] = "ORG"  # "a spokesperson for Santé Québec": a body's voice
-                elif any(n.startswith(e["name"] + " ") for n in org_names) \
+                elif " " not in e["name"] and any(n.startswith(e["name"] + " ") for n in org_names) \
                         and not any(n.endswith(" " + e["name"]) for n in person_names):
                     out[e["id"]] = "ORG"  # "Bellridge" after "Bellridge Property Group": its short name
                 elif other_types.get(e["name"].lower(), ("", 0))[1] >= len(e["mentions"]):
