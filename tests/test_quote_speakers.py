@@ -832,3 +832,16 @@ def test_a_statement_after_an_unnamed_spokesperson_is_the_bodys(pipe):
     assert first["speaker"]["affiliation"]["name"] == "Santé Mauricie"
     assert last["speaker"]["text"] == "the statement"
     assert _speaker_name(rec, last) == "Santé Mauricie"
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"The rebate works," said Odile Brassard, policy director at the Green Valleys Alliance, '
+     "who urged Ottawa to print the amount on every receipt.", "Odile Brassard"),
+    ("Next to speak was Tomas Riedel, director of emergency operations for the Kettle River "
+     "Regional District, who said the order covers about 480 properties.", "Tomas Riedel"),
+])
+def test_who_after_a_persons_role_at_a_body_is_the_person(pipe, text, name):
+    """The parser hangs "who" on the body the person's role names; "who" is the person."""
+    rec, quotes = _quotes(pipe, text)
+    q = next(q for q in quotes if q["speaker"]["text"] == "who")
+    assert _speaker_name(rec, q) == name

@@ -530,7 +530,24 @@ def relative_antecedent(head: Any) -> Any | None:
     if head.lower_ not in RELATIVE or verb.dep_ != "relcl":
         return None
     noun = _copula_subject(verb.head)
+    if head.lower_ == "who" and noun.ent_type_ != "PERSON":
+        noun = _person_above(noun) or noun
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
+
+
+def _person_above(noun: Any) -> Any | None:
+    """The person a "who" stands for when the parser hung it on the body in that person's
+    role ("Omar Siddiqui, policy director at the Clean Prairies Alliance, who urged"): up
+    from the noun through prepositions and the role in apposition to a person's name; else
+    None."""
+    tok = noun
+    for _ in range(8):
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+            return tok
+        if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 def _copula_subject(noun: Any) -> Any:
