@@ -73,3 +73,16 @@ def test_a_person_named_like_a_business_is_the_business():
     rec = unspun.analyze("Teresa Abreu has run Abreu Bakery on the corner for 27 years. "
                          "Abreu said her sales dropped by half.")
     assert not any(e["type"] == "PERSON" and e["name"].endswith("Bakery") for e in rec.entities)
+
+
+def test_a_titled_surname_goes_to_the_namesake_named_with_that_title():
+    """Two people of one surname; "Chief Beardy" is the one introduced as "Chief Gerald
+    Beardy", not the nephew named after him."""
+    text = ('"My kids have never once drunk from the tap in their own house," said Chief Gerald '
+            'Beardy, one of the lead plaintiffs.\n\n"I will believe it when I brush my teeth with '
+            'the tap," said Kyle Beardy, 17, the chief\'s nephew, laughing.\n\n'
+            'Chief Beardy posted on Facebook Tuesday night: "Thank you to every family."\n')
+    rec = unspun.analyze(text)
+    start = text.index("Chief Beardy") + len("Chief ")
+    owner = next(e for e in rec.entities if any(m["start"] == start for m in e["mentions"]))
+    assert owner["name"] == "Gerald Beardy"

@@ -293,6 +293,10 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
             before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
             given = [i for i in candidates if before and len(clusters[i][0].tokens) > 1
                      and clusters[i][0].tokens[0] == before.group(1).lower()]  # "Ivanka [Trump]"
+            if len(candidates) > 1 and len(given) != 1 and before:  # "Chief Sutherland": the one
+                given = [i for i in candidates if any(  # written with that title before his name
+                    (w := _WORD_BEFORE.search(text, max(0, x.start - 40), x.start))
+                    and w.group(1) == before.group(1) for x in clusters[i])] if before.group(1)[:1].isupper() else []
             best = given[0] if len(given) == 1 else owners[0] if len(owners) == 1 else \
                 max(candidates, key=lambda i: _latest_before(starts, clusters, i, m.start))
             if word in by_last and word == clusters[best][0].tokens[-1] and len(given) != 1:
