@@ -86,3 +86,35 @@ def test_a_titled_surname_goes_to_the_namesake_named_with_that_title():
     start = text.index("Chief Beardy") + len("Chief ")
     owner = next(e for e in rec.entities if any(m["start"] == start for m in e["mentions"]))
     assert owner["name"] == "Gerald Beardy"
+
+
+def test_a_person_named_like_a_body_it_opens_is_the_body():
+    """French and English bodies' names open with their kind ("Clinique médicale Saint-Luc",
+    "University of Regina"); a tagged 'person' so named is an organisation."""
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    for name in ("Clinique médicale Saint-Luc", "University of Regina"):
+        text = f"{name} will close its doors on Oct. 31."
+        doc = get_nlp()(text)
+        doc.ents = [doc.char_span(0, len(name), label="PERSON")]
+        (m,) = spacy_mentions(doc, text)
+        assert m.label == "ORG"
+
+
+def test_a_titled_surname_that_is_also_a_town_stays_a_person():
+    """"Dr. Isabelle Roy" where the tagger found only "Roy" (also a town's name): a person."""
+    from types import SimpleNamespace
+
+    from unspun.pipeline.speaker_links import entity_types
+
+    text = "Dr. Isabelle Roy said the rent made it impossible to keep going."
+    start = text.index("Roy")
+    rec = SimpleNamespace(text=text, entities=[{"id": "E1", "name": "Roy", "type": "PERSON",
+                                                "mentions": [{"start": start, "end": start + 3}]}])
+    assert entity_types(rec)["E1"] == "PERSON"
+    text = "The storm spread to Roy and Ogden overnight."  # no title: the town
+    start = text.index("Roy")
+    rec = SimpleNamespace(text=text, entities=[{"id": "E1", "name": "Roy", "type": "PERSON",
+                                                "mentions": [{"start": start, "end": start + 3}]}])
+    assert entity_types(rec)["E1"] == "GPE"

@@ -170,8 +170,9 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         tokens = name_tokens(text[s:e], lang)
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
-        if label == "PERSON" and len(tokens) > 1 and tokens[-1] in lang.word_set("organisation_last_words"):
-            label = "ORG"  # "Moniz Bakery": a business's name, not its owner's
+        if label == "PERSON" and (len(tokens) > 1 and tokens[-1] in lang.word_set("organisation_last_words")
+                                  or tokens and tokens[0] in lang.word_set("organisation_first_words")):
+            label = "ORG"  # "Moniz Bakery", "Clinique médicale ...": a body's name, not a person's
         out.append(Mention(s, e, label, tokens))
     return out
 

@@ -67,8 +67,9 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                         or any(len(w) > 2 and w.isupper() and w.isalpha() for w in e["name"].split()[1:]):
                     out[e["id"]] = "ORG"  # "Colleges Ontario, which represents", "X said in its update",
                     # "Kelowna RCMP": an acronym after the first word is no person's name
-                elif is_place(e["name"]):
-                    out[e["id"]] = "GPE"  # "spread to Calgary, Medicine Hat and ..."
+                elif is_place(e["name"]) and e["name"] not in after_title:
+                    out[e["id"]] = "GPE"  # "spread to Calgary, Medicine Hat and ..." (not "Dr.
+                    #                        Isabelle Roy", where the tagger found only "Roy")
                 elif any(_SPOKESPERSON_FOR.search(text, max(0, m["start"] - 30), m["start"])
                          for m in e["mentions"]):
                     out[e["id"]] = "ORG"  # "a spokesperson for Santé Québec": a body's voice
