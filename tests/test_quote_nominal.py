@@ -189,3 +189,26 @@ def test_a_short_name_the_tagger_made_a_person_is_the_organisation_it_opens(quot
     (short,) = [e for e in rec.entities if e["name"] == "Ashcombe"]
     assert short["type"] == "PERSON"  # the tagger's reading, which this rule corrects
     assert entity_types(rec)[short["id"]] == "ORG"
+
+
+def test_an_untagged_short_name_is_the_organisation_it_opens(quote_pipe):
+    """"Tamarack Western said", which the tagger left untagged, after "Tamarack Western
+    Railway": the railway."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "The strike at Union Station began after Tamarack Western Railway and its workers "
+        "failed to reach a deal.\n\n"
+        "Tamarack Western said it had offered \"industry-leading\" wages and that the union "
+        "walked away.\n"))
+    assert _by_text(rec, quotes, "it had offered") == "Tamarack Western Railway"
+
+
+def test_a_facility_named_like_a_company_is_an_organisation():
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    text = "Crews at Kettle Valley Railway stopped work on Monday."
+    doc = get_nlp()(text)
+    start = text.index("Kettle")
+    doc.ents = [doc.char_span(start, start + len("Kettle Valley Railway"), label="FAC")]
+    (m,) = spacy_mentions(doc, text)
+    assert m.label == "ORG"

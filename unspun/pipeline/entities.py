@@ -171,8 +171,10 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
         if label == "PERSON" and (len(tokens) > 1 and tokens[-1] in lang.word_set("organisation_last_words")
-                                  or tokens and tokens[0] in lang.word_set("organisation_first_words")):
-            label = "ORG"  # "Moniz Bakery", "Clinique médicale ...": a body's name, not a person's
+                                  or tokens and tokens[0] in lang.word_set("organisation_first_words")) \
+                or label in ("FAC", "PRODUCT") and len(tokens) > 1 \
+                and tokens[-1] in lang.word_set("organisation_last_words"):
+            label = "ORG"  # "Moniz Bakery", "Clinique médicale ...", "Prairie Western Railway": a body
         out.append(Mention(s, e, label, tokens))
     return out
 

@@ -280,6 +280,9 @@ class SpeakerResolver:
         short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
         if short in self._aliases:  # "Kahwu said", the tagger missing it
             return Resolution(self._aliases[short])
+        opened = self._opened(short) if head is not None and head.pos_ == "PROPN" else None
+        if opened is not None:  # "Prairie Western said", untagged, after "Prairie Western Railway"
+            return Resolution(opened)
         word = self.text[start:end].lower()
         if head is not None:
             noun = relative_antecedent(head)
@@ -432,6 +435,14 @@ class SpeakerResolver:
         # Waterfront"): the one body whose name shows what kind of body it is
         bodies = [i for _, i in longer if name_kind(self.record.entity(i)["name"]) is not None]
         return bodies[0] if len(bodies) == 1 else entity
+
+    def _opened(self, short: str) -> str | None:
+        """The one organisation whose name the capitalised words ``short`` open, or None."""
+        if not short[:1].isupper() or is_place(short) or given_name_gender([short], "en") is not None:
+            return None
+        found = [e["id"] for e in self.record.entities if e["mentions"]
+                 and self.pronouns.types.get(e["id"]) == "ORG" and e["name"].startswith(short + " ")]
+        return found[0] if len(found) == 1 else None
 
     def _person_owner(self, head: Any) -> Mention | None:
         """"Toussaint's office said", "the senator's campaign said": a person's own office or
