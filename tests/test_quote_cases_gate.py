@@ -16,10 +16,10 @@ FLOORS = {  # floor: measured when set (2026-12-01, the 78 cases of the four cla
     ("all", "f1"): 0.97,            # 0.984
     ("direct", "f1"): 0.98,         # 1.000
     ("indirect", "f1"): 0.96,       # 0.976
-    ("all", "speaker"): 0.95,       # 0.967 (0.954 when set)
+    ("all", "speaker"): 0.96,       # 0.973 on 2026-12-02, sixth session (0.954 when set)
     ("cueless", "speaker"): 0.95,   # 0.974
     ("pronoun", "speaker"): 0.95,   # 0.983
-    ("nonagent", "speaker"): 0.92,  # 0.933 on 2026-12-02 (0.865 when set)
+    ("nonagent", "speaker"): 0.93,  # 0.944 on 2026-12-02, sixth session (0.865 when set)
 }
 # The whole-article files, written blind to the rules, are harder; floors of their own.
 WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
@@ -28,16 +28,16 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
                  ("all", "speaker"): 0.93},  # 0.942 on 2026-12-02 (0.924 when set)
     # 20 wire-agency, British, Irish and Australian articles
     "wire": {("all", "f1"): 0.92,  # 0.936 on 2026-12-02 (0.927 when set)
-             ("all", "speaker"): 0.87},  # 0.892 on 2026-12-02 (0.843 when set)
+             ("all", "speaker"): 0.89},  # 0.904 on 2026-12-02, sixth session (0.843 when set)
     # 16 US local papers', TV stations' and public radio's articles
     "local": {("all", "f1"): 0.94,              # 0.957
               ("all", "speaker"): 0.93},  # 0.944 on 2026-12-02 (0.927 when set)
     # 12 Canadian broadcast, CP, question-period, court and feature articles (2026-12-01, third session)
     "broadcast": {("all", "f1"): 0.95,          # 0.966
-                  ("all", "speaker"): 0.90},  # 0.919 on 2026-12-02 (0.843 when set)
+                  ("all", "speaker"): 0.92},  # 0.935 on 2026-12-02, sixth session (0.843 when set)
     # 12 US and UK national outlets' articles (2026-12-01, third session)
     "national": {("all", "f1"): 0.92,  # 0.939 on 2026-12-02 (0.912 when set)
-                 ("all", "speaker"): 0.85},  # 0.870 on 2026-12-02 (0.812 when set)
+                 ("all", "speaker"): 0.87},  # 0.882 on 2026-12-02, sixth session (0.812 when set)
     # 12 Canadian regional papers' and stations' articles (2026-12-02, written blind; first
     # scored with the code of that day: no rule was tuned on them)
     "regional": {("all", "f1"): 0.93,  # 0.945 on 2026-12-02 (0.939 when set)
@@ -53,48 +53,48 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
     # first scored with the code of f34a398: no rule was tuned on them; four quotes running on
     # over two paragraphs joined into one each, as in the other files, before that score)
     "digital": {("all", "f1"): 0.94,            # 0.965
-                ("all", "speaker"): 0.90},  # 0.922 on 2026-12-02 (0.863 when set)
+                ("all", "speaker"): 0.92},  # 0.935 on 2026-12-02, sixth session (0.863 when set)
     # 10 Canadian national outlets' business, sports, arts, science, health and obituary
     # articles (2026-12-02, fifth session, written blind; first scored with the code of b3b09f0,
     # after that session's rules: none was tuned on them)
     "sections": {("all", "f1"): 0.96,           # 0.980
-                 ("all", "speaker"): 0.83},     # 0.852
+                 ("all", "speaker"): 0.88},     # 0.893 on 2026-12-02, sixth session (0.852 when set)
     # 10 Canadian community and specialist outlets' articles: a weekly, a farm paper, an
     # Indigenous, a campus, a francophone, a multicultural, a northern and a trade outlet
     # (2026-12-02, sixth session, written blind; first scored with the code of 6d9b964)
     "community": {("all", "f1"): 0.95,          # 0.969
-                  ("all", "speaker"): 0.89},    # 0.910
+                  ("all", "speaker"): 0.93},    # 0.948 at the end of that session (0.910 when set)
     # 10 Canadian mainstream features, explainers, a trial day, an inquiry, a news conference,
     # a debate, a profile (2026-12-02, sixth session, written blind; first scored on 6d9b964)
     "features": {("all", "f1"): 0.92,           # 0.937
-                 ("all", "speaker"): 0.80},     # 0.824
+                 ("all", "speaker"): 0.84},     # 0.858 at the end of that session (0.824 when set)
     # 10 Canadian political articles: question period, a budget, a by-election, a leadership
     # debate, an ethics report, a Senate committee, a council vote, sanctions (2026-12-02,
     # sixth session, written blind; first scored with the code of 9dc18de, after that
     # session's rules: none was tuned on them)
     "politics": {("all", "f1"): 0.94,           # 0.959
-                 ("all", "speaker"): 0.87},     # 0.890
+                 ("all", "speaker"): 0.90},     # 0.920 at the end of that session (0.890 when set)
     # 10 Canadian policy-beat articles: immigration, schools, a spill, a carbon rebate,
     # doctors, a drug pilot, a rent strike, a water settlement, a rail strike, jobs data
     # (2026-12-02, sixth session, written blind; first scored on 9dc18de, as politics)
     "policy": {("all", "f1"): 0.96,             # 0.982
-               ("all", "speaker"): 0.88},       # 0.902
+               ("all", "speaker"): 0.93},       # 0.945 at the end of that session (0.902 when set)
 }
 # Description speakers' affiliation ("A spokeswoman for the authority": the body named before),
 # both halves: matched / gold affiliations of the found quotes, over the files the floor was set
 # on, and over each file written later on its own.
-AFFILIATION_FLOOR = 0.64  # 0.667 (44 of 66) on 2026-12-01 (0.632, 36 of 57, when set; 0.158 before)
-LATER_AFFILIATION_FLOORS = {"broadcast": 0.40,  # 0.440 (11 of 25) when the file was added
-                            "national": 0.36,   # 0.400 (12 of 30) when the file was added
-                            "regional": 0.33,   # 0.381 (8 of 21) when the file was added
-                            "intl": 0.13,       # 0.174 (4 of 23) when the file was added
+AFFILIATION_FLOOR = 0.69  # 0.712 (47 of 66) on 2026-12-02, sixth session (0.632, 36 of 57, when set; 0.158 before)
+LATER_AFFILIATION_FLOORS = {"broadcast": 0.72,  # 0.760 (19 of 25) on 2026-12-02 (0.440 when the file was added)
+                            "national": 0.62,   # 0.656 (21 of 32) on 2026-12-02 (0.400 when added)
+                            "regional": 0.62,   # 0.667 (14 of 21) on 2026-12-02 (0.381 when added)
+                            "intl": 0.42,       # 0.458 (11 of 24) on 2026-12-02 (0.174 when added)
                             "metro": 0.33,      # 0.500 (3 of 6) when the file was added
                             "digital": 0.42,    # 0.571 (4 of 7) when the file was added
-                            "sections": 0.3,    # 0.400 (4 of 10) when the file was added
-                            "community": 0.3,   # 0.400 (4 of 10) when the file was added
+                            "sections": 0.45,   # 0.500 (5 of 10) on 2026-12-02 (0.400 when added)
+                            "community": 0.45,  # 0.500 (5 of 10) at the session's end (0.400 when added)
                             "features": 0.5,    # 0.750 (3 of 4) when the file was added
                             "politics": 0.2,    # 0.300 (3 of 10) when the file was added
-                            "policy": 0.4}      # 0.600 (3 of 5) when the file was added
+                            "policy": 0.6}      # 0.800 (4 of 5) at the session's end (0.600 when added)
 
 
 @pytest.mark.slow
