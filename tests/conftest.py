@@ -57,6 +57,15 @@ def quotes_of(pipe, text):
     return rec, rec.quotes
 
 
+def valid_quotes_of(pipe, text):
+    """:func:`quotes_of`, the record checked against the record schema first."""
+    from unspun.schema import validate_record
+
+    rec, quotes = quotes_of(pipe, text)
+    validate_record(rec.to_dict())
+    return rec, quotes
+
+
 def speaker_name(rec, q):
     """The name of the entity a quote's speaker resolved to, else None."""
     sp = q["speaker"]

@@ -7,19 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import quotes_of
+from conftest import valid_quotes_of as _quotes
 from unspun.schema import validate_record as validate
 
 
 @pytest.fixture(scope="module")
 def pipe(quote_pipe):
     return quote_pipe
-
-
-def _quotes(pipe, text):
-    rec, quotes = quotes_of(pipe, text)
-    validate(rec.to_dict())
-    return rec, quotes
 
 
 def _affiliation(quotes, speaker_text):

@@ -8,10 +8,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import quotes_of
+from conftest import valid_quotes_of as _quotes
 from conftest import speaker_name as _speaker_name
 from unspun.pipeline.runner import Pipeline
 from unspun.readers.article import Article
-from unspun.schema import validate_record as validate
 
 COMPONENTS = ["segment", "dateline", "agencies", "entities", "quotes"]  # a pipeline of its own
 
@@ -19,12 +19,6 @@ COMPONENTS = ["segment", "dateline", "agencies", "entities", "quotes"]  # a pipe
 @pytest.fixture(scope="module")
 def pipe(quote_pipe):
     return quote_pipe
-
-
-def _quotes(pipe, text):
-    rec, quotes = quotes_of(pipe, text)
-    validate(rec.to_dict())
-    return rec, quotes
 
 
 def test_pronouns_take_the_antecedent_of_their_gender(pipe):
