@@ -66,6 +66,18 @@ def valid_quotes_of(pipe, text):
     return rec, quotes
 
 
+def tagged_mentions(text, name, label):
+    """The entity mentions of ``text`` where the tagger's only entity is ``name`` (its first
+    occurrence) with ``label``: a tagger's reading set by hand."""
+    from unspun.pipeline.entities import spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    start = text.index(name)
+    doc.ents = [doc.char_span(start, start + len(name), label=label, alignment_mode="expand")]
+    return spacy_mentions(doc, text)
+
+
 def speaker_name(rec, q):
     """The name of the entity a quote's speaker resolved to, else None."""
     sp = q["speaker"]

@@ -1,5 +1,5 @@
 import unspun
-from conftest import find
+from conftest import find, tagged_mentions
 
 
 def test_surname_joins_person_even_when_mislabelled():
@@ -59,16 +59,8 @@ def test_a_person_named_like_a_business_is_the_business():
     """The tagger may call "Abreu Bakery" a person (the owner's surname opens it); a name
     ending in a word only organisations end in is an organisation, and the owner's bare
     surname stays a person of its own."""
-    from spacy.tokens import Span
-
-    from unspun.pipeline.entities import spacy_mentions
-    from unspun.pipeline.nlp import get_nlp
-
     text = "Abreu has run Abreu Bakery for 27 years. Abreu said sales fell."
-    doc = get_nlp()(text)
-    start = text.index("Abreu Bakery")
-    doc.ents = [doc.char_span(start, start + len("Abreu Bakery"), label="PERSON")]
-    (m,) = spacy_mentions(doc, text)
+    (m,) = tagged_mentions(text, "Abreu Bakery", "PERSON")
     assert m.label == "ORG"
     rec = unspun.analyze("Teresa Abreu has run Abreu Bakery on the corner for 27 years. "
                          "Abreu said her sales dropped by half.")
@@ -91,14 +83,8 @@ def test_a_titled_surname_goes_to_the_namesake_named_with_that_title():
 def test_a_person_named_like_a_body_it_opens_is_the_body():
     """French and English bodies' names open with their kind ("Clinique médicale Saint-Luc",
     "University of Regina"); a tagged 'person' so named is an organisation."""
-    from unspun.pipeline.entities import spacy_mentions
-    from unspun.pipeline.nlp import get_nlp
-
     for name in ("Clinique médicale Saint-Luc", "University of Regina"):
-        text = f"{name} will close its doors on Oct. 31."
-        doc = get_nlp()(text)
-        doc.ents = [doc.char_span(0, len(name), label="PERSON")]
-        (m,) = spacy_mentions(doc, text)
+        (m,) = tagged_mentions(f"{name} will close its doors on Oct. 31.", name, "PERSON")
         assert m.label == "ORG"
 
 

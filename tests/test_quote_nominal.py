@@ -2,7 +2,7 @@
 person elsewhere (nominal coreference): invented sentences."""
 from __future__ import annotations
 
-from conftest import quotes_of, speaker_name
+from conftest import quotes_of, speaker_name, tagged_mentions
 
 
 def _by_text(rec, quotes, start):
@@ -203,12 +203,6 @@ def test_an_untagged_short_name_is_the_organisation_it_opens(quote_pipe):
 
 
 def test_a_facility_named_like_a_company_is_an_organisation():
-    from unspun.pipeline.entities import spacy_mentions
-    from unspun.pipeline.nlp import get_nlp
-
     text = "Crews at Kettle Valley Railway stopped work on Monday."
-    doc = get_nlp()(text)
-    start = text.index("Kettle")
-    doc.ents = [doc.char_span(start, start + len("Kettle Valley Railway"), label="FAC")]
-    (m,) = spacy_mentions(doc, text)
+    (m,) = tagged_mentions(text, "Kettle Valley Railway", "FAC")
     assert m.label == "ORG"

@@ -248,7 +248,7 @@ def link(variants: Iterable[Variant]) -> tuple[dict[str, Actor], dict[tuple[str,
     for short, key in sorted(merged.items()):
         if actor_id(key) in actors:
             actors[actor_id(key)].aliases.append(short)
-    suffixed = {k for k in generations.values()}
+    suffixed = set(generations.values())
     for actor in actors.values():
         actor.name = display_name([v.name for v in actor.variants], actor.type)
         if actor.key in suffixed:  # "Donald Trump Jr.": the suffix as the article writes it

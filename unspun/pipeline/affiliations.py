@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..lang import get as get_language
@@ -44,18 +45,28 @@ class Body:
     type: str = "ORG"
 
 
+@lru_cache(maxsize=1)
 def _group_nouns() -> frozenset[str]:
     return frozenset(get_language("en").quote_cues.get("group_nouns", []))
 
 
+@lru_cache(maxsize=1)
 def _body_roles() -> frozenset[str]:
     return frozenset(get_language("en").lexicon("body_roles"))
 
 
+@lru_cache(maxsize=1)
 def _role_words() -> frozenset[str]:
     lang = get_language("en")
     titles = frozenset(w.lower().rstrip(".") for w in lang.lexicon("person_titles"))
     return titles | lang.word_set("role_words")
+
+
+@lru_cache(maxsize=1)
+def _officer_roles() -> re.Pattern[str]:
+    """Any officer's role (``lexicons/officer_roles.txt``) as a whole word, longest first."""
+    roles = sorted(get_language("en").lexicon("officer_roles"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in roles) + r")(?![\w-])")
 
 
 def object_body(resolver: Any, noun: Any, start: int, end: int) -> Body | None:
@@ -148,15 +159,11 @@ def employer(resolver: Any, entity: str, phrases: list[str]) -> Body | None:
     last a subject, before the person is first named, in that paragraph or the two before
     ("The company said it expects ... // "...," chief executive Margaret Kessler said"); no
     known place, nothing inside quotes.  None for any other person."""
-    roles = get_language("en").lexicon("officer_roles")
     said = " ".join(phrases).lower()
-    if not any(re.search(rf"(?<![\w-]){re.escape(r)}(?![\w-])", said) for r in roles) \
-            or _OBJECT.search(said):
+    if not _officer_roles().search(said) or _OBJECT.search(said):
         return None  # (not "A spokeswoman for the airport, Claire Dubois": a body of its own)
     ent = resolver.record.entity(entity)
-    rest = said
-    for r in sorted(roles, key=len, reverse=True):
-        rest = re.sub(rf"(?<![\w-]){re.escape(r)}(?![\w-])", " ", rest)
+    rest = _officer_roles().sub(" ", said)
     names = {w.lower() for m in ent["mentions"] for w in m["text"].split()} | _role_words() \
         | get_language("en").word_set("articles")
     original = " ".join(phrases)

@@ -25,11 +25,13 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 class NameWords:
     """A language's words for comparing names (``words.json``: honorifics, name_aliases,
-    articles, definite_articles, possessive_endings; ``patterns.json``: possessive,
-    state_prefix)."""
+    articles, definite_articles, possessive_endings, organisation_first_words and
+    organisation_last_words; ``patterns.json``: possessive, state_prefix)."""
 
     def __init__(self, lang: Any):
         self.honorifics = lang.word_set("honorifics")
+        self.org_first = lang.word_set("organisation_first_words")
+        self.org_last = lang.word_set("organisation_last_words")
         self.aliases: dict[str, str] = dict(lang.words.get("name_aliases", {}))
         self.articles = tuple(f"{a} " for a in lang.words.get("articles", ()))
         self.definite = tuple(f"{a} " for a in lang.words.get("definite_articles", ()))
@@ -170,10 +172,9 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         tokens = name_tokens(text[s:e], lang)
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
-        if label == "PERSON" and (len(tokens) > 1 and tokens[-1] in lang.word_set("organisation_last_words")
-                                  or tokens and tokens[0] in lang.word_set("organisation_first_words")) \
-                or label in ("FAC", "PRODUCT") and len(tokens) > 1 \
-                and tokens[-1] in lang.word_set("organisation_last_words"):
+        if label == "PERSON" and (len(tokens) > 1 and tokens[-1] in words.org_last
+                                  or tokens and tokens[0] in words.org_first) \
+                or label in ("FAC", "PRODUCT") and len(tokens) > 1 and tokens[-1] in words.org_last:
             label = "ORG"  # "Moniz Bakery", "Clinique médicale ...", "Prairie Western Railway": a body
         out.append(Mention(s, e, label, tokens))
     return out
