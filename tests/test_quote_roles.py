@@ -132,3 +132,13 @@ def test_a_bare_role_is_not_guessed_from_a_person_named_after(pipe):
             "Health Minister Priya Raman told reporters the surplus came from higher tax revenue.\n")
     rec, quotes = _quotes(pipe, text)
     assert quotes[0]["speaker"]["text"] == "the minister" and _speaker_name(rec, quotes[0]) is None
+
+
+@pytest.mark.parametrize("noun", ["dietitian", "paramedic", "pharmacist"])
+def test_a_role_given_in_apposition_with_a_place_after_it_names_the_person_later(pipe, noun):
+    # the noun is no listed role and the apposition ends in a place's name, not a common noun
+    text = (f"Ruth Okafor, a {noun} in Calgary, has seen the trend for years. Dan Fell, who runs "
+            "a gym nearby, agrees.\n\n"
+            f'"Most people are already eating more protein than they need," said the {noun}.\n')
+    rec, quotes = _quotes(pipe, text)
+    assert quotes and _speaker_name(rec, quotes[0]) == "Ruth Okafor"

@@ -90,10 +90,18 @@ def _appos_after(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
         if child.dep_ == "appos" and child.i >= ent.end:
             # the subtree's edges, without walking it (a giant sentence's subtree is huge)
             rng = _clean(doc, child.left_edge.i, child.right_edge.i + 1)
-            if rng and rng[1] - rng[0] <= 25 and _plausible(doc[rng[0]:rng[1]], words) \
+            if rng and rng[1] - rng[0] <= 25 \
+                    and (_plausible(doc[rng[0]:rng[1]], words) or _common_head(child)) \
                     and not any(t.ent_type_ == "PERSON" for t in doc[rng[0]:rng[1]]):
                 return rng
     return None
+
+
+def _common_head(tok: Any) -> bool:
+    """An apposition whose head is a lower-case common noun describes the person whatever
+    follows it ("Ruth Okafor, a dietitian in Calgary,": the noun need not be a listed role)."""
+    return tok.pos_ == "NOUN" and tok.is_lower and tok.ent_type_ not in _BAD_ENTS \
+        and not tok.like_num
 
 
 def _participle_after(doc: Any, ent: Any, words: Words) -> tuple[int, int] | None:
