@@ -104,3 +104,44 @@ def test_a_titled_surname_that_is_also_a_town_stays_a_person():
     rec = SimpleNamespace(text=text, entities=[{"id": "E1", "name": "Roy", "type": "PERSON",
                                                 "mentions": [{"start": start, "end": start + 3}]}])
     assert entity_types(rec)["E1"] == "GPE"
+
+
+def _tagged(text, tags):
+    """Mentions of ``text`` as a tagger that found ``tags`` ((name, nth occurrence, label))
+    would give them, after the article's own evidence (``add_evidence``)."""
+    from types import SimpleNamespace
+
+    from unspun.pipeline.entities import add_evidence, spacy_mentions
+    from unspun.pipeline.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    ents = []
+    for name, nth, label in tags:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        ents.append(doc.char_span(start, start + len(name), label=label, alignment_mode="expand"))
+    doc.ents = ents
+    return add_evidence(spacy_mentions(doc, text), text, SimpleNamespace(agencies=[], dateline=None))
+
+
+def test_a_given_name_and_surname_tagged_a_body_is_the_person_tagged_elsewhere():
+    """The tagger called "Meredith Lalonde" an organisation in the lede and a person later;
+    the same name, or its surname alone tagged a person, makes both mentions the person's."""
+    text = ("The first sign was so ordinary that Meredith Lalonde barely noticed it. "
+            '"I was tired," Lalonde recalls. Meredith Lalonde now volunteers.')
+    for tags in ([("Meredith Lalonde", 0, "ORG"), ("Lalonde", 1, "PERSON")],
+                 [("Meredith Lalonde", 0, "FAC"), ("Meredith Lalonde", 1, "PERSON")]):
+        labels = {(m.start, m.label) for m in _tagged(text, tags)}
+        assert (text.index("Meredith Lalonde"), "PERSON") in labels
+
+
+def test_a_body_or_place_whose_first_word_is_no_given_name_stays_what_it_was_tagged():
+    """"Borealis Mobile" tagged a person in one place is still a company where tagged one;
+    "Neils Harbour" is a village though a "Neils" is tagged a person."""
+    text = "Borealis Mobile said on Monday it was hacked. Borealis Mobile shares fell."
+    mentions = _tagged(text, [("Borealis Mobile", 0, "ORG"), ("Borealis Mobile", 1, "PERSON")])
+    assert mentions[0].label == "ORG"
+    text = "The clinic in Neils Harbour closed. Neils said he drove for 90 minutes."
+    mentions = _tagged(text, [("Neils Harbour", 0, "GPE"), ("Neils", 1, "PERSON")])
+    assert mentions[0].label == "GPE"

@@ -116,10 +116,7 @@ def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> 
     accents ("Josée"); None when none is known or they disagree."""
     from ..actors.names import person_words
 
-    language = get_language(lang)
-    female, male, unisex = language.memo(("given names",), lambda: tuple(
-        frozenset(language.lexicon(n)) for n in ("first_names_female", "first_names_male",
-                                                 "given_names_unisex")))
+    female, male, unisex = _given_names(get_language(lang))
     census = census_given_names() if census and lang == "en" else {}
     either = unisex if census else frozenset()
     found = set()
@@ -136,6 +133,23 @@ def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> 
                 found |= own or {census[form]}
                 break
     return found.pop() if len(found) == 1 else None
+
+
+def is_given_name(word: str, lang: str) -> bool:
+    """Whether ``word`` is a given name the language's lexicons know (of either sex or both),
+    or, for English, the census table (:func:`census_given_names`), as written or unaccented."""
+    language = get_language(lang)
+    female, male, unisex = _given_names(language)
+    census = census_given_names() if lang == "en" else {}
+    low = word.lower()
+    return any(form in female or form in male or form in unisex or form in census
+               for form in (low, _unaccented(low)))
+
+
+def _given_names(language) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    return language.memo(("given names",), lambda: tuple(
+        frozenset(language.lexicon(n)) for n in ("first_names_female", "first_names_male",
+                                                 "given_names_unisex")))
 
 
 def _unaccented(word: str) -> str:

@@ -187,6 +187,7 @@ def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
 def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = None
                  ) -> list[Mention]:
     """Mentions spaCy missed or mislabelled that the article itself shows."""
+    _fix_people(mentions, text, lang)
     for agency in record.agencies:
         s, e = agency["span"]["start"], agency["span"]["end"]
         if not _overlaps(mentions, s, e):
@@ -202,6 +203,35 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
             pos += len(part) + 1
     _fix_surnames(mentions, text, lang)
     return sorted(mentions, key=lambda m: m.start)
+
+
+_RETYPED = ("ORG", "FAC", "GPE", "LOC", "NORP")
+
+
+def _fix_people(mentions: list[Mention], text: str, lang: Any = None) -> None:
+    """A name of two or three capitalised words that opens with a known given name and that
+    the tagger calls a person elsewhere in the article, written the same or by its last word
+    alone, is that person wherever it was tagged a body or a place ("Meredith Lalonde" tagged
+    ORG in the lede, a person further down, and "Lalonde recalls"); not a name with an
+    organisation's first or last word ("Meredith Lalonde Foundation") or a country's, nor one
+    opening with a word no given name ("Borealis Mobile", "Neils Harbour")."""
+    from .antecedents import is_given_name
+
+    words = name_words_of(lang)
+    code = lang.code if lang is not None else "en"
+    full = {m.tokens for m in mentions if m.label == "PERSON" and len(m.tokens) >= 2}
+    alone = {m.tokens[0] for m in mentions if m.label == "PERSON" and len(m.tokens) == 1}
+    if not full and not alone:
+        return
+    for m in mentions:
+        if m.label not in _RETYPED or not 2 <= len(m.tokens) <= 3 \
+                or not (m.tokens in full or m.tokens[-1] in alone) \
+                or m.tokens[0] in words.org_first or m.tokens[-1] in words.org_last:
+            continue
+        written = text[m.start:m.end].split()
+        if all(w[:1].isupper() for w in written) and is_given_name(m.tokens[0], code) \
+                and not is_country(text[m.start:m.end]):
+            m.label = "PERSON"
 
 
 def _fix_surnames(mentions: list[Mention], text: str, lang: Any = None) -> None:
