@@ -16,6 +16,7 @@ from typing import Any
 from ..lang import get as get_language
 from ..places import is_country
 from ..record import span
+from . import acronyms
 from .descriptions import person_descriptions
 from .registry import Context, component
 
@@ -54,6 +55,7 @@ class Mention:
     end: int
     label: str
     tokens: tuple[str, ...] = ()
+    alias: str | None = None  # the key of the name it stands for ("OSC": the full name's)
 
     @property
     def family(self) -> str:
@@ -188,6 +190,10 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
                  ) -> list[Mention]:
     """Mentions spaCy missed or mislabelled that the article itself shows."""
     _fix_people(mentions, text, lang)
+    lang = lang if lang is not None else get_language("en")
+    mentions = acronyms.apply(mentions, text, lang,
+                              lambda s, e, label, full: Mention(s, e, label, name_tokens(text[s:e], lang),
+                                                                full and normalise(full, lang)))
     for agency in record.agencies:
         s, e = agency["span"]["start"], agency["span"]["end"]
         if not _overlaps(mentions, s, e):
@@ -303,7 +309,7 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
         if m.label == "PERSON" and m.tokens:
             key = ("PERSON", f"{m.tokens[0]} {m.tokens[-1]}")
         else:
-            key = (m.family, normalise(text[m.start:m.end], lang))
+            key = (m.family, m.alias or normalise(text[m.start:m.end], lang))
         if key not in by_key:
             by_key[key] = len(clusters)
             clusters.append([])
@@ -377,6 +383,7 @@ def _name(members: list[Mention], text: str, label: str) -> str:
     """The entity's name: its longest form for a person, else its commonest; written with
     single spaces (a no-break space or a line break inside a mention is a space) and without
     an editor's brackets ("Newt [Gingrich]")."""
+    members = [m for m in members if m.alias is None] or members  # "OSC" stands for the name
     forms = [" ".join(text[m.start:m.end].replace("[", "").replace("]", "").split()) for m in members]
     if label == "PERSON":
         return max(forms, key=len)

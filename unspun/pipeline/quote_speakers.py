@@ -118,7 +118,6 @@ class SpeakerResolver:
         types = self.pronouns.types  # the tagger's types as the text corrects them
         self.mentions = [m if types.get(m.entity, m.type) == m.type
                          else Mention(m.start, m.end, m.entity, types[m.entity]) for m in self.mentions]
-        self._aliases = _acronyms(self.text, self.mentions, record)
         self._later: str | None = None  # the last description resolved to a person named after it
         self._named_by: dict[str, str] = {}  # a lede's role noun -> the person named next (_named_next)
         self._described: list[tuple[int, str, dict]] = []  # (start, noun, affiliation): note_affiliation
@@ -278,8 +277,6 @@ class SpeakerResolver:
             found = (people or holding or inside)[0].entity
             return Resolution(self.full_body(found))
         short = re.sub(r"^[Tt]he\s+", "", self.text[start:end].strip())
-        if short in self._aliases:  # "Kahwu said", the tagger missing it
-            return Resolution(self._aliases[short])
         opened = self._opened(short) if head is not None and head.pos_ == "PROPN" else None
         if opened is not None:  # "Prairie Western said", untagged, after "Prairie Western Railway"
             return Resolution(opened)
@@ -360,13 +357,12 @@ class SpeakerResolver:
         return None
 
     def full_body(self, entity: str, body: bool = False) -> str:
-        """The entity a body's short name stands for: the organisation an acronym abbreviates
-        ("ECZ" after "Electoral Commission of Zambia (ECZ)", :func:`_acronyms`), else the one
-        whose name opens with all its words (:meth:`_full_name`; a name found as a body,
+        """The entity a body's short name stands for (an acronym is its organisation's mention
+        already: :mod:`.acronyms`): the one whose name opens with all its words (:meth:`_full_name`; a name found as a body,
         ``body``, may be one the article typed a place no gazetteer knows, "Northline's
         chief executive", but one word opens a company's name only, "Aldermoor Systems", not
         "Army Drone Program" for "Army"), else ``entity``."""
-        return self._aliases.get(self.record.entity(entity)["name"], self._full_name(entity, body))
+        return self._full_name(entity, body)
 
     def body_named(self, start: int, end: int, unknown_ok: bool = True) -> "Body | None":
         """The body a name written at ``start:end`` names, where no organisation's mention
@@ -382,7 +378,7 @@ class SpeakerResolver:
         if any((m.start, m.end) != (start, end) or self.pronouns.types.get(m.entity) == "PERSON" for m in near) \
                 or is_place(name) or given_name_gender([name], "en") is not None:
             return None
-        found = self._aliases.get(name)
+        found = None
         same = [e["id"] for e in self.record.entities if e["name"].lower() == name.lower() and e["mentions"]]
         if found is None and same:  # the name tagged elsewhere: a body's only
             bodies = [i for i in same if self.pronouns.types.get(i) == "ORG"
@@ -913,45 +909,8 @@ class SpeakerResolver:
             i -= 1
         return out
 
-def _acronyms(text: str, mentions: list[Mention], record: Any) -> dict[str, str]:
-    """A short name -> the organisation it abbreviates: a name written in brackets right
-    after an organisation's mention whose capitalised words' initials it spells ("Kenya
-    Allied Health Workers Union (Kahwu)", "Office for Product Safety and Standards
-    (OPSS)"), which the tagger may make an entity of its own or miss; and an entity's
-    name in capitals that spells the initials of one organisation the article names, and
-    of no other ("FPEA" with "Federal Professional Employees Association")."""
-    ends = {m.end: m for m in mentions if m.type == "ORG"}
-    out = {}
-    for found in re.finditer(r"\(\s*([A-Z][\w&]{1,11})\s*\)", text):
-        k = found.start()
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        before = ends.get(k)
-        if before is None:
-            continue
-        name = record.entity(before.entity)["name"]
-        initials = _initials(name)
-        if len(initials) > 1 and found.group(1).lower() == initials.lower():
-            out.setdefault(found.group(1), before.entity)
-    orgs = [e for e in record.entities if e["type"] == "ORG" and e["mentions"] and " " in e["name"]]
-    for e in record.entities:  # "FPEA president ..." where no bracket introduced it
-        short = e["name"]
-        if short in out or not _CAPITALS.fullmatch(short) or not e["mentions"]:
-            continue
-        spelled = [o["id"] for o in orgs if _initials(o["name"]) == short]
-        if len(spelled) == 1:
-            out[short] = spelled[0]
-    return out
-
-
 _CAPITALS = re.compile(r"[A-Z]{2,6}")
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
-
-
-def _initials(name: str) -> str:
-    """The initials of a name's capitalised words ("Federal Professional Employees
-    Association": FPEA; "Electoral Commission of Zambia": ECZ)."""
-    return "".join(w[0] for w in re.findall(r"[\w'’-]+", name) if w[0].isupper())
 
 
 _AGE = re.compile(r"(?:the\s+)?(\d+)-year-old(?:\s+(?:man|woman|boy|girl|mother|father))?\b(?!-)", re.I)

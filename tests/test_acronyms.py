@@ -1,0 +1,55 @@
+"""Organisations' short names the article defines: the name before a bracketed acronym, and a
+word in capitals spelling one organisation's initials (real spaCy parses of invented texts)."""
+from __future__ import annotations
+
+import unspun
+from conftest import speaker_name
+
+
+def _owner(rec, text, word, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return next((e for e in rec.entities if any(m["start"] == start for m in e["mentions"])), None)
+
+
+def test_a_name_defined_by_its_bracketed_acronym_is_one_organisation_with_it():
+    """The tagger misses "Environment and Climate Change Canada" (or cuts it at "and") and
+    calls "ECCC" a place; the bracket says what ECCC stands for."""
+    text = ("Environment and Climate Change Canada (ECCC) has issued a special air quality "
+            "statement for Winnipeg.\n\n"
+            "The index is expected to stay high into Thursday, according to ECCC.\n\n"
+            'ECCC said in its statement that "smoke levels can change quickly."\n')
+    rec = unspun.analyze(text)
+    body = _owner(rec, text, "ECCC", 2)
+    assert body is not None and body["type"] == "ORG"
+    assert body["name"] == "Environment and Climate Change Canada"
+    assert any(m["text"] == "Environment and Climate Change Canada" for m in body["mentions"])
+    assert rec.quotes and all(speaker_name(rec, q) == "Environment and Climate Change Canada"
+                              for q in rec.quotes)
+
+
+def test_capitals_spelling_one_organisation_s_initials_are_that_organisation():
+    text = ("The Ontario Securities Commission has accused a Toronto firm of running a Ponzi "
+            "scheme.\n\n"
+            "Instead, the OSC alleges, most of the money was used to pay earlier investors.\n")
+    rec = unspun.analyze(text)
+    body = _owner(rec, text, "OSC")
+    assert body is not None and body["name"] == "Ontario Securities Commission"
+    assert rec.quotes and all(speaker_name(rec, q) == "Ontario Securities Commission"
+                              for q in rec.quotes)
+
+
+def test_capitals_spelling_two_organisations_initials_stand_for_neither():
+    text = ("The Ontario Securities Commission and the Ontario Safety Council met on Monday. "
+            "The OSC said nothing.\n")
+    rec = unspun.analyze(text)
+    body = _owner(rec, text, "OSC")
+    assert body is None or body["name"] == "OSC"
+
+
+def test_a_bracketed_acronym_of_a_person_s_role_makes_no_organisation():
+    text = ("Lisa Gretzky, the Member of Provincial Parliament (MPP) for Windsor West, spoke "
+            "on Monday.\n")
+    rec = unspun.analyze(text)
+    assert not any(e["type"] == "ORG" and "Member" in e["name"] for e in rec.entities)

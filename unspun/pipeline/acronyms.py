@@ -1,0 +1,110 @@
+"""Organisations' short names: what the article itself says an acronym stands for.
+
+"Environment and Climate Change Canada (ECCC) has issued ...": the capitalised words before
+the bracket whose initials spell it are one organisation's name, whatever the tagger made of
+them (it may miss the name, cut it at "and" or call "Canada" a place), and every later "ECCC"
+is that organisation too (the tagger may call it a place). Where no bracket defines it, a word
+in capitals that spells the initials of the one organisation the article names so is that
+organisation ("the OSC" after "the Ontario Securities Commission"), when the tagger missed it.
+The joining words a name may hold ("of", "and", "for" ...) are the language's
+``name_connectives`` (``words.json``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,")
+_CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+LONGEST = 12  # words of a name the initials are looked for in
+
+
+def defined_by_bracket(text: str, start: int, connectives: frozenset[str]) -> tuple[int, int] | None:
+    """The span of the capitalised words right before the bracket at ``start`` whose initials
+    spell the bracketed short name (its capitals; "Kahwu": its letters), or None."""
+    found = _BRACKETED.match(text, start)
+    if found is None:
+        return None
+    short = found.group(1)
+    letters = short if short.isupper() else short.upper()
+    words = list(_WORD.finditer(text, max(0, start - 160), start))[-LONGEST:]
+    spelled = ""
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group()
+        if word[0].isupper():
+            spelled = word[0] + spelled
+            if spelled == letters:
+                if text[words[k].end():words[-1].end()].count("\n") or _gap(text, words[-1].end(), start):
+                    return None
+                return words[k].start(), words[-1].end()
+            if not letters.endswith(spelled):
+                return None
+        elif word.lower() not in connectives and word not in (",", "&") and len(word) > 3:
+            return None  # a short word joins a name's words too ("Alliance to Reclaim Our Parks")
+    return None
+
+
+def _gap(text: str, end: int, bracket: int) -> bool:
+    return bool(text[end:bracket].strip())
+
+
+def short_names(text: str, names: list[tuple[int, int, str]], connectives: frozenset[str]
+                ) -> tuple[list[tuple[int, int]], dict[str, tuple[int, int]]]:
+    """Organisations' full names the article defines with a bracketed acronym (their spans),
+    and each acronym -> its full name's span: the defined ones, and a word in capitals that
+    spells the initials of exactly one organisation's name in ``names`` ((start, end, label)
+    of the tagged mentions), of three or more capitalised words."""
+    full: list[tuple[int, int]] = []
+    short: dict[str, tuple[int, int]] = {}
+    for found in _BRACKETED.finditer(text):
+        named = defined_by_bracket(text, found.start(), connectives)
+        if named is not None and found.group(1) not in short:
+            full.append(named)
+            short[found.group(1)] = named
+    spelled: dict[str, set[str]] = {}
+    first: dict[str, tuple[int, int]] = {}
+    for s, e, label in names:
+        if label != "ORG":
+            continue
+        initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", text[s:e]) if w[0].isupper())
+        if len(initials) >= 3:
+            spelled.setdefault(initials, set()).add(" ".join(text[s:e].split()))
+            first.setdefault(initials, (s, e))
+    for word in set(_CAPITALS.findall(text)) - set(short):
+        if len(spelled.get(word, ())) == 1:
+            short[word] = first[word]
+    return full, short
+
+
+def whole_words(text: str, word: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+
+
+def apply(mentions: list[Any], text: str, lang: Any, make: Any) -> list[Any]:
+    """``mentions`` with each defined full name one organisation's mention (replacing the
+    tagger's pieces inside it) and each acronym's occurrences organisation mentions (replacing
+    the tagger's reading of them, and named as its full name: ``make(start, end, label,
+    full name or None)`` makes a mention). A span a
+    longer mention holds or crosses ("ECCC meteorologist Shannon Tkachuk" tagged a person) is
+    left as the tagger read it, and so is a name holding a person's role ("Member of
+    Provincial Parliament (MPP)")."""
+    connectives = lang.word_set("name_connectives")
+    roles = lang.word_set("role_words") | lang.word_set("honorifics")
+    defined, short = short_names(text, [(m.start, m.end, m.label) for m in mentions], connectives)
+    roled = lambda sp: any(w.lower() in roles for w in re.findall(r"\w+", text[sp[0]:sp[1]]))  # noqa: E731
+    full = [sp for sp in defined if not roled(sp)]
+    spans: list[tuple[int, int, str | None]] = [(s, e, None) for s, e in full]
+    for word, named in short.items():
+        if named in full or named not in defined and not roled(named):
+            spans += [(s, e, text[named[0]:named[1]]) for s, e in whole_words(text, word)]
+    out = list(mentions)
+    for s, e, full_name in sorted(set(spans), key=lambda x: x[:2]):
+        inside = [m for m in out if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end and m not in inside for m in out):
+            continue  # held or crossed by a longer mention
+        if full_name is None and len(inside) == 1 and inside[0].start == s and inside[0].end == e \
+                and inside[0].label == "ORG":
+            continue  # the tagger's own reading of a defined name
+        out = [m for m in out if m not in inside] + [make(s, e, "ORG", full_name)]
+    return sorted(out, key=lambda m: m.start)
