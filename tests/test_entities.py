@@ -145,3 +145,27 @@ def test_a_body_or_place_whose_first_word_is_no_given_name_stays_what_it_was_tag
     text = "The clinic in Neils Harbour closed. Neils said he drove for 90 minutes."
     mentions = _tagged(text, [("Neils Harbour", 0, "GPE"), ("Neils", 1, "PERSON")])
     assert mentions[0].label == "GPE"
+
+
+def test_a_surname_of_two_words_is_the_person_named_in_full():
+    """"Van Loon said" after "Derek Van Loon": the tagger may call the surname a body; it is
+    the person, one entity with the full name."""
+    text = ("The greenhouse's production manager, Derek Van Loon, told the inquest the company "
+            "had provided water stations.\n\n"
+            '"We relied on the crew leaders to use their judgment," Van Loon said.\n')
+    from unspun.pipeline.entities import cluster
+
+    for tags in ([("Derek Van Loon", 0, "PERSON"), ("Van Loon", 1, "ORG")],
+                 [("Derek Van Loon", 0, "PERSON"), ("Van Loon", 1, "PERSON")]):
+        mentions = _tagged(text, tags)
+        assert [m.label for m in mentions] == ["PERSON", "PERSON"]
+        assert len(cluster(mentions, text)) == 1
+
+
+def test_a_given_name_the_tagger_left_out_opens_the_person_s_name():
+    rec = unspun.analyze("In the village of Camar, the mood was different. Ana Cruz Mamani, "
+                         "president of the local Indigenous community, said the ruling vindicated "
+                         "a decade of protest.")
+    assert find(rec, "Ana Cruz Mamani")["type"] == "PERSON"
+    rec = unspun.analyze("On Sunday Smith said the vote would go ahead.")
+    assert not any(e["name"].startswith("Sunday") for e in rec.entities)

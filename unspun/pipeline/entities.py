@@ -156,6 +156,21 @@ def _before_headline_verb(ent: Any, verbs: frozenset[str]) -> int:
     return ent.end_char
 
 
+def _given_name_start(ent: Any, lang: Any) -> int:
+    """Where a person's name starts: before a given name the tagger left out ("Ana" of "Ana
+    Cruz Mamani"), a proper noun in title case that is no date and that the language's or the
+    census's given names hold; else where the tagger started it."""
+    from .antecedents import is_given_name
+
+    if ent.start == 0:
+        return ent.start_char
+    tok = ent.doc[ent.start - 1]
+    if tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
+            and is_given_name(tok.text, lang.code):
+        return tok.idx
+    return ent.start_char
+
+
 def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     words = name_words_of(lang)
     lang = lang if lang is not None else get_language("en")
@@ -165,7 +180,8 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         if ent.label_ not in KEEP:
             continue
         end = _before_headline_verb(ent, verbs) if ent.label_ in ("PERSON", "ORG") else ent.end_char
-        s, e = _trim(text, ent.start_char, end, words)
+        s, e = _trim(text, _given_name_start(ent, lang) if ent.label_ == "PERSON" else ent.start_char,
+                     end, words)
         if e <= s or not any(c.isalpha() for c in text[s:e]):
             continue
         label = ent.label_
@@ -246,10 +262,11 @@ def _fix_surnames(mentions: list[Mention], text: str, lang: Any = None) -> None:
     parts = {m.tokens[-1] for m in people} | {m.tokens[0] for m in people}
     if not parts:
         return
+    tails = {p.tokens[k:] for p in people for k in range(1, len(p.tokens) - 1)}
     for m in mentions:
-        if m.label != "PERSON" and len(m.tokens) == 1 and m.tokens[0] in parts \
+        if m.label != "PERSON" and (len(m.tokens) == 1 and m.tokens[0] in parts or m.tokens in tails) \
                 and not is_country(text[m.start:m.end]):
-            m.label = "PERSON"
+            m.label = "PERSON"  # "Van Loon" after "Derek Van Loon", "Cruz Mamani" after "Ana Cruz Mamani"
     surnames = {w for w in (name_words(text[m.start:m.end], lang)[-1] for m in people)
                 if len(w) >= 3 and w[0].isupper()}
     taken = _Spans(mentions)
@@ -308,6 +325,10 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
             continue
         if m.label == "PERSON" and m.tokens:
             key = ("PERSON", f"{m.tokens[0]} {m.tokens[-1]}")
+            longer = {i for toks, i in people if len(toks) > len(m.tokens) and toks[-len(m.tokens):] == m.tokens}
+            if key not in by_key and len(longer) == 1:  # a surname of two words ("Van Loon")
+                clusters[longer.pop()].append(m)
+                continue
         else:
             key = (m.family, m.alias or normalise(text[m.start:m.end], lang))
         if key not in by_key:
