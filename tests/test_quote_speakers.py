@@ -109,6 +109,17 @@ def test_who_after_an_object_noun_stays_that_noun(pipe):
     assert len(quotes) == 1
     assert _speaker_name(rec, quotes[0]) != "Marta Quill"
 
+
+def test_which_hung_on_a_place_in_a_body_s_description_is_the_body(pipe):
+    text = ("The expedition is funded in part by Polar Knowledge Canada, a federal agency "
+            "headquartered in Cambridge Bay, which said in a news release that the project would "
+            "fill critical gaps.")
+    rec, quotes = _quotes(pipe, text)
+    assert len(quotes) == 1 and _speaker_name(rec, quotes[0]) == "Polar Knowledge Canada"
+    rec, quotes = _quotes(pipe, "The mayor moved the meeting to Winnipeg, which said it would "
+                                "host the delegates.")
+    assert len(quotes) == 1 and quotes[0]["speaker"]["name"] == "Winnipeg"  # no body above it
+
 def test_a_cue_less_paragraph_continues_its_speaker(pipe):
     text = ("\"We did not take this decision lightly,\" said Councillor Ruth Adebayo.\n\n"
             "\"Every branch we keep open has to be one we can keep safe and staffed.\"\n\n"

@@ -533,6 +533,8 @@ def relative_antecedent(head: Any) -> Any | None:
     noun = _copula_subject(verb.head)
     if head.lower_ == "who" and noun.ent_type_ != "PERSON":
         noun = _person_above(noun) or noun
+    elif head.lower_ != "who" and noun.ent_type_ in ("GPE", "LOC", "FAC") and noun.dep_ == "pobj":
+        noun = _body_above(noun) or noun
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
 
 
@@ -548,6 +550,21 @@ def _person_above(noun: Any) -> Any | None:
         if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head is tok:
             return None
         tok = tok.head
+    return None
+
+
+def _body_above(place: Any) -> Any | None:
+    """The organisation a "which" stands for when the parser hung it on the place in that
+    body's description ("Polar Knowledge Canada, a federal agency headquartered in Cambridge
+    Bay, which said"): up from the place through prepositions, participles and the
+    apposition to an organisation's name; else None."""
+    tok = place
+    for _ in range(8):
+        if tok.dep_ not in ("pobj", "prep", "acl", "appos", "compound") or tok.head is tok:
+            return None
+        tok = tok.head
+        if tok.ent_type_ == "ORG" and tok.pos_ == "PROPN":
+            return tok
     return None
 
 
