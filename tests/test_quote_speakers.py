@@ -721,11 +721,19 @@ def test_a_cue_the_parser_hung_on_the_subject_is_not_part_of_the_speaker(quote_p
     ("The bakery's co-founder said the oven had been running since 1962.",
      "The bakery's co-founder", None),
     ("Her ex-husband said the house had been sold in March.", "Her ex-husband", None),
+    # the role's words before the name, no comma: the hyphen made the parser read two subjects
+    ('"But the answer is not to stand still," she said.\n\nTundra Gold chief executive Paul '
+     'Grenier-Okoye said integration teams had been meeting weekly.', None, "Paul Grenier-Okoye"),
+    # a long role after a long quote: its hyphenated words each count as one
+    ('"Small businesses are drowning in admin work, and most of the tools they use were built for '
+     'accountants, not for the owner of a bakery," co-founder and chief executive Farah '
+     'Qureshi-Lindqvist said in an interview.', None, "Farah Qureshi-Lindqvist"),
 ])
 def test_a_hyphenated_role_word_is_read_whole(pipe, text, speaker, name):
     """The parser may hang the pieces of "co-author" apart, each a subject of the cue: the
     speaker is the whole word with what it holds, or the name in apposition to it."""
-    rec, (q,) = _quotes(pipe, text)
+    rec, quotes = _quotes(pipe, text)
+    q = quotes[-1]  # the one after the role
     if speaker is not None:
         assert q["speaker"]["text"] == speaker
     if name is not None:

@@ -200,14 +200,16 @@ def subject(tok: Any) -> Any | None:
 def _apposition_read_as_subject(subjects: list[Any]) -> list[Any]:
     """"Her former partner on the ambulance, Derek Nakamura, who ..., says": the parser may
     make a name in apposition a second subject of the cue; the name is the speaker (a
-    person's name set off by a comma right after a common-noun subject); else []."""
+    person's name right after a common-noun subject, set off by a comma or not: "Tundra Gold
+    chief executive Paul Grenier-Okoye said", the hyphen misleading the parser); else []."""
     if len(subjects) < 2 or subjects[0].pos_ != "NOUN":
         return []
     doc = subjects[0].doc
+    after = subjects[0].right_edge.i + 1
     for name in subjects[1:]:
         first = name.left_edge
         if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and first.i > 0 \
-                and doc[first.i - 1].text == "," and doc[first.i - 1].i == subjects[0].right_edge.i + 1:
+                and (first.i == after or doc[first.i - 1].text == "," and first.i - 1 == after):
             return [name]
     return []
 

@@ -50,7 +50,8 @@ from ..lang import get as get_language
 from ..lang import provides
 from ..record import span
 from .quote_cues import (SentenceIndex, asked_by_nobody, attribution_inside, content_range, cue_candidates,
-                         cue_kind, inverted_subject, is_cue_verb, subject, told_by_nobody, trim)
+                         cue_kind, hyphen_piece, inverted_subject, is_cue_verb, subject, told_by_nobody,
+                         trim)
 from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .speaker_links import affiliation, noun_phrase
@@ -321,7 +322,8 @@ class Extractor:
             return None  # a lower-case word after the mark continues the sentence: '"..." he said'
         if head[0].islower() and self._inner_end(q) in ".":
             window_end = min(window_end, self._sentence_end(q.end, limit))
-        words = [t for t in self.tokens(q.end, window_end) if not t.is_punct]
+        # a hyphenated word is one word ("co-founder and chief executive Farah Qureshi-Lindqvist said")
+        words = [t for t in self.tokens(q.end, window_end) if not t.is_punct and not hyphen_piece(t)]
         toks = words[:8]
         # '"...," Renata Okonkwo, the lawyer for the alliance, told the panel': further on, a
         # cue whose subject opens the words after the quote (its apposition in between)
