@@ -209,7 +209,8 @@ def _apposition_read_as_subject(subjects: list[Any]) -> list[Any]:
     for name in subjects[1:]:
         first = name.left_edge
         if name.pos_ == "PROPN" and name.ent_type_ == "PERSON" and first.i > 0 \
-                and (first.i == after or doc[first.i - 1].text == "," and first.i - 1 == after):
+                and (first.i == after or doc[first.i - 1].text == "," and first.i - 1 == after) \
+                and not any(t.pos_ == "CCONJ" for t in doc[subjects[0].i:first.i]):  # "Police and X"
             return [name]
     return []
 
