@@ -142,3 +142,14 @@ def test_a_role_given_in_apposition_with_a_place_after_it_names_the_person_later
             f'"Most people are already eating more protein than they need," said the {noun}.\n')
     rec, quotes = _quotes(pipe, text)
     assert quotes and _speaker_name(rec, quotes[0]) == "Ruth Okafor"
+
+
+def test_a_role_written_as_a_title_before_the_name_names_the_person_later(pipe):
+    """"Justice Lionel Baptiste" is the judge ("the judge said" later), as "Const. Lindsay
+    Hargreaves" is the constable: a full title word as an abbreviated one."""
+    title, role = "Justice", "judge"
+    text = (f"{title} Lionel Baptiste said releasing the accused would undermine confidence in "
+            "the courts. Crown counsel Dana Pruitt agreed.\n\n"
+            f'"I have no doubt that his mother is sincere," the {role} said.\n')
+    rec, quotes = _quotes(pipe, text)
+    assert quotes and _speaker_name(rec, quotes[-1]) == "Lionel Baptiste"

@@ -104,9 +104,9 @@ class SpeakerResolver:
         titles = get_language("en").words.get("title_words", {})
         for n, e in enumerate(record.entities):
             heads = [_description_head(d["text"]) for d in e.get("descriptions", [])]
-            for m in e["mentions"] if e["type"] == "PERSON" else ():  # "Const. Lindsay Hargreaves"
-                before = record.text[max(0, m["start"] - 8):m["start"]].split()
-                if before and before[-1].endswith("."):
+            for m in e["mentions"] if e["type"] == "PERSON" else ():  # "Const. Lindsay Hargreaves",
+                before = record.text[max(0, m["start"] - 8):m["start"]].split()  # "Justice Ann Ng"
+                if before and before[-1][:1].isupper():
                     heads.append(titles.get(before[-1].lower().rstrip(".")))
             for word in heads:
                 if word and n not in self._by_word.get(word, []):
