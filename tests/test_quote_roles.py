@@ -153,3 +153,20 @@ def test_a_role_written_as_a_title_before_the_name_names_the_person_later(pipe):
             f'"I have no doubt that his mother is sincere," the {role} said.\n')
     rec, quotes = _quotes(pipe, text)
     assert quotes and _speaker_name(rec, quotes[-1]) == "Lionel Baptiste"
+
+
+@pytest.mark.parametrize("body", ["Fisheries and Oceans Canada",
+                                  "Immigration, Refugees and Citizenship Canada"])
+def test_a_body_named_for_what_it_does_and_its_country_is_one_speaker(pipe, body):
+    """The tagger cuts these names at "and" ("Oceans Canada"); the speaker is the whole name,
+    after another body's sentence as before none."""
+    for before in ("", "Global Affairs Canada condemned the attack.\n\n"):
+        text = f"{before}{body} said in a statement that nationals can apply to extend their stay.\n"
+        rec, quotes = _quotes(pipe, text)
+        assert quotes and quotes[-1]["speaker"]["text"] == body
+        assert _speaker_name(rec, quotes[-1]) == body
+
+
+def test_two_places_joined_by_and_stay_two_names(pipe):
+    rec, quotes = _quotes(pipe, "Canada and Mexico said they would resume talks in March.\n")
+    assert not any(" and " in e["name"] for e in rec.entities)

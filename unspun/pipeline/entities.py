@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..lang import get as get_language
-from ..places import is_country
+from ..places import is_country, is_place, is_state
 from ..record import span
 from . import acronyms
 from .descriptions import person_descriptions
@@ -207,6 +207,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
     """Mentions spaCy missed or mislabelled that the article itself shows."""
     _fix_people(mentions, text, lang)
     lang = lang if lang is not None else get_language("en")
+    _joined_bodies(mentions, text, lang)
     mentions = acronyms.apply(mentions, text, lang,
                               lambda s, e, label, full: Mention(s, e, label, name_tokens(text[s:e], lang),
                                                                 full and normalise(full, lang)))
@@ -254,6 +255,31 @@ def _fix_people(mentions: list[Mention], text: str, lang: Any = None) -> None:
         if all(w[:1].isupper() for w in written) and is_given_name(m.tokens[0], code) \
                 and not is_country(text[m.start:m.end]):
             m.label = "PERSON"
+
+
+_JOINED = re.compile(r"((?:[A-Z][\w'’-]*(?:,\s*|\s+))*[A-Z][\w'’-]*,?\s+(?:and|&)\s+)$")
+
+
+def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
+    """A body named for what it does, then its country or province, whose words the tagger
+    cut at "and": "Fisheries and Oceans Canada", "Immigration, Refugees and Citizenship
+    Canada" tagged as "Oceans Canada", "Citizenship Canada". The capitalised words joined to
+    such an organisation's name are its name too; not when one of them is a place or a tagged
+    name ("Canada and Mexico", "Ottawa and Global Affairs Canada"), or an article ("The")."""
+    words = name_words_of(lang)
+    for m in mentions:
+        last = text[m.start:m.end].split()[-1] if m.end > m.start else ""
+        if m.label != "ORG" or not (is_country(last) or is_state(last)):
+            continue
+        joined = _JOINED.search(text, max(0, m.start - 120), m.start)
+        if joined is None:
+            continue
+        start = joined.start()
+        parts = re.findall(r"[A-Z][\w'’-]*", text[start:m.start])
+        if any(is_place(w) or f"{w.lower()} " in words.articles for w in parts) \
+                or any(o is not m and o.start < m.start and start < o.end for o in mentions):
+            continue
+        m.start, m.tokens = start, name_tokens(text[start:m.end], lang)
 
 
 def _fix_surnames(mentions: list[Mention], text: str, lang: Any = None) -> None:

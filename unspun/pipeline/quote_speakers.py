@@ -959,7 +959,7 @@ def _untagged_name(subject: Any, resolver: SpeakerResolver) -> tuple[tuple[int, 
             and not resolver.inside_quote(head.idx):
         return (start, pe), head  # "state news agency Xinhua reported": the body's name (a place's
         # name only after a body's noun), tagged, not a person's
-    if any(m.start < pe and ps < m.end for m in resolver.mentions_in(max(0, ps - 200), pe)) \
+    if any(m.start < pe and ps < m.end for m in resolver.mentions_in(max(0, ps - 200), pe + 200)) \
             or any(m.type == "PERSON" for m in people) \
             or resolver.inside_quote(head.idx):  # "Outside Leinster House, Fr Tom Geraghty"
         return None
