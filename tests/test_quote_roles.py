@@ -170,3 +170,15 @@ def test_a_body_named_for_what_it_does_and_its_country_is_one_speaker(pipe, body
 def test_two_places_joined_by_and_stay_two_names(pipe):
     rec, quotes = _quotes(pipe, "Canada and Mexico said they would resume talks in March.\n")
     assert not any(" and " in e["name"] for e in rec.entities)
+
+
+def test_a_measure_named_like_a_body_is_not_the_agency_that_speaks(pipe):
+    """The tagger calls "Air Quality Health Index" an organisation; a name ending in "Index"
+    (or "Act", "Bill") is a measure or a law: "the agency" is the body named before it."""
+    text = ("Environment Canada has issued a special air quality statement for Winnipeg.\n\n"
+            "The Air Quality Health Index in Winnipeg reached 10 on Wednesday morning, according "
+            "to Environment Canada.\n\n"
+            '"Smoke levels can change quickly," the agency said in its statement.\n')
+    rec, quotes = _quotes(pipe, text)
+    assert not any(e["name"].endswith("Index") for e in rec.entities)
+    assert quotes and _speaker_name(rec, quotes[-1]) == "Environment Canada"

@@ -26,13 +26,14 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 
 class NameWords:
     """A language's words for comparing names (``words.json``: honorifics, name_aliases,
-    articles, definite_articles, possessive_endings, organisation_first_words and
-    organisation_last_words; ``patterns.json``: possessive, state_prefix)."""
+    articles, definite_articles, possessive_endings, organisation_first_words,
+    organisation_last_words and measure_last_words; ``patterns.json``: possessive, state_prefix)."""
 
     def __init__(self, lang: Any):
         self.honorifics = lang.word_set("honorifics")
         self.org_first = lang.word_set("organisation_first_words")
         self.org_last = lang.word_set("organisation_last_words")
+        self.measure_last = lang.word_set("measure_last_words")
         self.aliases: dict[str, str] = dict(lang.words.get("name_aliases", {}))
         self.articles = tuple(f"{a} " for a in lang.words.get("articles", ()))
         self.definite = tuple(f"{a} " for a in lang.words.get("definite_articles", ()))
@@ -188,6 +189,8 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         if label in ("ORG", "NORP", "PERSON") and is_country(normalise(text[s:e], lang)):
             label = "GPE"
         tokens = name_tokens(text[s:e], lang)
+        if label == "ORG" and len(tokens) > 1 and tokens[-1] in words.measure_last:
+            continue  # "Air Quality Health Index", "Online News Act": a measure or a law, no body
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
         if label == "PERSON" and (len(tokens) > 1 and tokens[-1] in words.org_last

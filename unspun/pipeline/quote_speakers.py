@@ -858,8 +858,9 @@ class SpeakerResolver:
         overlaps, with a common word, a person's given name or a known place's name is none."""
         ps, pe = noun_phrase(tok)
         span = tok.doc.char_span(ps, pe, alignment_mode="expand")
-        if span is None or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME"):
-            return None
+        if span is None or tok.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME") \
+                or tok.lower_ in get_language("en").word_set("measure_last_words"):
+            return None  # ("The Air Quality Health Index reached 10": a measure, no body)
         words = [t for t in span if not (t.i == span.start and t.pos_ == "DET")]
         if any(t.pos_ not in ("PROPN", "ADP", "CCONJ", "PART") for t in words) \
                 or sum(t.pos_ == "PROPN" for t in words) < least:
