@@ -12,12 +12,14 @@ The joining words a name may hold ("of", "and", "for" ...) are the language's
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 _BRACKETED = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9})\s*\)")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*|&|,")
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
 LONGEST = 12  # words of a name the initials are looked for in
+LONGEST_NAME = 300  # characters of a tagged mention, at most, for the overlap search
 
 
 def defined_by_bracket(text: str, start: int, connectives: frozenset[str]) -> tuple[int, int] | None:
@@ -77,8 +79,13 @@ def short_names(text: str, names: list[tuple[int, int, str]], connectives: froze
     return full, short
 
 
-def whole_words(text: str, word: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)]
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z&]+(?![\w-])")
+
+
+def whole_words(text: str, words: dict[str, Any]) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of ``words`` in one pass over the text (linear however many
+    acronyms an article defines): (start, end, word)."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text) if m.group() in words]
 
 
 def apply(mentions: list[Any], text: str, lang: Any, make: Any) -> list[Any]:
@@ -93,18 +100,25 @@ def apply(mentions: list[Any], text: str, lang: Any, make: Any) -> list[Any]:
     roles = lang.word_set("role_words") | lang.word_set("honorifics")
     defined, short = short_names(text, [(m.start, m.end, m.label) for m in mentions], connectives)
     roled = lambda sp: any(w.lower() in roles for w in re.findall(r"\w+", text[sp[0]:sp[1]]))  # noqa: E731
-    full = [sp for sp in defined if not roled(sp)]
+    full = {sp for sp in defined if not roled(sp)}
     spans: list[tuple[int, int, str | None]] = [(s, e, None) for s, e in full]
-    for word, named in short.items():
-        if named in full or named not in defined and not roled(named):
-            spans += [(s, e, text[named[0]:named[1]]) for s, e in whole_words(text, word)]
-    out = list(mentions)
+    defined_set = set(defined)
+    kept = {word: named for word, named in short.items()
+            if named in full or named not in defined_set and not roled(named)}
+    spans += [(s, e, text[kept[w][0]:kept[w][1]]) for s, e, w in whole_words(text, kept)]
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    dropped: set[int] = set()
+    added = []
     for s, e, full_name in sorted(set(spans), key=lambda x: x[:2]):
-        inside = [m for m in out if s <= m.start and m.end <= e]
-        if any(m.start < e and s < m.end and m not in inside for m in out):
+        near = [k for k in range(bisect_left(starts, s - LONGEST_NAME), bisect_left(starts, e))
+                if k not in dropped and ordered[k].start < e and s < ordered[k].end]
+        inside = [k for k in near if s <= ordered[k].start and ordered[k].end <= e]
+        if len(inside) < len(near):
             continue  # held or crossed by a longer mention
-        if full_name is None and len(inside) == 1 and inside[0].start == s and inside[0].end == e \
-                and inside[0].label == "ORG":
+        if full_name is None and len(inside) == 1 and (ordered[inside[0]].start, ordered[inside[0]].end) == (s, e) \
+                and ordered[inside[0]].label == "ORG":
             continue  # the tagger's own reading of a defined name
-        out = [m for m in out if m not in inside] + [make(s, e, "ORG", full_name)]
-    return sorted(out, key=lambda m: m.start)
+        dropped.update(inside)
+        added.append(make(s, e, "ORG", full_name))
+    return sorted([m for k, m in enumerate(ordered) if k not in dropped] + added, key=lambda m: m.start)

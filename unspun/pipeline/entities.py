@@ -347,6 +347,7 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
     clusters: list[list[Mention]] = []
     by_key: dict[tuple[str, str], int] = {}
     people: list[tuple[tuple[str, ...], int]] = []
+    tails: dict[tuple[str, ...], set[int]] = {}  # the last words of people's longer names
     singles: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (-len(m.tokens), m.start)):
         if m.label == "PERSON" and len(m.tokens) == 1:
@@ -354,9 +355,9 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
             continue
         if m.label == "PERSON" and m.tokens:
             key = ("PERSON", f"{m.tokens[0]} {m.tokens[-1]}")
-            longer = {i for toks, i in people if len(toks) > len(m.tokens) and toks[-len(m.tokens):] == m.tokens}
+            longer = tails.get(m.tokens, set())
             if key not in by_key and len(longer) == 1:  # a surname of two words ("Van Loon")
-                clusters[longer.pop()].append(m)
+                clusters[next(iter(longer))].append(m)
                 continue
         else:
             key = (m.family, m.alias or normalise(text[m.start:m.end], lang))
@@ -365,6 +366,8 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
             clusters.append([])
             if key[0] == "PERSON" and m.tokens:
                 people.append((m.tokens, by_key[key]))
+                for k in range(1, len(m.tokens) - 1):  # its surname's words, when more than one
+                    tails.setdefault(m.tokens[k:], set()).add(by_key[key])
         clusters[by_key[key]].append(m)
     by_last: dict[str, list[int]] = {}
     by_first: dict[str, list[int]] = {}
