@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unspun
 from conftest import speaker_name
+from unspun.pipeline import acronyms
 
 
 def _owner(rec, text, word, nth=0):
@@ -53,3 +54,25 @@ def test_a_bracketed_acronym_of_a_person_s_role_makes_no_organisation():
             "on Monday.\n")
     rec = unspun.analyze(text)
     assert not any(e["type"] == "ORG" and "Member" in e["name"] for e in rec.entities)
+
+
+def test_capitals_spelling_a_name_the_tagger_cut_at_its_and_make_it_one_organisation():
+    """"Canadian Radio-television and Telecommunications Commission", tagged as two bodies,
+    spells "CRTC" only as a whole: the whole is one organisation, and the CRTC is it."""
+    from types import SimpleNamespace
+
+    from unspun.lang import get
+    from unspun.pipeline.entities import Mention
+
+    text = ("The Canadian Radio-television and Telecommunications Commission is giving the "
+            "carrier two weeks. According to the CRTC, carriers must report outages.")
+    first = text.index("Canadian Radio-television")
+    second = text.index("Telecommunications Commission")
+    mentions = [Mention(first, first + len("Canadian Radio-television"), "ORG"),
+                Mention(second, second + len("Telecommunications Commission"), "ORG")]
+    out = acronyms.apply(mentions, text, get("en"),
+                         lambda s, e, label, full: SimpleNamespace(start=s, end=e, label=label, alias=full))
+    spans = {(m.start, m.end) for m in out}
+    assert (first, second + len("Telecommunications Commission")) in spans
+    crtc = next(m for m in out if text[m.start:m.end] == "CRTC")
+    assert crtc.alias == "Canadian Radio-television and Telecommunications Commission"

@@ -56,7 +56,8 @@ def short_names(text: str, names: list[tuple[int, int, str]], connectives: froze
     """Organisations' full names the article defines with a bracketed acronym (their spans),
     and each acronym -> its full name's span: the defined ones, and a word in capitals that
     spells the initials of exactly one organisation's name in ``names`` ((start, end, label)
-    of the tagged mentions), of three or more capitalised words."""
+    of the tagged mentions; two or more of them joined by "and", "of" ... count as one name,
+    then given as a defined one), of three or more capitalised words."""
     full: list[tuple[int, int]] = []
     short: dict[str, tuple[int, int]] = {}
     for found in _BRACKETED.finditer(text):
@@ -66,9 +67,8 @@ def short_names(text: str, names: list[tuple[int, int, str]], connectives: froze
             short[found.group(1)] = named
     spelled: dict[str, set[str]] = {}
     first: dict[str, tuple[int, int]] = {}
-    for s, e, label in names:
-        if label != "ORG":
-            continue
+    runs = _joined_runs(text, sorted((s, e) for s, e, label in names if label == "ORG"), connectives)
+    for s, e in runs:
         initials = "".join(w[0] for w in re.findall(r"[\w'’-]+", text[s:e]) if w[0].isupper())
         if len(initials) >= 3:
             spelled.setdefault(initials, set()).add(" ".join(text[s:e].split()))
@@ -76,7 +76,31 @@ def short_names(text: str, names: list[tuple[int, int, str]], connectives: froze
     for word in set(_CAPITALS.findall(text)) - set(short):
         if len(spelled.get(word, ())) == 1:
             short[word] = first[word]
+            if runs[first[word]]:  # a name the tagger cut in two: one mention now
+                full.append(first[word])
     return full, short
+
+
+def _joined_runs(text: str, orgs: list[tuple[int, int]], connectives: frozenset[str]
+                 ) -> dict[tuple[int, int], bool]:
+    """Each organisation mention's span, and the spans of mentions joined by a name's joining
+    word ("Canadian Radio-television" and "Telecommunications Commission", the tagger
+    cutting the name at its "and"), each -> whether it joins several."""
+    out = {span: False for span in orgs}
+    k = 0
+    while k < len(orgs):
+        s, e = orgs[k]
+        j = k
+        while j + 1 < len(orgs) and _joins(text[orgs[j][1]:orgs[j + 1][0]], connectives):
+            j += 1
+            out[(s, orgs[j][1])] = True
+        k = j + 1
+    return out
+
+
+def _joins(gap: str, connectives: frozenset[str]) -> bool:
+    word = gap.strip()
+    return gap[:1].isspace() and gap[-1:].isspace() and (word == "&" or word in connectives)
 
 
 _TOKEN = re.compile(r"(?<![\w-])[A-Za-z&]+(?![\w-])")
