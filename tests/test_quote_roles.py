@@ -182,3 +182,13 @@ def test_a_measure_named_like_a_body_is_not_the_agency_that_speaks(pipe):
     rec, quotes = _quotes(pipe, text)
     assert not any(e["name"].endswith("Index") for e in rec.entities)
     assert quotes and _speaker_name(rec, quotes[-1]) == "Environment Canada"
+
+
+def test_a_workers_body_named_like_a_team_is_a_union(pipe):
+    """"United Rideshare Workers of Ontario": "United" names teams too, but "Workers" says
+    union, so "the union" is that body, not another named after it."""
+    text = ("Drivers who formed the United Rideshare Workers of Ontario filed for certification. "
+            "The vote covers drivers across the Greater Toronto Area.\n\n"
+            "The union said waiting time accounts for 40 per cent of a shift.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert quotes and _speaker_name(rec, quotes[-1]) == "United Rideshare Workers of Ontario"
