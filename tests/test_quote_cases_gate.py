@@ -28,7 +28,7 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
                  ("all", "speaker"): 0.93},  # 0.942 on 2026-12-02 (0.924 when set)
     # 20 wire-agency, British, Irish and Australian articles
     "wire": {("all", "f1"): 0.92,  # 0.936 on 2026-12-02 (0.927 when set)
-             ("all", "speaker"): 0.89},  # 0.904 on 2026-12-02, sixth session (0.843 when set)
+             ("all", "speaker"): 0.90},  # 0.916 at the seventh session's end (0.843 when set)
     # 16 US local papers', TV stations' and public radio's articles
     "local": {("all", "f1"): 0.94,              # 0.957
               ("all", "speaker"): 0.93},  # 0.944 on 2026-12-02 (0.927 when set)
@@ -48,7 +48,7 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
     # 10 Canadian big-city dailies' and broadcasters' articles (2026-12-02, fourth session,
     # written blind; first scored with the code of 9bea44c: no rule was tuned on them)
     "metro": {("all", "f1"): 0.91,              # 0.934
-              ("all", "speaker"): 0.85},  # 0.868 on 2026-12-02 (0.846 when set)
+              ("all", "speaker"): 0.88},  # 0.901 at the seventh session's end (0.846 when set)
     # 10 Canadian national digital outlets' articles (2026-12-02, fifth session, written blind;
     # first scored with the code of f34a398: no rule was tuned on them; four quotes running on
     # over two paragraphs joined into one each, as in the other files, before that score)
@@ -67,7 +67,7 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
     # 10 Canadian mainstream features, explainers, a trial day, an inquiry, a news conference,
     # a debate, a profile (2026-12-02, sixth session, written blind; first scored on 6d9b964)
     "features": {("all", "f1"): 0.92,           # 0.937
-                 ("all", "speaker"): 0.84},     # 0.858 at the end of that session (0.824 when set)
+                 ("all", "speaker"): 0.85},     # 0.865 at the seventh session's end (0.824 when set)
     # 10 Canadian political articles: question period, a budget, a by-election, a leadership
     # debate, an ethics report, a Senate committee, a council vote, sanctions (2026-12-02,
     # sixth session, written blind; first scored with the code of 9dc18de, after that
@@ -82,30 +82,33 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
     # 40 articles written blind in the seventh session (2026-12-02) and first scored on 733ff15:
     # world news in Canadian outlets, business, courts and crime, health and science
     "world": {("all", "f1"): 0.96,              # 0.975
-              ("all", "speaker"): 0.76},        # 0.778 when set
+              ("all", "speaker"): 0.78},        # 0.797 at that session's end (0.778 when set)
     "business": {("all", "f1"): 0.96,           # 0.977
-                 ("all", "speaker"): 0.91},     # 0.927 when set
+                 ("all", "speaker"): 0.93},     # 0.947 at that session's end (0.927 when set)
     "justice": {("all", "f1"): 0.90,            # 0.922
-                ("all", "speaker"): 0.81},      # 0.830 when set
+                ("all", "speaker"): 0.83},      # 0.850 at that session's end (0.830 when set)
     "health": {("all", "f1"): 0.95,             # 0.969
-               ("all", "speaker"): 0.79},       # 0.808 when set
+               ("all", "speaker"): 0.86},       # 0.878 at that session's end (0.808 when set)
     # 30 articles written blind later in that session and first scored on 5741f3b (after its
     # rules): education, technology and digital policy, sports
     "education": {("all", "f1"): 0.93,          # 0.949
                   ("all", "speaker"): 0.87},    # 0.892 when set
     "tech": {("all", "f1"): 0.93,               # 0.953
-             ("all", "speaker"): 0.80},         # 0.817 when set
+             ("all", "speaker"): 0.82},         # 0.843 at that session's end (0.817 when set)
     "sports": {("all", "f1"): 0.96,             # 0.981
                ("all", "speaker"): 0.92},       # 0.942 when set
+    # 10 arts and culture articles, written blind at that session's end, first scored on ccde103
+    "arts": {("all", "f1"): 0.93,               # 0.950
+             ("all", "speaker"): 0.87},         # 0.894 when set
 }
 # Description speakers' affiliation ("A spokeswoman for the authority": the body named before),
 # both halves: matched / gold affiliations of the found quotes, over the files the floor was set
 # on, and over each file written later on its own.
-AFFILIATION_FLOOR = 0.69  # 0.712 (47 of 66) on 2026-12-02, sixth session (0.632, 36 of 57, when set; 0.158 before)
+AFFILIATION_FLOOR = 0.71  # 0.727 (48 of 66) at the seventh session's end; 0.712 (47 of 66) on 2026-12-02, sixth session (0.632, 36 of 57, when set; 0.158 before)
 LATER_AFFILIATION_FLOORS = {"broadcast": 0.72,  # 0.760 (19 of 25) on 2026-12-02 (0.440 when the file was added)
-                            "national": 0.62,   # 0.656 (21 of 32) on 2026-12-02 (0.400 when added)
+                            "national": 0.66,   # 0.688 (22 of 32) at the seventh session's end (0.400 when added)
                             "regional": 0.62,   # 0.667 (14 of 21) on 2026-12-02 (0.381 when added)
-                            "intl": 0.42,       # 0.458 (11 of 24) on 2026-12-02 (0.174 when added)
+                            "intl": 0.45,       # 0.500 (12 of 24) at the seventh session's end (0.174 when added)
                             "metro": 0.33,      # 0.500 (3 of 6) when the file was added
                             "digital": 0.42,    # 0.571 (4 of 7) when the file was added
                             "sections": 0.45,   # 0.500 (5 of 10) on 2026-12-02 (0.400 when added)
@@ -114,12 +117,13 @@ LATER_AFFILIATION_FLOORS = {"broadcast": 0.72,  # 0.760 (19 of 25) on 2026-12-02
                             "politics": 0.2,    # 0.300 (3 of 10) when the file was added
                             "policy": 0.6,      # 0.800 (4 of 5) at the session's end (0.600 when added)
                             "world": 0.3,       # 0.333 (6 of 18) when the file was added
-                            "business": 0.33,   # 0.375 (3 of 8) when the file was added
+                            "business": 0.45,   # 0.500 (4 of 8) at the session's end (0.375 when added)
                             "justice": 0.5,     # 0.600 (3 of 5) when the file was added
                             "health": 0.5,      # 1.000 (2 of 2) when the file was added
                             "education": 0.6,   # 0.714 (5 of 7) when the file was added
                             "tech": 0.33,       # 0.387 (12 of 31) when the file was added
-                            "sports": 0.5}      # 1.000 (1 of 1) when the file was added
+                            "sports": 0.5,      # 1.000 (1 of 1) when the file was added
+                            "arts": 0.45}       # 0.500 (2 of 4) when the file was added
 
 
 @pytest.mark.slow
