@@ -270,6 +270,7 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
     such an organisation's name are its name too; not when one of them is a place or a tagged
     name ("Canada and Mexico", "Ottawa and Global Affairs Canada"), or an article ("The")."""
     words = name_words_of(lang)
+    ends = sorted((o.start, o.end) for o in mentions)
     for m in mentions:
         last = text[m.start:m.end].split()[-1] if m.end > m.start else ""
         if m.label != "ORG" or not (is_country(last) or is_state(last)):
@@ -280,7 +281,8 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
         start = joined.start()
         parts = re.findall(r"[A-Z][\w'’-]*", text[start:m.start])
         if any(is_place(w) or f"{w.lower()} " in words.articles for w in parts) \
-                or any(o is not m and o.start < m.start and start < o.end for o in mentions):
+                or any(start < e for _, e in ends[bisect.bisect_left(ends, (start - 300, 0)):
+                                                   bisect.bisect_left(ends, (m.start, 0))]):
             continue
         m.start, m.tokens = start, name_tokens(text[start:m.end], lang)
 
@@ -435,7 +437,8 @@ def _label(members: list[Mention]) -> str:
 def _name(members: list[Mention], text: str, label: str) -> str:
     """The entity's name: its longest form for a person, else its commonest; written with
     single spaces (a no-break space or a line break inside a mention is a space) and without
-    an editor's brackets ("Newt [Gingrich]")."""
+    an editor's brackets ("Newt [Gingrich]"); an organisation's acronym only where the article
+    never writes the name it stands for."""
     members = [m for m in members if m.alias is None] or members  # "OSC" stands for the name
     forms = [" ".join(text[m.start:m.end].replace("[", "").replace("]", "").split()) for m in members]
     if label == "PERSON":
