@@ -169,3 +169,17 @@ def test_a_given_name_the_tagger_left_out_opens_the_person_s_name():
     assert find(rec, "Ana Cruz Mamani")["type"] == "PERSON"
     rec = unspun.analyze("On Sunday Smith said the vote would go ahead.")
     assert not any(e["name"].startswith("Sunday") for e in rec.entities)
+
+
+def test_a_full_name_after_a_word_is_no_two_word_surname():
+    """"Hillary Clinton" is no surname of "Crooked Hillary Clinton" (a nickname before the
+    name): her mentions stay with her own name, the nickname's form is no name of hers."""
+    from unspun.pipeline.entities import Mention, cluster, name_tokens
+
+    text = ("Hillary Clinton spoke on Monday. He said it was harder than working Crooked Hillary "
+            "Clinton. Hillary Clinton replied.")
+    spans = [(0, 15), (text.index("Crooked"), text.index("Clinton.") + 7),
+             (text.rindex("Hillary Clinton"), text.rindex("Hillary Clinton") + 15)]
+    mentions = [Mention(s, e, "PERSON", name_tokens(text[s:e])) for s, e in spans]
+    groups = [sorted(text[m.start:m.end] for m in c) for c in cluster(mentions, text)]
+    assert ["Hillary Clinton", "Hillary Clinton"] in groups

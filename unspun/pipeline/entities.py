@@ -346,6 +346,9 @@ class _Spans:
 
 def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[Mention]]:
     """Group mentions that name the same entity, in order of first mention."""
+    from .antecedents import is_given_name
+
+    code = lang.code if lang is not None else "en"
     clusters: list[list[Mention]] = []
     by_key: dict[tuple[str, str], int] = {}
     people: list[tuple[tuple[str, ...], int]] = []
@@ -358,9 +361,9 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
         if m.label == "PERSON" and m.tokens:
             key = ("PERSON", f"{m.tokens[0]} {m.tokens[-1]}")
             longer = tails.get(m.tokens, set())
-            if key not in by_key and len(longer) == 1:  # a surname of two words ("Van Loon")
-                clusters[next(iter(longer))].append(m)
-                continue
+            if key not in by_key and len(longer) == 1 and not is_given_name(m.tokens[0], code):
+                clusters[next(iter(longer))].append(m)  # a surname of two words ("Van Loon"), not
+                continue  # a full name written after a word ("Hillary Clinton", "Crooked Hillary Clinton")
         else:
             key = (m.family, m.alias or normalise(text[m.start:m.end], lang))
         if key not in by_key:
