@@ -206,3 +206,24 @@ def test_a_facility_named_like_a_company_is_an_organisation():
     text = "Crews at Kettle Valley Railway stopped work on Monday."
     (m,) = tagged_mentions(text, "Kettle Valley Railway", "FAC")
     assert m.label == "ORG"
+
+
+def test_a_body_noun_far_into_a_story_is_the_body_whose_name_it_heads(quote_pipe):
+    """"the museum" long after "Lakeview Museum of Natural History" was named: the noun heads
+    the name before its "of", so it is that body; not the organisation named nearest."""
+    filler = "".join(f"Elder {n} spoke about the songs her family sang by the lake.\n\n"
+                     for n in ("Rose Cardinal", "Anne Beaver", "Mary Gladue", "June Auger"))
+    rec, quotes = quotes_of(quote_pipe, (
+        "The Lakeview Museum of Natural History will return 40 sacred items to the Bigstone "
+        "Cree Nation, officials announced on Monday.\n\n" + filler +
+        "The Northern Arts Foundation paid for the ceremony.\n\n"
+        "The museum said it is reviewing about 2,300 other items in its collection.\n"))
+    assert _by_text(rec, quotes, "it is reviewing") == "Lakeview Museum of Natural History"
+
+
+def test_an_airport_is_no_airline(quote_pipe):
+    """"the airport" is a body of its own strict kind: never the airline named before it."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Northwind Airlines said it had cancelled forty flights because of a software fault.\n\n"
+        "The airport said queues had cleared by the evening.\n"))
+    assert _by_text(rec, quotes, "queues had") != "Northwind Airlines"

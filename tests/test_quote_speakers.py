@@ -847,6 +847,51 @@ def test_a_statement_after_an_unnamed_spokesperson_is_the_bodys(pipe):
     assert _speaker_name(rec, last) == "Santé Mauricie"
 
 
+def test_a_statement_whose_issuer_is_a_description_speaks_for_that_description(pipe):
+    """"In a statement, the college said ... The statement noted ...": the college, a phrase
+    naming no entity, is who the statement speaks for; nothing named is guessed."""
+    rec, quotes = _quotes(pipe, (
+        "Students marched across the campus on Monday to protest a fee increase.\n\n"
+        "In a statement released after the vote, the college said the board would revisit the "
+        "fees in April.\n\n"
+        "The statement noted that fees remain below the provincial average.\n"))
+    last = next(q for q in quotes if q["content"]["text"].startswith(("fees remain", "that fees")))
+    assert last["speaker"]["text"] == "The statement"
+    assert last["speaker"]["entity"] is None
+    assert last["speaker"]["name"] == "the college"
+    assert last["speaker"]["resolved"]["how"] == "document"
+    assert last["speaker"]["resolved"]["from"]["text"] == "the college"
+
+
+def test_a_ruling_speaks_for_whoever_issued_the_decision(pipe):
+    """One document written as "the decision" and then "the ruling": the ruling is the
+    board's, found where the article called it the board's decision."""
+    rec, quotes = _quotes(pipe, (
+        "The Prairie Labour Relations Board released its decision on Thursday after a "
+        "two-year hearing.\n\n"
+        "Drivers gathered outside the depot to celebrate. The board's decision is the first of "
+        "its kind in the province.\n\n"
+        "The company must post the order in every depot within ten days, according to the "
+        "ruling.\n"))
+    q = next(q for q in quotes if "post the order" in q["content"]["text"])
+    assert q["speaker"]["text"] == "the ruling"
+    assert _speaker_name(rec, q) == "Prairie Labour Relations Board"
+
+
+def test_a_report_card_names_its_untagged_issuer(pipe):
+    """"a report card published by the Réseau québécois pour l'enfance": a compound of a
+    document noun is a document, and its issuer's proper name is the speaker's name even
+    where the tagger tagged no part of it, or only a word."""
+    rec, quotes = _quotes(pipe, (
+        "One in six children in the region lives in poverty, according to a report card "
+        "published Tuesday by the Réseau québécois pour l'enfance.\n\n"
+        "\"The tools have not kept pace with the cost of food,\" the report card says.\n"))
+    q = next(q for q in quotes if q["content"]["text"].startswith('"The tools'))
+    assert q["speaker"]["text"] == "the report card"
+    assert q["speaker"]["name"] == "Réseau québécois pour l'enfance"
+    assert q["speaker"]["resolved"]["how"] == "document"
+
+
 @pytest.mark.parametrize("text, name", [
     ('"The rebate works," said Odile Brassard, policy director at the Green Valleys Alliance, '
      "who urged Ottawa to print the amount on every receipt.", "Odile Brassard"),

@@ -12,9 +12,9 @@ article names the issuer:
 * :func:`issuing_subject`: the document hangs on a verb whose subject issued
   it ("The ministry said in a statement", "In her annual report, Auditor
   General Shelley Lam found", "The union filed a complaint");
-* :func:`earlier_mentions`: the same document noun written before, where the
-  article may have named its issuer ("The ministry said in a statement ...
-  The statement said ...");
+* :func:`earlier_mentions`: the same document noun (or one of its kind,
+  ``document_kinds``: "decision", "ruling") written before, where the article may have
+  named its issuer ("The ministry said in a statement ... The statement said ...");
 * :func:`root_subject`: the subject of a sentence's main verb, for "it"
   after a document ("The lawsuit seeks $85 million. It says ...").
 
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lang import get as get_language
 from ..lang import lemma as token_lemma
 
 ISSUER_PREPS = frozenset({"by", "from", "of"})
@@ -66,15 +67,25 @@ def issuing_subject(noun: Any) -> Any | None:
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
-def earlier_mentions(noun: Any, lemma: str, lemma_of: Any, since: int) -> list[Any]:
-    """Tokens before ``noun`` (from character ``since``) with the same lemma, nearest first."""
+def earlier_mentions(noun: Any, lemmas: frozenset[str], lemma_of: Any, since: int) -> list[Any]:
+    """Tokens before ``noun`` (from character ``since``) whose lemma is one of ``lemmas``
+    (the noun's and the nouns of its kind: "decision" for "the ruling"), nearest first."""
     out = []
     for tok in reversed(noun.doc[:noun.i]):
         if tok.idx < since:
             break
-        if tok.pos_ == "NOUN" and lemma_of(tok).lower() == lemma:
+        if tok.pos_ == "NOUN" and lemma_of(tok).lower() in lemmas:
             out.append(tok)
     return out
+
+
+def document_kind(lemma: str, lang: str = "en") -> frozenset[str]:
+    """The document nouns an article may use for the same document as ``lemma``
+    (``document_kinds`` of ``words.json``), ``lemma`` among them."""
+    for group in get_language(lang).words.get("document_kinds", []):
+        if lemma in group:
+            return frozenset(group)
+    return frozenset({lemma})
 
 
 def root_subject(sent: Any) -> Any | None:

@@ -33,7 +33,7 @@ from typing import Any
 
 from .affiliations import BODY_PREPS, Body, employer, object_body, written_body
 from .antecedents import given_name_gender, pronoun
-from .issuers import earlier_mentions, issuer_parts, issuing_subject, root_subject
+from .issuers import document_kind, earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, affiliation, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
                             place_level_of, place_levels, post_modifiers, relative_antecedent)
 from ..places import is_country, is_place, is_state
@@ -59,6 +59,17 @@ class Resolution:
     how: str | None = None
     source: tuple[int, int] | None = None
     name: str | None = None
+
+
+_NAME_PREPS = frozenset({"of", "for", "on"})
+
+
+def _name_head(name: str) -> str:
+    """The noun heading a body's name, lower case: its last word, or the word before its
+    first preposition ("Foothills Museum of History": museum; "Centre for Education": centre)."""
+    words = name.lower().split()
+    cut = next((i for i, w in enumerate(words) if i and w in _NAME_PREPS), len(words))
+    return words[cut - 1] if words else ""
 
 
 @dataclass(frozen=True)
@@ -530,13 +541,21 @@ class SpeakerResolver:
         """A document speaks for its issuer (:mod:`.issuers`): named in its own phrase,
         else where the article brought the same document up before; else nobody."""
         lemma = token_lemma(head).lower()
-        for tok in [head] + earlier_mentions(head, lemma, token_lemma, start - LOOKBACK_CHARS):
+        unnamed = None
+        earlier = earlier_mentions(head, document_kind(lemma), token_lemma, start - LOOKBACK_CHARS)
+        for tok in [head] + earlier:
             if tok is not head and self.inside_quote(tok.idx):
                 continue
             found = self._issuer(tok, depth)
             if found is not None and found.entity is not None:
                 return Resolution(found.entity, "document", found.source)
-        return Resolution(None)
+            if unnamed is None and found is not None and found.source is not None:
+                s, e = found.source
+                name = found.name or self.names.get((s, e)) or self.text[s:e]
+                if pronoun(name.lower()) is None and name.lower() not in lexicon()["person_pronouns"]:
+                    unnamed = Resolution(None, "document", (s, e), name=name)
+        return unnamed or Resolution(None)  # an issuer written as a description ("In a statement,
+        # the university said ... The statement noted ..."): that phrase, no entity guessed
 
     def _issuer(self, noun: Any, depth: int) -> "Resolution | None":
         for part in issuer_parts(noun):
@@ -545,7 +564,14 @@ class SpeakerResolver:
                 if m is not None:
                     return Resolution(m.entity, source=self._speaker_span_at(m))
                 continue
+            obj = part if part.dep_ == "poss" else next((c for c in part.children if c.dep_ == "pobj"), None)
             inside = self.mentions_in(part.left_edge.idx, part.right_edge.idx + len(part.right_edge))
+            first = next((t for t in obj.subtree if t.dep_ != "det"), obj) if obj is not None else None
+            if obj is not None and obj is not part and obj.pos_ == "PROPN" and first.is_title \
+                    and not any(m.start <= obj.idx < m.end for m in inside):
+                s0, e0 = first.idx, obj.right_edge.idx + len(obj.right_edge)  # "by the Réseau
+                return Resolution(None, source=(s0, e0), name=self.text[s0:e0])  # québécois pour
+                # l'enfance", untagged (or only a word of it tagged): its name
             people = [m for m in inside if self.pronouns.types.get(m.entity) == "PERSON"]
             others = [m for m in inside if m.type in ("ORG", "GPE", "NORP")]
             if people or others:
@@ -554,7 +580,6 @@ class SpeakerResolver:
             named = self._named_as(part)
             if named is not None:
                 return named
-            obj = part if part.dep_ == "poss" else next((c for c in part.children if c.dep_ == "pobj"), None)
             body = self._organisation(obj.idx, obj) if obj is not None and obj.pos_ == "NOUN" else None
             if body is not None and body.entity is not None:  # "a news release from the health
                 return Resolution(body.entity, source=body.source)  # district": the body it stands for
@@ -788,14 +813,14 @@ class SpeakerResolver:
         return self.text[words[0].idx:end]
 
     def _named_earlier(self, pos: int, noun: str, quals: set[str] = frozenset()) -> list[_Body]:
-        """"The union said" far into a story: the body whose name ends in the noun ("B.C.
-        Laboratory Professionals Union", not "Canadian Airline Pilots Union" for "the
-        airline"), named before the look-back's reach, the last one named (outside quotes
+        """"The union said" far into a story: the body whose name is headed by the noun ("B.C.
+        Laboratory Professionals Union", "Foothills Museum of History" for "the museum"; not
+        "Canadian Airline Pilots Union" for "the airline"), named before the look-back's reach, the last one named (outside quotes
         and the dateline)."""
         for m in reversed(self.mentions[:bisect_left(self._starts, pos)]):
             name = self.record.entity(m.entity)["name"]
             if m.start >= self.dateline_end and not self.inside_quote(m.start) \
-                    and self.pronouns.types.get(m.entity, m.type) == "ORG" and name.lower().split()[-1:] == [noun] \
+                    and self.pronouns.types.get(m.entity, m.type) == "ORG" and _name_head(name) == noun \
                     and quals <= set(name.lower().split()):
                 return [_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
                               self.pronouns.sentence(m.start))]

@@ -712,6 +712,8 @@ def place_levels(name: str) -> set[str]:
 
 
 def is_document(head: Any, lemma: str, lang: str = "en") -> bool:
-    """"The statement said": a document noun (``document_nouns`` of ``words.json``)."""
+    """"The statement said": a document noun (``document_nouns`` of ``words.json``), or a
+    noun compounded with one ("the report card says")."""
     nouns = get_language(lang).word_set("document_nouns")
-    return head.pos_ == "NOUN" and (lemma in nouns or head.lower_ in nouns)
+    return head.pos_ == "NOUN" and (lemma in nouns or head.lower_ in nouns or any(
+        c.dep_ == "compound" and c.lower_ in nouns for c in head.children))
