@@ -208,3 +208,34 @@ def test_a_name_is_written_with_plain_spaces_and_no_editors_brackets():
     start = text.index("Jennifer")
     tagged = Mention(start, text.index("]"), "PERSON", ("jennifer", "walsh"))
     assert _name([tagged], text, "PERSON") == "Jennifer Walsh"
+
+
+def _people(text):
+    rec = unspun.analyze(text)
+    return {e["name"]: e["type"] for e in rec.entities}
+
+
+def test_a_surname_the_tagger_left_off_a_hyphenated_given_name_is_the_persons():
+    """The tagger tags "Marc-André" of "Marc-André Lévesque": the surname it hangs on is
+    the name's too, so the person is not a given name alone."""
+    found = _people("Federation president Marc-André Lévesque said in a statement that the "
+                    "strike would go on.\n")
+    assert found.get("Marc-André Lévesque") == "PERSON", found
+    assert "Marc-André" not in found
+
+
+def test_a_street_is_no_person():
+    found = _people("The rent on her apartment, a walk-up on Rue Lapierre, went from $780 to "
+                    "$1,050. She walks to work along Jasper Avenue.\n")
+    assert found.get("Rue Lapierre", "FAC") != "PERSON", found
+    assert found.get("Jasper Avenue", "FAC") != "PERSON", found
+
+
+def test_a_one_word_name_listed_with_places_is_a_place_unless_a_person_bears_it():
+    found = _people("She negotiated severance packages for laid-off workers in towns such as "
+                    "Magog, Louiseville and Valleyfield.\n")
+    assert found.get("Valleyfield") != "PERSON", found
+    kept = _people("Donald Trump met the prime minister.\n\n"
+                   "Talks between Trump, Mexico and Canada went on all night.\n")
+    assert kept.get("Donald Trump") == "PERSON", kept
+    assert not any(t != "PERSON" for n, t in kept.items() if "Trump" in n), kept

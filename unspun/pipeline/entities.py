@@ -27,13 +27,15 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 class NameWords:
     """A language's words for comparing names (``words.json``: honorifics, name_aliases,
     articles, definite_articles, possessive_endings, organisation_first_words,
-    organisation_last_words and measure_last_words; ``patterns.json``: possessive, state_prefix)."""
+    organisation_last_words, measure_last_words and street words; ``patterns.json``: possessive, state_prefix)."""
 
     def __init__(self, lang: Any):
         self.honorifics = lang.word_set("honorifics")
         self.org_first = lang.word_set("organisation_first_words")
         self.org_last = lang.word_set("organisation_last_words")
         self.measure_last = lang.word_set("measure_last_words")
+        self.street_first = lang.word_set("street_first_words")
+        self.street_last = lang.word_set("street_last_words")
         self.aliases: dict[str, str] = dict(lang.words.get("name_aliases", {}))
         self.articles = tuple(f"{a} " for a in lang.words.get("articles", ()))
         self.definite = tuple(f"{a} " for a in lang.words.get("definite_articles", ()))
@@ -172,15 +174,47 @@ def _given_name_start(ent: Any, lang: Any) -> int:
     return ent.start_char
 
 
+def _given_name_end(ent: Any) -> int:
+    """Where a person's name ends: after a surname the tagger left out ("Marc-André" of
+    "Marc-André Lévesque"), the proper noun in title case right after the name that its last
+    word hangs on and that no entity holds; else where the tagger ended it."""
+    if ent.end >= len(ent.doc):
+        return ent.end_char
+    tok = ent.doc[ent.end]
+    if tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
+            and ent[-1].head.i == tok.i and ent[-1].dep_ == "compound" and not tok.whitespace_ == "\n":
+        return tok.idx + len(tok.text)
+    return ent.end_char
+
+
+def _listed_with_places(ent: Any) -> bool:
+    """A one-word name in a list of two other names at least, places or bodies (one a place
+    at least) and none a person ("Magog, Louiseville and Valleyfield"): a place, whatever
+    the tagger made of it, unless the article names a person by it (:func:`spacy_mentions`)."""
+    if len(ent) != 1:
+        return False
+    tok = ent[0]
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members = [root] + [t for t in root.subtree if t.dep_ == "conj" and t.head.i != t.i]
+    others = [t for t in members if t.i != tok.i and t.pos_ == "PROPN"]
+    return tok in members and len(others) >= 2 and any(t.ent_type_ in ("GPE", "LOC") for t in others) \
+        and all(t.ent_type_ in ("GPE", "LOC", "ORG", "FAC") for t in others)
+
+
 def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     words = name_words_of(lang)
     lang = lang if lang is not None else get_language("en")
     verbs = lang.memo(("headline cue verbs",), lambda: _cue_verbs(lang))
     out = []
+    listed: list[int] = []  # one-word people listed with places
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
         end = _before_headline_verb(ent, verbs) if ent.label_ in ("PERSON", "ORG") else ent.end_char
+        if ent.label_ == "PERSON" and end == ent.end_char:
+            end = _given_name_end(ent)
         s, e = _trim(text, _given_name_start(ent, lang) if ent.label_ == "PERSON" else ent.start_char,
                      end, words)
         if e <= s or not any(c.isalpha() for c in text[s:e]):
@@ -193,11 +227,21 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
             continue  # "Air Quality Health Index", "Online News Act": a measure or a law, no body
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
+        if label == "PERSON" and _listed_with_places(ent):
+            listed.append(len(out))
+        written = text[s:e].lower().split()
+        if label == "PERSON" and len(written) > 1 and (written[0] in words.street_first
+                                                        or written[-1] in words.street_last):
+            label = "FAC"  # "Rue Lapierre", "Jasper Avenue": a street, no person
         if label == "PERSON" and (len(tokens) > 1 and tokens[-1] in words.org_last
                                   or tokens and tokens[0] in words.org_first) \
                 or label in ("FAC", "PRODUCT") and len(tokens) > 1 and tokens[-1] in words.org_last:
             label = "ORG"  # "Moniz Bakery", "Clinique médicale ...", "Prairie Western Railway": a body
         out.append(Mention(s, e, label, tokens))
+    surnames = {m.tokens[-1] for m in out if m.label == "PERSON" and len(m.tokens) > 1}
+    for k in listed:
+        if out[k].tokens[-1] not in surnames:
+            out[k].label = "GPE"
     return out
 
 
