@@ -1,6 +1,11 @@
-"""Pronoun speakers: gender evidence and the nearest compatible antecedent (pure functions)."""
+"""Pronoun speakers: gender evidence and the nearest compatible antecedent (pure functions), and
+one end-to-end case of a given name that gives no gender."""
 from __future__ import annotations
 
+import pytest
+
+import unspun
+from conftest import speaker_name
 from unspun.pipeline.antecedents import Antecedent, gender_of, pronoun, resolve
 
 
@@ -150,3 +155,21 @@ def test_a_run_stops_at_a_side_mention_taken_up_later_in_its_own_sentence():
     assert resolve(pronoun("she"), 300, 3, side, speakers, taken_at={(2, 150)}).entity == "pruitt"
     # "her" before the mention in its sentence takes nothing up
     assert resolve(pronoun("she"), 300, 3, side, speakers, taken_at={(2, 100)}).entity == "okafor"
+
+
+@pytest.mark.parametrize("name", ["Patrice Vandal", "Claude Morin", "Dominique Roy", "Nicola Rossi"])
+def test_a_given_name_borne_by_men_in_one_language_and_women_in_another_gives_no_gender(name):
+    """The US census calls Patrice and Claude women's names; in French they are men's: the
+    article must say (a title, a description, "he"), the name alone does not."""
+    assert gender_of([name]) is None
+
+
+def test_he_after_a_speaker_with_such_a_name_is_that_speaker():
+    rec = unspun.analyze(
+        "Normand Giguère, the borough mayor, said the news confirmed what residents feared.\n\n"
+        "He accused the city of ignoring the island.\n\n"
+        "Patrice Vandal, a structural engineer who was not involved in the inspection, said "
+        "the findings were typical of steel bridges of that era.\n\n"
+        "\"De-icing salt is the enemy,\" he said.\n")
+    q = next(q for q in rec.quotes if q["content"]["text"].startswith('"De-icing'))
+    assert "Vandal" in (speaker_name(rec, q) or q["speaker"]["name"])
