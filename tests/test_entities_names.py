@@ -239,3 +239,25 @@ def test_a_one_word_name_listed_with_places_is_a_place_unless_a_person_bears_it(
                    "Talks between Trump, Mexico and Canada went on all night.\n")
     assert kept.get("Donald Trump") == "PERSON", kept
     assert not any(t != "PERSON" for n, t in kept.items() if "Trump" in n), kept
+
+
+def test_a_body_written_later_by_the_words_its_name_opens_with_is_that_body():
+    rec = unspun.analyze("Voltaris Cells Inc. will build a battery plant outside the city.\n\n"
+                         "The province gave Voltaris Cells Inc. a grant of $40 million.\n\n"
+                         "Voltaris said it remains on track to hire 600 people.\n")
+    bodies = [e for e in rec.entities if "Voltaris" in e["name"]]
+    assert [e["name"] for e in bodies] == ["Voltaris Cells Inc."], bodies
+    assert len(bodies[0]["mentions"]) == 3
+    q = next(q for q in rec.quotes if "on track" in q["content"]["text"])
+    assert q["speaker"]["entity"] == bodies[0]["id"]
+
+
+def test_a_short_name_two_longer_names_open_joins_neither():
+    rec = unspun.analyze("Harbour Point Hospitality Group owns six hotels.\n\n"
+                         "Strikers gathered at Harbour Point Waterfront on Tuesday.\n\n"
+                         "Harbour Point Enterprises said on Friday that talks had resumed.\n\n"
+                         "Harbour Point did not comment.\n")
+    names = [e["name"] for e in rec.entities]
+    assert "Harbour Point Hospitality Group" in names and "Harbour Point Waterfront" in names, names
+    group = next(e for e in rec.entities if e["name"] == "Harbour Point Hospitality Group")
+    assert len(group["mentions"]) == 1, group

@@ -458,7 +458,42 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
             clusters[by_key[key]].append(m)
     for c in clusters:
         c.sort(key=lambda m: m.start)
-    return sorted(clusters, key=lambda c: c[0].start)
+    return sorted(_short_bodies(clusters, text), key=lambda c: c[0].start)
+
+
+def _capitalised(c: list[Mention], text: str) -> bool:
+    """Whether an organisation's longest form is written all in capitalised words (or
+    connectives): "Voltaris Cells Inc.", not the part of a body "Northway Air council"."""
+    m = max(c, key=lambda m: m.end - m.start)
+    return all(w[:1].isupper() or not w[:1].isalpha() or w in ("of", "and", "for", "the", "de", "du", "des", "la")
+               for w in text[m.start:m.end].split())
+
+
+def _short_bodies(clusters: list[list[Mention]], text: str) -> list[list[Mention]]:
+    """An organisation written first in full and later by the words its name opens with
+    ("Voltaris Cells Inc." ... "Voltaris said"): one organisation, named by its full name,
+    where exactly one longer name written before and in capitalised words opens so (not
+    "Northway Air council"); not a place's name or a known given name."""
+    from .antecedents import is_given_name
+
+    def words(c: list[Mention]) -> tuple[str, ...]:
+        return max((m.tokens for m in c), key=len)
+
+    bodies = [c for c in clusters if c and c[0].label == "ORG" and c[0].alias is None and words(c)]
+    merged: set[int] = set()
+    for c in bodies:
+        short = words(c)
+        if is_place(text[c[0].start:c[0].end]) or len(short) == 1 and is_given_name(short[0], "en"):
+            continue
+        longer = [o for o in bodies if o is not c and id(o) not in merged and len(words(o)) > len(short)
+                  and words(o)[:len(short)] == short and o[0].start < c[0].start and _capitalised(o, text)]
+        if len(longer) == 1:
+            for m in c:  # the short form stands for the full name, which names the entity
+                m.alias = " ".join(words(longer[0]))
+            longer[0].extend(c)
+            longer[0].sort(key=lambda m: m.start)
+            merged.add(id(c))
+    return [c for c in clusters if id(c) not in merged]
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
