@@ -261,3 +261,12 @@ def test_a_short_name_two_longer_names_open_joins_neither():
     assert "Harbour Point Hospitality Group" in names and "Harbour Point Waterfront" in names, names
     group = next(e for e in rec.entities if e["name"] == "Harbour Point Hospitality Group")
     assert len(group["mentions"]) == 1, group
+
+
+def test_a_program_named_after_a_body_does_not_take_the_bodys_name():
+    """"Army Drone Program" opens with "Army" but names no body (its last word marks none):
+    the Army written alone stays the Army."""
+    rec = unspun.analyze("The Army Drone Program has cost $2 billion since 2019.\n\n"
+                         "The Army said in a statement that testing would continue.\n")
+    program = [e for e in rec.entities if e["name"] == "Army Drone Program"]
+    assert all(len(e["mentions"]) == 1 for e in program), program

@@ -42,7 +42,8 @@ class NameWords:
         self.possessives = tuple(lang.words.get("possessive_endings", ()))
         self.possessive = lang.regex("possessive", re.IGNORECASE)
         self.state_prefix = lang.regex("state_prefix", re.IGNORECASE)
-        suffixes = "|".join(re.escape(w) for w in lang.words.get("corporate_suffixes", ()))
+        self.suffixes = frozenset(lang.words.get("corporate_suffixes", ()))
+        suffixes = "|".join(re.escape(w) for w in self.suffixes)
         self.corporate = re.compile(rf",?\s+(?:{suffixes})\.?$") if suffixes else None
 
 
@@ -311,10 +312,12 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
     """A body named for what it does, then its country or province, whose words the tagger
     cut at "and": "Fisheries and Oceans Canada", "Immigration, Refugees and Citizenship
     Canada" tagged as "Oceans Canada", "Citizenship Canada". The capitalised words joined to
-    such an organisation's name are its name too; not when one of them is a place or a tagged
-    name ("Canada and Mexico", "Ottawa and Global Affairs Canada"), or an article ("The")."""
+    such an organisation's name are its name too (a piece of them tagged a body of its own
+    with them); not when one of them is a place or another tagged name ("Canada and
+    Mexico", "Ottawa and Global Affairs Canada"), or an article ("The")."""
     words = name_words_of(lang)
-    ends = sorted((o.start, o.end) for o in mentions)
+    ends = sorted((o.start, o.end, k) for k, o in enumerate(mentions))
+    absorbed: set[int] = set()
     for m in mentions:
         last = text[m.start:m.end].split()[-1] if m.end > m.start else ""
         if m.label != "ORG" or not (is_country(last) or is_state(last)):
@@ -323,12 +326,24 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
         if joined is None:
             continue
         start = joined.start()
+        inside = []  # names ending in the run: a piece of it tagged a body ("Fisheries") is
+        for s0, e0, k in ends[bisect.bisect_left(ends, (start - 300,)):bisect.bisect_left(ends, (m.start,))]:
+            if not start < e0 <= m.start:  # absorbed; after any other ("Gulf of St. Lawrence,
+                continue  # Fisheries and Oceans Canada") the run starts past it and its comma
+            if s0 >= start and mentions[k].label == "ORG" and sum(
+                    text[o.start:o.end] == text[s0:e0] for o in mentions) == 1:  # (a name written
+                inside.append((s0, k))  # once: "Google" written again is a body of its own)
+            else:
+                start = e0 + re.match(r"[\s,;]*", text[e0:m.start]).end()
+        if not _JOINED.fullmatch(text, start, m.start):
+            continue  # (it must still join capitalised words to the name)
         parts = re.findall(r"[A-Z][\w'’-]*", text[start:m.start])
-        if any(is_place(w) or f"{w.lower()} " in words.articles for w in parts) \
-                or any(start < e for _, e in ends[bisect.bisect_left(ends, (start - 300, 0)):
-                                                   bisect.bisect_left(ends, (m.start, 0))]):
+        if any(is_place(w) or f"{w.lower()} " in words.articles for w in parts):
             continue
+        absorbed.update(k for s0, k in inside if s0 >= start)
         m.start, m.tokens = start, name_tokens(text[start:m.end], lang)
+    if absorbed:
+        mentions[:] = [o for k, o in enumerate(mentions) if k not in absorbed]
 
 
 def _fix_surnames(mentions: list[Mention], text: str, lang: Any = None) -> None:
@@ -458,38 +473,49 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
             clusters[by_key[key]].append(m)
     for c in clusters:
         c.sort(key=lambda m: m.start)
-    return sorted(_short_bodies(clusters, text), key=lambda c: c[0].start)
+    return sorted(_short_bodies(clusters, text, lang), key=lambda c: c[0].start)
 
 
-def _capitalised(c: list[Mention], text: str) -> bool:
+def _full_body_name(c: list[Mention], text: str, words: NameWords) -> bool:
     """Whether an organisation's longest form is written all in capitalised words (or
-    connectives): "Voltaris Cells Inc.", not the part of a body "Northway Air council"."""
+    connectives) and ends in a word that marks a body ("Voltaris Cells Inc.", "Northern
+    Sable Energy"): not the part of a body ("Northway Air council") nor a program named
+    after one ("Army Drone Program")."""
+    from .speaker_links import name_kind
+
     m = max(c, key=lambda m: m.end - m.start)
+    written = text[m.start:m.end].split()
+    last = written[-1].strip(".,'’").lower() if written else ""
     return all(w[:1].isupper() or not w[:1].isalpha() or w in ("of", "and", "for", "the", "de", "du", "des", "la")
-               for w in text[m.start:m.end].split())
+               for w in written) and (last in words.org_last or last in words.suffixes
+                                      or name_kind(" ".join(written)) is not None)
 
 
-def _short_bodies(clusters: list[list[Mention]], text: str) -> list[list[Mention]]:
+def _short_bodies(clusters: list[list[Mention]], text: str, lang: Any = None) -> list[list[Mention]]:
     """An organisation written first in full and later by the words its name opens with
     ("Voltaris Cells Inc." ... "Voltaris said"): one organisation, named by its full name,
-    where exactly one longer name written before and in capitalised words opens so (not
-    "Northway Air council"); not a place's name or a known given name."""
+    where exactly one longer name written before opens so (:func:`_full_body_name`); not a
+    place's name or a known given name."""
     from .antecedents import is_given_name
 
     def words(c: list[Mention]) -> tuple[str, ...]:
         return max((m.tokens for m in c), key=len)
 
-    bodies = [c for c in clusters if c and c[0].label == "ORG" and c[0].alias is None and words(c)]
+    names = name_words_of(lang)
+    bodies = [c for c in clusters if c and c[0].alias is None and words(c) and (
+        c[0].label == "ORG" or c[0].label in ("GPE", "LOC") and not is_place(text[c[0].start:c[0].end]))]
     merged: set[int] = set()
-    for c in bodies:
+    for c in bodies:  # (a body the tagger took for a place no gazetteer knows: "Halloran said")
         short = words(c)
         if is_place(text[c[0].start:c[0].end]) or len(short) == 1 and is_given_name(short[0], "en"):
             continue
         longer = [o for o in bodies if o is not c and id(o) not in merged and len(words(o)) > len(short)
-                  and words(o)[:len(short)] == short and o[0].start < c[0].start and _capitalised(o, text)]
+                  and words(o)[:len(short)] == short and o[0].start < c[0].start and _full_body_name(o, text, names)]
+        longer = [o for o in longer if o[0].label == "ORG"]
         if len(longer) == 1:
             for m in c:  # the short form stands for the full name, which names the entity
                 m.alias = " ".join(words(longer[0]))
+                m.label = "ORG"
             longer[0].extend(c)
             longer[0].sort(key=lambda m: m.start)
             merged.add(id(c))

@@ -189,11 +189,39 @@ def subject(tok: Any) -> Any | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if cur is tok:
+            joined = _subject_read_as_conjunct(tok)
+            if joined is not None:
+                return joined
         if cur.head.i == cur.i and not child_expl(cur):
             return _subject_in_opener(cur)
         if child_expl(cur) or cur.dep_ not in _CLIMB_DEPS:
             return None
         cur = cur.head
+    return None
+
+
+def _subject_read_as_conjunct(cue: Any) -> Any | None:
+    """"... near Miscou Island, Fisheries and Oceans Canada said": the parser joins the
+    names after the comma to the name before it and the cue to the sentence's verb, with no
+    subject; the names between the comma and the cue, a conjunct ending right before the
+    cue, are its subject."""
+    if cue.dep_ != "conj" or cue.i < 3:
+        return None
+    for k in range(cue.i - 2, max(cue.i - 10, 0), -1):
+        tok = cue.doc[k]
+        if tok.text == ",":
+            first = cue.doc[k + 1]
+            if first.dep_ == "conj" and first.pos_ in ("PROPN", "NOUN") and first.right_edge.i == cue.i - 1 \
+                    and first.head.i < k:
+                doc = cue.doc  # a listed name's one-word items before it ("Immigration,
+                while k >= 2 and doc[k - 1].pos_ == "PROPN" and doc[k - 2].text == "," \
+                        and doc[k - 1].is_title:  # Refugees and Citizenship Canada") are its own
+                    k -= 2
+                return doc[k + 1]
+            return None
+        if tok.is_sent_start or tok.pos_ in ("VERB", "AUX"):
+            return None
     return None
 
 
@@ -320,6 +348,10 @@ def content_range(tok: Any, kind: str, index: SentenceIndex | None = None,
         # ('..., a cut of 35 per cent, the department announced.'), the whole sentence's
         head = sent.root if tok.dep_ == "relcl" else tok.head
         found = trim(tok.doc, max(head.left_edge.i, sent.start), min(head.right_edge.i + 1, sent.end))
+    if found is None and kind == "clause":
+        joined = _subject_read_as_conjunct(tok)  # "A whale was seen near Miscou Island,
+        if joined is not None:  # Fisheries and Oceans Canada said": up to the comma
+            found = trim(tok.doc, max(tok.head.left_edge.i, sent.start), joined.i - 1)
     return found
 
 
