@@ -270,3 +270,15 @@ def test_a_program_named_after_a_body_does_not_take_the_bodys_name():
                          "The Army said in a statement that testing would continue.\n")
     program = [e for e in rec.entities if e["name"] == "Army Drone Program"]
     assert all(len(e["mentions"]) == 1 for e in program), program
+
+
+def test_a_namesakes_given_name_the_tagger_left_out_opens_a_person_of_its_own():
+    """"His son, Amarjit Sandhu, said" after "Harjit Sandhu": the tagger tags "Sandhu" alone
+    and no lexicon knows "Amarjit"; the son is a person of his own, and says what he said."""
+    rec = unspun.analyze("Markoff is accused of killing Harjit Sandhu, 52, on the platform.\n\n"
+                         "His son, Amarjit Sandhu, said the family had feared the hearing would end "
+                         "with Markoff walking out of jail.\n")
+    people = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
+    assert {"Harjit Sandhu", "Amarjit Sandhu"} <= people, people
+    q = next(q for q in rec.quotes if "feared" in q["content"]["text"])
+    assert rec.entity(q["speaker"]["entity"])["name"] == "Amarjit Sandhu"

@@ -204,6 +204,26 @@ def _listed_with_places(ent: Any) -> bool:
         and all(t.ent_type_ in ("GPE", "LOC", "ORG", "FAC") for t in others)
 
 
+def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[str], lang: Any) -> None:
+    """A namesake's given name the tagger left out ("His son, Amarjit [Sandhu], said" after
+    "Harjit Sandhu"): a capitalised proper noun no entity holds, right before a one-word
+    mention that is the surname of a person named in full, inside a sentence and no title,
+    opens a person's name of its own."""
+    titles = {w.lower().rstrip(".") for w in lang.lexicon("person_titles")} | name_words_of(lang).honorifics
+    for m in out:
+        if len(m.tokens) != 1 or m.tokens[0] not in surnames or m.label not in ("PERSON", "ORG"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        prev = doc[span.start - 1]
+        if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and not prev.ent_type_ \
+                and not prev.is_sent_start and prev.lower_ not in titles \
+                and not any(o.start <= prev.idx < o.end for o in out):
+            m.start, m.label = prev.idx, "PERSON"
+            m.tokens = name_tokens(text[m.start:m.end], lang)
+
+
 def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     words = name_words_of(lang)
     lang = lang if lang is not None else get_language("en")
@@ -240,6 +260,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
             label = "ORG"  # "Moniz Bakery", "Clinique médicale ...", "Prairie Western Railway": a body
         out.append(Mention(s, e, label, tokens))
     surnames = {m.tokens[-1] for m in out if m.label == "PERSON" and len(m.tokens) > 1}
+    _given_names_before(doc, text, out, surnames, lang)
     for k in listed:
         if out[k].tokens[-1] not in surnames:
             out[k].label = "GPE"
