@@ -282,3 +282,25 @@ def test_a_namesakes_given_name_the_tagger_left_out_opens_a_person_of_its_own():
     assert {"Harjit Sandhu", "Amarjit Sandhu"} <= people, people
     q = next(q for q in rec.quotes if "feared" in q["content"]["text"])
     assert rec.entity(q["speaker"]["entity"])["name"] == "Amarjit Sandhu"
+
+
+def test_a_surname_after_a_namesake_named_only_as_an_object_stays_with_the_subject():
+    """"Darlene Okafor read her statement ... The crash killed her son, Marcus Okafor ...
+    'I will never hear his laugh again,' Okafor said": the son is named as an object, no
+    sentence is about him; the bare surname is the mother's, not the latest namesake's."""
+    text = ("Darlene Okafor read her statement first. The crash killed her son, Marcus Okafor.\n\n"
+            "\"I will never hear his laugh again,\" Okafor said.\n")
+
+    def at(s, toks, prominent=False):
+        i = text.index(s)
+        return Mention(i, i + len(s), "PERSON", toks, prominent=prominent)
+    mentions = [at("Darlene Okafor", ("darlene", "okafor"), prominent=True),
+                at("Marcus Okafor", ("marcus", "okafor")), at("Okafor said", ("okafor",))]
+    mentions[-1].end = mentions[-1].start + len("Okafor")
+    darlene = next(c for c in cluster(mentions, text) if c[0].tokens[0] == "darlene")
+    assert text.index("Okafor said") in [m.start for m in darlene]
+    with_him = [at("Darlene Okafor", ("darlene", "okafor"), prominent=True),  # the latest one a
+                at("Marcus Okafor", ("marcus", "okafor"), prominent=True),    # sentence is about
+                mentions[-1]]
+    marcus = next(c for c in cluster(with_him, text) if c[0].tokens[0] == "marcus")
+    assert text.index("Okafor said") in [m.start for m in marcus]

@@ -60,6 +60,7 @@ class Mention:
     label: str
     tokens: tuple[str, ...] = ()
     alias: str | None = None  # the key of the name it stands for ("OSC": the full name's)
+    prominent: bool = False  # its sentence's subject, or the subject's apposition or agent
 
     @property
     def family(self) -> str:
@@ -204,6 +205,20 @@ def _listed_with_places(ent: Any) -> bool:
         and all(t.ent_type_ in ("GPE", "LOC", "ORG", "FAC") for t in others)
 
 
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _prominent(tok: Any) -> bool:
+    """Whether a name is what its sentence is about: the subject, in apposition to the
+    subject ("Her mother, Sylvie Marchetti, runs ..."), or a passive's agent ("played by
+    Norman Keeshig"); not an object ("killed her son, Marcus Okafor") nor a modifier."""
+    if tok.dep_ in _SUBJECTS:
+        return True
+    if tok.dep_ == "appos":
+        return tok.head.dep_ in _SUBJECTS
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+
+
 def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[str], lang: Any) -> None:
     """A namesake's given name the tagger left out ("His son, Amarjit [Sandhu], said" after
     "Harjit Sandhu"): a capitalised proper noun no entity holds, right before a one-word
@@ -258,7 +273,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
                                   or tokens and tokens[0] in words.org_first) \
                 or label in ("FAC", "PRODUCT") and len(tokens) > 1 and tokens[-1] in words.org_last:
             label = "ORG"  # "Moniz Bakery", "Clinique médicale ...", "Prairie Western Railway": a body
-        out.append(Mention(s, e, label, tokens))
+        out.append(Mention(s, e, label, tokens, prominent=_prominent(ent.root)))
     surnames = {m.tokens[-1] for m in out if m.label == "PERSON" and len(m.tokens) > 1}
     _given_names_before(doc, text, out, surnames, lang)
     for k in listed:
@@ -467,6 +482,7 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
         if candidates:
             # two people of one surname (Genevieve Aucoin, then her mother Sylvie Aucoin): the
             # surname alone stays with the one the article already calls by it; else the latest
+            # a sentence was about (not "killed her son, Marcus Okafor"), else the latest
             owners = [i for i in candidates if i in by_surname] if word in by_last else []
             before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
             given = [i for i in candidates if before and len(clusters[i][0].tokens) > 1
@@ -475,8 +491,10 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
                 given = [i for i in candidates if any(  # written with that title before his name
                     (w := _WORD_BEFORE.search(text, max(0, x.start - 40), x.start))
                     and w.group(1) == before.group(1) for x in clusters[i])] if before.group(1)[:1].isupper() else []
+            about = [i for i in candidates if any(x.prominent and len(x.tokens) > 1 and x.start < m.start
+                                                  for x in clusters[i])]  # (the one a sentence was about)
             best = given[0] if len(given) == 1 else owners[0] if len(owners) == 1 else \
-                max(candidates, key=lambda i: _latest_before(starts, clusters, i, m.start))
+                max(about or candidates, key=lambda i: _latest_before(starts, clusters, i, m.start))
             if word in by_last and word == clusters[best][0].tokens[-1] and len(given) != 1:
                 by_surname.add(best)
             clusters[best].append(m)
