@@ -293,3 +293,12 @@ def test_an_organisation_named_after_a_role_word_stays_an_organisation(nlp):
     kin = ("The vote was close. Her son Eoin Dalaigh, a teacher, said little.\n")
     person = _record(kin, [("Eoin Dalaigh", "ORG", [kin.index("Eoin")])])
     assert SpeakerResolver(person, nlp(kin), []).pronouns.types["E1"] == "PERSON"
+
+
+def test_a_place_opening_with_a_given_name_is_no_antecedent_of_he():
+    """"Bruce Peninsula": a given name opens it, a place noun ends it; "he" is the player."""
+    rec = unspun.analyze("\"Everybody knew the phrase,\" said Jordan Akiwenzie, 21, who is from "
+                         "Neyaashiinigmiing on the Bruce Peninsula.\n\n"
+                         "He said he never told his parents.\n")
+    q = next(q for q in rec.quotes if "never told" in q["content"]["text"])
+    assert speaker_name(rec, q) == "Jordan Akiwenzie"

@@ -38,7 +38,8 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     Sandhu"; a loose one, "former", only with a full stop), a known given name before a surname ("Nadia Chartrand") or ", who" after
     it (not after "the": "an official at the National Treasury, who"), or "his" / "her"
     noun in apposition before it ("Her classmate, Leah Cardinal"),
-    unless its last word is an organisation noun ("Victoria Police") or it is a group's name
+    unless its last word is an organisation noun ("Victoria Police") or a place's ("Bruce
+    Peninsula") or it is a group's name
     written after a determiner ("the Wisconsin Republican, who": one member); one tagged a
     person without a known given name is an organisation with ", which" or "its"
     right after it or "a spokesperson for" right before it or when it opens the name of
@@ -50,6 +51,7 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     text = record.text
     titles = person_titles(lang)
     groups = get_language(lang).quote_cues.get("group_nouns", [])
+    place_last = get_language(lang).word_set("place_last_words")
     other_types = {e["name"].lower(): (e["type"], len(e["mentions"])) for e in record.entities
                    if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
     after_title = _after_titles(text, titles)
@@ -82,8 +84,8 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                     out[e["id"]] = other_types[e["name"].lower()][0]
             continue
         last = e["name"].split()[-1].lower() if e["name"].split() else ""
-        if last in groups:
-            continue
+        if last in groups or last in place_last:
+            continue  # ("Bruce Peninsula": no person, for all its given name)
         before = [text[max(0, m["start"] - 8):m["start"]].split() for m in e["mentions"]]
         titled = e["name"] in after_title  # where the tagger missed it: "Mayor Ravi Sandhu" ... "Sandhu"
         titled = titled or any(b and b[-1][:1].isupper() and b[-1].lower().rstrip(".") in titles
