@@ -103,16 +103,32 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
     # 30 articles written blind in the eighth session (2026-12-03) and first scored on 57fe446,
     # before that session's rules: labour and workplace, social affairs, environment and energy
     "labour": {("all", "f1"): 0.94,             # 0.965 (0.965 when first scored)
-               ("all", "speaker"): 0.81},       # 0.835 when set (0.829 when first scored)
+               ("all", "speaker"): 0.83},       # 0.854 at that session's end (0.829 when first scored)
     "social": {("all", "f1"): 0.93,             # 0.952 (0.952 when first scored)
-               ("all", "speaker"): 0.81},       # 0.839 when set (0.832 when first scored)
-    "environment": {("all", "f1"): 0.93,        # 0.956 (0.956 when first scored)
-                    ("all", "speaker"): 0.82},  # 0.846 when set (0.846 when first scored)
+               ("all", "speaker"): 0.83},       # 0.852 at that session's end (0.832 when first scored)
+    "environment": {("all", "f1"): 0.93,        # 0.959 (0.956 when first scored)
+                    ("all", "speaker"): 0.83},  # 0.859 at that session's end (0.846 when first scored)
+    # 50 more articles written blind in that session, first scored on 57fe446: transportation
+    # (its errors read while tuning), and Indigenous affairs, consumer news, city hall and
+    # police, on which no rule of that session was tuned (their errors unread until landed)
+    "transport": {("all", "f1"): 0.92,          # 0.942 (0.942 when first scored)
+                  ("all", "speaker"): 0.83},    # 0.852 when set (0.826 when first scored)
+    "indigenous": {("all", "f1"): 0.93,         # 0.958 (0.958 when first scored)
+                   ("all", "speaker"): 0.89},   # 0.918 when set (0.918 when first scored)
+    "consumer": {("all", "f1"): 0.93,           # 0.952 (0.952 when first scored)
+                 ("all", "speaker"): 0.81},     # 0.834 when set (0.834 when first scored)
+    "cityhall": {("all", "f1"): 0.92,           # 0.946 (0.946 when first scored)
+                 ("all", "speaker"): 0.85},     # 0.873 when set (0.854 when first scored)
+    "police": {("all", "f1"): 0.93,             # 0.957 (0.957 when first scored)
+               ("all", "speaker"): 0.85},       # 0.879 when set (0.879 when first scored)
 }
 # Description speakers' affiliation ("A spokeswoman for the authority": the body named before),
 # both halves: matched / gold affiliations of the found quotes, over the files the floor was set
 # on, and over each file written later on its own.
-AFFILIATION_FLOOR = 0.71  # 0.727 (48 of 66) at the seventh session's end; 0.712 (47 of 66) on 2026-12-02, sixth session (0.632, 36 of 57, when set; 0.158 before)
+AFFILIATION_FLOOR = 0.73  # 0.742 (49 of 66) at the eighth session's end; 0.727 (48 of 66) at the seventh's; 0.712 (47 of 66) on 2026-12-02, sixth session (0.632, 36 of 57, when set; 0.158 before)
+# Files whose description speakers' affiliations are measured (printed) but not yet guarded:
+# cityhall had 0 of 9 when it was added (2026-12-03), nothing a floor could hold.
+AFFILIATION_UNGUARDED = {"cityhall"}
 LATER_AFFILIATION_FLOORS = {"broadcast": 0.72,  # 0.760 (19 of 25) on 2026-12-02 (0.440 when the file was added)
                             "national": 0.66,   # 0.688 (22 of 32) at the seventh session's end (0.400 when added)
                             "regional": 0.62,   # 0.667 (14 of 21) on 2026-12-02 (0.381 when added)
@@ -134,7 +150,11 @@ LATER_AFFILIATION_FLOORS = {"broadcast": 0.72,  # 0.760 (19 of 25) on 2026-12-02
                             "arts": 0.45,       # 0.500 (2 of 4) when the file was added
                             "labour": 0.45,     # 0.500 (2 of 4) when the file was added
                             "social": 0.65,     # 0.714 (5 of 7) when the file was added
-                            "environment": 0.7}  # 0.778 (7 of 9) when the file was added
+                            "environment": 0.7,  # 0.778 (7 of 9) when the file was added
+                            "transport": 0.6,   # 0.667 (6 of 9) when the file was added
+                            "indigenous": 0.8,  # 0.875 (7 of 8) when the file was added
+                            "consumer": 0.5,    # 0.556 (5 of 9) when the file was added
+                            "police": 0.9}      # 1.000 (3 of 3) when the file was added
 
 
 @pytest.mark.slow
@@ -159,7 +179,9 @@ def test_quote_quality_on_the_written_cases():
         assert pairs, f"no cases in {name}"
         tallies, _ = cases_mod.score([c for c, _ in pairs], [r for _, r in pairs], show=False)
         aff = tallies["_aff"]
-        if name in LATER_AFFILIATION_FLOORS:
+        if name in AFFILIATION_UNGUARDED:
+            print(name, "affiliation (not guarded)", aff.speaker_ok, "of", aff.gold)
+        elif name in LATER_AFFILIATION_FLOORS:
             print(name, "affiliation", aff.speaker_ok, "of", aff.gold)
             if aff.speaker_ok / max(aff.gold, 1) < LATER_AFFILIATION_FLOORS[name]:
                 low[(name, "affiliation", "matched")] = (round(aff.speaker_ok / max(aff.gold, 1), 3),
