@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -225,6 +226,7 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
     mention that is the surname of a person named in full, inside a sentence and no title,
     opens a person's name of its own."""
     titles = {w.lower().rstrip(".") for w in lang.lexicon("person_titles")} | name_words_of(lang).honorifics
+    starts = {o.start for o in out}  # (a given name the tagger left out that a name already took)
     for m in out:
         if len(m.tokens) != 1 or m.tokens[0] not in surnames or m.label not in ("PERSON", "ORG"):
             continue
@@ -233,8 +235,7 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
             continue
         prev = doc[span.start - 1]
         if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and not prev.ent_type_ \
-                and not prev.is_sent_start and prev.lower_ not in titles \
-                and not any(o.start <= prev.idx < o.end for o in out):
+                and not prev.is_sent_start and prev.lower_ not in titles and prev.idx not in starts:
             m.start, m.label = prev.idx, "PERSON"
             m.tokens = name_tokens(text[m.start:m.end], lang)
 
@@ -353,6 +354,7 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
     Mexico", "Ottawa and Global Affairs Canada"), or an article ("The")."""
     words = name_words_of(lang)
     ends = sorted((o.start, o.end, k) for k, o in enumerate(mentions))
+    written = Counter(text[o.start:o.end] for o in mentions)
     absorbed: set[int] = set()
     for m in mentions:
         last = text[m.start:m.end].split()[-1] if m.end > m.start else ""
@@ -366,9 +368,8 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
         for s0, e0, k in ends[bisect.bisect_left(ends, (start - 300,)):bisect.bisect_left(ends, (m.start,))]:
             if not start < e0 <= m.start:  # absorbed; after any other ("Gulf of St. Lawrence,
                 continue  # Fisheries and Oceans Canada") the run starts past it and its comma
-            if s0 >= start and mentions[k].label == "ORG" and sum(
-                    text[o.start:o.end] == text[s0:e0] for o in mentions) == 1:  # (a name written
-                inside.append((s0, k))  # once: "Google" written again is a body of its own)
+            if s0 >= start and mentions[k].label == "ORG" and written[text[s0:e0]] == 1:  # (a name
+                inside.append((s0, k))  # written once: "Google" written again is a body of its own)
             else:
                 start = e0 + re.match(r"[\s,;]*", text[e0:m.start]).end()
         if not _JOINED.fullmatch(text, start, m.start):
@@ -543,15 +544,19 @@ def _short_bodies(clusters: list[list[Mention]], text: str, lang: Any = None) ->
     names = name_words_of(lang)
     bodies = [c for c in clusters if c and c[0].alias is None and words(c) and (
         c[0].label == "ORG" or c[0].label in ("GPE", "LOC") and not is_place(text[c[0].start:c[0].end]))]
+    opening: dict[tuple[str, ...], list[list[Mention]]] = {}  # each shorter run of words a full
+    for o in bodies:  # organisation's name opens with -> those organisations (linear in the names)
+        if o[0].label == "ORG" and _full_body_name(o, text, names):
+            for k in range(1, len(words(o))):
+                opening.setdefault(words(o)[:k], []).append(o)
     merged: set[int] = set()
     for c in bodies:  # (a body the tagger took for a place no gazetteer knows: "Halloran said")
         short = words(c)
         if is_place(text[c[0].start:c[0].end]) or len(short) == 1 and is_given_name(short[0], "en"):
             continue
-        longer = [o for o in bodies if o is not c and id(o) not in merged and len(words(o)) > len(short)
-                  and words(o)[:len(short)] == short and o[0].start < c[0].start and _full_body_name(o, text, names)]
-        longer = [o for o in longer if o[0].label == "ORG"]
-        if len(longer) == 1:
+        longer = [o for o in opening.get(short, ())[:2] if o is not c and id(o) not in merged
+                  and o[0].start < c[0].start]
+        if len(longer) == 1 and len(opening[short]) == 1:
             for m in c:  # the short form stands for the full name, which names the entity
                 m.alias = " ".join(words(longer[0]))
                 m.label = "ORG"
