@@ -903,3 +903,15 @@ def test_who_after_a_persons_role_at_a_body_is_the_person(pipe, text, name):
     rec, quotes = _quotes(pipe, text)
     q = next(q for q in quotes if q["speaker"]["text"] == "who")
     assert _speaker_name(rec, q) == name
+
+
+def test_who_hung_on_the_street_in_a_persons_role_is_the_person(pipe):
+    """"Doreen Kaplan-Ward, a retired nurse from Alberta Avenue, who told councillors": the
+    parser hangs "who" on the street (and the tagger may call the street a person); "who" is
+    the woman the role is in apposition to, named or not by the tagger, never the street."""
+    rec, quotes = _quotes(pipe, (
+        "Next was Doreen Kaplan-Ward, a retired nurse from Alberta Avenue, who told councillors "
+        "the city's crisis teams answer calls faster.\n"))
+    q = next(q for q in quotes if q["speaker"]["text"] == "who")
+    assert q["speaker"]["name"] == "Doreen Kaplan-Ward"
+    assert "Avenue" not in (_speaker_name(rec, q) or "")

@@ -295,7 +295,7 @@ class SpeakerResolver:
         if head is not None:
             noun = relative_antecedent(head)
             if noun is not None:
-                return self._relative(noun)
+                return self._relative(noun, person=word == "who")
         if pronoun(word) is not None:
             before = self._subject_before(start, word)
             if before is not None:
@@ -658,11 +658,14 @@ class SpeakerResolver:
                 return (p, e)
         return None
 
-    def _relative(self, noun: Any) -> "Resolution":
+    def _relative(self, noun: Any, person: bool = False) -> "Resolution":
         """"Smith, who said ...": the entity named by the noun the relative clause
-        modifies, or the noun phrase itself ("the port authority, which said")."""
+        modifies, or the noun phrase itself ("the port authority, which said"); for "who"
+        (``person``) no place named in that phrase ("a retired nurse from Alberta Avenue")."""
         ps, pe = noun_phrase(noun)
         inside = self.mentions_in(ps, pe)
+        if person:
+            inside = [m for m in inside if self.pronouns.types.get(m.entity, m.type) not in ("GPE", "LOC", "FAC")]
         people = [m for m in inside if m.type == "PERSON"]
         if inside and not _is_description(noun, inside) and not self._member(noun, inside):
             m = (people or inside)[0]

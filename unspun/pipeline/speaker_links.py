@@ -38,8 +38,8 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     Sandhu"; a loose one, "former", only with a full stop), a known given name before a surname ("Nadia Chartrand") or ", who" after
     it (not after "the": "an official at the National Treasury, who"), or "his" / "her"
     noun in apposition before it ("Her classmate, Leah Cardinal"),
-    unless its last word is an organisation noun ("Victoria Police") or a place's ("Bruce
-    Peninsula") or it is a group's name
+    unless its last word is an organisation noun ("Victoria Police") or a place's or a
+    street's ("Bruce Peninsula", "Alberta Avenue") or it is a group's name
     written after a determiner ("the Wisconsin Republican, who": one member); one tagged a
     person without a known given name is an organisation with ", which" or "its"
     right after it or "a spokesperson for" right before it or when it opens the name of
@@ -51,7 +51,7 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     text = record.text
     titles = person_titles(lang)
     groups = get_language(lang).quote_cues.get("group_nouns", [])
-    place_last = get_language(lang).word_set("place_last_words")
+    place_last = get_language(lang).word_set("place_last_words") | get_language(lang).word_set("street_last_words")
     other_types = {e["name"].lower(): (e["type"], len(e["mentions"])) for e in record.entities
                    if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
     after_title = _after_titles(text, titles)
@@ -533,22 +533,32 @@ def relative_antecedent(head: Any) -> Any | None:
     if head.lower_ not in RELATIVE or verb.dep_ != "relcl":
         return None
     noun = _copula_subject(verb.head)
-    if head.lower_ == "who" and noun.ent_type_ != "PERSON":
-        noun = _person_above(noun) or noun
+    placed = _place_word(noun)  # "a retired nurse from Alberta Avenue, who": the tagger may call
+    if head.lower_ == "who" and (noun.ent_type_ != "PERSON" or placed):  # the street a person
+        noun = _person_above(noun, placed) or noun
     elif head.lower_ != "who" and noun.ent_type_ in ("GPE", "LOC", "FAC") and noun.dep_ == "pobj":
         noun = _body_above(noun) or noun
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
 
 
-def _person_above(noun: Any) -> Any | None:
+def _place_word(noun: Any, lang: str = "en") -> bool:
+    """Whether a noun is a street's or a place's word ("Avenue", "Peninsula")."""
+    words = get_language(lang)
+    return noun.lower_ in words.word_set("street_last_words") or noun.lower_ in words.word_set("place_last_words")
+
+
+def _person_above(noun: Any, skip: bool = False) -> Any | None:
     """The person a "who" stands for when the parser hung it on the body in that person's
-    role ("Omar Siddiqui, policy director at the Clean Prairies Alliance, who urged"): up
-    from the noun through prepositions and the role in apposition to a person's name; else
-    None."""
+    role ("Omar Siddiqui, policy director at the Clean Prairies Alliance, who urged") or on
+    the place in it (``skip``: the noun is no person, whatever the tagger said: "a retired
+    nurse from Alberta Avenue, who"): up from the noun through prepositions and the role in
+    apposition to a person's name; else None."""
     tok = noun
-    for _ in range(8):
-        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+    for k in range(8):
+        if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN" and not (skip and k == 0):
             return tok
+        if skip and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and tok.head.is_title:
+            return tok.head  # (the name the role is in apposition to, tagged or not)
         if tok.dep_ not in ("pobj", "prep", "appos", "compound") or tok.head is tok:
             return None
         tok = tok.head
