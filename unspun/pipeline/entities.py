@@ -28,7 +28,8 @@ _FAMILY = {"GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 class NameWords:
     """A language's words for comparing names (``words.json``: honorifics, name_aliases,
     articles, definite_articles, possessive_endings, organisation_first_words,
-    organisation_last_words, measure_last_words and street words; ``patterns.json``: possessive, state_prefix)."""
+    organisation_last_words, measure_last_words and street words; ``lexicons/person_titles.txt``
+    with the honorifics as ``titles``; ``patterns.json``: possessive, state_prefix)."""
 
     def __init__(self, lang: Any):
         self.honorifics = lang.word_set("honorifics")
@@ -37,6 +38,7 @@ class NameWords:
         self.measure_last = lang.word_set("measure_last_words")
         self.street_first = lang.word_set("street_first_words")
         self.street_last = lang.word_set("street_last_words")
+        self.titles = frozenset(w.lower().rstrip(".") for w in lang.lexicon("person_titles")) | self.honorifics
         self.aliases: dict[str, str] = dict(lang.words.get("name_aliases", {}))
         self.articles = tuple(f"{a} " for a in lang.words.get("articles", ()))
         self.definite = tuple(f"{a} " for a in lang.words.get("definite_articles", ()))
@@ -185,7 +187,7 @@ def _given_name_end(ent: Any) -> int:
         return ent.end_char
     tok = ent.doc[ent.end]
     if tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
-            and ent[-1].head.i == tok.i and ent[-1].dep_ == "compound" and not tok.whitespace_ == "\n":
+            and ent[-1].head.i == tok.i and ent[-1].dep_ == "compound" and "\n" not in ent[-1].whitespace_:
         return tok.idx + len(tok.text)
     return ent.end_char
 
@@ -225,7 +227,7 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
     "Harjit Sandhu"): a capitalised proper noun no entity holds, right before a one-word
     mention that is the surname of a person named in full, inside a sentence and no title,
     opens a person's name of its own."""
-    titles = {w.lower().rstrip(".") for w in lang.lexicon("person_titles")} | name_words_of(lang).honorifics
+    titles = name_words_of(lang).titles
     starts = {o.start for o in out}  # (a given name the tagger left out that a name already took)
     for m in out:
         if len(m.tokens) != 1 or m.tokens[0] not in surnames or m.label not in ("PERSON", "ORG"):

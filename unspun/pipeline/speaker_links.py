@@ -51,7 +51,7 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
     text = record.text
     titles = person_titles(lang)
     groups = get_language(lang).quote_cues.get("group_nouns", [])
-    place_last = get_language(lang).word_set("place_last_words") | get_language(lang).word_set("street_last_words")
+    place_last = place_words(lang)
     other_types = {e["name"].lower(): (e["type"], len(e["mentions"])) for e in record.entities
                    if e["type"] in ("ORG", "GPE", "LOC", "FAC")}
     after_title = _after_titles(text, titles)
@@ -541,10 +541,16 @@ def relative_antecedent(head: Any) -> Any | None:
     return noun if noun.pos_ in ("NOUN", "PROPN", "PRON") or nominal(noun) else None
 
 
+def place_words(lang: str = "en") -> frozenset[str]:
+    """The words that end a street's or a place's name ("Avenue", "Peninsula"), made once."""
+    language = get_language(lang)
+    return language.memo(("place last words",), lambda: language.word_set("place_last_words")
+                         | language.word_set("street_last_words"))
+
+
 def _place_word(noun: Any, lang: str = "en") -> bool:
     """Whether a noun is a street's or a place's word ("Avenue", "Peninsula")."""
-    words = get_language(lang)
-    return noun.lower_ in words.word_set("street_last_words") or noun.lower_ in words.word_set("place_last_words")
+    return noun.lower_ in place_words(lang)
 
 
 def _person_above(noun: Any, skip: bool = False) -> Any | None:
