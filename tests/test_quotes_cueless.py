@@ -134,6 +134,9 @@ def test_a_refusal_to_comment_gives_no_speaker_to_the_quote_after_it(turn, speak
     ("Marcus Bell has coached the team for eleven seasons.",  # narrated by a pronoun
      "Last spring he nearly quit after his father fell ill.",
      "I thought about walking away every single day that spring.", "Marcus Bell", "he"),
+    ("Sandra Wu sold the bakery on Elm Street last month.",  # a sentence opening on her with 'for'
+     "For Wu, the sale ends twenty years of alarms set for four in the morning.",
+     "Tomorrow I sleep in. I have not done that since 2006.", "Sandra Wu", "Wu"),
 ])
 def test_quote_opening_a_paragraph_after_narration_takes_its_subject(before, narration, quote,
                                                                      person, found_at):
@@ -149,6 +152,7 @@ def test_quote_opening_a_paragraph_after_narration_takes_its_subject(before, nar
     "Sandra Wu did not answer questions about the sale.",
     "Sandra Wu declined to discuss the sale.",
     "The sale closed on Friday.",  # a thing, not a person
+    "For the neighbourhood, the sale ends twenty years of fresh bread.",  # 'for' a place
 ])
 def test_no_narrative_speaker_without_a_person_who_speaks(narration):
     rec = run("The bakery on Elm Street was sold this week.\n\n"
@@ -158,7 +162,39 @@ def test_no_narrative_speaker_without_a_person_who_speaks(narration):
     assert quote_with(rec, "Nobody on this street")["speaker"] is None
 
 
+def test_quote_after_narration_in_its_own_paragraph_takes_the_person_narrated():
+    """'Her husband, Robert Tan, shook his head. "..."': the quote opening the sentence after
+    one whose subject (or the name in apposition to it) is a person is that person's; a quote
+    inside someone else's sentence is not."""
+    rec = run("Shoppers picked through the clearance tables on Monday.\n\n"
+              'Marisol Tan, 62, bought a lamp. Her husband, Robert Tan, shook his head. '
+              '"Everything closes now. Everything goes online."\n\n'
+              'The chain sold its tables, "the last of the stock," to a liquidator.')
+    q = quote_with(rec, "Everything closes now")
+    assert speaker_name(rec, q) == "Robert Tan" and q["speaker"]["resolved"]["how"] == "narrative"
+    assert all(q["speaker"] is None for q in rec.quotes if "the last of the stock" in q["content"]["text"])
+
+
+@pytest.mark.parametrize("repeated, speaker", [
+    ("The water took everything. The trails, the camp. Gone,\" Alfred Spence says.", "Alfred Spence"),
+    ("The river is low this year,\" Alfred Spence says.", None),  # other words: no evidence
+])
+def test_a_headline_quote_takes_the_speaker_of_the_same_words_in_the_body(repeated, speaker):
+    rec = run("'The water took everything': Cree Nation takes utility to court over flood\n\n"
+              "By Lee Park\n\n"
+              "The First Nation filed its claim on Monday.\n\n"
+              f'"{repeated}\n\nThe utility said it would respond in court.')
+    head = rec.quotes[0]
+    assert head["content"]["start"] == 0 and head["cue"] is None
+    if speaker is None:
+        assert head["speaker"] is None
+    else:
+        assert head["speaker"]["name"] == speaker and head["speaker"]["resolved"]["how"] == "echo"
+
+
 @pytest.mark.parametrize("text, how", [
+    ("'Tonight we cry again': community mourns\n\nThe vigil was held on Sunday.\n\n"
+     '"Tonight we cry again, and tomorrow we act," said Rev. Jean Desir.', "echo"),
     ("Sandra Wu opened the bakery in 2006.\n\n\"It was the only thing I knew.\"\n\nIt employs six.",
      "narrative"),
     ('"It\'s like losing the church." That was how one volunteer, Ana Ruiz, put it.', "following"),

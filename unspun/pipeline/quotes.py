@@ -52,6 +52,7 @@ from ..record import span
 from .quote_cues import (SentenceIndex, asked_by_nobody, attribution_inside, content_range, cue_candidates,
                          cue_kind, hyphen_piece, inverted_subject, is_cue_verb, subject, told_by_nobody,
                          trim)
+from .quote_echoes import echoed
 from .quote_marks import Quoted, find_quoted, split_last_paragraph
 from .quote_speakers import SpeakerResolver, lexicon, speaker_span
 from .speaker_links import affiliation, noun_phrase
@@ -727,19 +728,27 @@ class Extractor:
                        and not prev.speaker["start"] <= m.start < prev.speaker["end"] for m in between)
 
     def _narrated_before(self, c: Candidate, floor: int) -> Any | None:
-        """The person a cue-less quote opening its paragraph is about: the subject of the
-        last sentence of the paragraph before ('Wu opened the bakery after losing her job.'
-        then '"It was the only thing I knew."'), when that subject is a named person or
-        he/she and the sentence is after the quote before (``floor``) and no refusal or
-        negation ('Reed declined to comment.': words are never credited to someone the
-        article says did not speak)."""
+        """The person a cue-less quote is about: the subject of the sentence right before
+        it, the last of the paragraph before when the quote opens its paragraph ('Wu
+        opened the bakery after losing her job.' then '"It was the only thing I knew."'),
+        else the one before it in its own paragraph ('Her husband, Robert, shook his head.
+        "Everything closes now."'), when that subject is a named person, one in apposition
+        to it, or he/she, or when the sentence opens on a named person with "for" ('For
+        Gladue, the move ends four years of couch-surfing.'); the sentence must be after the
+        quote before (``floor``) and carry no refusal or negation ('Reed declined to
+        comment.': words are never credited to someone the article says did not speak)."""
         if not self.parsed or c.kind != "direct":
             return None
         para = self._para_index(c.start)
-        if para == 0 or self._first_char(self.paras[para][0]) != c.start:
+        ps, pe = self.paras[para]
+        if self._first_char(ps) != c.start:
+            if self.text[self.sentence_start(c.start):c.start].strip():
+                return None  # the quote opens no sentence: its own sentence's words
+        elif para == 0:
             return None
-        ps, pe = self.paras[para - 1]
-        last = self._last_token(max(ps, floor), pe)
+        else:
+            ps, pe = self.paras[para - 1]
+        last = self._last_token(max(ps, floor), min(pe, c.start))
         if last is None or self.resolver.inside_quote(last.idx):
             return None
         root = last.sent.root
@@ -751,9 +760,21 @@ class Extractor:
             return None
         if who.lower_ in ("he", "she"):
             return who
-        named = [m for m in self.resolver.mentions_in(who.left_edge.idx, who.idx + len(who.text))
-                 if m.type == "PERSON" and m.end == who.idx + len(who.text)]
-        return who if named else None
+        for tok in (who, *(t for t in who.children if t.dep_ == "appos"), self._for_whom(root)):
+            if tok is not None and self._names_person(tok):
+                return tok
+        return None
+
+    def _for_whom(self, root: Any) -> Any | None:
+        """The person a sentence opens on with "for" ('For Gladue, the move ends ...')."""
+        first = root.sent[0]
+        if first.lower_ != "for" or first.head.i != root.i:
+            return None
+        return next((t for t in first.children if t.dep_ == "pobj"), None)
+
+    def _names_person(self, tok: Any) -> bool:
+        return any(m.type == "PERSON" and m.end == tok.idx + len(tok.text)
+                   for m in self.resolver.mentions_in(tok.left_edge.idx, tok.idx + len(tok.text)))
 
     def _act_before(self, c: Candidate, floor: int) -> Any | None:
         """The speaker of the last cue with no content of its own ('Okonkwo rejected that
@@ -779,6 +800,15 @@ class Extractor:
                     c.speaker = self._speaker(who, note=False)
                     c.speaker["resolved"] = {"how": "following",
                                              "from": span(self.text, c.speaker["start"], c.speaker["end"])}
+
+    def echoes(self, cands: list[Candidate]) -> None:
+        """A quote with no cue and no speaker whose words the article quotes again with a
+        speaker (a headline's quote, a pull quote: :mod:`.quote_echoes`): that speaker."""
+        for c, src in echoed(cands, self.text, lambda c: c.speaker is None and c.cue is None,
+                             lambda c: c.speaker):
+            c.speaker = dict(src.speaker)
+            c.speaker["resolved"] = {"how": "echo", "from": span(self.text, src.speaker["start"],
+                                                                  src.speaker["end"])}
 
     def _introduced_next(self, c: Candidate) -> Any | None:
         """A quote that is a whole paragraph, its speaker not known, followed by a paragraph
@@ -846,6 +876,7 @@ class Extractor:
         self.resolve(cands)
         self.inherit(cands)
         self.named_after(cands)
+        self.echoes(cands)
         out = []
         for n, c in enumerate(sorted(cands, key=lambda c: c.start), 1):
             quote = {"id": f"Q{n}", "kind": c.kind, "speaker": c.speaker,
