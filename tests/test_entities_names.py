@@ -304,3 +304,28 @@ def test_a_surname_after_a_namesake_named_only_as_an_object_stays_with_the_subje
                 mentions[-1]]
     marcus = next(c for c in cluster(with_him, text) if c[0].tokens[0] == "marcus")
     assert text.index("Okafor said") in [m.start for m in marcus]
+
+
+@pytest.mark.parametrize("pair, first, second", [
+    ("Jason and Alicia Ferrante", "Jason Ferrante", "Alicia Ferrante"),
+    ("Jason and Alicia Ferrante-Lopez", "Jason Ferrante-Lopez", "Alicia Ferrante-Lopez"),
+])
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(pair, first, second):
+    """"Jason and Alicia Ferrante bought a house": both are Ferrantes, and Jason, written
+    alone later, is Jason Ferrante, not a person of his own named "Jason"."""
+    text = (f"When {pair} bought their townhouse in Ajax in 2020, rates were low.\n\n"
+            "Jason, 41, who manages a hardware store, says the couple has cut costs.\n\n"
+            "Alicia says the renewal letter came in March.\n")
+    rec = unspun.analyze(text)
+    people = {e["name"]: [m["start"] for m in e["mentions"]] for e in rec.entities if e["type"] == "PERSON"}
+    assert text.index("Jason, 41") in people[first], people
+    assert text.index("Alicia says") in people[second], people
+    assert "Jason" not in people
+
+
+def test_a_name_after_and_with_another_given_name_keeps_its_own_surname():
+    """Two people with their own surnames ("Jason Moore and Alicia Ferrante") share nothing."""
+    text = "Jason Moore and Alicia Ferrante bought the house. Moore says it needs work.\n"
+    rec = unspun.analyze(text)
+    names = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
+    assert {"Jason Moore", "Alicia Ferrante"} <= names and "Jason Ferrante" not in names

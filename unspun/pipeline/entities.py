@@ -64,6 +64,7 @@ class Mention:
     tokens: tuple[str, ...] = ()
     alias: str | None = None  # the key of the name it stands for ("OSC": the full name's)
     prominent: bool = False  # its sentence's subject, or the subject's apposition or agent
+    full: str | None = None  # a name written in parts ("Jason" of "Jason and Alicia Ferrante")
 
     @property
     def family(self) -> str:
@@ -242,6 +243,25 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
             m.tokens = name_tokens(text[m.start:m.end], lang)
 
 
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _couples(text: str, out: list[Mention], lang: Any) -> None:
+    """A given name alone joined by "and" to a full name that opens with a given name shares
+    its surname ("Jason and Alicia Ferrante": Jason Ferrante), as the sentence says."""
+    from .antecedents import is_given_name
+    people = {m.start: m for m in out if m.label == "PERSON"}
+    for m in list(people.values()):
+        link = _AND.match(text, m.end)
+        other = people.get(link.end()) if link and len(m.tokens) == 1 else None
+        if other is None or len(other.tokens) < 2 or not is_given_name(m.tokens[0], lang.code) \
+                or not is_given_name(other.tokens[0], lang.code):
+            continue
+        written = text[other.start:other.end].split()
+        m.tokens = m.tokens + other.tokens[1:]
+        m.full = " ".join([*text[m.start:m.end].split(), *written[1:]])
+
+
 def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     words = name_words_of(lang)
     lang = lang if lang is not None else get_language("en")
@@ -279,6 +299,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         out.append(Mention(s, e, label, tokens, prominent=_prominent(ent.root)))
     surnames = {m.tokens[-1] for m in out if m.label == "PERSON" and len(m.tokens) > 1}
     _given_names_before(doc, text, out, surnames, lang)
+    _couples(text, out, lang)
     for k in listed:
         if out[k].tokens[-1] not in surnames:
             out[k].label = "GPE"
@@ -596,7 +617,7 @@ def _name(members: list[Mention], text: str, label: str) -> str:
     members = [m for m in members if m.alias is None] or members  # "OSC" stands for the name
     forms = [" ".join(text[m.start:m.end].replace("[", "").replace("]", "").split()) for m in members]
     if label == "PERSON":
-        return max(forms, key=len)
+        return max(forms + [m.full for m in members if m.full], key=len)
     counts: dict[str, int] = {}
     for f in forms:
         counts[f] = counts.get(f, 0) + 1
