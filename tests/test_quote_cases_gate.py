@@ -121,6 +121,17 @@ WHOLE_ARTICLE_FLOORS = {  # floor: measured when set (2026-12-01, both halves)
                  ("all", "speaker"): 0.85},     # 0.873 when set (0.854 when first scored)
     "police": {("all", "f1"): 0.93,             # 0.957 (0.957 when first scored)
                ("all", "speaker"): 0.85},       # 0.879 when set (0.879 when first scored)
+    # 40 articles written blind in the ninth session (2026-12-03) and first scored on 1477c60,
+    # before that session's rules: housing, rural, defence and provincial legislatures (their
+    # errors unread while tuning; defence's read for the closing note only)
+    "housing": {("all", "f1"): 0.93,            # 0.960 (0.960 when first scored)
+                ("all", "speaker"): 0.86},      # 0.892 when set (0.892 when first scored)
+    "rural": {("all", "f1"): 0.95,              # 0.977 (0.977 when first scored)
+              ("all", "speaker"): 0.86},        # 0.893 when set (0.887 when first scored)
+    "defence": {("all", "f1"): 0.95,            # 0.978 (0.978 when first scored)
+                ("all", "speaker"): 0.82},      # 0.847 when set (0.841 when first scored)
+    "legislature": {("all", "f1"): 0.93,        # 0.960 (0.960 when first scored)
+                    ("all", "speaker"): 0.85},  # 0.880 when set (0.880 when first scored)
 }
 # Description speakers' affiliation ("A spokeswoman for the authority": the body named before),
 # both halves: matched / gold affiliations of the found quotes, over the files the floor was set
@@ -154,7 +165,11 @@ LATER_AFFILIATION_FLOORS = {"broadcast": 0.72,  # 0.760 (19 of 25) on 2026-12-02
                             "transport": 0.6,   # 0.667 (6 of 9) when the file was added
                             "indigenous": 0.8,  # 0.875 (7 of 8) when the file was added
                             "consumer": 0.5,    # 0.556 (5 of 9) when the file was added
-                            "police": 0.9}      # 1.000 (3 of 3) when the file was added
+                            "police": 0.9,      # 1.000 (3 of 3) when the file was added
+                            "housing": 0.9,     # 1.000 (6 of 6) when the file was added
+                            "rural": 0.3,       # 0.333 (1 of 3) when the file was added
+                            "defence": 0.6,     # 0.636 (7 of 11) when the file was added
+                            "legislature": 0.55}  # 0.600 (3 of 5) when the file was added
 
 
 @pytest.mark.slow
