@@ -84,14 +84,16 @@ def test_crlf_line_ends():
 
 @pytest.mark.parametrize("line", [
     "By JOHN SMITH, Associated Press", "By Jane Doe and Li Wei | Reuters",
-    "BY MARIA GARCIA", "Written by Tom O'Neill", "Anna Kowalski, Staff Writer"])
+    "BY MARIA GARCIA", "Written by Tom O'Neill", "Anna Kowalski, Staff Writer",
+    "Lauren Whitfield, CTV News Toronto Videojournalist", "Dev Mehta, Digital Producer"])
 def test_bylines(line):
     assert is_byline(line)
 
 
 @pytest.mark.parametrize("line", [
     "By the time the bill passed, the Senate had left.", "Bernie Sanders, the senator",
-    "By 2030 the plant will close", "The Latest: Trump urges supporters"])
+    "By 2030 the plant will close", "The Latest: Trump urges supporters",
+    "Producers say the film will open in May"])
 def test_not_bylines(line):
     assert not is_byline(line)
 
