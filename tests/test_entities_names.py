@@ -329,3 +329,23 @@ def test_a_name_after_and_with_another_given_name_keeps_its_own_surname():
     rec = unspun.analyze(text)
     names = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
     assert {"Jason Moore", "Alicia Ferrante"} <= names and "Jason Ferrante" not in names
+
+
+def test_a_given_name_the_census_lacks_joined_to_a_lone_surname_opens_the_name():
+    """"Mateus Carvalho" with only "Carvalho" tagged: the parser's compound is his given name,
+    so he is a person of his own, not his mother "Fernanda Carvalho" named later."""
+    text = ("Mateus Carvalho was working for a framing subcontractor when he fell.\n\n"
+            '"He called me on Sunday," his mother, Fernanda Carvalho, told reporters.\n')
+    rec = unspun.analyze(text)
+    names = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
+    assert {"Mateus Carvalho", "Fernanda Carvalho"} <= names, names
+
+
+@pytest.mark.parametrize("title, owner", [("Mr.", "Daniel Okafor"), ("Ms.", "Grace Okafor")])
+def test_a_gendered_title_before_a_bare_surname_picks_the_namesake_it_fits(title, owner):
+    text = ("Daniel Okafor fell from the scaffold on Tuesday.\n\n"
+            "His mother, Grace Okafor, said he had complained about the railing.\n\n"
+            f"The company said it was thinking of {title} Okafor's family.\n")
+    rec = unspun.analyze(text)
+    people = {e["name"]: [m["start"] for m in e["mentions"]] for e in rec.entities if e["type"] == "PERSON"}
+    assert text.index("Okafor's family") in people[owner], people

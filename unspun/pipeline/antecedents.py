@@ -108,6 +108,11 @@ def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: It
     return given_name_gender(names, lang, census=True)
 
 
+def title_gender(word: str, lang: str = "en") -> str | None:
+    """'m' or 'f' for a title that shows it ("Mr.", "Mrs", "Congresswoman"), else None."""
+    return _words(lang).get("title_gender", {}).get(word.lower().rstrip("."))
+
+
 def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> str | None:
     """The gender the given names of ``names`` (full names; a one-word name has none) are
     borne by: the language's own lexicons; with ``census`` (for a name already known to be

@@ -168,14 +168,17 @@ def _before_headline_verb(ent: Any, verbs: frozenset[str]) -> int:
 def _given_name_start(ent: Any, lang: Any) -> int:
     """Where a person's name starts: before a given name the tagger left out ("Ana" of "Ana
     Cruz Mamani"), a proper noun in title case that is no date and that the language's or the
-    census's given names hold; else where the tagger started it."""
+    census's given names hold, or, before a surname tagged alone, one the parser joined to it
+    as a compound that is no title ("Mateus" of "Mateus Carvalho"); else where the tagger
+    started it."""
     from .antecedents import is_given_name
 
     if ent.start == 0:
         return ent.start_char
     tok = ent.doc[ent.start - 1]
     if tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
-            and is_given_name(tok.text, lang.code):
+            and (is_given_name(tok.text, lang.code) or len(ent) == 1 and tok.dep_ == "compound"
+                 and tok.head.i == ent.start and tok.lower_ not in name_words_of(lang).titles):
         return tok.idx
     return ent.start_char
 
@@ -515,6 +518,10 @@ def cluster(mentions: list[Mention], text: str, lang: Any = None) -> list[list[M
                 given = [i for i in candidates if any(  # written with that title before his name
                     (w := _WORD_BEFORE.search(text, max(0, x.start - 40), x.start))
                     and w.group(1) == before.group(1) for x in clusters[i])] if before.group(1)[:1].isupper() else []
+            if len(candidates) > 1:  # "Mr. Carvalho": not the namesake the given name shows a woman
+                candidates = _titled(candidates, clusters, text, m.start, code)
+                owners = [i for i in owners if i in candidates]
+                given = [i for i in given if i in candidates]
             about = [i for i in candidates if any(x.prominent and len(x.tokens) > 1 and x.start < m.start
                                                   for x in clusters[i])]  # (the one a sentence was about)
             best = given[0] if len(given) == 1 else owners[0] if len(owners) == 1 else \
@@ -590,6 +597,22 @@ def _short_bodies(clusters: list[list[Mention]], text: str, lang: Any = None) ->
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*) $")
+_TITLE_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)\.? $")
+
+
+def _titled(candidates: list[int], clusters: list[list[Mention]], text: str, start: int,
+            code: str) -> list[int]:
+    """Of namesakes, those a gendered title before a bare surname may stand for ("Mr.
+    Carvalho" after "Mateus Carvalho" and his mother "Fernanda Carvalho": not her); all of
+    them when the title shows no gender or none would be left."""
+    from .antecedents import given_name_gender, title_gender
+    before = _TITLE_BEFORE.search(text, max(0, start - 12), start)
+    gender = title_gender(before.group(1), code) if before else None
+    if gender is None:
+        return candidates
+    kept = [i for i in candidates if given_name_gender([text[clusters[i][0].start:clusters[i][0].end]],
+                                                       code, census=True) in (None, gender)]
+    return kept or candidates
 
 
 def _latest_before(starts: dict[int, list[int]], clusters: list[list[Mention]], i: int,
