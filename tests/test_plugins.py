@@ -152,7 +152,10 @@ def test_serve_runs_enabled_plugins_and_models(site, tmp_path, monkeypatch):
 
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site), str(ROOT)]))
     text = "The council met on Tuesday and approved the road budget for next year."
-    with serve(str(tmp_path / "s.db"), "--enable", "wordcount", "--model", SHIPPED) as srv:
+    # (a generous limit: the first request waits for the worker to load its models, and this
+    # test is about plugins, not about how fast a loaded machine starts one)
+    with serve(str(tmp_path / "s.db"), "--enable", "wordcount", "--model", SHIPPED,
+               "--analyze-timeout", "300") as srv:
         resp = srv.post("/api/analyze", json={"text": text})
         assert resp.status_code == 200, resp.text
         assert resp.json()["ext"] == {"wordcount": {"words": 13}}
