@@ -89,12 +89,10 @@ def gender_of(names: Iterable[str], titles: Iterable[str] = (), descriptions: It
     """
     data = _words(lang)
     names = list(names)
-    title_gender = data.get("title_gender", {})
-    words = [t.lower().rstrip(".") for t in titles]
+    words = list(titles)
     for name in names:  # a title written inside the mention ("Mrs. Park")
-        first = name.split()[0].lower().rstrip(".") if name.split() else ""
-        words.append(first)
-    found = {title_gender[w] for w in words if w in title_gender}
+        words.append(name.split()[0] if name.split() else "")
+    found = {g for g in (title_gender(w, lang) for w in words) if g}
     if len(found) == 1:
         return found.pop()
     if found:

@@ -773,6 +773,7 @@ class Extractor:
         return next((t for t in first.children if t.dep_ == "pobj"), None)
 
     def _names_person(self, tok: Any) -> bool:
+        """Whether a person's name ends at ``tok`` within its phrase ("Sandra Wu")."""
         return any(m.type == "PERSON" and m.end == tok.idx + len(tok.text)
                    for m in self.resolver.mentions_in(tok.left_edge.idx, tok.idx + len(tok.text)))
 
@@ -836,9 +837,7 @@ class Extractor:
                 o.lower_ in back.get("pronouns", ()) or token_lemma(o).lower() in back.get("nouns", ())
                 for o in objects):
             return None  # 'Coach X has coached the team for a decade': not about the quote
-        named = [m for m in self.resolver.mentions_in(who.left_edge.idx, who.idx + len(who.text))
-                 if m.type == "PERSON" and m.end == who.idx + len(who.text)]
-        return who if named else None
+        return who if self._names_person(who) else None
 
     def _back_reference(self, end: int) -> Any | None:
         """The speaker named by the sentence right after ``end`` when it opens by pointing
