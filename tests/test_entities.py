@@ -183,3 +183,80 @@ def test_a_full_name_after_a_word_is_no_two_word_surname():
     mentions = [Mention(s, e, "PERSON", name_tokens(text[s:e])) for s, e in spans]
     groups = [sorted(text[m.start:m.end] for m in c) for c in cluster(mentions, text)]
     assert ["Hillary Clinton", "Hillary Clinton"] in groups
+
+
+def _texts(mentions, text):
+    return [text[m.start:m.end] for m in mentions]
+
+
+def test_a_body_s_name_the_tagger_cut_goes_on_over_the_words_joined_to_it():
+    """"Department of Fisheries and" + "Oceans", "Public Health Agency" + "of Canada", a list
+    of capitalised words ending with "and": one body's name."""
+    for text, tags, whole in [
+        ("The Department of Fisheries and Oceans floated the change.",
+         [("Department of Fisheries and", 0, "ORG"), ("Oceans", 0, "NORP")], "Department of Fisheries and Oceans"),
+        ("More cases were reported, the Public Health Agency of Canada said.",
+         [("Public Health Agency", 0, "ORG"), ("Canada", 0, "GPE")], "Public Health Agency of Canada"),
+        ("The Ministry of Labour, Immigration, Training and Skills Development said so.",
+         [("Ministry of Labour, Immigration", 0, "ORG"), ("Skills Development", 0, "ORG")],
+         "Ministry of Labour, Immigration, Training and Skills Development"),
+        ("The Ministry of Colleges and Universities said in an email that it would act.",
+         [("Ministry of Colleges", 0, "ORG")], "Ministry of Colleges and Universities"),
+    ]:
+        assert _texts(_tagged(text, tags), text) == [whole]
+
+
+def test_two_bodies_a_place_or_a_person_after_a_body_stay_apart():
+    for text, tags in [
+        ("Patients moved between Jewish General Hospital and St. Mary's Hospital this week.",
+         [("Jewish General Hospital", 0, "ORG"), ("St. Mary's Hospital", 0, "ORG")]),
+        ("The Canadian Medical Association and Doctors Nova Scotia said the plan fails.",
+         [("Canadian Medical Association", 0, "ORG"), ("Doctors Nova Scotia", 0, "ORG")]),
+        ("The Department of Justice and Ottawa police said nothing.",
+         [("Department of Justice", 0, "ORG"), ("Ottawa", 0, "GPE")]),
+        ("The Ministry of Health, Premier Doug Ford and Mayor Olivia Chow met on Monday.",
+         [("Ministry of Health", 0, "ORG"), ("Doug Ford", 0, "PERSON"), ("Olivia Chow", 0, "PERSON")]),
+    ]:
+        assert _texts(_tagged(text, tags), text) == [name for name, _, _ in tags]
+
+
+def test_a_name_after_a_kind_of_organisation_is_that_organisation():
+    """"the social-media platform Plazr": the tagger's "person" is the platform, there and in
+    every other mention of the name; a known given name after such a noun stays a person."""
+    text = ("The minister and the social-media platform Plazr traded accusations. "
+            "Plazr said the law was flawed.")
+    mentions = _tagged(text, [("Plazr", 0, "PERSON"), ("Plazr", 1, "PERSON")])
+    assert [m.label for m in mentions] == ["ORG", "ORG"]
+    text = "Rent rose at the bakery Maria Lopez runs. Lopez said costs doubled."
+    mentions = _tagged(text, [("Maria Lopez", 0, "PERSON"), ("Lopez", 1, "PERSON")])
+    assert {m.label for m in mentions} == {"PERSON"}
+
+
+def test_a_company_s_short_name_tagged_a_person_is_the_company():
+    """"Kestrel Ridge Properties" ... "Kestrel Ridge did not comment" (tagged a person): one
+    company, named in full; not a person's surname that opens a body's name."""
+    from unspun.pipeline.entities import cluster
+
+    text = ("The vote means Kestrel Ridge Properties can apply for a permit. "
+            "Kestrel Ridge did not make anyone available for an interview.")
+    mentions = _tagged(text, [("Kestrel Ridge Properties", 0, "ORG"), ("Kestrel Ridge", 1, "PERSON")])
+    (company,) = cluster(mentions, text)
+    assert [m.label for m in company] == ["ORG", "ORG"]
+    text = ("Ottawa Mayor Mark Sutcliffe opened the Sutcliffe Centre on Monday. "
+            "Sutcliffe said it would open early.")
+    mentions = _tagged(text, [("Mark Sutcliffe", 0, "PERSON"), ("Sutcliffe Centre", 0, "ORG"),
+                              ("Sutcliffe", 2, "PERSON")])
+    assert len(cluster(mentions, text)) == 2
+
+
+def test_a_title_before_a_name_marks_a_person_the_tagger_missed_or_took_for_a_body():
+    """"Liberal MNA Karine Desjardins-Hall" left untagged, "MNA Nawal Haddad" tagged a body:
+    people, named without the title; "General Motors Canada" stays a company."""
+    text = ("Liberal MNA Karine Desjardins-Hall, her party's critic, objected. "
+            "Québec solidaire MNA Nawal Haddad said her party agrees. "
+            "General Motors Canada said it would cut shifts.")
+    mentions = _tagged(text, [("MNA Nawal Haddad", 0, "ORG"), ("General Motors Canada", 0, "ORG")])
+    assert [(text[m.start:m.end], m.label) for m in mentions] == [
+        ("Karine Desjardins-Hall", "PERSON"), ("Nawal Haddad", "PERSON"), ("General Motors Canada", "ORG")]
+    text = "Chief Justice Richard Wagner said the court would sit."
+    assert [(text[m.start:m.end], m.label) for m in _tagged(text, [])] == [("Richard Wagner", "PERSON")]

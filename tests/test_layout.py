@@ -85,7 +85,8 @@ def test_crlf_line_ends():
 @pytest.mark.parametrize("line", [
     "By JOHN SMITH, Associated Press", "By Jane Doe and Li Wei | Reuters",
     "BY MARIA GARCIA", "Written by Tom O'Neill", "Anna Kowalski, Staff Writer",
-    "Lauren Whitfield, CTV News Toronto Videojournalist", "Dev Mehta, Digital Producer"])
+    "Lauren Whitfield, CTV News Toronto Videojournalist", "Dev Mehta, Digital Producer",
+    "Ruth Ellery-Baptiste, Halifax Examiner", "Nadia Lévesque, Global News"])
 def test_bylines(line):
     assert is_byline(line)
 
@@ -93,7 +94,8 @@ def test_bylines(line):
 @pytest.mark.parametrize("line", [
     "By the time the bill passed, the Senate had left.", "Bernie Sanders, the senator",
     "By 2030 the plant will close", "The Latest: Trump urges supporters",
-    "Producers say the film will open in May"])
+    "Producers say the film will open in May", "Trudeau, Poilievre clash over the news",
+    "Ottawa Sentinels, Montreal Comets advance", "Maple Leafs, Canadiens"])
 def test_not_bylines(line):
     assert not is_byline(line)
 

@@ -179,16 +179,14 @@ def test_a_one_word_short_name_is_the_organisation_it_opens(quote_pipe):
 
 def test_a_short_name_the_tagger_made_a_person_is_the_organisation_it_opens(quote_pipe):
     """"Ashcombe" after "Ashcombe Property Group", tagged a person (no known given name,
-    no person's name ends with it): the company."""
-    from unspun.pipeline.speaker_links import entity_types
-
+    no person's name ends with it): the company, one entity with its full name."""
     text = ("Tenants at 14 towers owned by Ashcombe Property Group stopped paying rent on "
             "Monday.\n\nIn a letter to tenants, Ashcombe said the increase was permitted under "
             "provincial law and reflected rising costs.\n")
     rec, quotes = quotes_of(quote_pipe, text)
-    (short,) = [e for e in rec.entities if e["name"] == "Ashcombe"]
-    assert short["type"] == "PERSON"  # the tagger's reading, which this rule corrects
-    assert entity_types(rec)[short["id"]] == "ORG"
+    (company,) = [e for e in rec.entities if any(m["text"] == "Ashcombe" for m in e["mentions"])]
+    assert (company["name"], company["type"]) == ("Ashcombe Property Group", "ORG")
+    assert [speaker_name(rec, q) for q in quotes] == ["Ashcombe Property Group"]
 
 
 def test_an_untagged_short_name_is_the_organisation_it_opens(quote_pipe):
@@ -227,3 +225,39 @@ def test_an_airport_is_no_airline(quote_pipe):
         "Northwind Airlines said it had cancelled forty flights because of a software fault.\n\n"
         "The airport said queues had cleared by the evening.\n"))
     assert _by_text(rec, quotes, "queues had") != "Northwind Airlines"
+
+
+def test_the_company_is_not_the_outlet_the_byline_names(quote_pipe):
+    """"In a statement emailed to the Halifax Examiner, the company said": the outlet of the
+    byline ("Name, Outlet") reports the story; the company is the one named before."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Council clears the way for demolition of an 1890s building\n"
+        "Ruth Ellery-Baptiste, Halifax Examiner\n\n"
+        "Halifax regional council voted 10-6 on Tuesday to refuse heritage status for the block, "
+        "which Kestrel Ridge Properties wants to replace with a tower.\n\n"
+        "Kestrel Ridge Properties did not make anyone available for an interview. In a statement "
+        "emailed to the Halifax Examiner, the company said it had explored keeping the facade.\n"))
+    assert _by_text(rec, quotes, "it had explored") == "Kestrel Ridge Properties"
+
+
+def test_a_document_brought_up_far_back_speaks_for_its_issuer(quote_pipe):
+    """"The Department of Fisheries and Oceans floated the change in a letter to harvesters"
+    and, many paragraphs on, "The consultation letter says ...": the department's."""
+    filler = "".join(f"Harvester number {n} said the season had been long and the prices low.\n\n"
+                     for n in range(1, 25))
+    rec, quotes = quotes_of(quote_pipe, (
+        "The Department of Fisheries and Oceans floated the change in a letter to harvesters "
+        "last month.\n\n" + filler +
+        "The consultation letter says the department is also considering a staggered opening.\n"))
+    assert _by_text(rec, quotes, "the department is also") == "Department of Fisheries and Oceans"
+
+
+def test_a_town_in_a_list_of_places_is_no_body_that_speaks(quote_pipe):
+    """"hospitals in Windsor, Chatham, Sarnia and Wallaceburg": every item of the list is where
+    something is, not "the group" that issued a statement."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Five hospitals in southwestern Ontario were forced to reschedule surgeries on Monday.\n\n"
+        "The attack on Lakeshore Health Partners, a shared-services organization that runs IT, "
+        "payroll and patient records for hospitals in Windsor, Chatham, Sarnia, Leamington and "
+        "Wallaceburg, was detected around 2 a.m. Sunday, according to a statement from the group.\n"))
+    assert _by_text(rec, quotes, "The attack on") == "Lakeshore Health Partners"

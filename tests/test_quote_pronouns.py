@@ -302,3 +302,30 @@ def test_a_place_opening_with_a_given_name_is_no_antecedent_of_he():
                          "He said he never told his parents.\n")
     q = next(q for q in rec.quotes if "never told" in q["content"]["text"])
     assert speaker_name(rec, q) == "Jordan Akiwenzie"
+
+
+def test_a_lede_s_she_before_anyone_is_named_is_the_woman_named_next(nlp):
+    """"'Every Saturday it's the same thing,' she says. ... Tamsin Wu, 31, and her partner,
+    Marcus Bell": the first person named after it, of her gender; not when someone was named
+    before, nor a man named next."""
+    lede = "“Every Saturday it's the same thing,” she says, scrolling through listings.\n\n"
+    text = lede + "Tamsin Wu, 31, and her partner, Marcus Bell, have toured 46 homes.\n"
+    linker = _linker(nlp, text, [("Tamsin Wu", "PERSON"), ("Marcus Bell", "PERSON")])
+    assert _name(linker, linker.named_after(text.index("she says"), "she")) == "Tamsin Wu"
+    text = lede + "Marcus Bell and Tamsin Wu, 31, have toured 46 homes.\n"
+    linker = _linker(nlp, text, [("Tamsin Wu", "PERSON"), ("Marcus Bell", "PERSON")])
+    assert linker.named_after(text.index("she says"), "she") is None
+    text = "Dana Ruiz, 40, sells homes.\n\n" + lede + "Tamsin Wu, 31, has toured 46 homes.\n"
+    linker = _linker(nlp, text, [("Dana Ruiz", "PERSON"), ("Tamsin Wu", "PERSON")])
+    assert linker.named_after(text.index("she says"), "she") is None
+
+
+def test_a_religious_title_shows_no_gender_the_given_name_does(nlp):
+    """"Rabbi Miriam Adler ... she asked": rabbis, bishops and imams are of either sex; the
+    title no longer makes her a man, her given name makes her a woman."""
+    text = ("“We came to pray,” said Rabbi Miriam Adler, who leads the congregation.\n\n"
+            "Adler said children had seen the graffiti.\n\n"
+            "“How do you explain that to an eight-year-old?” she asked.\n")
+    linker = _linker(nlp, text, [("Miriam Adler", "PERSON")])
+    assert linker.genders["E1"] == "f"
+    assert _name(linker, linker.resolve(text.index("she asked"), "she")) == "Miriam Adler"

@@ -30,11 +30,15 @@ def test_mukan_is_one_person_with_description(seed_record):
 
 
 def test_places_and_organisations(seed_record):
-    for place in ("Azerbaijan", "Armenia", "Karabakh", "Baku", "Kazakhstan"):
+    for place in ("Azerbaijan", "Armenia", "Karabakh", "Baku"):
         entity = find(seed_record, place)
         assert entity is not None, place
         assert entity["type"] in ("GPE", "LOC"), (place, entity["type"])
     assert find(seed_record, "IITU")["type"] == "ORG"
+    # "IITU's Professor of the Department of Media Communications and History of Kazakhstan":
+    # one department's name, Kazakhstan in it (the tagger cuts it at "and")
+    department = find(seed_record, "Department of Media Communications and History of Kazakhstan")
+    assert department is not None and department["type"] == "ORG"
     baku = find(seed_record, "Baku")
     assert "BAKU" in [m["text"] for m in baku["mentions"]]
 

@@ -301,12 +301,38 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
             label = "ORG"  # "Moniz Bakery", "Clinique médicale ...", "Prairie Western Railway": a body
         out.append(Mention(s, e, label, tokens, prominent=_prominent(ent.root)))
     surnames = {m.tokens[-1] for m in out if m.label == "PERSON" and len(m.tokens) > 1}
+    _bodies_by_apposition(text, out, lang)
     _given_names_before(doc, text, out, surnames, lang)
     _couples(text, out, lang)
     for k in listed:
         if out[k].tokens[-1] not in surnames:
             out[k].label = "GPE"
     return out
+
+
+# "the social-media platform ", "a ride-hailing app ": up to three words, then a noun
+_NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
+
+
+def _bodies_by_apposition(text: str, out: list[Mention], lang: Any) -> None:
+    """A name tagged as a person, opening with no known given name, written right after a
+    noun for a kind of organisation in apposition ("the social-media platform Plazr", "the
+    app Zoomr", ``organisation_kinds`` nouns) is an organisation, there and wherever the
+    article writes the same name."""
+    from .antecedents import is_given_name
+
+    nouns = lang.memo(("organisation nouns",), lambda: frozenset(
+        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("nouns", ())))
+    bodies = set()
+    for m in out:
+        if m.label != "PERSON" or not m.tokens or m.tokens in bodies or is_given_name(m.tokens[0], lang.code):
+            continue
+        before = _NOUN_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if before is not None and before.group(1) in nouns:
+            bodies.add(m.tokens)
+    for m in out:
+        if m.label == "PERSON" and m.tokens in bodies:
+            m.label = "ORG"
 
 
 def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
@@ -319,6 +345,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
     _fix_people(mentions, text, lang)
     lang = lang if lang is not None else get_language("en")
     _joined_bodies(mentions, text, lang)
+    _extend_bodies(mentions, text, lang)
     mentions = acronyms.apply(mentions, text, lang,
                               lambda s, e, label, full: Mention(s, e, label, name_tokens(text[s:e], lang),
                                                                 full and normalise(full, lang)))
@@ -335,11 +362,43 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
             if e > s and not _overlaps(mentions, s, e):
                 mentions.append(Mention(s, e, "GPE", name_tokens(text[s:e], lang)))
             pos += len(part) + 1
+    _titled_names(mentions, text, lang)
     _fix_surnames(mentions, text, lang)
     return sorted(mentions, key=lambda m: m.start)
 
 
 _RETYPED = ("ORG", "FAC", "GPE", "LOC", "NORP")
+# a capitalised title (or one in capitals), then two or three capitalised words
+# (looked for at every word: "Chief Justice Richard Wagner" holds "Justice Richard Wagner")
+_TITLED_NAME = re.compile(r"\b(?=([A-Z][A-Za-z]*)\.?[ \t]+([A-Z][\w'’]*(?:-[A-Z][\w'’]*)?)"
+                          r"((?:[ \t]+[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?){1,2}))")
+
+
+def _titled_names(mentions: list[Mention], text: str, lang: Any) -> None:
+    """A title before a known given name and a surname marks a person's name, which the
+    tagger may have missed ("Liberal MNA Karine Desjardins-Hall, her party's critic") or
+    joined to the title as a body ("MNA Nawal Haddad" tagged ORG): the name without its
+    title is a person."""
+    from .antecedents import is_given_name
+
+    titles = name_words_of(lang).titles
+    body_words = _body_words(lang)
+    taken = _Spans(mentions)
+    by_start = {m.start: m for m in mentions}
+    for found in _TITLED_NAME.finditer(text):
+        title = found.group(1)
+        if title.lower() not in titles or re.sub(r"['’]s?$", "", found.group(3).split()[-1].lower()) in body_words:
+            continue  # (not "St. Mary's Hospital")
+        start, end = found.start(2), found.end(3)
+        given = is_given_name(found.group(2), lang.code)
+        tagged = by_start.get(found.start(1))  # (start(1): the match itself is empty)
+        if tagged is not None and tagged.end == end and (tagged.label == "PERSON" or tagged.label in _RETYPED and (
+                given or text[found.end(1):found.end(1) + 1] == "." or len(title) > 1 and title.isupper())):
+            tagged.start, tagged.label = start, "PERSON"  # "MNA Nawal Haddad" tagged a body: a
+            tagged.tokens = name_tokens(text[start:end], lang)  # title ("Dr.", "MNA") or a given name says so
+        elif given and not taken.overlaps(found.start(1), end):
+            mentions.append(Mention(start, end, "PERSON", name_tokens(text[start:end], lang)))
+            taken.add(start, end)
 
 
 def _fix_people(mentions: list[Mention], text: str, lang: Any = None) -> None:
@@ -407,6 +466,96 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
         m.start, m.tokens = start, name_tokens(text[start:m.end], lang)
     if absorbed:
         mentions[:] = [o for k, o in enumerate(mentions) if k not in absorbed]
+
+
+# the words after a name: capitalised words, "of" / "for" (with "the"), "and", "&" and commas
+_NAME_PIECE = re.compile(r"\s*(,|&|[^\W\d_][\w'’.-]*)")
+_CONNECTIVES = frozenset({"of", "for", "and", "&"})
+
+
+def _body_words(lang: Any) -> frozenset[str]:
+    """Words that mark a body's name (``organisation_last_words``, ``organisation_first_words``
+    and the names' words of ``organisation_kinds``)."""
+    words = name_words_of(lang)
+    return lang.memo(("body words",), lambda: words.org_last | words.org_first | frozenset(
+        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("names", ())))
+
+
+def _extend_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
+    """An organisation's name the tagger cut short: "Department of Fisheries and" (then
+    "Oceans" tagged a group), "the Public Health Agency" (then "of Canada"), "Ministry of
+    Labour, Immigration" (then ", Training and Skills Development"), "Office of the Chief
+    Coroner" (then "for Ontario").  The name goes on over the capitalised words joined to it
+    by "of" or "for" (with "the"), by "and" or "&" (not "and the": two bodies), or by commas
+    in a list that ends with "and", where it ends on a connective or holds a word that
+    marks a body (``organisation_last_words``, ``organisation_first_words``, the names'
+    words of ``organisation_kinds``); never over a person's name, nor over a known place
+    after "and" ("the Department of Justice and Ottawa ..."); mentions it covers are
+    dropped."""
+    body_words = _body_words(lang)
+    starts = sorted((o.start, k) for k, o in enumerate(mentions))
+    dropped: set[int] = set()
+    for k, m in enumerate(mentions):
+        written = text[m.start:m.end].split()
+        if m.label != "ORG" or k in dropped or not written:
+            continue
+        cut = written[-1].lower() in _CONNECTIVES
+        if not cut and not any(w.lower().strip(".,'’") in body_words for w in written):
+            continue
+        name = text[m.start:m.end]
+        end = _name_goes_on(text, m.end, written[-1].lower() if cut else None,
+                            cut or " of " in name or " for " in name)
+        if end <= m.end:
+            continue
+        covered = [j for s0, j in starts[bisect.bisect_left(starts, (m.end,)):bisect.bisect_left(starts, (end,))]
+                   if j != k]
+        if any(mentions[j].label == "PERSON" or any(
+                w.lower().strip(".,'’") in body_words for w in text[mentions[j].start:mentions[j].end].split())
+               for j in covered):
+            continue  # (a person's name, or a body's of its own: "Jewish General Hospital and St. Mary's Hospital")
+        dropped.update(covered)
+        m.end, m.tokens = end, name_tokens(text[m.start:end], lang)
+    if dropped:
+        mentions[:] = [o for k, o in enumerate(mentions) if k not in dropped]
+
+
+def _name_goes_on(text: str, pos: int, joint: str | None, joined: bool) -> int:
+    """Where a body's name that the tagger ended at ``pos`` ends (``pos`` when it does not
+    go on).  ``joint``: the connective it ended on ("Department of Fisheries and");
+    ``joined``: whether "and" may join more words to it (a name that is cut, or that holds
+    "of" or "for": "Ministry of Colleges and Universities", not "Canadian Medical
+    Association and Doctors Nova Scotia")."""
+    end, pending = pos, [joint] if joint else []
+    i = pos
+    for _ in range(16):
+        found = _NAME_PIECE.match(text, i, min(len(text), i + 60))
+        if found is None or "\n" in text[i:found.start(1)]:
+            break
+        piece = found.group(1)
+        low = piece.lower()
+        if low in _CONNECTIVES or piece == ",":
+            if pending or (low in ("and", "&") and not joined):
+                break
+            pending = [low]
+            joined = joined or low in ("of", "for")
+        elif low == "the" and pending in (["of"], ["for"]):
+            pending.append(low)
+        elif piece[:1].isupper():
+            if not pending and end == pos:
+                break  # (it goes on by a connective, not by a word right after it)
+            if pending[:1] in (["and"], ["&"]) and is_place(piece.rstrip(".,")):
+                break  # ("Justice and Ottawa police": a place, no part of the name)
+            if pending == [","] and not _LIST_END.match(text, found.start(1), found.start(1) + 80):
+                break  # (a list of capitalised words must end with "and": "Labour, Immigration,
+            pending = []  # Training and Skills Development")
+            end = found.end(1)
+        else:
+            break
+        i = found.end(1)
+    return end
+
+
+_LIST_END = re.compile(r"(?:\s*,?\s*[A-Z][\w'’-]*)*\s+and\s+[A-Z]")
 
 
 def _fix_surnames(mentions: list[Mention], text: str, lang: Any = None) -> None:
@@ -580,8 +729,12 @@ def _short_bodies(clusters: list[list[Mention]], text: str, lang: Any = None) ->
             for k in range(1, len(words(o))):
                 opening.setdefault(words(o)[:k], []).append(o)
     merged: set[int] = set()
-    for c in bodies:  # (a body the tagger took for a place no gazetteer knows: "Halloran said")
-        short = words(c)
+    surnames = {m.tokens[-1] for c in clusters for m in c if m.label == "PERSON" and len(m.tokens) > 1
+                and is_given_name(m.tokens[0], "en")}  # (of people the article names in full)
+    people = [c for c in clusters if c and c[0].alias is None and c[0].label == "PERSON" and words(c)
+              and not is_given_name(words(c)[0], "en") and words(c)[-1] not in surnames]
+    for c in bodies + people:  # (a body the tagger took for a place no gazetteer knows, "Halloran
+        short = words(c)  # said", or for a person whose name opens with no given name, "Kestrel")
         if is_place(text[c[0].start:c[0].end]) or len(short) == 1 and is_given_name(short[0], "en"):
             continue
         longer = [o for o in opening.get(short, ())[:2] if o is not c and id(o) not in merged

@@ -60,6 +60,7 @@ class FrontWords:
         self.byline_lead = lang.regex("byline_lead")
         self.byline_role = lang.regex("byline_role", re.IGNORECASE)
         self.reported = lang.regex("reported_speech")
+        self.media_words = lang.regex("media_words")
         self.connectives = lang.word_set("name_connectives")
         self.abbreviations = lang.word_set("abbreviations")
 
@@ -190,14 +191,15 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
 
 # -- front matter -------------------------------------------------------------------
 def is_byline(line: str, lang: Any = None) -> bool:
-    """'By JOHN SMITH, Associated Press', 'By Jane Doe and Li Wei | Reuters', 'John Smith, Staff Writer'."""
+    """'By JOHN SMITH, Associated Press', 'By Jane Doe and Li Wei | Reuters', 'John Smith, Staff Writer',
+    'Ruth Ellery-Baptiste, Halifax Examiner' (a name, a comma and an outlet's name)."""
     fw = front_words(lang)
     line = _strip_end(line)
     if not line or len(line) > 160 or "\n" in line:
         return False
     lead = fw.byline_lead.match(line)
     rest = line[lead.end():] if lead else line
-    if not lead and not fw.byline_role.search(rest):
+    if not lead and not fw.byline_role.search(rest) and not _credited(rest, fw):
         return False
     pieces = re.split(r"[\s,&|/·•]+", rest)
     words = [w for w in pieces if w]
@@ -207,6 +209,17 @@ def is_byline(line: str, lang: Any = None) -> bool:
         return False
     named = sum(w[0].isupper() or w.lower() in fw.connectives for w in words)
     return words[0][0].isupper() and named == len(words)
+
+
+# "Ruth Ellery-Baptiste, Halifax Examiner": two to four capitalised words, a comma, the rest
+_NAME_COMMA = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){1,3},\s+(.+)")
+
+
+def _credited(line: str, fw: FrontWords) -> bool:
+    """A writer's name, a comma and an outlet's name that holds a news word
+    (``media_words``): "Ruth Ellery-Baptiste, Halifax Examiner", "Jane Doe, CBC News"."""
+    found = _NAME_COMMA.fullmatch(line)
+    return found is not None and fw.media_words.search(found.group(1)) is not None
 
 
 def is_date_line(line: str, lang: Any = None) -> bool:

@@ -42,6 +42,7 @@ from ..lang import lemma as token_lemma
 from ..lang import get as get_language
 
 LOOKBACK_CHARS = 1500
+DOCUMENT_LOOKBACK = 5000  # "the letter says" takes up a letter the article brought up this far back
 
 
 def lexicon(lang: str = "en") -> dict[str, Any]:
@@ -125,6 +126,9 @@ class SpeakerResolver:
         self._mention_starts = [sorted(m["start"] for m in e["mentions"]) for e in record.entities]
         self.dateline_end = ((getattr(record, "dateline", None) or {}).get("span") or {}).get("end", 0)
         self.body_start = (getattr(record, "layout", None) or {}).get("body_start") or 0
+        byline = (getattr(record, "layout", None) or {}).get("byline") or {}
+        self.outlets = {m.entity for m in self.mentions  # the outlet the byline names
+                        if byline.get("end") and byline["start"] <= m.start < byline["end"]}
         self.pronouns = PronounLinker(record, doc, self.sents, self.mentions, self.inside_quote)
         types = self.pronouns.types  # the tagger's types as the text corrects them
         self.mentions = [m if types.get(m.entity, m.type) == m.type
@@ -301,7 +305,8 @@ class SpeakerResolver:
             if before is not None:
                 return before
             named = [(s, e, n) for s, e in self.unnamed if (n := self._speaker_name(s, e))]
-            m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers], named)
+            m = self.pronouns.resolve(start, word, [(p, e) for p, _, e in self.speakers], named) \
+                or self.pronouns.named_after(start, word)
             if m is None:
                 return Resolution(None)
             if m.entity is None:  # a body named by a speaker's proper name, untagged
@@ -542,7 +547,7 @@ class SpeakerResolver:
         else where the article brought the same document up before; else nobody."""
         lemma = token_lemma(head).lower()
         unnamed = None
-        earlier = earlier_mentions(head, document_kind(lemma), token_lemma, start - LOOKBACK_CHARS)
+        earlier = earlier_mentions(head, document_kind(lemma), token_lemma, start - DOCUMENT_LOOKBACK)
         for tok in [head] + earlier:
             if tok is not head and self.inside_quote(tok.idx):
                 continue
@@ -769,6 +774,9 @@ class SpeakerResolver:
             if not (tagged == "ORG" or (m.type == "GPE" and not is_place(name)
                                         and _root_dep(self.doc, m) not in ("compound", "amod", "nmod"))):
                 continue  # (a place name the gazetteer lacks, as a modifier: "major UK retailers")
+            if m.entity in self.outlets and kind != "media":
+                continue  # "In a statement emailed to the Halifax Examiner, the company said": the
+                #           byline's outlet reports the story, no company in it
             if org_compatible(kind, name_kind(name)) and not (kind is not None and is_place(name)) \
                     and not self._located(m):
                 bodies.append(_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
@@ -876,9 +884,14 @@ class SpeakerResolver:
         """A mention written as where something is ("hospitals in Neils Harbour"): a place,
         whatever the tagger made of it, no body that speaks."""
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or span.root.dep_ != "pobj":
+        root = span.root if span is not None else None
+        for _ in range(12):  # "hospitals in Windsor, Chatham ... and Wallaceburg": a list's items
+            if root is None or root.dep_ != "conj":
+                break
+            root = root.head
+        if root is None or root.dep_ != "pobj":
             return False
-        return span.root.head.lower_ in ("in", "near", "outside", "across", "throughout", "around")
+        return root.head.lower_ in ("in", "near", "outside", "across", "throughout", "around")
 
     def _proper_name(self, tok: Any, least: int) -> tuple[int, int, str] | None:
         """The span and name (no leading article) of a subject written as an organisation's

@@ -502,6 +502,28 @@ class PronounLinker:
         return m
 
 
+    def named_after(self, pos: int, word: str, reach: int = 600) -> Any | None:
+        """A lede's "she says" before the story names anyone ("'Every Saturday it's the same
+        thing,' she says. ... Tamsin Wu, 31, and her partner ..."): the first person named
+        after ``pos``, within ``reach`` characters, outside quotes and asides, whose gender
+        is not the other one; only for "he" / "she" when no person is named before ``pos``
+        outside quotes (a pronoun that has an antecedent before it is no such lede's)."""
+        p = pronoun(word)
+        if p is None or p.kind != "person" or p.gender is None:
+            return None
+        i = bisect_left(self.starts, pos)
+        if any(self.types.get(m.entity, m.type) == "PERSON" and not self.inside_quote(m.start)
+               for m in self.mentions[:i]):
+            return None
+        for m in self.mentions[i:]:
+            if m.start - pos > reach:
+                break
+            if self.types.get(m.entity, m.type) == "PERSON" and not self.inside_quote(m.start) \
+                    and not self._aside(m.start) and "/" not in self.text[m.start:m.end]:
+                return m if self.genders.get(m.entity) in (None, p.gender) else None
+        return None
+
+
 class _Point:
     """An earlier speaker used as antecedent (its position, not a mention span)."""
 
