@@ -260,3 +260,15 @@ def test_a_title_before_a_name_marks_a_person_the_tagger_missed_or_took_for_a_bo
         ("Karine Desjardins-Hall", "PERSON"), ("Nawal Haddad", "PERSON"), ("General Motors Canada", "ORG")]
     text = "Chief Justice Richard Wagner said the court would sit."
     assert [(text[m.start:m.end], m.label) for m in _tagged(text, [])] == [("Richard Wagner", "PERSON")]
+
+
+def test_a_headline_s_short_name_before_the_full_one_is_that_body():
+    """"Northline outage ..." in the headline, "Northline Communications" in the lede: one
+    company, named in full."""
+    from unspun.pipeline.entities import cluster
+
+    text = ("Northline outage leaves 1.3 million without service\n\n"
+            "The regulator gave Northline Communications two weeks to explain the outage.\n")
+    mentions = _tagged(text, [("Northline", 0, "GPE"), ("Northline Communications", 0, "ORG")])
+    (company,) = cluster(mentions, text)
+    assert {m.label for m in company} == {"ORG"} and len(company) == 2

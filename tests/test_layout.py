@@ -86,7 +86,8 @@ def test_crlf_line_ends():
     "By JOHN SMITH, Associated Press", "By Jane Doe and Li Wei | Reuters",
     "BY MARIA GARCIA", "Written by Tom O'Neill", "Anna Kowalski, Staff Writer",
     "Lauren Whitfield, CTV News Toronto Videojournalist", "Dev Mehta, Digital Producer",
-    "Ruth Ellery-Baptiste, Halifax Examiner", "Nadia Lévesque, Global News"])
+    "Ruth Ellery-Baptiste, Halifax Examiner", "Nadia Lévesque, Global News", "Jenna Moar · CBC News",
+    "Alicia Bremner · CBC News · Posted: Mar 14, 2024 4:12 PM CST"])
 def test_bylines(line):
     assert is_byline(line)
 
@@ -95,7 +96,8 @@ def test_bylines(line):
     "By the time the bill passed, the Senate had left.", "Bernie Sanders, the senator",
     "By 2030 the plant will close", "The Latest: Trump urges supporters",
     "Producers say the film will open in May", "Trudeau, Poilievre clash over the news",
-    "Ottawa Sentinels, Montreal Comets advance", "Maple Leafs, Canadiens"])
+    "Ottawa Sentinels, Montreal Comets advance", "Maple Leafs, Canadiens", "Maple Leafs · Canadiens",
+    "Storm · Weather News · Toronto floods"])
 def test_not_bylines(line):
     assert not is_byline(line)
 

@@ -261,3 +261,35 @@ def test_a_town_in_a_list_of_places_is_no_body_that_speaks(quote_pipe):
         "payroll and patient records for hospitals in Windsor, Chatham, Sarnia, Leamington and "
         "Wallaceburg, was detected around 2 a.m. Sunday, according to a statement from the group.\n"))
     assert _by_text(rec, quotes, "The attack on") == "Lakeshore Health Partners"
+
+
+def test_an_indefinite_lede_description_is_the_person_the_next_paragraph_introduces(quote_pipe):
+    """"A former defenceman ... told an inquiry" // "Ryan Castellano, now 23, played ...":
+    him; but not a man for "The mother of a cyclist", and not someone named with a role of
+    their own ("Margaret Ellery, the judge leading the inquiry, ...")."""
+    lede = ("SUDBURY — A former defenceman with the Timmins Northmen told an independent inquiry "
+            "Monday that older players forced rookies into a locked sauna.\n\n")
+    rec, quotes = quotes_of(quote_pipe, lede + "Ryan Castellano, now 23, played two seasons in "
+                            "Timmins before quitting hockey at 18.\n")
+    assert _by_text(rec, quotes, "that older players") == "Ryan Castellano"
+    rec, quotes = quotes_of(quote_pipe, lede + "Margaret Ellery, the retired judge leading the "
+                            "inquiry, opened the hearings in a hotel ballroom.\n")
+    assert _by_text(rec, quotes, "that older players") == "A former defenceman with the Timmins Northmen"
+    rec, quotes = quotes_of(quote_pipe, (
+        "The mother of a Regina cyclist told a courtroom Thursday that her family has been "
+        "\"sentenced to a lifetime without him.\"\n\n"
+        "Tyler Wachowich, 31, pleaded guilty in December to impaired driving causing death.\n"))
+    assert "Wachowich" not in _by_text(rec, quotes, "that her family")
+
+
+def test_a_lede_description_is_the_person_quoted_in_the_next_paragraph(quote_pipe):
+    """"The chief of Kitaskino Dene First Nation says ..." // "\"We drink from that river. ...,\"
+    said Chief Rosalie Tourangeau": the chief."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Fort Chipewyan chief demands answers after tailings seepage\n"
+        "Jenna Moar · CBC News · Posted: Sep 9, 2025 4:00 AM MT\n\n"
+        "The chief of Kitaskino Dene First Nation says her community learned about a tailings leak "
+        "from a Facebook post.\n\n"
+        "\"We drink from that river. We fish from that river,\" said Chief Rosalie Tourangeau in "
+        "an interview Tuesday.\n"))
+    assert _by_text(rec, quotes, "her community") == "Rosalie Tourangeau"

@@ -222,9 +222,10 @@ def test_a_relative_clause_on_the_statement_is_no_content():
     # with a 'by' agent the agent spoke
     ("Growers were warned by the weather office that frost could return on Friday.",
      "frost could return", "the weather office"),
-    # the active verb keeps its subject
+    # the active verb keeps its subject (a person's name the title marks: the name, as for a
+    # name the tagger found, "NDP finance critic Amrit Sandhu")
     ("Mayor Ines Falk told the council that the pool would reopen in June.", "the pool would reopen",
-     "Mayor Ines Falk"),
+     "Ines Falk"),
 ])
 def test_the_one_told_is_no_speaker(text, fragment, speaker):
     rec = run(text)

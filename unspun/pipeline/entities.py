@@ -392,8 +392,10 @@ def _titled_names(mentions: list[Mention], text: str, lang: Any) -> None:
         start, end = found.start(2), found.end(3)
         given = is_given_name(found.group(2), lang.code)
         tagged = by_start.get(found.start(1))  # (start(1): the match itself is empty)
-        if tagged is not None and tagged.end == end and (tagged.label == "PERSON" or tagged.label in _RETYPED and (
-                given or text[found.end(1):found.end(1) + 1] == "." or len(title) > 1 and title.isupper())):
+        if tagged is not None and tagged.label == "PERSON":
+            continue  # (its title stays in the mention the tagger gave: "Mayor Ines Falk")
+        if tagged is not None and tagged.end == end and tagged.label in _RETYPED and (
+                given or text[found.end(1):found.end(1) + 1] == "." or len(title) > 1 and title.isupper()):
             tagged.start, tagged.label = start, "PERSON"  # "MNA Nawal Haddad" tagged a body: a
             tagged.tokens = name_tokens(text[start:end], lang)  # title ("Dr.", "MNA") or a given name says so
         elif given and not taken.overlaps(found.start(1), end):
@@ -713,8 +715,10 @@ def _full_body_name(c: list[Mention], text: str, words: NameWords) -> bool:
 def _short_bodies(clusters: list[list[Mention]], text: str, lang: Any = None) -> list[list[Mention]]:
     """An organisation written first in full and later by the words its name opens with
     ("Voltaris Cells Inc." ... "Voltaris said"): one organisation, named by its full name,
-    where exactly one longer name written before opens so (:func:`_full_body_name`); not a
-    place's name or a known given name."""
+    where exactly one longer name opens so (:func:`_full_body_name`), written before or
+    after it (a headline's "Northline outage", then "Northline Communications"; a short name
+    the tagger made a person only after the full one); not a place's name or a known given
+    name."""
     from .antecedents import is_given_name
 
     def words(c: list[Mention]) -> tuple[str, ...]:
@@ -738,7 +742,8 @@ def _short_bodies(clusters: list[list[Mention]], text: str, lang: Any = None) ->
         if is_place(text[c[0].start:c[0].end]) or len(short) == 1 and is_given_name(short[0], "en"):
             continue
         longer = [o for o in opening.get(short, ())[:2] if o is not c and id(o) not in merged
-                  and o[0].start < c[0].start]
+                  and (o[0].start < c[0].start or c[0].label != "PERSON")]  # (a headline's short name
+        #         may come first: "Northline outage" ... "Northline Communications")
         if len(longer) == 1 and len(opening[short]) == 1:
             for m in c:  # the short form stands for the full name, which names the entity
                 m.alias = " ".join(words(longer[0]))

@@ -199,7 +199,9 @@ def is_byline(line: str, lang: Any = None) -> bool:
         return False
     lead = fw.byline_lead.match(line)
     rest = line[lead.end():] if lead else line
-    if not lead and not fw.byline_role.search(rest) and not _credited(rest, fw):
+    if not lead and _credited(rest, fw, lang):
+        return True
+    if not lead and not fw.byline_role.search(rest):
         return False
     pieces = re.split(r"[\s,&|/·•]+", rest)
     words = [w for w in pieces if w]
@@ -211,15 +213,21 @@ def is_byline(line: str, lang: Any = None) -> bool:
     return words[0][0].isupper() and named == len(words)
 
 
-# "Ruth Ellery-Baptiste, Halifax Examiner": two to four capitalised words, a comma, the rest
-_NAME_COMMA = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){1,3},\s+(.+)")
+# "Ruth Ellery-Baptiste, Halifax Examiner", "Jenna Moar · CBC News · Posted: Mar 14, 2024":
+# two to four capitalised words, a comma or a middle dot (or bar), the outlet, then the rest
+_NAME_CREDIT = re.compile(r"[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){1,3}(?:,|\s+[·|•])\s+([^·|•]+)(.*)")
+_POSTED = re.compile(r"\s*[·|•]\s+(?:Posted|Updated|Published|Last Updated)\b", re.I)
 
 
-def _credited(line: str, fw: FrontWords) -> bool:
-    """A writer's name, a comma and an outlet's name that holds a news word
-    (``media_words``): "Ruth Ellery-Baptiste, Halifax Examiner", "Jane Doe, CBC News"."""
-    found = _NAME_COMMA.fullmatch(line)
-    return found is not None and fw.media_words.search(found.group(1)) is not None
+def _credited(line: str, fw: FrontWords, lang: Any = None) -> bool:
+    """A writer's name, a comma or a middle dot, and an outlet's name that holds a news word
+    (``media_words``), then nothing or a date ("· Posted: Mar 14, 2024 4:12 PM CST"): "Ruth
+    Ellery-Baptiste, Halifax Examiner", "Jenna Moar · CBC News"."""
+    found = _NAME_CREDIT.fullmatch(line)
+    if found is None or fw.media_words.search(found.group(1)) is None:
+        return False
+    rest = found.group(2)
+    return not rest.strip() or bool(_POSTED.match(rest)) or is_date_line(rest.strip(" ·|•"), lang)
 
 
 def is_date_line(line: str, lang: Any = None) -> bool:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .affiliations import BODY_PREPS, Body, employer, object_body, written_body
-from .antecedents import given_name_gender, pronoun
+from .antecedents import gender_of, given_name_gender, pronoun
 from .issuers import document_kind, earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, affiliation, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
                             place_level_of, place_levels, post_modifiers, relative_antecedent)
@@ -502,18 +502,22 @@ class SpeakerResolver:
     def _named_next(self, start: int, end: int, head: Any) -> Mention | None:
         """A lede that describes its speaker and names them only after ("The former head of
         procurement at the Lakeshore Transit Authority told an inquiry ... // Karen Mwale
-        testified for four hours."): a definite description of one person (a singular
-        noun that names no body, place or document) speaking in the article's first
-        paragraph, with no entity before, is the
+        testified for four hours."; "A former defenceman with the Timmins Northmen told an
+        inquiry ... // Ryan Castellano, now 23, played two seasons"): a description of one
+        person (a singular noun with "the", "a" or "an" that names no body, place or
+        document) speaking in the article's first paragraph, with no entity before, is the
         person the next paragraph's first sentence opens with as its subject (or names as its
         subject right after an opening phrase: "Speaking in the Dail on Tuesday, Ann Roe
-        said"), named bare (no title or description of its own there) and not named before.
+        said"), or gives as the speaker of its quote ("\"We drink from that river,\" said
+        Chief Rosalie Tourangeau"), named bare (no title or description of its own before
+        the name; after it only an age, "now", "who" or "whose") and not named before, and
+        of no other gender than the description's ("The mother of a Regina cyclist").
         A title the tagger made an entity counts as the noun ("The Taoiseach has rejected"),
         and the same noun with "the" later is the same person (``_named_by``)."""
         noun = token_lemma(head).lower()
         if (head.tag_ != "NN" and not (head.tag_ == "NNP" and noun in person_titles("en"))) \
                 or noun in lexicon()["group_nouns"] or place_level_of(noun) \
-                or is_document(head, noun) or not _definite(head) \
+                or is_document(head, noun) or not (_definite(head) or _indefinite(head)) \
                 or any(self.pronouns.types.get(m.entity) == "PERSON" for m in self.mentions_in(start, end)):
             return None
         body = self.text[max(self.dateline_end, self.body_start):start]
@@ -525,22 +529,51 @@ class SpeakerResolver:
         if i >= len(self.doc):
             return None
         sent = self.sents.of(i)
+        m = self._opening_person(sent) or self._quoted_person(sent)
+        if m is None:
+            return None
+        ent = self.record.entity(m.entity)
+        if any(x["start"] < start for x in ent["mentions"]):
+            return None
+        said = gender_of([], descriptions=[self.text[start:end]])
+        if said is not None and self.pronouns.genders.get(m.entity) not in (None, said):
+            return None
+        return m
+
+    _AFTER_NAME = re.compile(r",\s*(?:who\b|whose\b|now\b|\d)")
+
+    def _opening_person(self, sent: Any) -> Mention | None:
+        """The person a sentence opens with as its subject, named bare (see :meth:`_named_next`)."""
         subject = root_subject(sent)
-        if subject is None or subject.pos_ != "PROPN" or any(c.dep_ == "appos" for c in subject.children):
+        if subject is None or subject.pos_ != "PROPN" or any(
+                c.dep_ == "appos" and not c.like_num for c in subject.children):  # (an age may follow)
             return None
         inside = self.mentions_in(sent.start_char, sent.end_char)
         found = [m for m in inside if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
         opening = self.text[sent.start_char:found[0].start].strip() if found else ""
         if not found or (opening and not opening.endswith(",")) \
                 or any(m.start < found[0].start and self.pronouns.types.get(m.entity) == "PERSON" for m in inside) \
-                or self.text[found[0].end:found[0].end + 1] == ",":
+                or self.text[found[0].end:found[0].end + 1] == "," and not self._AFTER_NAME.match(self.text, found[0].end):
             return None  # (or after an opening phrase: "Speaking in the Dail, Ann Roe said"; not
-            # after a title of the name's own: "Health Minister Ann Roe")
-        m = found[0]
-        ent = self.record.entity(m.entity)
-        if any(x["start"] < start for x in ent["mentions"]):
+            # after a title of the name's own: "Health Minister Ann Roe", nor with a role after it)
+        return found[0]
+
+    def _quoted_person(self, sent: Any) -> Mention | None:
+        """The person a paragraph that opens with a quote gives as its speaker after the verb
+        ("\"We drink from that river. ... ,\" said Chief Rosalie Tourangeau"), else None."""
+        if not self.inside_quote(sent.start_char + 1):
             return None
-        return m
+        para_end = self.text.find("\n\n", sent.start_char)
+        para_end = len(self.text) if para_end < 0 else para_end
+        i = sent.start
+        while i < len(self.doc) and self.doc[i].idx < para_end:
+            tok = self.doc[i]
+            i += 1
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.i < tok.i \
+                    and not self.inside_quote(tok.idx) and token_lemma(tok.head).lower() in ("say", "tell", "add"):
+                return next((m for m in self.mentions_in(sent.start_char, para_end)
+                             if m.start <= tok.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"), None)
+        return None
 
     def _document(self, start: int, head: Any, depth: int = 0) -> "Resolution":
         """A document speaks for its issuer (:mod:`.issuers`): named in its own phrase,
