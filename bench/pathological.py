@@ -143,11 +143,23 @@ def caps(n: int) -> str:
     return _fill(lambda r: r.choice(_WORDS).upper(), n, sep=" ")
 
 
+def capital_letters(n: int) -> str:
+    """One giant word of capital letters (the acronym scanners' worst case)."""
+    return "A" * n
+
+
+def title_words(n: int) -> str:
+    """Capitalised words joined by "and", "of" and "&", no sentence end (the scanners of
+    organisations' names and of titles before names)."""
+    return _fill(lambda r: r.choice(_NAMES) + r.choice((" and ", " of ", " & ", " ", " Mr. ")), n)
+
+
 GENERATORS: dict[str, Callable[[int], str]] = {
     f.__name__: f for f in (quotes, quote_runs, huge_sentence, no_spaces, letters_only, short_lines,
                             blank_paragraphs, dashes, he_said, said_no_quotes, said_chain,
                             pronoun_run, names, nested_quotes,
-                            open_quotes, scare_quotes, repeated_phrase, caps)
+                            open_quotes, scare_quotes, repeated_phrase, caps, capital_letters,
+                            title_words)
 }
 
 

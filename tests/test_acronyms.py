@@ -76,3 +76,27 @@ def test_capitals_spelling_a_name_the_tagger_cut_at_its_and_make_it_one_organisa
     assert (first, second + len("Telecommunications Commission")) in spans
     crtc = next(m for m in out if text[m.start:m.end] == "CRTC")
     assert crtc.alias == "Canadian Radio-television and Telecommunications Commission"
+
+
+def test_an_acronym_spells_a_name_the_tagger_missed_without_brackets():
+    """"The Special Investigations Unit said ..." (the tagger finds only "SIU") and "the SIU":
+    one organisation named in full; a run of capitalised words spelling no acronym the article
+    uses stays out."""
+    text = ("SIU investigating after man shot by police\n\n"
+            "The Special Investigations Unit said officers were called to the plaza at 1:40 a.m.\n\n"
+            "The SIU said three officers were interviewed.\n")
+    rec = unspun.analyze(text)
+    body = _owner(rec, text, "SIU", 1)
+    assert body is not None and body["name"] == "Special Investigations Unit"
+    assert _owner(rec, text, "SIU", 0) is body
+    assert acronyms._untagged_runs("The Big Fun Party Day Parade was held.", {"SIU"}, [],
+                                   frozenset({"of", "and"})) == {}
+
+
+def test_a_bracketed_acronym_is_no_part_of_the_name_the_tagger_ran_into_it():
+    """The tagger reads "The Saskatchewan Classroom Teachers' Association (SCTA)" as one name."""
+    text = ("The Saskatchewan Classroom Teachers' Association (SCTA) and the province reached a "
+            "deal. The SCTA said members would vote.\n")
+    rec = unspun.analyze(text)
+    body = _owner(rec, text, "SCTA", 1)
+    assert body is not None and body["name"] == "Saskatchewan Classroom Teachers' Association"

@@ -5,7 +5,9 @@ the bracket whose initials spell it are one organisation's name, whatever the ta
 them (it may miss the name, cut it at "and" or call "Canada" a place), and every later "ECCC"
 is that organisation too (the tagger may call it a place). Where no bracket defines it, a word
 in capitals that spells the initials of the one organisation the article names so is that
-organisation ("the OSC" after "the Ontario Securities Commission"), when the tagger missed it.
+organisation ("the OSC" after "the Ontario Securities Commission"), when the tagger missed it;
+failing a tagged one, one run of capitalised words the tagger left untagged whose initials
+spell it ("The Special Investigations Unit said ... the SIU").
 The joining words a name may hold ("of", "and", "for" ...) are the language's
 ``name_connectives`` (``words.json``).
 """
@@ -73,12 +75,48 @@ def short_names(text: str, names: list[tuple[int, int, str]], connectives: froze
         if len(initials) >= 3:
             spelled.setdefault(initials, set()).add(" ".join(text[s:e].split()))
             first.setdefault(initials, (s, e))
-    for word in set(_CAPITALS.findall(text)) - set(short):
+    words = set(_CAPITALS.findall(text)) - set(short)
+    missed = _untagged_runs(text, words - set(spelled), [(s, e) for s, e, _ in names], connectives)
+    for word in words:
         if len(spelled.get(word, ())) == 1:
             short[word] = first[word]
             if runs[first[word]]:  # a name the tagger cut in two: one mention now
                 full.append(first[word])
+        elif word not in spelled and len(missed.get(word, ())) == 1:
+            (named,) = missed[word]  # "The Special Investigations Unit said", untagged, and "the SIU"
+            short[word] = named
+            full.append(named)
     return full, short
+
+
+# (from a word's start only, each word read once: linear on any text)
+_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*+(?:(?:\s++(?:[a-z]{1,3}\s++)?|\s*+&\s*+)[A-Z][\w'’-]*+){2,11}")
+
+
+def _untagged_runs(text: str, words: set[str], tagged: list[tuple[int, int]],
+                   connectives: frozenset[str]) -> dict[str, set[tuple[int, int]]]:
+    """Each of ``words`` (capitals) -> the spans of runs of capitalised words no mention
+    touches whose last words' initials spell it ("The Special Investigations Unit": SIU),
+    joined by spaces, "&" or a short connective ("of", "and"), from one pass over the text."""
+    out: dict[str, set[tuple[int, int]]] = {}
+    if not words:
+        return out
+    spans = sorted(tagged)
+    starts = [s for s, _ in spans]
+    for run in _RUN.finditer(text):
+        parts = list(re.finditer(r"[\w'’-]+|&", run.group()))
+        if any(p.group().islower() and p.group() not in connectives for p in parts):
+            continue
+        capitals = [p for p in parts if p.group()[0].isupper()]
+        initials = "".join(p.group()[0] for p in capitals)
+        for k in range(len(capitals) - 2):  # the name may follow an opening "The"
+            if initials[k:] in words:
+                s, e = run.start() + capitals[k].start(), run.end()
+                i = bisect_left(starts, e)
+                if not any(a < e and s < b for a, b in spans[max(0, i - 4):i]):
+                    out.setdefault(initials[k:], set()).add((s, e))
+                break
+    return out
 
 
 def _joined_runs(text: str, orgs: list[tuple[int, int]], connectives: frozenset[str]

@@ -79,6 +79,9 @@ _TAIL = re.compile(rf"(?:\s+[{_MARKS}]+)?[\s:;,]*$")  # and a transcript's colon
 
 
 def _trim(text: str, start: int, end: int, words: NameWords) -> tuple[int, int]:
+    bracket = text.find(" (", start, end)  # "Saskatchewan Classroom Teachers' Association (SCTA":
+    if bracket > start:                    # the short name in brackets is no part of the name
+        end = bracket
     name = text[start:end]
     lead, tail = _LEAD.match(name), _TAIL.search(name)
     if lead.end() < tail.start():
@@ -153,16 +156,21 @@ def _title_case(sent: Any) -> bool:
     return all(t.text[0].isupper() for t in sent if t.is_alpha and len(t.text) >= 4)
 
 
-def _before_headline_verb(ent: Any, verbs: frozenset[str]) -> int:
+def _before_headline_verb(ent: Any, verbs: frozenset[str], titled: dict[int, bool]) -> int:
     """The end of a tagged name that ran on into a title-case headline's verb ("Obama Says"
     -> "Obama", "Trudeau Warns Provinces" -> "Trudeau"), else the entity's own end.  Only
-    in a title-case line: elsewhere a capitalised word is the name's ("Claire Adds")."""
-    if len(ent) < 2 or not _title_case(ent.sent):
+    in a title-case line: elsewhere a capitalised word is the name's ("Claire Adds").
+    ``titled``: each sentence's start -> whether it is in title case, filled as needed (a
+    sentence is read once however many names it holds)."""
+    verb = next((tok for tok in ent[1:] if _cue_word(tok, verbs)), None) if len(ent) >= 2 else None
+    if verb is None:
         return ent.end_char
-    for tok in ent[1:]:
-        if _cue_word(tok, verbs):
-            return ent.doc[tok.i - 1].idx + len(ent.doc[tok.i - 1].text)
-    return ent.end_char
+    sent = ent.sent
+    if sent.start not in titled:
+        titled[sent.start] = _title_case(sent)
+    if not titled[sent.start]:
+        return ent.end_char
+    return ent.doc[verb.i - 1].idx + len(ent.doc[verb.i - 1].text)
 
 
 def _given_name_start(ent: Any, lang: Any) -> int:
@@ -196,20 +204,27 @@ def _given_name_end(ent: Any) -> int:
     return ent.end_char
 
 
-def _listed_with_places(ent: Any) -> bool:
+def _listed_with_places(ent: Any, lists: dict[int, tuple]) -> bool:
     """A one-word name in a list of two other names at least, places or bodies (one a place
     at least) and none a person ("Magog, Louiseville and Valleyfield"): a place, whatever
-    the tagger made of it, unless the article names a person by it (:func:`spacy_mentions`)."""
+    the tagger made of it, unless the article names a person by it (:func:`spacy_mentions`).
+    ``lists``: each list's first token -> its members' indices, filled as needed (a list is read once
+    however many of its names are asked about)."""
     if len(ent) != 1:
         return False
     tok = ent[0]
     root = tok
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
-    members = [root] + [t for t in root.subtree if t.dep_ == "conj" and t.head.i != t.i]
-    others = [t for t in members if t.i != tok.i and t.pos_ == "PROPN"]
-    return tok in members and len(others) >= 2 and any(t.ent_type_ in ("GPE", "LOC") for t in others) \
-        and all(t.ent_type_ in ("GPE", "LOC", "ORG", "FAC") for t in others)
+    if root.i not in lists:  # its members' indices, and its proper nouns by kind
+        members = [root, *root.conjuncts]
+        names = [t for t in members if t.pos_ == "PROPN"]
+        lists[root.i] = ({t.i for t in members}, {t.i for t in names},
+                         {t.i for t in names if t.ent_type_ in ("GPE", "LOC")},
+                         {t.i for t in names if t.ent_type_ not in ("GPE", "LOC", "ORG", "FAC")})
+    members, names, places, others = lists[root.i]
+    return tok.i in members and len(names) - (tok.i in names) >= 2 \
+        and len(places) - (tok.i in places) >= 1 and len(others) - (tok.i in others) == 0
 
 
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -271,10 +286,12 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     verbs = lang.memo(("headline cue verbs",), lambda: _cue_verbs(lang))
     out = []
     listed: list[int] = []  # one-word people listed with places
+    titled: dict[int, bool] = {}  # sentence start -> in title case (_before_headline_verb)
+    lists: dict[int, tuple] = {}  # a list's first token -> its members (_listed_with_places)
     for ent in doc.ents:
         if ent.label_ not in KEEP:
             continue
-        end = _before_headline_verb(ent, verbs) if ent.label_ in ("PERSON", "ORG") else ent.end_char
+        end = _before_headline_verb(ent, verbs, titled) if ent.label_ in ("PERSON", "ORG") else ent.end_char
         if ent.label_ == "PERSON" and end == ent.end_char:
             end = _given_name_end(ent)
         s, e = _trim(text, _given_name_start(ent, lang) if ent.label_ == "PERSON" else ent.start_char,
@@ -289,7 +306,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
             continue  # "Air Quality Health Index", "Online News Act": a measure or a law, no body
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
-        if label == "PERSON" and _listed_with_places(ent):
+        if label == "PERSON" and _listed_with_places(ent, lists):
             listed.append(len(out))
         written = text[s:e].lower().split()
         if label == "PERSON" and len(written) > 1 and (written[0] in words.street_first
