@@ -329,3 +329,18 @@ def test_a_religious_title_shows_no_gender_the_given_name_does(nlp):
     linker = _linker(nlp, text, [("Miriam Adler", "PERSON")])
     assert linker.genders["E1"] == "f"
     assert _name(linker, linker.resolve(text.index("she asked"), "she")) == "Miriam Adler"
+
+
+def test_they_is_the_person_the_article_says_uses_they(nlp):
+    """"Alexis Moar, who uses they/them pronouns, said ..." then "they said": Moar, not the
+    group named before; and never "she" for Moar."""
+    text = ("The rider group Riders First Winnipeg packed the hall.\n\n"
+            "The group's co-chair, Alexis Moar, who uses they/them pronouns, said fares had risen.\n\n"
+            "“Every time the price goes up, people fall off the system,” they said.\n\n"
+            "“We will be back,” she said.\n")
+    linker = _linker(nlp, text, [("Riders First Winnipeg", "ORG"), ("Alexis Moar", "PERSON")])
+    assert _name(linker, linker.resolve(text.index("they said"), "they")) == "Alexis Moar"
+    assert _name(linker, linker.resolve(text.index("she said"), "she")) != "Alexis Moar"
+    text = text.replace(", who uses they/them pronouns,", "")
+    linker = _linker(nlp, text, [("Riders First Winnipeg", "ORG"), ("Alexis Moar", "PERSON")])
+    assert _name(linker, linker.resolve(text.index("they said"), "they")) != "Alexis Moar"

@@ -6,7 +6,8 @@ A pronoun takes the nearest compatible antecedent in the sentences before it
 * compatible: "he"/"she" a person whose gender is unknown or the pronoun's
   (gender from a title before a name, a gendered description, a given name);
   "it" an organisation or a place that acts as one; "they" an organisation or
-  a group (people are not plural here: "they" never picks one person);
+  a group (people are not plural here: "they" picks one person only when the article
+  says that person uses it, ``NONBINARY``: "who uses they/them pronouns");
 * the speakers of earlier quotes are candidates too, in their sentence (a
   speaker written as a description, "The commissioner said", or as a pronoun
   already resolved, carries the entity it was resolved to);
@@ -192,13 +193,16 @@ def census_given_names() -> dict[str, str]:
     return out
 
 
+NONBINARY = "n"  # a person the article says uses "they" ("who uses they/them pronouns")
+
+
 def compatible(p: Pronoun, cand: Antecedent) -> bool:
     if p.kind == "person":
         return cand.type in PERSON_TYPES and (cand.gender is None or p.gender is None
                                               or cand.gender == p.gender)
     if p.kind == "thing":
         return cand.type in THING_TYPES
-    return cand.type in GROUP_TYPES
+    return cand.type in GROUP_TYPES or cand.type in PERSON_TYPES and cand.gender == NONBINARY
 
 
 def resolve(p: Pronoun, pos: int, sentence: int, candidates: Sequence[Antecedent],

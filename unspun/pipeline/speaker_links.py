@@ -25,7 +25,7 @@ from typing import Any
 from ..lang import get as get_language
 from ..lang import lemma as token_lemma
 from ..places import is_place
-from .antecedents import WINDOW, Antecedent, given_name_gender, gender_of, pronoun, resolve
+from .antecedents import NONBINARY, WINDOW, Antecedent, given_name_gender, gender_of, pronoun, resolve
 
 LOOKBACK_CHARS = 1500
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -218,6 +218,22 @@ class PronounLinker:
         starts = {doc[i].idx for i in sents.starts} if len(doc) else set()
         starts |= {m.end() for m in re.finditer(r"\n\s*\n", record.text)}
         self.bounds = sorted(starts | {0})
+        self._they_them(record)
+
+    _THEY_THEM = re.compile(r"\b(?:uses?|using|goes by)\s+(?:the\s+)?they(?:/them)?\s+pronouns?|\(they/them\)", re.I)
+
+    def _they_them(self, record: Any) -> None:
+        """A person the article says uses "they" ("Alexis Moar, who uses they/them pronouns,
+        said"; "Sam Lacroix (they/them)"): the person named last before it in its sentence
+        is "they" from now on, and no "he" or "she"."""
+        for found in self._THEY_THEM.finditer(record.text):
+            i = bisect_left(self.starts, found.start()) - 1
+            if i < 0:
+                continue
+            m = self.mentions[i]
+            if self.types.get(m.entity, m.type) == "PERSON" and found.start() - m.end <= 80 \
+                    and self.sentence(m.start) == self.sentence(found.start()):
+                self.genders[m.entity] = NONBINARY
 
     # a photo credit in square brackets ending its line ("... on Monday [Ana Ruiz/Reuters]")
     _CREDIT_SQUARE = re.compile(r"\[[^\[\]]*/[^\[\]]*\]\s*$")
