@@ -293,3 +293,16 @@ def test_a_lede_description_is_the_person_quoted_in_the_next_paragraph(quote_pip
         "\"We drink from that river. We fish from that river,\" said Chief Rosalie Tourangeau in "
         "an interview Tuesday.\n"))
     assert _by_text(rec, quotes, "her community") == "Rosalie Tourangeau"
+
+
+def test_the_city_is_a_known_city_the_tagger_called_a_location(quote_pipe):
+    """"A change to Regina's green-bin schedule ... the city announced" (the tagger reads
+    "Regina" as a location, not a place with a government): Regina, and "It said" after it."""
+    text = ("A change to Regina's green-bin schedule has some residents worried.\n\n"
+            "Starting Nov. 1, carts will be collected every three weeks, the city announced Monday. "
+            "It said the change would save $640,000 a year.\n")
+    rec, quotes = quotes_of(quote_pipe, text)
+    regina = next(e for e in rec.entities if e["name"] == "Regina")
+    assert regina["type"] == "GPE"
+    assert _by_text(rec, quotes, "Starting Nov. 1") == "Regina"
+    assert _by_text(rec, quotes, "the change would") == "Regina"

@@ -299,8 +299,9 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
         if e <= s or not any(c.isalpha() for c in text[s:e]):
             continue
         label = ent.label_
-        if label in ("ORG", "NORP", "PERSON") and is_country(normalise(text[s:e], lang)):
-            label = "GPE"
+        if label in ("ORG", "NORP", "PERSON") and is_country(normalise(text[s:e], lang)) \
+                or label == "LOC" and is_place(text[s:e]):
+            label = "GPE"  # (a city the tagger called a location: "Regina's green-bin schedule")
         tokens = name_tokens(text[s:e], lang)
         if label == "ORG" and len(tokens) > 1 and tokens[-1] in words.measure_last:
             continue  # "Air Quality Health Index", "Online News Act": a measure or a law, no body
