@@ -226,3 +226,30 @@ def test_transcript_cue_is_no_dateline_and_prose_is_no_standfirst():
     assert kinds == [("headline", "Governor: the candidate is trying to heal")]
     assert body.startswith("Sunday")
     assert find_dateline(text, text.index("(BEGIN")) is None
+
+
+@pytest.mark.parametrize("deck, furniture", [
+    ("Crown seeks 8 years for hit-and-run driver; defence asks for 5",
+     "Alicia Bremner · CBC News · Posted: Mar 14, 2024 4:12 PM CST"),
+    ("Two tenants died in a basement with barred windows",
+     "By Priya Venkataraman Courts Bureau\nWed., Oct. 9, 2024"),
+    ("Judge says releasing the accused would undermine public confidence",
+     "Author of the article: Nadine Ostrowski\nPublished Feb 06, 2024"),
+])
+def test_a_deck_between_the_headline_and_the_byline_is_front_matter(deck, furniture):
+    """Real pages put a deck (a second headline) and then a byline paragraph, perhaps with its
+    date on a line of its own, before the story; none of it is the story's first paragraph."""
+    text = "Landlord guilty in deadly rooming-house fire\n\n" + deck + "\n\n" + furniture + "\n\n" + \
+        PARAS[0] + "\n\n" + PARAS[1]
+    kinds, body = front(text)
+    assert kinds[:2] == [("headline", "Landlord guilty in deadly rooming-house fire"), ("standfirst", deck)]
+    assert {k for k, _ in kinds[2:]} <= {"byline", "date"} and any(k == "byline" for k, _ in kinds[2:])
+    assert body == PARAS[0][:20]
+
+
+def test_a_second_sentence_of_prose_is_no_deck():
+    """A lede ending as a sentence, then the story: no deck, no byline; the lede is the body."""
+    text = "Landlord guilty in deadly rooming-house fire\n\n" + PARAS[0] + "\n\n" + PARAS[1]
+    kinds, body = front(text)
+    assert kinds == [("headline", "Landlord guilty in deadly rooming-house fire")]
+    assert body == PARAS[0][:20]

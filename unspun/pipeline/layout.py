@@ -315,6 +315,9 @@ def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateli
         if dated is not None and i >= dated:
             return front, dated
         kind = _front_kind(line, i, dated is not None, lang)
+        if kind is None and i + 1 < len(scan) and all(f.kind in ("headline", "standfirst") for f in front) \
+                and _deck(line) and _furniture(text[scan[i + 1][0]:scan[i + 1][1]], lang):
+            kind = "standfirst"  # a deck between the headline and the byline or date
         if kind == "standfirst" and sum(f.kind == "standfirst" for f in front) >= _MAX_STANDFIRSTS:
             kind = None  # more prose than a standfirst: the body started earlier
         if kind is None:
@@ -323,8 +326,26 @@ def front_matter(text: str, paragraphs: list[tuple[int, int]], opens_with_dateli
     return front, len(front)
 
 
+def _deck(line: str) -> bool:
+    """A headline's deck: one line no longer than a standfirst, not ended as a sentence."""
+    return "\n" not in line and len(line) <= _STANDFIRST_CHARS and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _furniture(para: str, lang: Any = None) -> bool:
+    """A paragraph of byline and date lines only ("By Priya Venkataraman Courts Bureau" over
+    "Wed., Oct. 9, 2024"; "Author of the article: Nadine Ostrowski" over "Published Feb 06,
+    2024")."""
+    lines = [ln.strip() for ln in para.split("\n") if ln.strip()]
+    return 0 < len(lines) <= 4 and all(
+        is_byline(ln, lang) or is_date_line(ln, lang) or _AUTHOR.fullmatch(ln) for ln in lines)
+
+
+# "Author of the article: Nadine Ostrowski", "Author: Jane Doe": a byline's label
+_AUTHOR = re.compile(r"(?:Author(?: of the article)?|Written by|Reporter)\s*:\s*[^\W\d_][\w.'’\-]*(?: [^\W\d_][\w.'’\-]*){1,3}")
+
+
 def _front_kind(line: str, index: int, dateline_follows: bool, lang: Any = None) -> str | None:
-    if is_byline(line, lang):
+    if is_byline(line, lang) or _AUTHOR.fullmatch(line.strip()) or "\n" in line and _furniture(line, lang):
         return "byline"
     if is_date_line(line, lang):
         return "date"

@@ -529,7 +529,7 @@ class SpeakerResolver:
         if i >= len(self.doc):
             return None
         sent = self.sents.of(i)
-        m = self._opening_person(sent) or self._quoted_person(sent)
+        m = self._opening_person(sent, noun) or self._quoted_person(sent)
         if m is None:
             return None
         ent = self.record.entity(m.entity)
@@ -542,8 +542,10 @@ class SpeakerResolver:
 
     _AFTER_NAME = re.compile(r",\s*(?:who\b|whose\b|now\b|\d)")
 
-    def _opening_person(self, sent: Any) -> Mention | None:
-        """The person a sentence opens with as its subject, named bare (see :meth:`_named_next`)."""
+    def _opening_person(self, sent: Any, noun: str = "") -> Mention | None:
+        """The person a sentence opens with as its subject, named bare (see :meth:`_named_next`)
+        or with a title that is the description's noun ("an Ontario judge has ruled" // "In a
+        written decision, Superior Court Justice Helen Marchetti found")."""
         subject = root_subject(sent)
         if subject is None or subject.pos_ != "PROPN" or any(
                 c.dep_ == "appos" and not c.like_num for c in subject.children):  # (an age may follow)
@@ -551,6 +553,10 @@ class SpeakerResolver:
         inside = self.mentions_in(sent.start_char, sent.end_char)
         found = [m for m in inside if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
         opening = self.text[sent.start_char:found[0].start].strip() if found else ""
+        title = opening.split()[-1].lower().rstrip(".") if opening else ""
+        if title and noun and noun in (title, get_language("en").words.get("title_words", {}).get(title)):
+            opening = opening[:-len(title)].rstrip(" .")  # the title the description names
+            opening = re.sub(r"(?:\s*\b[A-Z][\w.'’-]*)*$", "", opening).rstrip()  # ("Superior Court")
         if not found or (opening and not opening.endswith(",")) \
                 or any(m.start < found[0].start and self.pronouns.types.get(m.entity) == "PERSON" for m in inside) \
                 or self.text[found[0].end:found[0].end + 1] == "," and not self._AFTER_NAME.match(self.text, found[0].end):
