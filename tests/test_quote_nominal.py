@@ -306,3 +306,16 @@ def test_the_city_is_a_known_city_the_tagger_called_a_location(quote_pipe):
     assert regina["type"] == "GPE"
     assert _by_text(rec, quotes, "Starting Nov. 1") == "Regina"
     assert _by_text(rec, quotes, "the change would") == "Regina"
+
+
+def test_a_lede_s_role_is_the_person_next_named_with_that_role_as_title(quote_pipe):
+    """"..., an Ontario judge has ruled." // "In a written decision released Tuesday, Superior
+    Court Justice Helen Marchetti found ...": the judge; a title of another role is not."""
+    lede = ("A Scarborough landlord who packed 14 tenants into a bungalow is guilty of criminal "
+            "negligence, an Ontario judge has ruled.\n\n")
+    rec, quotes = quotes_of(quote_pipe, lede + "In a 62-page written decision released Tuesday, "
+                            "Superior Court Justice Helen Marchetti found the landlord reckless.\n")
+    assert _by_text(rec, quotes, "A Scarborough landlord") == "Helen Marchetti"
+    rec, quotes = quotes_of(quote_pipe, lede + "In a statement released Tuesday, Housing Minister "
+                            "Helen Marchetti called the ruling a warning to landlords.\n")
+    assert _by_text(rec, quotes, "A Scarborough landlord") != "Helen Marchetti"
