@@ -272,3 +272,15 @@ def test_a_headline_s_short_name_before_the_full_one_is_that_body():
     mentions = _tagged(text, [("Northline", 0, "GPE"), ("Northline Communications", 0, "ORG")])
     (company,) = cluster(mentions, text)
     assert {m.label for m in company} == {"ORG"} and len(company) == 2
+
+
+def test_a_given_name_after_a_relation_or_before_an_age_is_a_person_the_tagger_made_a_body():
+    """"her partner, Marcus Bell" tagged ORG (Bell the telephone company), then "Bell, a
+    33-year-old electrician": the person, by his given name and his relation; a body after
+    "her" with no given name stays a body."""
+    text = ("Tamsin Wu and her partner, Marcus Bell, toured 46 homes. "
+            "Bell, a 33-year-old electrician, says they waited too long. Her bank, Royal Trust, said no.")
+    mentions = _tagged(text, [("Tamsin Wu", 0, "PERSON"), ("Marcus Bell", 0, "ORG"), ("Bell", 1, "ORG"),
+                              ("Royal Trust", 0, "ORG")])
+    labels = {text[m.start:m.end]: m.label for m in mentions}
+    assert labels["Marcus Bell"] == "PERSON" and labels["Bell"] == "PERSON" and labels["Royal Trust"] == "ORG"

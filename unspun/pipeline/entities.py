@@ -332,6 +332,12 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
 _NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
 
 
+def _organisation_nouns(lang: Any) -> frozenset[str]:
+    """The nouns for kinds of organisation (``organisation_kinds``: "company", "union", "app")."""
+    return lang.memo(("organisation nouns",), lambda: frozenset(
+        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("nouns", ())))
+
+
 def _bodies_by_apposition(text: str, out: list[Mention], lang: Any) -> None:
     """A name tagged as a person, opening with no known given name, written right after a
     noun for a kind of organisation in apposition ("the social-media platform Plazr", "the
@@ -339,8 +345,7 @@ def _bodies_by_apposition(text: str, out: list[Mention], lang: Any) -> None:
     article writes the same name."""
     from .antecedents import is_given_name
 
-    nouns = lang.memo(("organisation nouns",), lambda: frozenset(
-        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("nouns", ())))
+    nouns = _organisation_nouns(lang)
     bodies = set()
     for m in out:
         if m.label != "PERSON" or not m.tokens or m.tokens in bodies or is_given_name(m.tokens[0], lang.code):
@@ -434,17 +439,23 @@ def _fix_people(mentions: list[Mention], text: str, lang: Any = None) -> None:
     code = lang.code if lang is not None else "en"
     full = {m.tokens for m in mentions if m.label == "PERSON" and len(m.tokens) >= 2}
     alone = {m.tokens[0] for m in mentions if m.label == "PERSON" and len(m.tokens) == 1}
-    if not full and not alone:
-        return
+    bodies = _organisation_nouns(lang if lang is not None else get_language("en"))
     for m in mentions:
+        kin = _KIN_BEFORE.search(text, max(0, m.start - 40), m.start)
         if m.label not in _RETYPED or not 2 <= len(m.tokens) <= 3 \
-                or not (m.tokens in full or m.tokens[-1] in alone) \
+                or not (m.tokens in full or m.tokens[-1] in alone or kin and kin.group(1) not in bodies
+                        or _AGE_AFTER.match(text, m.end)) \
                 or m.tokens[0] in words.org_first or m.tokens[-1] in words.org_last:
-            continue
+            continue  # (or a person's relation before it, "her partner, Marcus Bell", or an age after it)
         written = text[m.start:m.end].split()
         if all(w[:1].isupper() for w in written) and is_given_name(m.tokens[0], code) \
                 and not is_country(text[m.start:m.end]):
             m.label = "PERSON"
+
+
+# "her partner, ", "his sister " right before a name; ", 31," right after one
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s+$")
+_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")
 
 
 _JOINED = re.compile(r"((?:[A-Z][\w'’-]*(?:,\s*|\s+))*[A-Z][\w'’-]*,?\s+(?:and|&)\s+)$")
