@@ -227,17 +227,17 @@ def test_a_one_word_organisation_after_a_capitalised_word_without_a_role_stays_o
 
 
 def test_she_skips_a_man_named_after_his_gendered_role_and_a_census_name_gives_gender(nlp):
-    """"her husband, Giuseppe" is a man though his name is in no lexicon of ours; "Tessa"
+    """"her husband, Ottavio" is a man though his name is in no lexicon of ours; "Mildred"
     is a woman's name by the census table; so "she" takes the women."""
-    text = ("Lucia Ferraro started the pantry in 1984 with her husband, Giuseppe, who died in 2011.\n\n"
+    text = ("Lucia Ferraro started the pantry in 1984 with her husband, Ottavio, who died in 2011.\n\n"
             "\"People are embarrassed to ask,\" she said.\n")
-    linker = _linker(nlp, text, [("Lucia Ferraro", "PERSON"), ("Giuseppe", "PERSON")])
+    linker = _linker(nlp, text, [("Lucia Ferraro", "PERSON"), ("Ottavio", "PERSON")])
     assert linker.genders.get("E2") == "m"
     assert _name(linker, linker.resolve(text.index("she said"), "she")) == "Lucia Ferraro"
     from unspun.pipeline.antecedents import given_name_gender
 
-    assert given_name_gender(["Tessa Greaves"], "en", census=True) == "f"
-    assert given_name_gender(["Tessa Greaves"], "en") is None  # not evidence of a person alone
+    assert given_name_gender(["Mildred Greaves"], "en", census=True) == "f"
+    assert given_name_gender(["Mildred Greaves"], "en") is None  # not evidence of a person alone
     assert given_name_gender(["Josée Lafrance"], "en", census=True) in (None, "f")
 
 
