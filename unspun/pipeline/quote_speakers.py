@@ -529,7 +529,7 @@ class SpeakerResolver:
         if i >= len(self.doc):
             return None
         sent = self.sents.of(i)
-        m = self._opening_person(sent, noun) or self._quoted_person(sent)
+        m = self._opening_person(sent, noun if _indefinite(head) else "") or self._quoted_person(sent)
         if m is None:
             return None
         ent = self.record.entity(m.entity)
@@ -544,8 +544,10 @@ class SpeakerResolver:
 
     def _opening_person(self, sent: Any, noun: str = "") -> Mention | None:
         """The person a sentence opens with as its subject, named bare (see :meth:`_named_next`)
-        or with a title that is the description's noun ("an Ontario judge has ruled" // "In a
-        written decision, Superior Court Justice Helen Marchetti found")."""
+        or with a title that is the noun of an indefinite description, ``noun`` ("an Ontario
+        judge has ruled" // "In a written decision, Superior Court Justice Helen Marchetti
+        found"; not "the minister said" // "Health Minister Priya Raman": a minister of one
+        portfolio, maybe not the one who spoke)."""
         subject = root_subject(sent)
         if subject is None or subject.pos_ != "PROPN" or any(
                 c.dep_ == "appos" and not c.like_num for c in subject.children):  # (an age may follow)
