@@ -319,3 +319,16 @@ def test_a_lede_s_role_is_the_person_next_named_with_that_role_as_title(quote_pi
     rec, quotes = quotes_of(quote_pipe, lede + "In a statement released Tuesday, Housing Minister "
                             "Helen Marchetti called the ruling a warning to landlords.\n")
     assert _by_text(rec, quotes, "A Scarborough landlord") != "Helen Marchetti"
+
+
+def test_a_lede_s_she_is_the_woman_named_next_though_a_byline_names_its_writer(quote_pipe):
+    """The byline's "Darnell Whitford, Calgary Herald" names the writer, not a person of the
+    story: the lede's "she says" is still the nurse named next; and the outlet is no person."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Foreign-trained nurses wait years for a licence\n"
+        "Darnell Whitford, Calgary Herald\n\n"
+        "\"I can read a heart monitor in my sleep,\" she says, laughing.\n\n"
+        "Funmilayo Adeyemi-Clarke, 38, worked in a Lagos cardiac unit for nine years.\n"))
+    assert _by_text(rec, quotes, "I can read") == "Funmilayo Adeyemi-Clarke"
+    outlet = next(e for e in rec.entities if e["name"] == "Calgary Herald")
+    assert outlet["type"] == "ORG"

@@ -523,14 +523,15 @@ class PronounLinker:
         thing,' she says. ... Tamsin Wu, 31, and her partner ..."): the first person named
         after ``pos``, within ``reach`` characters, outside quotes and asides, whose gender
         is not the other one; only for "he" / "she" when no person is named before ``pos``
-        outside quotes (a pronoun that has an antecedent before it is no such lede's)."""
+        outside quotes and asides such as the byline (a pronoun that has an antecedent before
+        it is no such lede's)."""
         p = pronoun(word)
         if p is None or p.kind != "person" or p.gender is None:
             return None
         i = bisect_left(self.starts, pos)
         if any(self.types.get(m.entity, m.type) == "PERSON" and not self.inside_quote(m.start)
-               for m in self.mentions[:i]):
-            return None
+               and not self._aside(m.start) for m in self.mentions[:i]):
+            return None  # (the byline's writer is no one the story named)
         for m in self.mentions[i:]:
             if m.start - pos > reach:
                 break
