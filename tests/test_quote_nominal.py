@@ -332,3 +332,12 @@ def test_a_lede_s_she_is_the_woman_named_next_though_a_byline_names_its_writer(q
     assert _by_text(rec, quotes, "I can read") == "Funmilayo Adeyemi-Clarke"
     outlet = next(e for e in rec.entities if e["name"] == "Calgary Herald")
     assert outlet["type"] == "ORG"
+
+
+def test_a_warning_speaks_for_whoever_issued_it(quote_pipe):
+    """"Environment and Climate Change Canada issued a heat warning ..." then "the warning
+    says": a warning is a document, its issuer the speaker."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Environment and Climate Change Canada issued a heat warning for Toronto on Sunday.\n\n"
+        "\"Extreme heat affects everyone,\" the warning says.\n"))
+    assert _by_text(rec, quotes, "Extreme heat") == "Environment and Climate Change Canada"
