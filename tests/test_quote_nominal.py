@@ -336,8 +336,11 @@ def test_a_lede_s_she_is_the_woman_named_next_though_a_byline_names_its_writer(q
 
 def test_a_warning_speaks_for_whoever_issued_it(quote_pipe):
     """"Environment and Climate Change Canada issued a heat warning ..." then "the warning
-    says": a warning is a document, its issuer the speaker."""
+    says": a warning is a document, its issuer the speaker; not the city the headline has
+    "swelter under" it."""
     rec, quotes = quotes_of(quote_pipe, (
-        "Environment and Climate Change Canada issued a heat warning for Toronto on Sunday.\n\n"
+        "Toronto swelters under first extended heat warning of the summer\n\n"
+        "Environment and Climate Change Canada issued a heat warning for Toronto on Sunday, saying "
+        "highs near 34 C would persist until Thursday.\n\n"
         "\"Extreme heat affects everyone,\" the warning says.\n"))
     assert _by_text(rec, quotes, "Extreme heat") == "Environment and Climate Change Canada"

@@ -11,7 +11,8 @@ article names the issuer:
   researchers at McGill University");
 * :func:`issuing_subject`: the document hangs on a verb whose subject issued
   it ("The ministry said in a statement", "In her annual report, Auditor
-  General Shelley Lam found", "The union filed a complaint");
+  General Shelley Lam found", "The union filed a complaint"), not as a
+  circumstance ("Toronto swelters under a heat warning");
 * :func:`earlier_mentions`: the same document noun (or one of its kind,
   ``document_kinds``: "decision", "ruling") written before, where the article may have
   named its issuer ("The ministry said in a statement ... The statement said ...");
@@ -33,6 +34,10 @@ ISSUER_PREPS = frozenset({"by", "from", "of"})
 READING_VERBS = frozenset({"view", "see", "obtain", "review", "read", "receive", "examine", "acquire",
                            "access", "leak", "share", "cite", "quote"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# "Toronto swelters under a heat warning", "fined despite the ruling": the document is a
+# circumstance of the verb, whose subject did not issue it
+CIRCUMSTANCE_PREPS = frozenset({"under", "amid", "despite", "after", "before", "during", "against",
+                                "about", "over", "following", "since"})
 
 
 def issuer_parts(noun: Any) -> list[Any]:
@@ -58,7 +63,7 @@ def issuing_subject(noun: Any) -> Any | None:
     """The subject of the verb a document hangs on, as the object of a preposition
     ("said in a statement") or as its object ("released a report"), else None."""
     verb = None
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ not in CIRCUMSTANCE_PREPS:
         verb = noun.head.head
     elif noun.dep_ == "dobj":
         verb = noun.head
