@@ -18,6 +18,7 @@ from ..lang import get as get_language
 from ..places import is_country, is_place, is_state
 from ..record import span
 from . import acronyms
+from .body_names import body_words, bodies_by_apposition, extend_bodies, organisation_nouns
 from .descriptions import person_descriptions
 from .registry import Context, component
 
@@ -319,43 +320,13 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
             label = "ORG"  # "Moniz Bakery", "Clinique médicale ...", "Prairie Western Railway": a body
         out.append(Mention(s, e, label, tokens, prominent=_prominent(ent.root)))
     surnames = {m.tokens[-1] for m in out if m.label == "PERSON" and len(m.tokens) > 1}
-    _bodies_by_apposition(text, out, lang)
+    bodies_by_apposition(text, out, lang)
     _given_names_before(doc, text, out, surnames, lang)
     _couples(text, out, lang)
     for k in listed:
         if out[k].tokens[-1] not in surnames:
             out[k].label = "GPE"
     return out
-
-
-# "the social-media platform ", "a ride-hailing app ": up to three words, then a noun
-_NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
-
-
-def _organisation_nouns(lang: Any) -> frozenset[str]:
-    """The nouns for kinds of organisation (``organisation_kinds``: "company", "union", "app")."""
-    return lang.memo(("organisation nouns",), lambda: frozenset(
-        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("nouns", ())))
-
-
-def _bodies_by_apposition(text: str, out: list[Mention], lang: Any) -> None:
-    """A name tagged as a person, opening with no known given name, written right after a
-    noun for a kind of organisation in apposition ("the social-media platform Plazr", "the
-    app Zoomr", ``organisation_kinds`` nouns) is an organisation, there and wherever the
-    article writes the same name."""
-    from .antecedents import is_given_name
-
-    nouns = _organisation_nouns(lang)
-    bodies = set()
-    for m in out:
-        if m.label != "PERSON" or not m.tokens or m.tokens in bodies or is_given_name(m.tokens[0], lang.code):
-            continue
-        before = _NOUN_BEFORE.search(text, max(0, m.start - 60), m.start)
-        if before is not None and before.group(1) in nouns:
-            bodies.add(m.tokens)
-    for m in out:
-        if m.label == "PERSON" and m.tokens in bodies:
-            m.label = "ORG"
 
 
 def _overlaps(mentions: list[Mention], s: int, e: int) -> bool:
@@ -368,7 +339,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
     _fix_people(mentions, text, lang)
     lang = lang if lang is not None else get_language("en")
     _joined_bodies(mentions, text, lang)
-    _extend_bodies(mentions, text, lang)
+    extend_bodies(mentions, text, lang)
     mentions = acronyms.apply(mentions, text, lang,
                               lambda s, e, label, full: Mention(s, e, label, name_tokens(text[s:e], lang),
                                                                 full and normalise(full, lang)))
@@ -405,12 +376,12 @@ def _titled_names(mentions: list[Mention], text: str, lang: Any) -> None:
     from .antecedents import is_given_name
 
     titles = name_words_of(lang).titles
-    body_words = _body_words(lang)
+    marks = body_words(lang)
     taken = _Spans(mentions)
     by_start = {m.start: m for m in mentions}
     for found in _TITLED_NAME.finditer(text):
         title = found.group(1)
-        if title.lower() not in titles or re.sub(r"['’]s?$", "", found.group(3).split()[-1].lower()) in body_words:
+        if title.lower() not in titles or re.sub(r"['’]s?$", "", found.group(3).split()[-1].lower()) in marks:
             continue  # (not "St. Mary's Hospital")
         start, end = found.start(2), found.end(3)
         given = is_given_name(found.group(2), lang.code)
@@ -439,12 +410,12 @@ def _fix_people(mentions: list[Mention], text: str, lang: Any = None) -> None:
     code = lang.code if lang is not None else "en"
     full = {m.tokens for m in mentions if m.label == "PERSON" and len(m.tokens) >= 2}
     alone = {m.tokens[0] for m in mentions if m.label == "PERSON" and len(m.tokens) == 1}
-    bodies = _organisation_nouns(lang if lang is not None else get_language("en"))
+    bodies = organisation_nouns(lang if lang is not None else get_language("en"))
     for m in mentions:
         kin = _KIN_BEFORE.search(text, max(0, m.start - 40), m.start)
         if m.label not in _RETYPED or not 2 <= len(m.tokens) <= 3 \
                 or not (m.tokens in full or m.tokens[-1] in alone or kin and kin.group(1) not in bodies
-                        or _AGE_AFTER.match(text, m.end)) \
+                        or AGE_AFTER.match(text, m.end)) \
                 or m.tokens[0] in words.org_first or m.tokens[-1] in words.org_last:
             continue  # (or a person's relation before it, "her partner, Marcus Bell", or an age after it)
         written = text[m.start:m.end].split()
@@ -455,7 +426,7 @@ def _fix_people(mentions: list[Mention], text: str, lang: Any = None) -> None:
 
 # "her partner, ", "his sister " right before a name; ", 31," right after one
 _KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z-]+\s+)?([a-z-]+),?\s+$")
-_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")
+AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Tessa Greaves, 31, was": a person's age
 
 
 _JOINED = re.compile(r"((?:[A-Z][\w'’-]*(?:,\s*|\s+))*[A-Z][\w'’-]*,?\s+(?:and|&)\s+)$")
@@ -497,96 +468,6 @@ def _joined_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
         m.start, m.tokens = start, name_tokens(text[start:m.end], lang)
     if absorbed:
         mentions[:] = [o for k, o in enumerate(mentions) if k not in absorbed]
-
-
-# the words after a name: capitalised words, "of" / "for" (with "the"), "and", "&" and commas
-_NAME_PIECE = re.compile(r"\s*(,|&|[^\W\d_][\w'’.-]*)")
-_CONNECTIVES = frozenset({"of", "for", "and", "&"})
-
-
-def _body_words(lang: Any) -> frozenset[str]:
-    """Words that mark a body's name (``organisation_last_words``, ``organisation_first_words``
-    and the names' words of ``organisation_kinds``)."""
-    words = name_words_of(lang)
-    return lang.memo(("body words",), lambda: words.org_last | words.org_first | frozenset(
-        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("names", ())))
-
-
-def _extend_bodies(mentions: list[Mention], text: str, lang: Any) -> None:
-    """An organisation's name the tagger cut short: "Department of Fisheries and" (then
-    "Oceans" tagged a group), "the Public Health Agency" (then "of Canada"), "Ministry of
-    Labour, Immigration" (then ", Training and Skills Development"), "Office of the Chief
-    Coroner" (then "for Ontario").  The name goes on over the capitalised words joined to it
-    by "of" or "for" (with "the"), by "and" or "&" (not "and the": two bodies), or by commas
-    in a list that ends with "and", where it ends on a connective or holds a word that
-    marks a body (``organisation_last_words``, ``organisation_first_words``, the names'
-    words of ``organisation_kinds``); never over a person's name, nor over a known place
-    after "and" ("the Department of Justice and Ottawa ..."); mentions it covers are
-    dropped."""
-    body_words = _body_words(lang)
-    starts = sorted((o.start, k) for k, o in enumerate(mentions))
-    dropped: set[int] = set()
-    for k, m in enumerate(mentions):
-        written = text[m.start:m.end].split()
-        if m.label != "ORG" or k in dropped or not written:
-            continue
-        cut = written[-1].lower() in _CONNECTIVES
-        if not cut and not any(w.lower().strip(".,'’") in body_words for w in written):
-            continue
-        name = text[m.start:m.end]
-        end = _name_goes_on(text, m.end, written[-1].lower() if cut else None,
-                            cut or " of " in name or " for " in name)
-        if end <= m.end:
-            continue
-        covered = [j for s0, j in starts[bisect.bisect_left(starts, (m.end,)):bisect.bisect_left(starts, (end,))]
-                   if j != k]
-        if any(mentions[j].label == "PERSON" or any(
-                w.lower().strip(".,'’") in body_words for w in text[mentions[j].start:mentions[j].end].split())
-               for j in covered):
-            continue  # (a person's name, or a body's of its own: "Jewish General Hospital and St. Mary's Hospital")
-        dropped.update(covered)
-        m.end, m.tokens = end, name_tokens(text[m.start:end], lang)
-    if dropped:
-        mentions[:] = [o for k, o in enumerate(mentions) if k not in dropped]
-
-
-def _name_goes_on(text: str, pos: int, joint: str | None, joined: bool) -> int:
-    """Where a body's name that the tagger ended at ``pos`` ends (``pos`` when it does not
-    go on).  ``joint``: the connective it ended on ("Department of Fisheries and");
-    ``joined``: whether "and" may join more words to it (a name that is cut, or that holds
-    "of" or "for": "Ministry of Colleges and Universities", not "Canadian Medical
-    Association and Doctors Nova Scotia")."""
-    end, pending = pos, [joint] if joint else []
-    i = pos
-    for _ in range(16):
-        found = _NAME_PIECE.match(text, i, min(len(text), i + 60))
-        if found is None or "\n" in text[i:found.start(1)]:
-            break
-        piece = found.group(1)
-        low = piece.lower()
-        if low in _CONNECTIVES or piece == ",":
-            if pending or (low in ("and", "&") and not joined):
-                break
-            pending = [low]
-            joined = joined or low in ("of", "for")
-        elif low == "the" and pending in (["of"], ["for"]):
-            pending.append(low)
-        elif piece[:1].isupper():
-            if not pending and end == pos:
-                break  # (it goes on by a connective, not by a word right after it)
-            if pending[:1] in (["and"], ["&"]) and is_place(piece.rstrip(".,")):
-                break  # ("Justice and Ottawa police": a place, no part of the name)
-            if pending == [","] and not _LIST_END.match(text, found.start(1), found.start(1) + 80):
-                break  # (a list of capitalised words must end with "and": "Labour, Immigration,
-            pending = []  # Training and Skills Development")
-            end = found.end(1)
-        else:
-            break
-        i = found.end(1)
-    return end
-
-
-_LIST_END = re.compile(r"(?:\s*,?\s*[A-Z][\w'’-]*)*\s+and\s+[A-Z]")
 
 
 def _fix_surnames(mentions: list[Mention], text: str, lang: Any = None) -> None:

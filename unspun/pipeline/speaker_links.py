@@ -26,6 +26,7 @@ from ..lang import get as get_language
 from ..lang import lemma as token_lemma
 from ..places import is_place
 from .antecedents import NONBINARY, WINDOW, Antecedent, given_name_gender, gender_of, pronoun, resolve
+from .entities import AGE_AFTER
 
 LOOKBACK_CHARS = 1500
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -133,7 +134,6 @@ def _name_shaped(name: str) -> bool:
         w[:1].isupper() or w.lower() in _PARTICLES for w in words)
 
 
-_AGE_AFTER = re.compile(r",\s*\d{1,3}\s*,")  # "Tessa Greaves, 31, was": a person's age
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
 _SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman|people)\s+for\s+(?:the\s+)?$", re.I)
@@ -267,7 +267,7 @@ class PronounLinker:
                 continue
             if types.get(e["id"]) == "PERSON":
                 if given_name_gender([e["name"]], "en") is None and words[0].lower().rstrip(".") not in titles \
-                        and not any(_AGE_AFTER.match(text, m["end"]) for m in e["mentions"]) \
+                        and not any(AGE_AFTER.match(text, m["end"]) for m in e["mentions"]) \
                         and all(self._locative(m) for m in e["mentions"]):
                     out[e["id"]] = "GPE"
             elif types.get(e["id"]) in ("ORG", "GPE", "NORP") and not is_place(e["name"]) and e["id"] not in the:

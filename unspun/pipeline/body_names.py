@@ -1,0 +1,145 @@
+"""Organisations' names as the article writes them, where the tagger cut or mistyped them.
+
+Helpers of :mod:`.entities` over its mentions (each with ``start``, ``end``, ``label`` and
+``tokens``):
+
+* :func:`extend_bodies`: a body's name the tagger cut short goes on over the capitalised
+  words joined to it ("Department of Fisheries and" + "Oceans", "Public Health Agency" +
+  "of Canada", "Ministry of Labour, Immigration" + ", Training and Skills Development");
+* :func:`bodies_by_apposition`: a name tagged as a person after a noun for a kind of
+  organisation ("the app Zoomr") is that organisation.
+
+The words are the language's (``words.json``: ``organisation_kinds``,
+``organisation_last_words``, ``organisation_first_words``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from ..places import is_place
+
+
+def organisation_nouns(lang: Any) -> frozenset[str]:
+    """The nouns for kinds of organisation (``organisation_kinds``: "company", "union", "app")."""
+    return lang.memo(("organisation nouns",), lambda: frozenset(
+        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("nouns", ())))
+
+
+def body_words(lang: Any) -> frozenset[str]:
+    """Words that mark a body's name (``organisation_last_words``, ``organisation_first_words``
+    and the names' words of ``organisation_kinds``)."""
+    return lang.memo(("body words",), lambda: lang.word_set("organisation_last_words")
+                     | lang.word_set("organisation_first_words") | frozenset(
+        n for kind in lang.words.get("organisation_kinds", {}).values() for n in kind.get("names", ())))
+
+
+# "the social-media platform ", "a ride-hailing app ": up to three words, then a noun
+_NOUN_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*),?\s+$")
+
+
+
+
+def bodies_by_apposition(text: str, out: list[Any], lang: Any) -> None:
+    """A name tagged as a person, opening with no known given name, written right after a
+    noun for a kind of organisation in apposition ("the social-media platform Plazr", "the
+    app Zoomr", ``organisation_kinds`` nouns) is an organisation, there and wherever the
+    article writes the same name."""
+    from .antecedents import is_given_name
+
+    nouns = organisation_nouns(lang)
+    bodies = set()
+    for m in out:
+        if m.label != "PERSON" or not m.tokens or m.tokens in bodies or is_given_name(m.tokens[0], lang.code):
+            continue
+        before = _NOUN_BEFORE.search(text, max(0, m.start - 60), m.start)
+        if before is not None and before.group(1) in nouns:
+            bodies.add(m.tokens)
+    for m in out:
+        if m.label == "PERSON" and m.tokens in bodies:
+            m.label = "ORG"
+
+
+# the words after a name: capitalised words, "of" / "for" (with "the"), "and", "&" and commas
+_NAME_PIECE = re.compile(r"\s*(,|&|[^\W\d_][\w'’.-]*)")
+_CONNECTIVES = frozenset({"of", "for", "and", "&"})
+
+
+def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
+    """An organisation's name the tagger cut short: "Department of Fisheries and" (then
+    "Oceans" tagged a group), "the Public Health Agency" (then "of Canada"), "Ministry of
+    Labour, Immigration" (then ", Training and Skills Development"), "Office of the Chief
+    Coroner" (then "for Ontario").  The name goes on over the capitalised words joined to it
+    by "of" or "for" (with "the"), by "and" or "&" (not "and the": two bodies), or by commas
+    in a list that ends with "and", where it ends on a connective or holds a word that
+    marks a body (``organisation_last_words``, ``organisation_first_words``, the names'
+    words of ``organisation_kinds``); never over a person's name, nor over a known place
+    after "and" ("the Department of Justice and Ottawa ..."); mentions it covers are
+    dropped."""
+    from .entities import name_tokens  # (entities calls this module: imported here, not at the top)
+
+    marks = body_words(lang)
+    starts = sorted((o.start, k) for k, o in enumerate(mentions))
+    dropped: set[int] = set()
+    for k, m in enumerate(mentions):
+        written = text[m.start:m.end].split()
+        if m.label != "ORG" or k in dropped or not written:
+            continue
+        cut = written[-1].lower() in _CONNECTIVES
+        if not cut and not any(w.lower().strip(".,'’") in marks for w in written):
+            continue
+        name = text[m.start:m.end]
+        end = _name_goes_on(text, m.end, written[-1].lower() if cut else None,
+                            cut or " of " in name or " for " in name)
+        if end <= m.end:
+            continue
+        covered = [j for s0, j in starts[bisect.bisect_left(starts, (m.end,)):bisect.bisect_left(starts, (end,))]
+                   if j != k]
+        if any(mentions[j].label == "PERSON" or any(
+                w.lower().strip(".,'’") in marks for w in text[mentions[j].start:mentions[j].end].split())
+               for j in covered):
+            continue  # (a person's name, or a body's of its own: "Jewish General Hospital and St. Mary's Hospital")
+        dropped.update(covered)
+        m.end, m.tokens = end, name_tokens(text[m.start:end], lang)
+    if dropped:
+        mentions[:] = [o for k, o in enumerate(mentions) if k not in dropped]
+
+
+def _name_goes_on(text: str, pos: int, joint: str | None, joined: bool) -> int:
+    """Where a body's name that the tagger ended at ``pos`` ends (``pos`` when it does not
+    go on).  ``joint``: the connective it ended on ("Department of Fisheries and");
+    ``joined``: whether "and" may join more words to it (a name that is cut, or that holds
+    "of" or "for": "Ministry of Colleges and Universities", not "Canadian Medical
+    Association and Doctors Nova Scotia")."""
+    end, pending = pos, [joint] if joint else []
+    i = pos
+    for _ in range(16):
+        found = _NAME_PIECE.match(text, i, min(len(text), i + 60))
+        if found is None or "\n" in text[i:found.start(1)]:
+            break
+        piece = found.group(1)
+        low = piece.lower()
+        if low in _CONNECTIVES or piece == ",":
+            if pending or (low in ("and", "&") and not joined):
+                break
+            pending = [low]
+            joined = joined or low in ("of", "for")
+        elif low == "the" and pending in (["of"], ["for"]):
+            pending.append(low)
+        elif piece[:1].isupper():
+            if not pending and end == pos:
+                break  # (it goes on by a connective, not by a word right after it)
+            if pending[:1] in (["and"], ["&"]) and is_place(piece.rstrip(".,")):
+                break  # ("Justice and Ottawa police": a place, no part of the name)
+            if pending == [","] and not _LIST_END.match(text, found.start(1), found.start(1) + 80):
+                break  # (a list of capitalised words must end with "and": "Labour, Immigration,
+            pending = []  # Training and Skills Development")
+            end = found.end(1)
+        else:
+            break
+        i = found.end(1)
+    return end
+
+
+_LIST_END = re.compile(r"(?:\s*,?\s*[A-Z][\w'’-]*)*\s+and\s+[A-Z]")
