@@ -541,6 +541,7 @@ class SpeakerResolver:
         return m
 
     _AFTER_NAME = re.compile(r",\s*(?:who\b|whose\b|now\b|\d)")
+    _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*")
 
     def _opening_person(self, sent: Any, noun: str = "") -> Mention | None:
         """The person a sentence opens with as its subject, named bare (see :meth:`_named_next`)
@@ -557,8 +558,10 @@ class SpeakerResolver:
         opening = self.text[sent.start_char:found[0].start].strip() if found else ""
         title = opening.split()[-1].lower().rstrip(".") if opening else ""
         if title and noun and noun in (title, get_language("en").words.get("title_words", {}).get(title)):
-            opening = opening[:-len(title)].rstrip(" .")  # the title the description names
-            opening = re.sub(r"(?:\s*\b[A-Z][\w.'’-]*)*$", "", opening).rstrip()  # ("Superior Court")
+            words = opening[:-len(title)].rstrip(" .").split()  # the title the description names,
+            while words and self._CAPITALISED.fullmatch(words[-1]):     # and the capitalised words
+                words.pop()                                        # before it ("Superior Court")
+            opening = " ".join(words)
         if not found or (opening and not opening.endswith(",")) \
                 or any(m.start < found[0].start and self.pronouns.types.get(m.entity) == "PERSON" for m in inside) \
                 or self.text[found[0].end:found[0].end + 1] == "," and not self._AFTER_NAME.match(self.text, found[0].end):

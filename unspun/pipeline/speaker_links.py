@@ -517,6 +517,12 @@ class PronounLinker:
             return _Point(m.start, m.end, self.same_as[m.entity], "PERSON")
         return m
 
+    @cached_property
+    def _first_named(self) -> int:
+        """Where the story first names a person outside quotes and asides (the byline's writer
+        is no one it named), else past the text's end: found once, for :meth:`named_after`."""
+        return next((m.start for m in self.mentions if self.types.get(m.entity, m.type) == "PERSON"
+                     and not self.inside_quote(m.start) and not self._aside(m.start)), len(self.text) + 1)
 
     def named_after(self, pos: int, word: str, reach: int = 600) -> Any | None:
         """A lede's "she says" before the story names anyone ("'Every Saturday it's the same
@@ -528,11 +534,9 @@ class PronounLinker:
         p = pronoun(word)
         if p is None or p.kind != "person" or p.gender is None:
             return None
-        i = bisect_left(self.starts, pos)
-        if any(self.types.get(m.entity, m.type) == "PERSON" and not self.inside_quote(m.start)
-               and not self._aside(m.start) for m in self.mentions[:i]):
-            return None  # (the byline's writer is no one the story named)
-        for m in self.mentions[i:]:
+        if self._first_named < pos:
+            return None
+        for m in self.mentions[bisect_left(self.starts, pos):]:
             if m.start - pos > reach:
                 break
             if self.types.get(m.entity, m.type) == "PERSON" and not self.inside_quote(m.start) \
