@@ -17,7 +17,7 @@ from typing import Any
 from ..lang import get as get_language
 from ..places import is_country, is_place, is_state
 from ..record import span
-from . import acronyms
+from . import acronyms, family_names
 from .body_names import body_words, bodies_by_apposition, extend_bodies, organisation_nouns
 from .descriptions import person_descriptions
 from .registry import Context, component
@@ -358,7 +358,10 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
             pos += len(part) + 1
     _titled_names(mentions, text, lang)
     _fix_surnames(mentions, text, lang)
-    return sorted(mentions, key=lambda m: m.start)
+    mentions.sort(key=lambda m: m.start)
+    byline = (getattr(record, "layout", None) or {}).get("byline") or {}
+    family_names.add_surnames(mentions, text, lang, (byline.get("start", 0), byline.get("end", 0)))
+    return mentions
 
 
 _RETYPED = ("ORG", "FAC", "GPE", "LOC", "NORP")
