@@ -344,3 +344,20 @@ def test_they_is_the_person_the_article_says_uses_they(nlp):
     text = text.replace(", who uses they/them pronouns,", "")
     linker = _linker(nlp, text, [("Riders First Winnipeg", "ORG"), ("Alexis Moar", "PERSON")])
     assert _name(linker, linker.resolve(text.index("they said"), "they")) != "Alexis Moar"
+
+
+def test_a_compound_given_name_takes_the_sex_of_its_first_element(nlp):
+    """"Paul-Étienne" is in no lexicon, but "Paul" is a man's name: "He wrote" after a sentence
+    about him is his, not the earlier man's, and "Marie-Lune" is a woman."""
+    from unspun.pipeline.antecedents import given_name_gender, is_given_name
+
+    assert given_name_gender(["Paul-Étienne Bouchard"], "en", census=True) == "m"
+    assert given_name_gender(["Marie-Lune Tremblay"], "en", census=True) == "f"
+    assert is_given_name("Paul-Étienne", "en") and not is_given_name("Saint-Laurent", "en")
+    text = ("\"Rates will stay high,\" Derek Ashford, an economist at Northgate Bank, wrote.\n\n"
+            "Paul-Étienne Bouchard, chief economist at Valmont Capital, was more upbeat. He wrote "
+            "that buyers would return by spring.\n")
+    linker = _linker(nlp, text, [("Derek Ashford", "PERSON"), ("Northgate Bank", "ORG"),
+                                 ("Paul-Étienne Bouchard", "PERSON"), ("Valmont Capital", "ORG")])
+    pos = text.index("He wrote")
+    assert _name(linker, linker.resolve(pos, "He", [(text.index("Derek Ashford"), "E1")])) == "Paul-Étienne Bouchard"

@@ -117,7 +117,8 @@ def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> 
     borne by: the language's own lexicons; with ``census`` (for a name already known to be
     a person's: the census lists words like "Nova" and "Forest" too), for English, then the
     US census table (:func:`census_given_names`); the name as written, then without its
-    accents ("Josée"); None when none is known or they disagree."""
+    accents ("Josée"), then a compound's first element ("Paul-Émile"); None when none is
+    known or they disagree."""
     from ..actors.names import person_words
 
     female, male, unisex = _given_names(get_language(lang))
@@ -129,7 +130,7 @@ def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> 
         if len(words) < 2:
             continue
         first = words[0].lower()
-        for form in dict.fromkeys((first, _unaccented(first))):
+        for form in dict.fromkeys((first, _unaccented(first), *_compound_head(first))):
             own = {g for g, known in (("f", female), ("m", male)) if form in known}
             if not own and form in either:
                 break  # "Alex", "Jordan": no gender, whatever the census says
@@ -141,13 +142,23 @@ def given_name_gender(names: Iterable[str], lang: str, census: bool = False) -> 
 
 def is_given_name(word: str, lang: str) -> bool:
     """Whether ``word`` is a given name the language's lexicons know (of either sex or both),
-    or, for English, the census table (:func:`census_given_names`), as written or unaccented."""
+    or, for English, the census table (:func:`census_given_names`), as written or unaccented,
+    or a compound one whose first element is known ("Paul-Émile")."""
     language = get_language(lang)
     female, male, unisex = _given_names(language)
     census = census_given_names() if lang == "en" else {}
     low = word.lower()
     return any(form in female or form in male or form in unisex or form in census
-               for form in (low, _unaccented(low)))
+               for form in (low, _unaccented(low), *_compound_head(low)))
+
+
+def _compound_head(name: str) -> tuple[str, ...]:
+    """A compound given name's first element, which gives it its sex ("paul-émile": "paul",
+    "marie-soleil": "marie"), written and unaccented; nothing for a name with no hyphen."""
+    head, dash, tail = name.partition("-")
+    if not dash or not head.isalpha() or not tail.replace("-", "").isalpha() or len(tail) < 2:
+        return ()
+    return (head, _unaccented(head))
 
 
 def _given_names(language) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
