@@ -186,3 +186,21 @@ def test_a_long_attribution_between_two_quoted_sentences_splits_one_quote(quote_
     assert len(quotes) == 1
     assert [text[p["start"]:p["end"]] for p in quotes[0]["parts"]] == [
         '"We warned them in writing, more than once,"', '"Nobody can say they were not told."']
+
+
+def test_a_clause_the_parser_hung_on_the_one_told_is_what_was_told(quote_pipe):
+    """'told the inquest (that) the company had ...': the parser may read the reported clause
+    as a clause on "inquest"; after a verb whose object is the one told, it is the report.
+    A relative clause with a gap ('anything it doesn't already know') is none, nor a clause
+    on the object of a verb that does not address anyone."""
+    text = ("The plant's safety manager, Oskar Lindahl, told the inquest the company had installed "
+            "new fans in every bay.")
+    rec, got = quotes_of(quote_pipe, text)
+    assert [q["content"]["text"] for q in got] == ["the company had installed new fans in every bay"]
+    assert speaker_name(rec, got[0]) == "Oskar Lindahl"
+    got = contents(quote_pipe, "Oskar Lindahl told the inquest that the company had installed new fans.")
+    assert got == ["that the company had installed new fans"]
+    assert contents(quote_pipe, "They would not tell the regulator anything it does not already know.") == []
+    assert contents(quote_pipe, "The campaign would do well to court older voters, emphasizing the "
+                                "fundamental threat to the towns of their parents that a Morrow "
+                                "presidency would constitute.") == []

@@ -450,6 +450,8 @@ def _verb_content(tok: Any, kind: str, sent: Any, index: SentenceIndex | None = 
             parts.append(child)
         elif dep == "prep" and kind == "clause" and child.i > tok.i:
             parts.extend(_that_clause_of_noun(child))
+        elif dep == "dobj" and kind == "clause" and child.i > tok.i:
+            parts.extend(_that_clause_on(child, token_lemma(tok).lower() in lex.get("addressee_verbs", ())))
         elif dep == "conj" and child.i > tok.i and parts and (
                 _that_marked(child) or any(p.dep_ == "ccomp" for p in parts) and _backshifted(tok, child)):
             # 'said that A and that B', 'said it was sorry and was working ...': the parser may
@@ -650,6 +652,33 @@ def _that_clause_of_noun(prep: Any) -> list[Any]:
             for acl in pobj.children if acl.i > pobj.i
             and (acl.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)
                  or acl.dep_ == "relcl" and _misread_that(acl))]
+
+
+def _that_clause_on(noun: Any, told: bool) -> list[Any]:
+    """'told the inquest that the company had provided water stations': after a verb whose
+    object is the one told (``told``), the parser may hang the reported clause on that
+    object, as a clause opened by 'that' as its marker with a subject of its own, or as a
+    relative clause with a subject of its own, a finite verb, no relative word and no gap
+    ('told the inquest the company had provided ...'; not 'tell the I.R.S. anything it
+    doesn't already know')."""
+    if not told:
+        return []
+    out = []
+    for acl in noun.children:
+        if acl.i < noun.i or not any(c.dep_ in SUBJECT_DEPS for c in acl.children):
+            continue
+        marked = acl.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)
+        bare = acl.dep_ == "relcl" and acl.left_edge.tag_ not in _WH_TAGS \
+            and acl.left_edge.lower_ != "that" and (acl.tag_ in _FINITE or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in acl.children))
+        if marked or bare and any(c.dep_ in _COMPLETE for c in acl.children):
+            out.append(acl)
+    return out
+
+
+# a verb with one of these has no gap a relative pronoun fills ('the company had provided
+# water stations', 'the policy was adequate', 'the workers were warned')
+_COMPLETE = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass")
 
 
 def _misread_that(relcl: Any) -> bool:
