@@ -349,3 +349,23 @@ def test_a_gendered_title_before_a_bare_surname_picks_the_namesake_it_fits(title
     rec = unspun.analyze(text)
     people = {e["name"]: [m["start"] for m in e["mentions"]] for e in rec.entities if e["type"] == "PERSON"}
     assert text.index("Okafor's family") in people[owner], people
+
+
+def test_a_given_name_the_tagger_missed_before_and_a_full_name_shares_its_surname():
+    """"Karim and Gulnaz Haidari": the tagger may take "Karim" for a place (or miss it) when it
+    does not know "Gulnaz"; a known given name there is a person, Karim Haidari, also where
+    written alone, and "He" after him is his."""
+    text = ("The church group is now sponsoring its third family: Karim and Gulnaz Haidari and their "
+            "four children, who spent six years in Pakistan.\n\n"
+            "Karim, 44, was a tailor in Kabul. He said he hopes to open his own shop.\n")
+    rec = unspun.analyze(text)
+    people = {e["name"]: [m["start"] for m in e["mentions"]] for e in rec.entities if e["type"] == "PERSON"}
+    assert text.index("Karim, 44") in people.get("Karim Haidari", []), people
+    (q,) = rec.quotes
+    assert rec.entity(q["speaker"]["entity"])["name"] == "Karim Haidari"
+
+
+def test_a_place_before_and_a_full_name_stays_a_place():
+    text = "Flights between Jordan and Mary Smith's home town resumed in May. Jordan reopened its airspace.\n"
+    rec = unspun.analyze(text)
+    assert not any(e["type"] == "PERSON" and e["name"].startswith("Jordan") for e in rec.entities), rec.entities

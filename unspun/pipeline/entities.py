@@ -262,23 +262,37 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
             m.tokens = name_tokens(text[m.start:m.end], lang)
 
 
-_AND = re.compile(r"\s+(?:and|&)\s+")
-
-
 def _couples(text: str, out: list[Mention], lang: Any) -> None:
-    """A given name alone joined by "and" to a full name that opens with a given name shares
-    its surname ("Jason and Alicia Ferrante": Jason Ferrante), as the sentence says."""
+    """A given name alone joined by "and" to a full name shares its surname ("Jason and
+    Alicia Ferrante": Jason Ferrante), as the sentence says; a known given name there that
+    the tagger left out or took for a place or a body is that person too ("Rahim and
+    Zarghona Ahmadi", only the second tagged a person), and so is the name written alone
+    elsewhere."""
     from .antecedents import is_given_name
-    people = {m.start: m for m in out if m.label == "PERSON"}
-    for m in list(people.values()):
-        link = _AND.match(text, m.end)
-        other = people.get(link.end()) if link and len(m.tokens) == 1 else None
-        if other is None or len(other.tokens) < 2 or not is_given_name(m.tokens[0], lang.code) \
-                or not is_given_name(other.tokens[0], lang.code):
+    people = [m for m in out if m.label == "PERSON"]
+    at = {(m.start, m.end): m for m in out}
+    starts = sorted(at)
+    for other in people:
+        before = _GIVEN_AND.search(text, max(0, other.start - 40), other.start)
+        if before is None or len(other.tokens) < 2 or not is_given_name(before.group(1), lang.code):
             continue
+        m = at.get(before.span(1))
+        k = bisect.bisect_right(starts, (before.start(1), len(text)))
+        if m is None and not (k and starts[k - 1][1] > before.start(1)):  # (no mention holds the word)
+            m = Mention(before.start(1), before.end(1), "PERSON", name_tokens(before.group(1), lang))
+            out.append(m)
+        if m is None or len(m.tokens) != 1 or m.label != "PERSON" and is_place(before.group(1)):
+            continue  # ("Jordan and Mary Smith": maybe the country)
+        if m.label != "PERSON":  # "Karim" tagged a place: a person, wherever written alone
+            for o in out:
+                if o.tokens == m.tokens and o.label != "PERSON":
+                    o.label = "PERSON"
         written = text[other.start:other.end].split()
         m.tokens = m.tokens + other.tokens[1:]
         m.full = " ".join([*text[m.start:m.end].split(), *written[1:]])
+
+
+_GIVEN_AND = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:and|&)\s+$")
 
 
 def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
