@@ -344,3 +344,33 @@ def test_a_warning_speaks_for_whoever_issued_it(quote_pipe):
         "highs near 34 C would persist until Thursday.\n\n"
         "\"Extreme heat affects everyone,\" the warning says.\n"))
     assert _by_text(rec, quotes, "Extreme heat") == "Environment and Climate Change Canada"
+
+
+def test_a_document_from_a_body_the_tagger_took_for_a_building_speaks_for_it(quote_pipe):
+    """"a report from Regina Transit", the tagger calling the transit service a facility: the
+    report, and "the report" after it, speak for Regina Transit."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "The increase would help close a $9-million gap, according to a report from Regina Transit.\n\n"
+        "\"Without new revenue, routes will be cut,\" the report said.\n"))
+    assert _by_text(rec, quotes, "Without new revenue") == "Regina Transit"
+
+
+def test_a_statement_of_claim_speaks_for_whoever_filed_it(quote_pipe):
+    rec, quotes = quotes_of(quote_pipe, (
+        "Marisol Dube, 61, filed a statement of claim in Federal Court on Monday against the band.\n\n"
+        "The claim alleges that the chorus of the hit copies her song.\n"))
+    assert _by_text(rec, quotes, "that the chorus") == "Marisol Dube"
+
+
+def test_a_document_someone_received_or_obtained_is_not_theirs(quote_pipe):
+    """"council received a letter from X's lawyer": the letter is X's side, not council's;
+    "The Star obtained a copy of the report": the report is not the Star's."""
+    rec, quotes = quotes_of(quote_pipe, (
+        "Before the vote, council received a letter from Prairie Plow Services' lawyer warning "
+        "that the company would sue.\n\n"
+        "\"Our client has met its obligations,\" the letter said.\n"))
+    assert _by_text(rec, quotes, "Our client") == "Prairie Plow Services"
+    rec, quotes = quotes_of(quote_pipe, (
+        "The Star obtained a copy of the report.\n\n\"Staff were not trained,\" the report said.\n"))
+    (q,) = quotes
+    assert speaker_name(rec, q) is None  # (the report itself, no entity: its issuer is not named)

@@ -59,9 +59,15 @@ def issuer_parts(noun: Any) -> list[Any]:
     return poss + preps + agents
 
 
-def issuing_subject(noun: Any) -> Any | None:
+def issuing_subject(noun: Any, is_kind: Any = lambda tok: False) -> Any | None:
     """The subject of the verb a document hangs on, as the object of a preposition
-    ("said in a statement") or as its object ("released a report"), else None."""
+    ("said in a statement") or as its object ("released a report"), else None; a document
+    named as "of" another (``is_kind``: "a statement of claim") hangs on it; a reading verb
+    ("obtained", ``READING_VERBS``) has no issuer for its subject, but the object of its
+    "from" ("council received a letter from Red River's lawyer")."""
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN" \
+            and is_kind(noun.head.head):
+        noun = noun.head.head  # "filed a statement of claim": the statement's issuer is the claim's
     verb = None
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ not in CIRCUMSTANCE_PREPS:
         verb = noun.head.head
@@ -69,7 +75,10 @@ def issuing_subject(noun: Any) -> Any | None:
         verb = noun.head
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if token_lemma(verb).lower() in READING_VERBS:  # who read it did not issue it ("the Star
+        return next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"  # obtained
+                     for o in c.children if o.dep_ == "pobj"), None)  # a copy"); "received a letter
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)  # from X": X
 
 
 def earlier_mentions(noun: Any, lemmas: frozenset[str], lemma_of: Any, since: int) -> list[Any]:

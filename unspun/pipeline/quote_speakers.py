@@ -622,8 +622,8 @@ class SpeakerResolver:
                 return Resolution(None, source=(s0, e0), name=self.text[s0:e0])  # québécois pour
                 # l'enfance", untagged (or only a word of it tagged): its name
             people = [m for m in inside if self.pronouns.types.get(m.entity) == "PERSON"]
-            others = [m for m in inside if m.type in ("ORG", "GPE", "NORP")]
-            if people or others:
+            others = [m for m in inside if m.type in ("ORG", "GPE", "NORP", "FAC")]  # (a body the
+            if people or others:  # tagger took for a building: "a report from Winnipeg Transit")
                 m = (people or others)[0]
                 return Resolution(m.entity, source=(m.start, m.end))
             named = self._named_as(part)
@@ -638,7 +638,7 @@ class SpeakerResolver:
                 held = self._named_earlier(obj.idx, token_lemma(obj).lower(), quals)
                 if held:
                     return Resolution(held[0].entity, source=(held[0].start, held[0].end))
-        subject = issuing_subject(noun)
+        subject = issuing_subject(noun, lambda tok: is_document(tok, token_lemma(tok).lower()))
         if subject is None or depth > 1:
             return None
         s, e, head = speaker_span(self.doc, subject, self)
