@@ -284,3 +284,15 @@ def test_a_given_name_after_a_relation_or_before_an_age_is_a_person_the_tagger_m
                               ("Royal Trust", 0, "ORG")])
     labels = {text[m.start:m.end]: m.label for m in mentions}
     assert labels["Marcus Bell"] == "PERSON" and labels["Bell"] == "PERSON" and labels["Royal Trust"] == "ORG"
+
+
+def test_a_public_body_after_a_places_possessive_is_named_with_the_place():
+    """"Saskatchewan's Ministry of Agriculture": every province has one, so the entity is the
+    Saskatchewan Ministry of Agriculture, also where the story writes "the Ministry of
+    Agriculture" alone; a body of no public kind keeps its name ("Regina's Lakeview Bakery")."""
+    text = ("Saskatchewan's Ministry of Agriculture said producers have access to crop insurance.\n\n"
+            "The Ministry of Agriculture said payments would flow by March.\n\n"
+            "Regina's Lakeview Bakery said flour prices doubled.\n")
+    names = {e["name"] for e in unspun.analyze(text).entities if e["type"] == "ORG"}
+    assert "Saskatchewan Ministry of Agriculture" in names and "Ministry of Agriculture" not in names, names
+    assert not any(n.startswith("Regina") and "Bakery" in n for n in names), names

@@ -44,7 +44,8 @@ def test_the_body_after_the_preposition_not_the_place_that_owns_it(pipe):
             "would stay in place until June.\n\n"
             "A spokesperson for Norway's fisheries ministry said the quota would not change.\n")
     _, quotes = _quotes(pipe, text)
-    assert _affiliation(quotes, "Manitoba") == "Ministry of Rural Transport"
+    # the body, named with the place that owns it (entities: place_owned_bodies), not the place
+    assert _affiliation(quotes, "Manitoba") == "Manitoba Ministry of Rural Transport"
     assert _affiliation(quotes, "Norway") == "Norway's fisheries ministry"
 
 
@@ -158,4 +159,5 @@ def test_a_body_a_place_or_body_owns_is_the_affiliation(pipe):
     text = ("A spokesperson for the City of Halden's Parks and Recreation Department said the "
             "pool would reopen in May.\n")
     _, (q,) = _quotes(pipe, text)
-    assert q["speaker"]["affiliation"]["name"] == "Parks and Recreation Department"
+    # the department, named with the city that owns it (entities: place_owned_bodies)
+    assert q["speaker"]["affiliation"]["name"] == "City of Halden Parks and Recreation Department"

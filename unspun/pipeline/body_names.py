@@ -7,7 +7,9 @@ Helpers of :mod:`.entities` over its mentions (each with ``start``, ``end``, ``l
   words joined to it ("Department of Fisheries and" + "Oceans", "Public Health Agency" +
   "of Canada", "Ministry of Labour, Immigration" + ", Training and Skills Development");
 * :func:`bodies_by_apposition`: a name tagged as a person after a noun for a kind of
-  organisation ("the app Zoomr") is that organisation.
+  organisation ("the app Zoomr") is that organisation;
+* :func:`place_owned_bodies`: a public body's name written after a place's possessive
+  ("Ontario's Ministry of Health") is named with the place ("Ontario Ministry of Health").
 
 The words are the language's (``words.json``: ``organisation_kinds``,
 ``organisation_last_words``, ``organisation_first_words``).
@@ -143,3 +145,32 @@ def _name_goes_on(text: str, pos: int, joint: str | None, joined: bool) -> int:
 
 
 _LIST_END = re.compile(r"(?:\s*,?\s*[A-Z][\w'’-]*)*\s+and\s+[A-Z]")
+
+
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+$")
+_PLACE_BEFORE = re.compile(r"((?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*)['’]s?\s+$")  # "Manitoba's ", "Nova Scotia's "
+
+
+def place_owned_bodies(mentions: list[Any], text: str, lang: Any) -> None:
+    """A public body whose name opens or ends with a word for one ("Ministry of Health",
+    "Labour and Immigration Department": the names' words of ``organisation_kinds``'
+    ``public body``), written right after a place's possessive ("Ontario's Ministry of
+    Health", "B.C.'s Ministry of Water, ..."), belongs to that place: its ``owner`` is the
+    place as written, which the entity's name then opens with, as a reader would write
+    it ("Ontario Ministry of Health"; every province has a ministry of health)."""
+    public = frozenset(lang.words.get("organisation_kinds", {}).get("public body", {}).get("names", ()))
+    places = {m.end: m for m in mentions if m.label in ("GPE", "LOC")}
+    for m in mentions:
+        words = text[m.start:m.end].lower().split()
+        if m.label != "ORG" or not words or not (words[0] in public or words[-1].strip(".,") in public):
+            continue
+        mark = _POSSESSIVE_BEFORE.search(text, max(0, m.start - 4), m.start)
+        place = places.get(mark.start()) if mark else None
+        if place is not None:
+            m.owner = " ".join(text[place.start:place.end].split())
+            continue
+        named = _PLACE_BEFORE.search(text, max(0, m.start - 40), m.start)  # (a place the tagger
+        if named and is_place(named.group(1)) and not any(  # ran into the body's name and
+                o.start < named.end(1) and named.start(1) < o.end for o in mentions if o is not m):  # _trim cut)
+            m.owner = " ".join(named.group(1).split())
+

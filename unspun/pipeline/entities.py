@@ -18,7 +18,7 @@ from ..lang import get as get_language
 from ..places import is_country, is_place, is_state
 from ..record import span
 from . import acronyms, family_names
-from .body_names import body_words, bodies_by_apposition, extend_bodies, organisation_nouns
+from .body_names import body_words, bodies_by_apposition, extend_bodies, organisation_nouns, place_owned_bodies
 from .descriptions import person_descriptions
 from .registry import Context, component
 
@@ -66,6 +66,7 @@ class Mention:
     alias: str | None = None  # the key of the name it stands for ("OSC": the full name's)
     prominent: bool = False  # its sentence's subject, or the subject's apposition or agent
     full: str | None = None  # a name written in parts ("Jason" of "Jason and Alicia Ferrante")
+    owner: str | None = None  # the place a public body belongs to ("Ontario" of "Ontario's Ministry of Health")
 
     @property
     def family(self) -> str:
@@ -373,6 +374,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
     _titled_names(mentions, text, lang)
     _fix_surnames(mentions, text, lang)
     mentions.sort(key=lambda m: m.start)
+    place_owned_bodies(mentions, text, lang)
     byline = (getattr(record, "layout", None) or {}).get("byline") or {}
     family_names.add_surnames(mentions, text, lang, (byline.get("start", 0), byline.get("end", 0)))
     return mentions
@@ -729,7 +731,9 @@ def _name(members: list[Mention], text: str, label: str) -> str:
     counts: dict[str, int] = {}
     for f in forms:
         counts[f] = counts.get(f, 0) + 1
-    return max(forms, key=lambda f: (not f.isupper(), counts[f], -len(f)))
+    name = max(forms, key=lambda f: (not f.isupper(), counts[f], -len(f)))
+    owner = next((m.owner for m in members if m.owner), None)  # "Ontario's Ministry of Health"
+    return f"{owner} {name}" if owner and not name.lower().startswith(owner.lower()) and not name.isupper() else name
 
 
 @component("entities", requires=("agencies", "dateline"), assigns=("entities",))
