@@ -296,3 +296,14 @@ def test_a_public_body_after_a_places_possessive_is_named_with_the_place():
     names = {e["name"] for e in unspun.analyze(text).entities if e["type"] == "ORG"}
     assert "Saskatchewan Ministry of Agriculture" in names and "Ministry of Agriculture" not in names, names
     assert not any(n.startswith("Regina") and "Bakery" in n for n in names), names
+
+
+def test_an_organisation_written_in_full_once_is_named_in_full():
+    """"Harrowgate Holdings Ltd." once, then "Harrowgate Holdings" three times: the entity is
+    named in full, not by its commonest form; a dateline in capitals names no place."""
+    text = ("REGINA — Shares of Harrowgate Holdings Ltd. rose 4 per cent on Monday.\n\n"
+            "Analysts at Harrowgate Holdings said demand was strong. Investors in Harrowgate Holdings "
+            "cheered the results. The board of Harrowgate Holdings met on Friday in Regina.\n")
+    names = {e["name"] for e in unspun.analyze(text).entities}
+    assert "Harrowgate Holdings Ltd." in names and "Harrowgate Holdings" not in names, names
+    assert "Regina" in names and "REGINA" not in names, names

@@ -720,7 +720,8 @@ def _label(members: list[Mention]) -> str:
 
 
 def _name(members: list[Mention], text: str, label: str) -> str:
-    """The entity's name: its longest form for a person, else its commonest; written with
+    """The entity's name: its longest form for a person, else its commonest, or the longest
+    form that opens with it ("Ledgerline Inc." once, then "Ledgerline"); written with
     single spaces (a no-break space or a line break inside a mention is a space) and without
     an editor's brackets ("Newt [Gingrich]"); an organisation's acronym only where the article
     never writes the name it stands for."""
@@ -732,6 +733,9 @@ def _name(members: list[Mention], text: str, label: str) -> str:
     for f in forms:
         counts[f] = counts.get(f, 0) + 1
     name = max(forms, key=lambda f: (not f.isupper(), counts[f], -len(f)))
+    words = name.lower().split()  # written in full once ("Ledgerline Inc.", then "Ledgerline"):
+    name = max((f for f in forms if f.lower().split()[:len(words)] == words
+                and f.isupper() == name.isupper()), key=lambda f: (len(f), counts[f]))  # the full name
     owner = next((m.owner for m in members if m.owner), None)  # "Ontario's Ministry of Health"
     return f"{owner} {name}" if owner and not name.lower().startswith(owner.lower()) and not name.isupper() else name
 
