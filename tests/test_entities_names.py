@@ -369,3 +369,16 @@ def test_a_place_before_and_a_full_name_stays_a_place():
     text = "Flights between Jordan and Mary Smith's home town resumed in May. Jordan reopened its airspace.\n"
     rec = unspun.analyze(text)
     assert not any(e["type"] == "PERSON" and e["name"].startswith("Jordan") for e in rec.entities), rec.entities
+
+
+def test_a_given_name_before_a_surname_with_a_capitalised_particle_opens_the_name():
+    """"Marites Dela Rosa, a nurse": the tagger may take only "Dela Rosa"; a surname that opens
+    with a particle is no given name, so the proper noun before it, even opening the
+    sentence, is the given name."""
+    text = ("Rosalind Baptiste, a nurse educator, welcomed the change.\n\n"
+            "Marites Dela Rosa, a nurse at Royal University Hospital who arrived from Manila in 2019, "
+            "said the licence came through in March.\n\n"
+            '"I am a Canadian nurse now," she said.\n')
+    rec = unspun.analyze(text)
+    names = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
+    assert "Marites Dela Rosa" in names, names

@@ -247,18 +247,24 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
     """A namesake's given name the tagger left out ("His son, Amarjit [Sandhu], said" after
     "Harjit Sandhu"): a capitalised proper noun no entity holds, right before a one-word
     mention that is the surname of a person named in full, inside a sentence and no title,
-    opens a person's name of its own."""
+    opens a person's name of its own; so does one right before a person's name that opens
+    with a capitalised particle ("Marites [Dela Cruz]", ``name_particles``), also opening
+    a sentence."""
     titles = name_words_of(lang).titles
+    particles = lang.lexicon("name_particles") if lang is not None else get_language("en").lexicon("name_particles")
     starts = {o.start for o in out}  # (a given name the tagger left out that a name already took)
     for m in out:
-        if len(m.tokens) != 1 or m.tokens[0] not in surnames or m.label not in ("PERSON", "ORG"):
+        first = text[m.start:m.end].split()[0] if m.end > m.start else ""
+        particle = m.label == "PERSON" and first[:1].isupper() and first.lower() in particles \
+            and len(text[m.start:m.end].split()) > 1  # "[Marites] Dela Cruz": a surname's particle
+        if not particle and (len(m.tokens) != 1 or m.tokens[0] not in surnames or m.label not in ("PERSON", "ORG")):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.start == 0:
             continue
         prev = doc[span.start - 1]
         if prev.pos_ == "PROPN" and prev.is_title and prev.is_alpha and not prev.ent_type_ \
-                and not prev.is_sent_start and prev.lower_ not in titles and prev.idx not in starts:
+                and (particle or not prev.is_sent_start) and prev.lower_ not in titles and prev.idx not in starts:
             m.start, m.label = prev.idx, "PERSON"
             m.tokens = name_tokens(text[m.start:m.end], lang)
 
