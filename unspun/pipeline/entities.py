@@ -746,7 +746,7 @@ def _name(members: list[Mention], text: str, label: str) -> str:
     return f"{owner} {name}" if owner and not name.lower().startswith(owner.lower()) and not name.isupper() else name
 
 
-@component("entities", requires=("agencies", "dateline"), assigns=("entities",))
+@component("entities", requires=("layout", "agencies", "dateline"), assigns=("entities",))
 def entities(ctx: Context) -> None:
     rec, text = ctx.record, ctx.record.text
     mentions = add_evidence(spacy_mentions(ctx.doc, text, ctx.lang), text, rec, ctx.lang)
