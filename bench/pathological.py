@@ -154,12 +154,20 @@ def title_words(n: int) -> str:
     return _fill(lambda r: r.choice(_NAMES) + r.choice((" and ", " of ", " & ", " ", " Mr. ")), n)
 
 
+def relatives(n: int) -> str:
+    """Family relations before given names, couples and place-owned ministries, in one
+    sentence: ``his son, John, and Ann and Mary Chen, Ontario's Ministry of Health, ...``
+    (the scanners of relatives' surnames, couples and bodies' owners)."""
+    return _fill(lambda r: r.choice(("his son, ", "her daughter, ", "Chen's sister, ", "")) + r.choice(_NAMES)
+                 + r.choice((", ", " and Mary Chen, ", ", Ontario's Ministry of Health, ")), n)
+
+
 GENERATORS: dict[str, Callable[[int], str]] = {
     f.__name__: f for f in (quotes, quote_runs, huge_sentence, no_spaces, letters_only, short_lines,
                             blank_paragraphs, dashes, he_said, said_no_quotes, said_chain,
                             pronoun_run, names, nested_quotes,
                             open_quotes, scare_quotes, repeated_phrase, caps, capital_letters,
-                            title_words)
+                            title_words, relatives)
 }
 
 

@@ -160,6 +160,7 @@ def place_owned_bodies(mentions: list[Any], text: str, lang: Any) -> None:
     it ("Ontario Ministry of Health"; every province has a ministry of health)."""
     public = frozenset(lang.words.get("organisation_kinds", {}).get("public body", {}).get("names", ()))
     places = {m.end: m for m in mentions if m.label in ("GPE", "LOC")}
+    ends = sorted(m.end for m in mentions)  # (is a word before a body inside another mention?)
     for m in mentions:
         words = text[m.start:m.end].lower().split()
         if m.label != "ORG" or not words or not (words[0] in public or words[-1].strip(".,") in public):
@@ -170,7 +171,8 @@ def place_owned_bodies(mentions: list[Any], text: str, lang: Any) -> None:
             m.owner = " ".join(text[place.start:place.end].split())
             continue
         named = _PLACE_BEFORE.search(text, max(0, m.start - 40), m.start)  # (a place the tagger
-        if named and is_place(named.group(1)) and not any(  # ran into the body's name and
-                o.start < named.end(1) and named.start(1) < o.end for o in mentions if o is not m):  # _trim cut)
-            m.owner = " ".join(named.group(1).split())
+        if named and is_place(named.group(1)) \
+                and bisect.bisect_right(ends, named.start(1)) == bisect.bisect_right(ends, m.start):
+            m.owner = " ".join(named.group(1).split())  # ran into the body's name and _trim cut;
+            # no mention ends inside the place's words)
 

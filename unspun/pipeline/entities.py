@@ -279,6 +279,7 @@ def _couples(text: str, out: list[Mention], lang: Any) -> None:
     people = [m for m in out if m.label == "PERSON"]
     at = {(m.start, m.end): m for m in out}
     starts = sorted(at)
+    retyped: set[tuple[str, ...]] = set()
     for other in people:
         before = _GIVEN_AND.search(text, max(0, other.start - 40), other.start)
         if before is None or len(other.tokens) < 2 or not is_given_name(before.group(1), lang.code):
@@ -291,12 +292,14 @@ def _couples(text: str, out: list[Mention], lang: Any) -> None:
         if m is None or len(m.tokens) != 1 or m.label != "PERSON" and is_place(before.group(1)):
             continue  # ("Jordan and Mary Smith": maybe the country)
         if m.label != "PERSON":  # "Karim" tagged a place: a person, wherever written alone
-            for o in out:
-                if o.tokens == m.tokens and o.label != "PERSON":
-                    o.label = "PERSON"
+            retyped.add(m.tokens)
+            m.label = "PERSON"
         written = text[other.start:other.end].split()
         m.tokens = m.tokens + other.tokens[1:]
         m.full = " ".join([*text[m.start:m.end].split(), *written[1:]])
+    for o in out:
+        if o.tokens in retyped:
+            o.label = "PERSON"
 
 
 _GIVEN_AND = re.compile(r"\b([A-Z][\w'’-]*)\s+(?:and|&)\s+$")

@@ -42,22 +42,25 @@ def add_surnames(mentions: list[Any], text: str, lang: Any, outside: tuple[int, 
                      and not outside[0] <= m.start < outside[1]), key=lambda m: m.start)
     surnames = {m.tokens[-1] for m in people if len(m.tokens) > 1}
     written = {m.tokens[0] for m in people if len(m.tokens) > 1}  # "Mira Haddad" written in full
+    ends = {p.end: p for p in people}
     for k, m in enumerate(people):
         if len(m.tokens) != 1 or m.full or m.tokens[0] in written or not is_given_name(m.tokens[0], lang.code):
             continue
         found = before.search(text, max(0, m.start - 80), m.start)
         if found is None:
             continue
+        owner = None
         if found.group("owner"):
-            end = found.end("owner")
-            owner = next((p for p in people[:k] if p.start < end <= p.end), None)
-        else:
+            owner = ends.get(found.end("owner"))
+        elif found.group("pronoun").lower() in ("his", "her", "their"):
             want = {"his": "m", "her": "f"}.get(found.group("pronoun").lower())
-            owner = next((p for p in reversed(people[:k])
-                          if found.start() - LOOKBACK <= p.start and p.end <= found.start()
-                          and _surname(p, text, lang, surnames)
-                          and given_name_gender([_written(p, text)], lang.code, census=True) in (None, want)),
-                         None) if want or found.group("pronoun").lower() == "their" else None
+            for p in reversed(people[:k]):  # (within the look-back only: linear in the text)
+                if p.start < found.start() - LOOKBACK:
+                    break
+                if p.end <= found.start() and _surname(p, text, lang, surnames) \
+                        and given_name_gender([_written(p, text)], lang.code, census=True) in (None, want):
+                    owner = p
+                    break
         surname = _surname(owner, text, lang, surnames) if owner is not None else None
         if surname:
             m.full = f"{' '.join(text[m.start:m.end].split())} {surname}"
