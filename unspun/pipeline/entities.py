@@ -251,7 +251,7 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
     with a capitalised particle ("Marites [Dela Cruz]", ``name_particles``), also opening
     a sentence."""
     titles = name_words_of(lang).titles
-    particles = lang.lexicon("name_particles") if lang is not None else get_language("en").lexicon("name_particles")
+    particles = lang.lexicon("name_particles")  # (spacy_mentions passes a language, never None)
     starts = {o.start for o in out}  # (a given name the tagger left out that a name already took)
     for m in out:
         first = text[m.start:m.end].split()[0] if m.end > m.start else ""

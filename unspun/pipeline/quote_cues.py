@@ -667,7 +667,7 @@ def _that_clause_on(noun: Any, told: bool) -> list[Any]:
     for acl in noun.children:
         if acl.i < noun.i or not any(c.dep_ in SUBJECT_DEPS for c in acl.children):
             continue
-        marked = acl.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in acl.children)
+        marked = acl.dep_ == "acl" and _that_marked(acl)
         bare = acl.dep_ == "relcl" and acl.left_edge.tag_ not in _WH_TAGS \
             and acl.left_edge.lower_ != "that" and (acl.tag_ in _FINITE or any(
                 c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in acl.children))
