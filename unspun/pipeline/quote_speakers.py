@@ -458,14 +458,20 @@ class SpeakerResolver:
 
     def _person_owner(self, head: Any) -> Mention | None:
         """"Toussaint's office said", "the senator's campaign said": a person's own office or
-        campaign (``personal_bodies``) speaks for the person named in the possessive."""
+        campaign (``personal_bodies``) speaks for the person named in the possessive, or
+        after "of" ("the office of Housing Minister Derek Lisgar")."""
         if head.pos_ != "NOUN" or token_lemma(head).lower() not in lexicon().get("personal_bodies", ()):
             return None
         for child in head.children:
             if child.dep_ == "poss" and child.pos_ == "PROPN":
-                for m in self.mentions_in(child.left_edge.idx, child.idx + len(child)):
-                    if self.pronouns.types.get(m.entity, m.type) == "PERSON":
-                        return m
+                end = child.idx + len(child)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                end = child.right_edge.idx + len(child.right_edge)
+            else:
+                continue
+            for m in self.mentions_in(child.left_edge.idx, end):
+                if self.pronouns.types.get(m.entity, m.type) == "PERSON":
+                    return m
         return None
 
     def _owner(self, head: Any) -> Mention | None:
@@ -848,6 +854,8 @@ class SpeakerResolver:
             held = [b for b in named if quals <= set(b.name.lower().split())] \
                 or self._named_earlier(pos, noun, quals)
             named = held or named
+            if not named:  # "British Columbia's environmental assessment office" in a lede, the
+                named = self._named_later(pos, noun, quals)  # Environmental Assessment Office later
         shown = [b for b in bodies if kind is not None and name_kind(b.name) == kind]
         pool = named or shown or bodies
         if not pool:
@@ -877,6 +885,19 @@ class SpeakerResolver:
             if m.start >= self.dateline_end and not self.inside_quote(m.start) \
                     and self.pronouns.types.get(m.entity, m.type) == "ORG" and _name_head(name) == noun \
                     and quals <= set(name.lower().split()):
+                return [_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
+                              self.pronouns.sentence(m.start))]
+        return []
+
+    def _named_later(self, pos: int, noun: str, quals: set[str]) -> list[_Body]:
+        """A description with qualifiers ("the environmental assessment office") that no body
+        named before answers: the first body named after it (outside quotes) whose name
+        holds the noun and every qualifier, however far on."""
+        for m in self.mentions[bisect_left(self._starts, pos):]:
+            name = self.record.entity(m.entity)["name"]
+            words = set(name.lower().split())
+            if noun in words and quals <= words and not self.inside_quote(m.start) \
+                    and self.pronouns.types.get(m.entity, m.type) == "ORG":
                 return [_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
                               self.pronouns.sentence(m.start))]
         return []

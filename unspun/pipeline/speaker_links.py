@@ -774,7 +774,14 @@ def place_levels(name: str) -> set[str]:
 
 def is_document(head: Any, lemma: str, lang: str = "en") -> bool:
     """"The statement said": a document noun (``document_nouns`` of ``words.json``), or a
-    noun compounded with one ("the report card says")."""
-    nouns = get_language(lang).word_set("document_nouns")
-    return head.pos_ == "NOUN" and (lemma in nouns or head.lower_ in nouns or any(
-        c.dep_ == "compound" and c.lower_ in nouns for c in head.children))
+    noun compounded with one ("the report card says") that is itself no noun for someone
+    who speaks ("the budget watchdog", "a policy analyst": ``role_words``, ``group_nouns``)."""
+    language = get_language(lang)
+    nouns = language.word_set("document_nouns")
+    if head.pos_ != "NOUN":
+        return False
+    if lemma in nouns or head.lower_ in nouns:
+        return True
+    agents = language.word_set("role_words") | frozenset(language.quote_cues.get("group_nouns", []))
+    return lemma not in agents and head.lower_ not in agents and any(
+        c.dep_ == "compound" and c.lower_ in nouns for c in head.children)
