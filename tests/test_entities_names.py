@@ -382,3 +382,17 @@ def test_a_given_name_before_a_surname_with_a_capitalised_particle_opens_the_nam
     rec = unspun.analyze(text)
     names = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
     assert "Marites Dela Rosa" in names, names
+
+
+def test_a_name_with_an_age_after_it_is_a_whole_person_the_tagger_cut():
+    """"Gurdial Singh Bains, 78, has cooked ...": the tagger may take only "Singh Bains" (or
+    nothing); the capitalised words before an age are one person's name, and "he said"
+    after is his."""
+    text = ("Volunteers serve about 900 meals a night at the temple.\n\n"
+            "His roommate, Jaskaran, said many students are too proud to use a food bank.\n\n"
+            "Gurdial Singh Bains, 78, has cooked in the kitchen every evening for 11 years.\n\n"
+            '"When I came to Canada, nobody fed me," he said.\n')
+    rec = unspun.analyze(text)
+    names = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
+    assert "Gurdial Singh Bains" in names and "Singh Bains" not in names, names
+    assert rec.entity(rec.quotes[-1]["speaker"]["entity"])["name"] == "Gurdial Singh Bains"

@@ -375,6 +375,16 @@ def test_entity_types_from_the_article_for_speakers(pipe):
     assert _speaker_name(rec, quotes[-1]) == "Leah Cardinal"
 
 
+def test_a_one_word_name_only_written_where_something_runs_is_nobody(pipe):
+    """"a special streaming on Crave": a one-word name the tagger calls a person, with no
+    given name, written only after "on", is no antecedent of "the 34-year-old"."""
+    text = ("Tamsin Achebe-Ward told her first joke on a stage in Hamilton in 2019.\n\n"
+            "Five years later, she has a half-hour special streaming on Crave and a sold-out tour.\n\n"
+            '"People assume I left because I burned out," the 34-year-old says.\n')
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[-1]) == "Tamsin Achebe-Ward"
+
+
 def test_a_headline_speaker_is_the_person_the_story_describes_so(pipe):
     text = ("Agreement comes with apology; chief says 'the lake is still in our stories'\n\n"
             "CHILLIWACK, B.C. — Ottawa has agreed to pay $90 million to a First Nation whose "

@@ -269,6 +269,37 @@ def _given_names_before(doc: Any, text: str, out: list[Mention], surnames: set[s
             m.tokens = name_tokens(text[m.start:m.end], lang)
 
 
+def _aged_names(doc: Any, text: str, out: list[Mention], lang: Any) -> None:
+    """A name written with an age after it ("Gurdial Singh Bains, 78, has volunteered ...")
+    is a person's.  Its capitalised words right before the words the tagger took (or all of
+    them, where it took none) are part of it, even opening a sentence: up to three untagged
+    title-case words (four where none was tagged, two at least), no title among them."""
+    titles = name_words_of(lang).titles
+    starts = {o.start for o in out}
+    ends = {o.end: o for o in out}
+    for age in AGE_AFTER.finditer(text):
+        m = ends.get(age.start())
+        span = doc.char_span(m.start if m else age.start(), age.start(), alignment_mode="expand")
+        if span is None or (m is None and age.start() == 0):
+            continue
+        first = span.start if m is not None else span.end
+        if m is None and (first == 0 or doc[first - 1].pos_ != "PROPN"):
+            continue
+        i = first
+        while i > 0 and first - i < (3 if m is not None else 4):
+            prev = doc[i - 1]
+            if not (prev.pos_ in ("PROPN", "ADJ", "NOUN") and prev.is_title and prev.is_alpha
+                    and not prev.ent_type_) or prev.lower_ in titles or prev.idx in starts:
+                break
+            i -= 1
+        if m is None and first - i >= 2:
+            new = Mention(doc[i].idx, age.start(), "PERSON", name_tokens(text[doc[i].idx:age.start()], lang))
+            out.append(new)
+        elif m is not None and i < first:
+            m.start, m.label = doc[i].idx, "PERSON"
+            m.tokens = name_tokens(text[m.start:m.end], lang)
+
+
 def _couples(text: str, out: list[Mention], lang: Any) -> None:
     """A given name alone joined by "and" to a full name shares its surname ("Jason and
     Alicia Ferrante": Jason Ferrante), as the sentence says; a known given name there that
@@ -346,6 +377,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     surnames = {m.tokens[-1] for m in out if m.label == "PERSON" and len(m.tokens) > 1}
     bodies_by_apposition(text, out, lang)
     _given_names_before(doc, text, out, surnames, lang)
+    _aged_names(doc, text, out, lang)
     _couples(text, out, lang)
     for k in listed:
         if out[k].tokens[-1] not in surnames:

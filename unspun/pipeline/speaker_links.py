@@ -79,6 +79,14 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                 elif " " not in e["name"] and any(n.startswith(e["name"] + " ") for n in org_names) \
                         and not any(n.endswith(" " + e["name"]) for n in person_names):
                     out[e["id"]] = "ORG"  # "Bellridge" after "Bellridge Property Group": its short name
+                elif " " not in e["name"] and all(_WHERE_BEFORE.search(text, max(0, m["start"] - 12), m["start"])
+                                                  and not _POSSESSIVE_AFTER.match(text, m["end"])
+                                                  for m in e["mentions"]) \
+                        and not any(n.endswith(" " + e["name"]) for n in person_names):
+                    # "a special streaming on Crave", "a mother of three in Taber": one word, no
+                    # given name, only ever where something is or runs, no surname of anyone named
+                    out[e["id"]] = "GPE" if all(_INSIDE_BEFORE.search(text, max(0, m["start"] - 12), m["start"])
+                                                for m in e["mentions"]) else "ORG"
                 elif other_types.get(e["name"].lower(), ("", 0))[1] >= len(e["mentions"]):
                     # the tagger's own other reading, when it is at least as frequent (not a
                     # headline's one "Ava DuVernay's" tagged ORG against ten person mentions)
@@ -136,6 +144,10 @@ def _name_shaped(name: str) -> bool:
 
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
+# a preposition of place or medium right before a name ("streaming on Crave", "sold at Costco")
+_WHERE_BEFORE = re.compile(r"\b(?:on|at|in|into|onto|via|across|throughout)\s+$")
+_INSIDE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman|people)\s+for\s+(?:the\s+)?$", re.I)
 # a determiner opening the noun phrase a mention ends ("a New Hampshire ", "the ")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
