@@ -396,3 +396,31 @@ def test_a_name_with_an_age_after_it_is_a_whole_person_the_tagger_cut():
     names = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
     assert "Gurdial Singh Bains" in names and "Singh Bains" not in names, names
     assert rec.entity(rec.quotes[-1]["speaker"]["entity"])["name"] == "Gurdial Singh Bains"
+
+
+def test_a_known_given_name_the_tagger_missed_with_a_person_s_apposition_is_a_person():
+    """"Next was Doreen Kaplan-Ward, a retired nurse ..., who told councillors": the tagger
+    tags no name there; a known given name and a capitalised word, then an apposition,
+    ", who" or a cue verb, is a person, whom "who" and the next "she said" name."""
+    text = ("Amira Haddad runs a drop-in program for youth in McCauley.\n\n"
+            '"More officers have not made one kid safer," she said.\n\n'
+            "Next was Doreen Kaplan-Ward, a retired nurse from Alberta Avenue, who told councillors "
+            "the crisis teams answer calls faster than police.\n\n"
+            '"You are funding the most expensive response to every problem," she said.\n')
+    rec = unspun.analyze(text)
+    speakers = [rec.entity(q["speaker"]["entity"])["name"] for q in rec.quotes]
+    assert speakers == ["Amira Haddad", "Doreen Kaplan-Ward", "Doreen Kaplan-Ward"], speakers
+
+
+@pytest.mark.parametrize("text, people", [
+    ("Grace Church, a landmark since 1887, will close in June.", []),
+    ("Victoria Park, a green space near the river, reopens.", []),
+    ("Rose Street, a quiet road, was closed.", []),
+    ("The lawyer, Grace Okafor, who argued the case, said so.", ["Grace Okafor"]),
+])
+def test_a_given_name_opening_a_place_or_body_s_name_makes_no_untagged_person(text, people):
+    from unspun.lang import get
+    from unspun.pipeline.entities import _untagged_people
+    out = []
+    _untagged_people(text, out, get("en"))
+    assert [text[m.start:m.end] for m in out] == people

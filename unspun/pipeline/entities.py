@@ -300,6 +300,41 @@ def _aged_names(doc: Any, text: str, out: list[Mention], lang: Any) -> None:
             m.tokens = name_tokens(text[m.start:m.end], lang)
 
 
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+# a known given name and one or two capitalised words, then what is said of a person: ", who",
+# an age, an apposition ("Doreen Kaplan-Ward, a retired nurse"), or a cue verb after it
+_UNTAGGED_PERSON = re.compile(rf"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)((?:\s+{_NAME_WORD}){{1,2}})"
+                              r"(?=,\s*(?:who\b|an?\s|the\s|\d{1,3}\s*,)|\s+(?:said|says|told)\b)")
+
+
+def _untagged_people(text: str, out: list[Mention], lang: Any) -> None:
+    """A person's name the tagger missed altogether ("Next was Doreen Kaplan-Ward, a retired
+    nurse from Alberta Avenue, who told councillors ..."): a given name the language's
+    lexicons know (not the census: "Grace", "Hope" are words too; :func:`.antecedents.is_given_name`
+    without it) and one or two capitalised words, followed by ", who", an age, an apposition
+    or "said / says / told", overlapping no mention, naming no place, street or body."""
+    from .antecedents import _given_names
+    known = frozenset().union(*_given_names(lang))
+    words = name_words_of(lang)
+    place_last = lang.word_set("place_last_words")
+    bodies = body_words(lang) | organisation_nouns(lang)
+    spans = sorted((m.start, m.end) for m in out)
+    for found in _UNTAGGED_PERSON.finditer(text):
+        if found.group(1).lower() not in known:
+            continue
+        s, e = found.start(), found.end()
+        k = bisect.bisect_left(spans, (e, e))
+        if k and spans[k - 1][1] > s:
+            continue  # (a mention already holds a word of it)
+        tokens = name_tokens(text[s:e], lang)
+        written = text[s:e].lower().split()
+        if not tokens or any(w in bodies for w in written) \
+                or written[-1] in words.street_last or written[-1] in place_last or is_place(text[s:e]) \
+                or is_place(text[found.start(2):e].strip()) or is_country(text[s:e]):
+            continue
+        out.append(Mention(s, e, "PERSON", tokens))
+
+
 def _couples(text: str, out: list[Mention], lang: Any) -> None:
     """A given name alone joined by "and" to a full name shares its surname ("Jason and
     Alicia Ferrante": Jason Ferrante), as the sentence says; a known given name there that
@@ -378,6 +413,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     bodies_by_apposition(text, out, lang)
     _given_names_before(doc, text, out, surnames, lang)
     _aged_names(doc, text, out, lang)
+    _untagged_people(text, out, lang)
     _couples(text, out, lang)
     for k in listed:
         if out[k].tokens[-1] not in surnames:
