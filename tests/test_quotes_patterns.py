@@ -313,3 +313,11 @@ def test_what_an_object_verb_calls_its_object_in_quotation_marks_is_content(text
     q = only_quote(run(text))
     assert q["kind"] == "mixed"
     assert q["content"]["text"] == content
+
+
+@pytest.mark.parametrize("title", ["Lt.-Cmdr.", "Maj.-Gen.", "Capt.", "Cst."])
+def test_a_compound_or_military_title_before_the_name_is_not_the_speaker(title):
+    rec = run(f'"The crew did everything right," said {title} Brennan Aucoin, a spokesperson '
+              "for the rescue centre.")
+    q = only_quote(rec)
+    assert q["speaker"]["text"] == "Brennan Aucoin"

@@ -309,9 +309,12 @@ def _reporting_verb(tok: Any) -> Any:
 
 def past_title(tok: Any) -> Any:
     """The name after a title abbreviation the parser took for the speaker ('said Coun.
-    Evelyn Marsh': the subject is 'Coun', the sentence split after its period)."""
+    Evelyn Marsh': the subject is 'Coun', the sentence split after its period), also a
+    compound one ('said Lt.-Cmdr. Brennan Aucoin')."""
     doc = tok.doc
-    if tok.lower_ not in lexicon().get("title_abbreviations", ()) or tok.i + 2 >= len(doc) \
+    titles = lexicon().get("title_abbreviations", ())
+    parts = [p for p in re.split(r"[.-]+", tok.lower_) if p]  # "Lt.-Cmdr.": each part a title
+    if not parts or any(p not in titles for p in parts) or tok.i + 2 >= len(doc) \
             or doc[tok.i + 1].text != "." or doc[tok.i + 2].pos_ != "PROPN":
         return tok
     name = doc[tok.i + 2]
