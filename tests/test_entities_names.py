@@ -424,3 +424,18 @@ def test_a_given_name_opening_a_place_or_body_s_name_makes_no_untagged_person(te
     out = []
     _untagged_people(text, out, get("en"))
     assert [text[m.start:m.end] for m in out] == people
+
+
+def test_a_known_given_name_the_tagger_missed_after_a_title_is_a_person_and_the_title_nobody():
+    """"Coun. Teresa Lindqvist voted against it. She said ...": the tagger may tag nothing
+    there, or "Coun" alone; the name after the title is a person, "She" is hers, and the
+    title names nobody."""
+    text = ("Coun. Aileen Forsythe, who moved the motion, said visitors use city services.\n\n"
+            '"Someone who comes here for a weekend uses our roads," Forsythe told council. '
+            '"Two per cent is not outrageous."\n\n'
+            "Coun. Teresa Lindqvist voted against it. She said the city had not studied the "
+            "effect on bookings.\n")
+    rec = unspun.analyze(text)
+    people = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
+    assert people == {"Aileen Forsythe", "Teresa Lindqvist"}, people
+    assert rec.entity(rec.quotes[-1]["speaker"]["entity"])["name"] == "Teresa Lindqvist"

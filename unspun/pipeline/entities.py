@@ -304,7 +304,8 @@ _NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
 # a known given name and one or two capitalised words, then what is said of a person: ", who",
 # an age, an apposition ("Doreen Kaplan-Ward, a retired nurse"), or a cue verb after it
 _UNTAGGED_PERSON = re.compile(rf"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)((?:\s+{_NAME_WORD}){{1,2}})"
-                              r"(?=,\s*(?:who\b|an?\s|the\s|\d{1,3}\s*,)|\s+(?:said|says|told)\b)")
+                              r"(?=(,\s*(?:who\b|an?\s|the\s|\d{1,3}\s*,)|\s+(?:said|says|told)\b)?)")
+_TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+$")  # "Coun. ", "Mayor "
 
 
 def _untagged_people(text: str, out: list[Mention], lang: Any) -> None:
@@ -312,17 +313,24 @@ def _untagged_people(text: str, out: list[Mention], lang: Any) -> None:
     nurse from Alberta Avenue, who told councillors ..."): a given name the language's
     lexicons know (not the census: "Grace", "Hope" are words too; :func:`.antecedents.is_given_name`
     without it) and one or two capitalised words, followed by ", who", an age, an apposition
-    or "said / says / told", overlapping no mention, naming no place, street or body."""
+    or "said / says / told", or after a title ("Coun. Teresa Lindqvist voted"), overlapping
+    no mention, naming no place, street or body."""
     from .antecedents import _given_names
     known = frozenset().union(*_given_names(lang))
     words = name_words_of(lang)
     place_last = lang.word_set("place_last_words")
     bodies = body_words(lang) | organisation_nouns(lang)
+    titles = words.titles | frozenset(lang.quote_cues.get("title_abbreviations", ()))
     spans = sorted((m.start, m.end) for m in out)
+    drop: set[int] = set()
     for found in _UNTAGGED_PERSON.finditer(text):
         if found.group(1).lower() not in known:
             continue
         s, e = found.start(), found.end()
+        title = _TITLE_BEFORE.search(text, max(0, s - 12), s)
+        titled = title is not None and title.group(1).lower() in titles
+        if found.group(3) is None and not titled:
+            continue  # (nothing said of it that is said of a person)
         k = bisect.bisect_left(spans, (e, e))
         if k and spans[k - 1][1] > s:
             continue  # (a mention already holds a word of it)
@@ -333,6 +341,10 @@ def _untagged_people(text: str, out: list[Mention], lang: Any) -> None:
                 or is_place(text[found.start(2):e].strip()) or is_country(text[s:e]):
             continue
         out.append(Mention(s, e, "PERSON", tokens))
+        if titled:  # the title the tagger took for a name of its own ("Coun") names nobody
+            drop.add(title.start(1))
+    if drop:
+        out[:] = [m for m in out if m.start not in drop or m.label != "PERSON"]
 
 
 def _couples(text: str, out: list[Mention], lang: Any) -> None:
