@@ -439,3 +439,14 @@ def test_a_known_given_name_the_tagger_missed_after_a_title_is_a_person_and_the_
     people = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
     assert people == {"Aileen Forsythe", "Teresa Lindqvist"}, people
     assert rec.entity(rec.quotes[-1]["speaker"]["entity"])["name"] == "Teresa Lindqvist"
+
+
+def test_a_title_abbreviation_alone_is_nobody():
+    """The tagger may take a title abbreviation before a name for a person of its own."""
+    text = ('"If a public hearing cannot move a single vote, people will ask why we hold them," '
+            "she said.\n\n"
+            "Coun. Dale Pritchard, who supported the increase, accused opponents of \"painting every "
+            'officer with the same brush" and said the hub would help.\n')
+    rec = unspun.analyze(text)
+    people = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
+    assert people == {"Dale Pritchard"}, people

@@ -387,6 +387,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     words = name_words_of(lang)
     lang = lang if lang is not None else get_language("en")
     verbs = lang.memo(("headline cue verbs",), lambda: _cue_verbs(lang))
+    abbreviations = frozenset(lang.quote_cues.get("title_abbreviations", ()))
     out = []
     listed: list[int] = []  # one-word people listed with places
     titled: dict[int, bool] = {}  # sentence start -> in title case (_before_headline_verb)
@@ -410,6 +411,9 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
             continue  # "Air Quality Health Index", "Online News Act": a measure or a law, no body
         if label == "PERSON" and not tokens:
             continue  # titles or punctuation without a name ("Mr.", "President's") name nobody
+        if label == "PERSON" and text[e:e + 1] == "." and all(
+                p in abbreviations for p in re.split(r"[.-]+", text[s:e].lower()) if p):
+            continue  # a title abbreviation alone ("Coun." before a name the tagger left out)
         if label == "PERSON" and _listed_with_places(ent, lists):
             listed.append(len(out))
         written = text[s:e].lower().split()
