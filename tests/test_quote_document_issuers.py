@@ -80,3 +80,13 @@ def test_the_office_of_a_named_person_speaks_for_that_person(pipe):
     rec, quotes = _quotes(pipe, text)
     assert _speaker_name(rec, quotes[-2]) == "Derek Lisgar"
     assert _speaker_name(rec, quotes[-1]) == "Derek Lisgar"
+
+
+def test_her_office_speaks_for_her_even_when_she_did_not_speak(pipe):
+    text = ("The Maple Street Tenants Collective asked council to send the money to housing.\n\n"
+            "Mayor Lisa Tran-Hebert did not speak during the debate but voted in favour. In a "
+            "statement afterward, her office said the mayor heard the concerns and would push for "
+            "a review next year.\n")
+    rec, q = _last(pipe, text)
+    assert q["speaker"]["text"] == "her office"
+    assert _speaker_name(rec, q) == "Lisa Tran-Hebert"

@@ -463,6 +463,12 @@ class SpeakerResolver:
         if head.pos_ != "NOUN" or token_lemma(head).lower() not in lexicon().get("personal_bodies", ()):
             return None
         for child in head.children:
+            if child.dep_ == "poss" and pronoun(child.lower_) is not None:  # "her office said"
+                m = self.pronouns.resolve(child.idx, child.lower_, [(p, e) for p, _, e in self.speakers],
+                                          owner=True)
+                if m is not None and self.pronouns.types.get(m.entity) == "PERSON":
+                    return m
+                continue
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 end = child.idx + len(child)
             elif child.dep_ == "prep" and child.lower_ == "of":
@@ -615,7 +621,8 @@ class SpeakerResolver:
     def _issuer(self, noun: Any, depth: int) -> "Resolution | None":
         for part in issuer_parts(noun):
             if part.dep_ == "poss" and pronoun(part.lower_) is not None:
-                m = self.pronouns.resolve(part.idx, part.lower_, [(p, e) for p, _, e in self.speakers])
+                m = self.pronouns.resolve(part.idx, part.lower_, [(p, e) for p, _, e in self.speakers],
+                                          owner=True)
                 if m is not None:
                     return Resolution(m.entity, source=self._speaker_span_at(m))
                 continue

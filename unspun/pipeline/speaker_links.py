@@ -466,12 +466,14 @@ class PronounLinker:
         return negated and token_lemma(verb).lower() in lang.word_set("silence_verbs")
 
     def resolve(self, pos: int, word: str, speakers: Sequence[tuple[int, str]] = (),
-                named: Sequence[tuple[int, int, str]] = ()) -> Any | None:
+                named: Sequence[tuple[int, int, str]] = (), owner: bool = False) -> Any | None:
         """The mention (or earlier speaker's mention) the pronoun at ``pos`` refers to.
 
         ``named``: earlier speakers written as the proper name of a body the tagger missed
         (start, end, name): candidates for "it" / "they" too; one picked comes back as a
-        :class:`_Point` whose ``name`` is that name and whose entity is None."""
+        :class:`_Point` whose ``name`` is that name and whose entity is None.  ``owner``: the
+        pronoun is a possessive ("her office said", "his statement"), whose person may be
+        one who did not speak ("The mayor did not speak. Her office said ...")."""
         p = pronoun(word)
         if p is None or not len(self.doc):
             return None
@@ -480,7 +482,8 @@ class PronounLinker:
         hi = bisect_left(self.starts, pos)
         cands, by_key = [], {}
         for m in self.mentions[lo:hi]:
-            if self.inside_quote(m.start) or self._aside(m.start) or (p.kind == "person" and self._silent(m)):
+            if self.inside_quote(m.start) or self._aside(m.start) \
+                    or (p.kind == "person" and not owner and self._silent(m)):
                 continue
             if "/" in self.text[m.start:m.end]:
                 continue  # a credit, "Ana Ruiz/Reuters"
