@@ -421,8 +421,9 @@ def test_a_known_given_name_the_tagger_missed_with_a_person_s_apposition_is_a_pe
 def test_a_given_name_opening_a_place_or_body_s_name_makes_no_untagged_person(text, people):
     from unspun.lang import get
     from unspun.pipeline.entities import _untagged_people
+    from unspun.pipeline.nlp import get_nlp
     out = []
-    _untagged_people(text, out, get("en"))
+    _untagged_people(get_nlp()(text), text, out, set(), get("en"))
     assert [text[m.start:m.end] for m in out] == people
 
 
@@ -450,3 +451,20 @@ def test_a_title_abbreviation_alone_is_nobody():
     rec = unspun.analyze(text)
     people = {e["name"] for e in rec.entities if e["type"] == "PERSON"}
     assert people == {"Dale Pritchard"}, people
+
+
+@pytest.mark.parametrize("text, surnames, people", [
+    ("Elisapee Irngaut does not trust the forecast.", {"irngaut"}, ["Elisapee Irngaut"]),
+    ("Elisapee Irngaut does not trust the forecast.", set(), []),  # no namesake: no evidence
+    ("Chief Sewap invited the minister.", {"sewap"}, []),  # a title, no given name
+    ("The Irngaut family moved in 1967.", {"irngaut"}, []),
+])
+def test_a_proper_noun_before_a_namesake_s_surname_opens_a_person_s_name(text, surnames, people):
+    """A lede's "Elisapee Irngaut does not trust ..." that the tagger missed, when it tags
+    "Naomi Irngaut" further on: the proper noun before the surname is a given name."""
+    from unspun.lang import get
+    from unspun.pipeline.entities import _untagged_people
+    from unspun.pipeline.nlp import get_nlp
+    out = []
+    _untagged_people(get_nlp()(text), text, out, surnames, get("en"))
+    assert [text[m.start:m.end] for m in out] == people

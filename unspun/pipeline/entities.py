@@ -308,13 +308,15 @@ _UNTAGGED_PERSON = re.compile(rf"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)((?:\s+{_NAME_
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+$")  # "Coun. ", "Mayor "
 
 
-def _untagged_people(text: str, out: list[Mention], lang: Any) -> None:
+def _untagged_people(doc: Any, text: str, out: list[Mention], surnames: set[str], lang: Any) -> None:
     """A person's name the tagger missed altogether ("Next was Doreen Kaplan-Ward, a retired
     nurse from Alberta Avenue, who told councillors ..."): a given name the language's
     lexicons know (not the census: "Grace", "Hope" are words too; :func:`.antecedents.is_given_name`
     without it) and one or two capitalised words, followed by ", who", an age, an apposition
     or "said / says / told", or after a title ("Coun. Teresa Lindqvist voted"), overlapping
-    no mention, naming no place, street or body."""
+    no mention, naming no place, street or body.  So is a proper noun before the surname of
+    a person the tagger named in full, whatever follows ("Elisapee Irngaut does not trust
+    the forecast" in a lede, "Naomi Irngaut" tagged further on): a namesake."""
     from .antecedents import _given_names
     known = frozenset().union(*_given_names(lang))
     words = name_words_of(lang)
@@ -324,12 +326,17 @@ def _untagged_people(text: str, out: list[Mention], lang: Any) -> None:
     spans = sorted((m.start, m.end) for m in out)
     drop: set[int] = set()
     for found in _UNTAGGED_PERSON.finditer(text):
-        if found.group(1).lower() not in known:
-            continue
         s, e = found.start(), found.end()
+        namesake = len(found.group(2).split()) == 1 and found.group(1).lower() not in titles and found.group(2).strip().lower() in surnames
+        if namesake and found.group(1).lower() not in known:
+            first = doc.char_span(s, found.end(1))
+            namesake = first is not None and len(first) == 1 and first[0].pos_ == "PROPN" \
+                and not first[0].is_stop and first[0].lower_ not in titles
+        if found.group(1).lower() not in known and not namesake:
+            continue
         title = _TITLE_BEFORE.search(text, max(0, s - 12), s)
         titled = title is not None and title.group(1).lower() in titles
-        if found.group(3) is None and not titled:
+        if found.group(3) is None and not titled and not namesake:
             continue  # (nothing said of it that is said of a person)
         k = bisect.bisect_left(spans, (e, e))
         if k and spans[k - 1][1] > s:
@@ -429,7 +436,7 @@ def spacy_mentions(doc: Any, text: str, lang: Any = None) -> list[Mention]:
     bodies_by_apposition(text, out, lang)
     _given_names_before(doc, text, out, surnames, lang)
     _aged_names(doc, text, out, lang)
-    _untagged_people(text, out, lang)
+    _untagged_people(doc, text, out, surnames, lang)
     _couples(text, out, lang)
     for k in listed:
         if out[k].tokens[-1] not in surnames:

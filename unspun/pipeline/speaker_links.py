@@ -25,7 +25,7 @@ from typing import Any
 from ..lang import get as get_language
 from ..lang import lemma as token_lemma
 from ..places import is_place
-from .antecedents import NONBINARY, WINDOW, Antecedent, given_name_gender, gender_of, pronoun, resolve
+from .antecedents import NONBINARY, WINDOW, Antecedent, given_name_gender, gender_of, is_given_name, pronoun, resolve
 from .entities import AGE_AFTER
 
 LOOKBACK_CHARS = 1500
@@ -65,6 +65,12 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
             continue
         after = [text[m["end"]:m["end"] + 40] for m in e["mentions"]]
         if e["type"] == "PERSON":
+            words = e["name"].split()
+            if len(words) > 1 and words[-1].lower() in place_last and not is_given_name(words[0], lang) \
+                    and all(" " in m["text"].strip() and not _PERSON_AFTER.match(text, m["end"])
+                            for m in e["mentions"]):
+                out[e["id"]] = "GPE"  # "Foxe Basin": a place; not "Min-jung Park, ... Ms. Park"
+                continue
             if given_name_gender([e["name"]], lang) is None:
                 if any(_THING_AFTER.match(a) for a in after) \
                         or any(len(w) > 2 and w.isupper() and w.isalpha() for w in e["name"].split()[1:]):
