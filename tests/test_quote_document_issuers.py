@@ -90,3 +90,12 @@ def test_her_office_speaks_for_her_even_when_she_did_not_speak(pipe):
     rec, q = _last(pipe, text)
     assert q["speaker"]["text"] == "her office"
     assert _speaker_name(rec, q) == "Lisa Tran-Hebert"
+
+
+def test_a_document_under_the_second_of_two_joined_verbs_is_the_first_verb_s_subject_s(pipe):
+    text = ("MISSISSAUGA, Ont. — Parents are threatening to pull their children from the ice.\n\n"
+            "The Credit Valley Minor Hockey Association's board voted 7-2 for the increase in "
+            "September and told families in a letter sent on Sept. 28.\n\n"
+            '"Ice costs have gone up, referee costs have gone up," the letter says.\n')
+    rec, q = _last(pipe, text)
+    assert _speaker_name(rec, q) == "Credit Valley Minor Hockey Association"

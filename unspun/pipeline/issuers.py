@@ -78,7 +78,11 @@ def issuing_subject(noun: Any, is_kind: Any = lambda tok: False) -> Any | None:
     if token_lemma(verb).lower() in READING_VERBS:  # who read it did not issue it ("the Star
         return next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"  # obtained
                      for o in c.children if o.dep_ == "pobj"), None)  # a copy"); "received a letter
-    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)  # from X": X
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)  # from X": X
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "The board voted 7-2 ... and told families in a letter": the first verb's subject
+        subject = next((c for c in verb.head.children if c.dep_ in SUBJECTS), None)
+    return subject
 
 
 def earlier_mentions(noun: Any, lemmas: frozenset[str], lemma_of: Any, since: int) -> list[Any]:
