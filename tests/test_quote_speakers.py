@@ -385,6 +385,22 @@ def test_a_one_word_name_only_written_where_something_runs_is_nobody(pipe):
     assert _speaker_name(rec, quotes[-1]) == "Tamsin Achebe-Ward"
 
 
+def test_the_subject_of_a_who_clause_is_nearer_than_a_run_of_another_woman_s_quotes(pipe):
+    """"Okafor also named ... Priya Venkatesan, who takes over a file": Venkatesan is the
+    subject of her own relative clause, so the next "she said" is hers, not the previous
+    run of Noor Haddad's quotes."""
+    text = ("The shuffle comes as many in Ottawa expect an election within 18 months.\n\n"
+            '"This is a campaign cabinet," said Noor Haddad, a professor of political science at '
+            'Laurentian Ridge University. "You put your best communicators in the economic jobs."\n\n'
+            "She said the decision to keep the health minister in place suggested the prime "
+            "minister did not want to disrupt talks with the provinces.\n\n"
+            "Okafor also named a new minister of housing, former Mississauga city councillor Priya "
+            "Venkatesan, who takes over a file that has dogged the government for two years.\n\n"
+            '"We are going to get shovels in the ground," she said.\n')
+    rec, quotes = _quotes(pipe, text)
+    assert [_speaker_name(rec, q) for q in quotes] == ["Noor Haddad", "Noor Haddad", "Priya Venkatesan"]
+
+
 def test_a_headline_speaker_is_the_person_the_story_describes_so(pipe):
     text = ("Agreement comes with apology; chief says 'the lake is still in our stories'\n\n"
             "CHILLIWACK, B.C. — Ottawa has agreed to pay $90 million to a First Nation whose "

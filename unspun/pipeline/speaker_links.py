@@ -150,6 +150,7 @@ def _name_shaped(name: str) -> bool:
 
 _THING_AFTER = re.compile(r",\s*which\b|\s+(?:[a-z]+\s+){1,3}its\b")
 _PERSON_AFTER = re.compile(r",\s*who\b")
+_WHO_AFTER = re.compile(r"(?:,\s*\d{1,3})?,\s*who\b")  # ", who left", ", 46, who drives"
 # a preposition of place or medium right before a name ("streaming on Crave", "sold at Costco")
 _WHERE_BEFORE = re.compile(r"\b(?:on|at|in|into|onto|via|across|throughout)\s+$")
 _INSIDE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$")
@@ -411,7 +412,10 @@ class PronounLinker:
         if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
             root = root.head  # "Gallant's career has not been without controversy": her topic
         if root.dep_ not in ("nsubj", "nsubjpass"):
-            return False, False
+            # the subject of its own relative clause ("named Priya Venkatesan, who takes over
+            # the file", "Among them is Oleksandr Hrytsenko, 46, who left Kharkiv"): a subject,
+            # of no main clause
+            return bool(_WHO_AFTER.match(self.text, m.end)), False
         verb = root.head
         while verb.dep_ == "conj" and verb.head is not verb:
             verb = verb.head
