@@ -202,6 +202,10 @@ def test_a_body_s_name_the_tagger_cut_goes_on_over_the_words_joined_to_it():
          "Ministry of Labour, Immigration, Training and Skills Development"),
         ("The Ministry of Colleges and Universities said in an email that it would act.",
          [("Ministry of Colleges", 0, "ORG")], "Ministry of Colleges and Universities"),
+        ("A tailings pond operated by Northern Sable Energy leaked.",  # a body's word right after
+         [("Northern Sable", 0, "ORG")], "Northern Sable Energy"),
+        ("Trans-Prairie Railway supplied 58 per cent of the cars.",
+         [("Trans-Prairie", 0, "ORG")], "Trans-Prairie Railway"),
     ]:
         assert _texts(_tagged(text, tags), text) == [whole]
 
@@ -216,6 +220,8 @@ def test_two_bodies_a_place_or_a_person_after_a_body_stay_apart():
          [("Department of Justice", 0, "ORG"), ("Ottawa", 0, "GPE")]),
         ("The Ministry of Health, Premier Doug Ford and Mayor Olivia Chow met on Monday.",
          [("Ministry of Health", 0, "ORG"), ("Doug Ford", 0, "PERSON"), ("Olivia Chow", 0, "PERSON")]),
+        ("Unifor President Lana Payne said so.",  # a title after a body is no word of its name
+         [("Unifor", 0, "ORG"), ("Lana Payne", 0, "PERSON")]),
     ]:
         assert _texts(_tagged(text, tags), text) == [name for name, _, _ in tags]
 

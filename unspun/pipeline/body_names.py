@@ -78,7 +78,8 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
     marks a body (``organisation_last_words``, ``organisation_first_words``, the names'
     words of ``organisation_kinds``); never over a person's name, nor over a known place
     after "and" ("the Department of Justice and Ottawa ..."); mentions it covers are
-    dropped."""
+    dropped.  A word that marks a body right after the name is its last word ("Northern
+    Sable Energy", "Trans-Prairie Railway" tagged without it)."""
     from .entities import name_tokens  # (entities calls this module: imported here, not at the top)
 
     marks = body_words(lang)
@@ -88,6 +89,13 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
         written = text[m.start:m.end].split()
         if m.label != "ORG" or k in dropped or not written:
             continue
+        after = _BODY_WORD_AFTER.match(text, m.end)
+        if after is not None and after.group(1).lower() in marks and not any(
+                o.start < after.end() and m.end < o.end for o in mentions if o is not m):
+            # "Northern Sable Energy", "Trans-Prairie Railway" tagged without their last word
+            m.end = after.end(1)
+            m.tokens = name_tokens(text[m.start:m.end], lang)
+            written = text[m.start:m.end].split()
         cut = written[-1].lower() in _CONNECTIVES
         if not cut and not any(w.lower().strip(".,'’") in marks for w in written):
             continue
@@ -106,6 +114,9 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
         m.end, m.tokens = end, name_tokens(text[m.start:end], lang)
     if dropped:
         mentions[:] = [o for k, o in enumerate(mentions) if k not in dropped]
+
+
+_BODY_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")
 
 
 def _name_goes_on(text: str, pos: int, joint: str | None, joined: bool) -> int:
