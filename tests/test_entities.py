@@ -206,6 +206,10 @@ def test_a_body_s_name_the_tagger_cut_goes_on_over_the_words_joined_to_it():
          [("Northern Sable", 0, "ORG")], "Northern Sable Energy"),
         ("Trans-Prairie Railway supplied 58 per cent of the cars.",
          [("Trans-Prairie", 0, "ORG")], "Trans-Prairie Railway"),
+        ("The Regina Tenants' Committee wrote to the minister.",  # its place, untagged
+         [("Tenants' Committee", 0, "ORG")], "Regina Tenants' Committee"),
+        ("The Winnipeg Tenants Union met on Monday.",  # the place tagged on its own
+         [("Winnipeg", 0, "GPE"), ("Tenants Union", 0, "ORG")], "Winnipeg Tenants Union"),
     ]:
         assert _texts(_tagged(text, tags), text) == [whole]
 
@@ -222,6 +226,8 @@ def test_two_bodies_a_place_or_a_person_after_a_body_stay_apart():
          [("Ministry of Health", 0, "ORG"), ("Doug Ford", 0, "PERSON"), ("Olivia Chow", 0, "PERSON")]),
         ("Unifor President Lana Payne said so.",  # a title after a body is no word of its name
          [("Unifor", 0, "ORG"), ("Lana Payne", 0, "PERSON")]),
+        ("Ontario's Ministry of Health said so.",  # a possessive place owns a body, is no word of it
+         [("Ontario", 0, "GPE"), ("Ministry of Health", 0, "ORG")]),
     ]:
         assert _texts(_tagged(text, tags), text) == [name for name, _, _ in tags]
 

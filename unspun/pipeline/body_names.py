@@ -116,6 +116,42 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
         mentions[:] = [o for k, o in enumerate(mentions) if k not in dropped]
 
 
+def placed_bodies(mentions: list[Any], text: str, lang: Any) -> None:
+    """A body whose name opens with its place, that the tagger cut ("Pangnirtung" tagged a
+    place or left untagged, "Tenants' Committee" a body): a place written right before an
+    organisation, a single space between and no possessive, is the first word of its name
+    (a mention of it is dropped); an untagged word there is such a place when it is one
+    the gazetteer knows or the article tags as a place elsewhere."""
+    from .entities import name_tokens  # (entities calls this module: imported here, not at the top)
+
+    places = {text[o.start:o.end] for o in mentions if o.label == "GPE"}
+    ordered = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    dropped: set[int] = set()
+    for i, b in enumerate(ordered):
+        body = mentions[b]
+        if body.label != "ORG":
+            continue
+        a = ordered[i - 1] if i else None
+        before = mentions[a] if a is not None else None
+        if before is not None and before.label == "GPE" and body.start == before.end + 1 \
+                and text[before.end] == " " and not _POSSESSIVE_END.search(text, before.start, before.end):
+            body.start = before.start
+            dropped.add(a)
+        else:
+            word = _WORD_BEFORE.search(text, max(0, body.start - 40), body.start)
+            if word is None or (before is not None and before.end > word.start(1)) \
+                    or not (word.group(1) in places or is_place(word.group(1))):
+                continue
+            body.start = word.start(1)
+        body.tokens = name_tokens(text[body.start:body.end], lang)
+    if dropped:
+        mentions[:] = [o for k, o in enumerate(mentions) if k not in dropped]
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w.-]*) $")
+
+
 _BODY_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")
 
 

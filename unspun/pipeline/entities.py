@@ -18,7 +18,7 @@ from ..lang import get as get_language
 from ..places import is_country, is_place, is_state
 from ..record import span
 from . import acronyms, family_names
-from .body_names import body_words, bodies_by_apposition, extend_bodies, organisation_nouns, place_owned_bodies
+from .body_names import body_words, bodies_by_apposition, extend_bodies, organisation_nouns, place_owned_bodies, placed_bodies
 from .descriptions import person_descriptions
 from .registry import Context, component
 
@@ -455,6 +455,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
     lang = lang if lang is not None else get_language("en")
     _joined_bodies(mentions, text, lang)
     extend_bodies(mentions, text, lang)
+    placed_bodies(mentions, text, lang)
     mentions = acronyms.apply(mentions, text, lang,
                               lambda s, e, label, full: Mention(s, e, label, name_tokens(text[s:e], lang),
                                                                 full and normalise(full, lang)))
