@@ -162,12 +162,21 @@ def relatives(n: int) -> str:
                  + r.choice((", ", " and Mary Chen, ", ", Ontario's Ministry of Health, ")), n)
 
 
+def introductions(n: int) -> str:
+    """People introduced as a reporter writes them, in one sentence: ``Coun. Ann Chen, 46,
+    who ..., Doreen Marsh, a nurse, Regina Tenants' Committee, Northern Sable Energy ...``
+    (the scanners of untagged and aged names, titles, places before bodies and body words)."""
+    return _fill(lambda r: r.choice(("Coun. ", "Next was ", "", "the Regina ")) + r.choice(_NAMES)
+                 + " " + r.choice(_NAMES)
+                 + r.choice((", 46, who ", ", a nurse, ", " said ", " Tenants' Committee and ", " Energy and ")), n)
+
+
 GENERATORS: dict[str, Callable[[int], str]] = {
     f.__name__: f for f in (quotes, quote_runs, huge_sentence, no_spaces, letters_only, short_lines,
                             blank_paragraphs, dashes, he_said, said_no_quotes, said_chain,
                             pronoun_run, names, nested_quotes,
                             open_quotes, scare_quotes, repeated_phrase, caps, capital_letters,
-                            title_words, relatives)
+                            title_words, relatives, introductions)
 }
 
 
