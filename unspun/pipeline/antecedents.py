@@ -167,6 +167,12 @@ def _given_names(language) -> tuple[frozenset[str], frozenset[str], frozenset[st
                                                  "given_names_unisex")))
 
 
+def lexicon_given_names(language) -> frozenset[str]:
+    """Every given name the language's own lexicons know (either sex or both), lower-case;
+    not the census table, which lists words like "Grace" and "Hope" too."""
+    return language.memo(("lexicon given names",), lambda: frozenset().union(*_given_names(language)))
+
+
 def _unaccented(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 

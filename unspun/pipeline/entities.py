@@ -18,7 +18,8 @@ from ..lang import get as get_language
 from ..places import is_country, is_place, is_state
 from ..record import span
 from . import acronyms, family_names
-from .body_names import body_words, bodies_by_apposition, extend_bodies, organisation_nouns, place_owned_bodies, placed_bodies
+from .body_names import (bodies_by_apposition, body_words, extend_bodies, organisation_nouns, place_owned_bodies,
+                         placed_bodies)
 from .descriptions import person_descriptions
 from .registry import Context, component
 
@@ -311,14 +312,14 @@ _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+$")  # "Coun. ", "Mayo
 def _untagged_people(doc: Any, text: str, out: list[Mention], surnames: set[str], lang: Any) -> None:
     """A person's name the tagger missed altogether ("Next was Doreen Kaplan-Ward, a retired
     nurse from Alberta Avenue, who told councillors ..."): a given name the language's
-    lexicons know (not the census: "Grace", "Hope" are words too; :func:`.antecedents.is_given_name`
-    without it) and one or two capitalised words, followed by ", who", an age, an apposition
+    lexicons know (:func:`.antecedents.lexicon_given_names`; not the census, where "Grace" and
+    "Hope" are names too) and one or two capitalised words, followed by ", who", an age, an apposition
     or "said / says / told", or after a title ("Coun. Teresa Lindqvist voted"), overlapping
     no mention, naming no place, street or body.  So is a proper noun before the surname of
     a person the tagger named in full, whatever follows ("Elisapee Irngaut does not trust
     the forecast" in a lede, "Naomi Irngaut" tagged further on): a namesake."""
-    from .antecedents import _given_names
-    known = frozenset().union(*_given_names(lang))
+    from .antecedents import lexicon_given_names
+    known = lexicon_given_names(lang)
     words = name_words_of(lang)
     place_last = lang.word_set("place_last_words")
     bodies = body_words(lang) | organisation_nouns(lang)
@@ -327,7 +328,8 @@ def _untagged_people(doc: Any, text: str, out: list[Mention], surnames: set[str]
     drop: set[int] = set()
     for found in _UNTAGGED_PERSON.finditer(text):
         s, e = found.start(), found.end()
-        namesake = len(found.group(2).split()) == 1 and found.group(1).lower() not in titles and found.group(2).strip().lower() in surnames
+        namesake = len(found.group(2).split()) == 1 and found.group(1).lower() not in titles \
+            and found.group(2).strip().lower() in surnames
         if namesake and found.group(1).lower() not in known:
             first = doc.char_span(s, found.end(1))
             namesake = first is not None and len(first) == 1 and first[0].pos_ == "PROPN" \

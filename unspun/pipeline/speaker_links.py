@@ -25,7 +25,8 @@ from typing import Any
 from ..lang import get as get_language
 from ..lang import lemma as token_lemma
 from ..places import is_place
-from .antecedents import NONBINARY, WINDOW, Antecedent, given_name_gender, gender_of, is_given_name, pronoun, resolve
+from .antecedents import (NONBINARY, WINDOW, Antecedent, gender_of, given_name_gender, is_given_name, pronoun,
+                          resolve)
 from .entities import AGE_AFTER
 
 LOOKBACK_CHARS = 1500
@@ -85,14 +86,11 @@ def entity_types(record: Any, lang: str = "en") -> dict[str, str]:
                 elif " " not in e["name"] and any(n.startswith(e["name"] + " ") for n in org_names) \
                         and not any(n.endswith(" " + e["name"]) for n in person_names):
                     out[e["id"]] = "ORG"  # "Bellridge" after "Bellridge Property Group": its short name
-                elif " " not in e["name"] and all(_WHERE_BEFORE.search(text, max(0, m["start"] - 12), m["start"])
-                                                  and not _POSSESSIVE_AFTER.match(text, m["end"])
-                                                  for m in e["mentions"]) \
+                elif " " not in e["name"] and all(_after(_WHERE_BEFORE, text, m) for m in e["mentions"]) \
                         and not any(n.endswith(" " + e["name"]) for n in person_names):
                     # "a special streaming on Crave", "a mother of three in Taber": one word, no
                     # given name, only ever where something is or runs, no surname of anyone named
-                    out[e["id"]] = "GPE" if all(_INSIDE_BEFORE.search(text, max(0, m["start"] - 12), m["start"])
-                                                for m in e["mentions"]) else "ORG"
+                    out[e["id"]] = "GPE" if all(_after(_INSIDE_BEFORE, text, m) for m in e["mentions"]) else "ORG"
                 elif other_types.get(e["name"].lower(), ("", 0))[1] >= len(e["mentions"]):
                     # the tagger's own other reading, when it is at least as frequent (not a
                     # headline's one "Ava DuVernay's" tagged ORG against ten person mentions)
@@ -155,6 +153,15 @@ _WHO_AFTER = re.compile(r"(?:,\s*\d{1,3})?,\s*who\b")  # ", who left", ", 46, wh
 _WHERE_BEFORE = re.compile(r"\b(?:on|at|in|into|onto|via|across|throughout)\s+$")
 _INSIDE_BEFORE = re.compile(r"\b(?:in|across|throughout)\s+$")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+
+
+def _after(preposition: re.Pattern, text: str, m: dict) -> bool:
+    """Whether mention ``m`` is written right after ``preposition`` ("on Crave"), not as a
+    possessive ("at Smith's")."""
+    return bool(preposition.search(text, max(0, m["start"] - 12), m["start"])) \
+        and not _POSSESSIVE_AFTER.match(text, m["end"])
+
+
 _SPOKESPERSON_FOR = re.compile(r"\bspokes(?:person|man|woman|people)\s+for\s+(?:the\s+)?$", re.I)
 # a determiner opening the noun phrase a mention ends ("a New Hampshire ", "the ")
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+(?:[A-Z][\w.'’-]*\s+){0,3}$")
@@ -807,6 +814,7 @@ def is_document(head: Any, lemma: str, lang: str = "en") -> bool:
         return False
     if lemma in nouns or head.lower_ in nouns:
         return True
-    agents = language.word_set("role_words") | frozenset(language.quote_cues.get("group_nouns", []))
+    agents = language.memo(("speaking nouns",), lambda: language.word_set("role_words")
+                           | frozenset(language.quote_cues.get("group_nouns", [])))
     return lemma not in agents and head.lower_ not in agents and any(
         c.dep_ == "compound" and c.lower_ in nouns for c in head.children)
