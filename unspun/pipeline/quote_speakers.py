@@ -136,6 +136,7 @@ class SpeakerResolver:
         self._later: str | None = None  # the last description resolved to a person named after it
         self._named_by: dict[str, str] = {}  # a lede's role noun -> the person named next (_named_next)
         self._described: list[tuple[int, str, dict]] = []  # (start, noun, affiliation): note_affiliation
+        self._qualified: dict[tuple[str, frozenset[str]], list[int]] = {}  # (_named_later)
 
     def inside_quote(self, pos: int) -> bool:
         i = bisect_left(self.quoted, (pos + 1,)) - 1
@@ -899,15 +900,24 @@ class SpeakerResolver:
     def _named_later(self, pos: int, noun: str, quals: set[str]) -> list[_Body]:
         """A description with qualifiers ("the environmental assessment office") that no body
         named before answers: the first body named after it (outside quotes) whose name
-        holds the noun and every qualifier, however far on."""
-        for m in self.mentions[bisect_left(self._starts, pos):]:
-            name = self.record.entity(m.entity)["name"]
-            words = set(name.lower().split())
-            if noun in words and quals <= words and not self.inside_quote(m.start) \
-                    and self.pronouns.types.get(m.entity, m.type) == "ORG":
-                return [_Body(m.start, m.end, m.entity, name, self.pronouns._subject(m),
-                              self.pronouns.sentence(m.start))]
-        return []
+        holds the noun and every qualifier, however far on (the mentions that do are found
+        once per noun and qualifiers, so many such descriptions do not rescan the text)."""
+        key = (noun, frozenset(quals))
+        if key not in self._qualified:
+            self._qualified[key] = [k for k, m in enumerate(self.mentions)
+                                    if self._holds(m, noun, quals) and not self.inside_quote(m.start)
+                                    and self.pronouns.types.get(m.entity, m.type) == "ORG"]
+        found = self._qualified[key]
+        i = bisect_left(found, bisect_left(self._starts, pos))
+        if i == len(found):
+            return []
+        m = self.mentions[found[i]]
+        return [_Body(m.start, m.end, m.entity, self.record.entity(m.entity)["name"],
+                      self.pronouns._subject(m), self.pronouns.sentence(m.start))]
+
+    def _holds(self, m: Mention, noun: str, quals: set[str]) -> bool:
+        words = set(self.record.entity(m.entity)["name"].lower().split())
+        return noun in words and quals <= words
 
     def _organisation_after(self, pos: int, noun: str, kind: str | None) -> "Resolution | None":
         """A lede's "police say" or "their union announced" before any body is named: the
