@@ -206,6 +206,15 @@ def test_a_body_s_name_the_tagger_cut_goes_on_over_the_words_joined_to_it():
          [("Northern Sable", 0, "ORG")], "Northern Sable Energy"),
         ("Trans-Prairie Railway supplied 58 per cent of the cars.",
          [("Trans-Prairie", 0, "ORG")], "Trans-Prairie Railway"),
+        ("Leases expire soon, according to the Pacific Co-operative Housing Association.",
+         [("Pacific Co-operative", 0, "ORG"), ("Housing Association", 0, "ORG")],  # words joined after
+         "Pacific Co-operative Housing Association"),
+        ("The Prairie Grain Producers' Alliance urged Ottawa to act.",  # a plural's apostrophe between
+         [("Prairie Grain Producers", 0, "ORG")], "Prairie Grain Producers' Alliance"),
+        ("Annapolis District RCMP said in a news release that the thefts began in October.",
+         [("Annapolis District", 0, "ORG"), ("RCMP", 0, "ORG")], "Annapolis District RCMP"),
+        ("Ski Area Operators of the Interior, which represents 14 hills, said so.",  # a body of operators
+         [("Ski Area Operators", 0, "ORG")], "Ski Area Operators of the Interior"),
         ("The Regina Tenants' Committee wrote to the minister.",  # its place, untagged
          [("Tenants' Committee", 0, "ORG")], "Regina Tenants' Committee"),
         ("The Winnipeg Tenants Union met on Monday.",  # the place tagged on its own
@@ -226,6 +235,8 @@ def test_two_bodies_a_place_or_a_person_after_a_body_stay_apart():
          [("Ministry of Health", 0, "ORG"), ("Doug Ford", 0, "PERSON"), ("Olivia Chow", 0, "PERSON")]),
         ("Unifor President Lana Payne said so.",  # a title after a body is no word of its name
          [("Unifor", 0, "ORG"), ("Lana Payne", 0, "PERSON")]),
+        ("The Ontario Nurses' Association and Ford Motor Company of Canada met.",  # a body after "and"
+         [("Ontario Nurses' Association", 0, "ORG"), ("Ford Motor Company of Canada", 0, "ORG")]),
         ("Ontario's Ministry of Health said so.",  # a possessive place owns a body, is no word of it
          [("Ontario", 0, "GPE"), ("Ministry of Health", 0, "ORG")]),
     ]:

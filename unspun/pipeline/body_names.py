@@ -78,8 +78,11 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
     marks a body (``organisation_last_words``, ``organisation_first_words``, the names'
     words of ``organisation_kinds``); never over a person's name, nor over a known place
     after "and" ("the Department of Justice and Ottawa ..."); mentions it covers are
-    dropped.  A word that marks a body right after the name is its last word ("Northern
-    Sable Energy", "Trans-Prairie Railway" tagged without it)."""
+    dropped.  Up to three capitalised words right after the name (after a plural's
+    apostrophe or not) are its last words when the last marks a body ("Northern Sable
+    Energy", "Pacific Co-operative Housing Association", "Prairie Grain Producers' Alliance"
+    tagged without them); and a capitalised plural of an agent noun after its first word
+    marks a body too ("Ski Area Operators" + "of the Interior")."""
     from .entities import name_tokens  # (entities calls this module: imported here, not at the top)
 
     marks = body_words(lang)
@@ -89,15 +92,22 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
         written = text[m.start:m.end].split()
         if m.label != "ORG" or k in dropped or not written:
             continue
-        after = _BODY_WORD_AFTER.match(text, m.end)
-        if after is not None and after.group(1).lower() in marks and not any(
-                o.start < after.end() and m.end < o.end for o in mentions if o is not m):
-            # "Northern Sable Energy", "Trans-Prairie Railway" tagged without their last word
-            m.end = after.end(1)
-            m.tokens = name_tokens(text[m.start:m.end], lang)
-            written = text[m.start:m.end].split()
+        after = _BODY_WORDS_AFTER.match(text, m.end)
+        if after is not None and after.group(2).lower() in marks \
+                and (not after.group(1) or written[-1].endswith("s")):
+            # "Northern Sable Energy", "Pacific Co-operative Housing Association", "Prairie Grain
+            # Producers' Alliance", tagged without their last words
+            inner = [j for s0, j in starts[bisect.bisect_left(starts, (m.end,)):
+                                           bisect.bisect_left(starts, (after.end(),))] if j != k]
+            if not any(o is not m and o.start < after.end() and m.end < o.end
+                       and (o.end > after.end() or o.label == "PERSON") for o in mentions):
+                dropped.update(inner)  # (a word of it tagged on its own: "Housing Association")
+                m.end = after.end()
+                m.tokens = name_tokens(text[m.start:m.end], lang)
+                written = text[m.start:m.end].split()
         cut = written[-1].lower() in _CONNECTIVES
-        if not cut and not any(w.lower().strip(".,'’") in marks for w in written):
+        if not cut and not any(w.lower().strip(".,'’") in marks for w in written) \
+                and not (len(written) > 1 and any(_AGENTS.fullmatch(w) for w in written[1:])):
             continue
         name = text[m.start:m.end]
         end = _name_goes_on(text, m.end, written[-1].lower() if cut else None,
@@ -152,7 +162,10 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w.-]*) $")
 
 
-_BODY_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")
+# after a body's name: its plural's apostrophe, then up to three capitalised words on the line
+_BODY_WORDS_AFTER = re.compile(r"(['’])? (?:[A-Z][\w-]* ){0,2}([A-Z][A-Za-z]+)\b(?!['’-])")
+# a capitalised plural of an agent noun: a body of them ("Ski Area Operators", "Grain Farmers")
+_AGENTS = re.compile(r"[A-Z][a-z]+(?:ers|ors)")
 
 
 def _name_goes_on(text: str, pos: int, joint: str | None, joined: bool) -> int:
