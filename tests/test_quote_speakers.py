@@ -311,6 +311,24 @@ def test_a_lede_description_is_the_person_named_bare_in_the_next_paragraph(pipe)
     assert quotes[0]["speaker"]["entity"] is None
 
 
+def test_a_description_mid_article_is_the_person_named_bare_in_the_next_paragraph(pipe):
+    """Not only a lede: a description speaking further down ("said the team's head coach") is
+    the person the next paragraph opens with, named there for the first time."""
+    text = ("Brandon Heights Soccer Club learned on Monday that its field permit was cancelled.\n\n"
+            "Parents gathered at the clubhouse that evening.\n\n"
+            "\"We found out from a memo,\" said the team's head coach, standing by the fence.\n\n"
+            "Rashid Farouk, who has coached the under-13 girls for six years, said the club would "
+            "appeal.\n")
+    rec, quotes = _quotes(pipe, text)
+    first = next(q for q in quotes if "memo" in q["content"]["text"])
+    assert first["speaker"]["text"] == "the team's head coach"
+    assert _speaker_name(rec, first) == "Rashid Farouk"
+    # someone named before is no newcomer: the description stays unresolved
+    rec, quotes = _quotes(pipe, text.replace("Parents gathered", "Rashid Farouk and parents gathered"))
+    first = next(q for q in quotes if "memo" in q["content"]["text"])
+    assert first["speaker"]["entity"] is None
+
+
 def test_the_union_is_the_subject_of_its_sentence_not_the_company_beside_it(pipe):
     # the tagger misses "Unifor"; "Stellantis", an object in the same sentence, is no union
     text = ("Unifor has reached a tentative deal with Stellantis that would raise wages by 20 per "

@@ -518,7 +518,8 @@ class SpeakerResolver:
         testified for four hours."; "A former defenceman with the Timmins Northmen told an
         inquiry ... // Ryan Castellano, now 23, played two seasons"): a description of one
         person (a singular noun with "the", "a" or "an" that names no body, place or
-        document) speaking in the article's first paragraph, with no entity before, is the
+        document) speaking in any paragraph (the lede's, or further down: "said the team's
+        head coach, standing by the fence" // "Rashid Farouk, who has coached ..."), is the
         person the next paragraph's first sentence opens with as its subject (or names as its
         subject right after an opening phrase: "Speaking in the Dail on Tuesday, Ann Roe
         said"), or gives as the speaker of its quote ("\"We drink from that river,\" said
@@ -530,11 +531,10 @@ class SpeakerResolver:
         noun = token_lemma(head).lower()
         if (head.tag_ != "NN" and not (head.tag_ == "NNP" and noun in person_titles("en"))) \
                 or noun in lexicon()["group_nouns"] or place_level_of(noun) \
-                or is_document(head, noun) or not (_definite(head) or _indefinite(head)) \
+                or is_document(head, noun) or not (_definite(head) or _indefinite(head) or _owned(head)) \
                 or any(self.pronouns.types.get(m.entity) == "PERSON" for m in self.mentions_in(start, end)):
             return None
-        body = self.text[max(self.dateline_end, self.body_start):start]
-        if "\n\n" in body.strip() or "\n\n" not in self.text[end:]:
+        if "\n\n" not in self.text[end:]:
             return None
         i = bisect_left(self.pronouns.tok_starts, self.text.index("\n\n", end) + 2)
         while i < len(self.doc) and self.doc[i].is_space:
@@ -1133,6 +1133,12 @@ def _common(tok: Any) -> bool:
 def _definite(noun: Any) -> bool:
     """A noun with "the" ("the minister")."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _owned(noun: Any) -> bool:
+    """A noun with a possessive of a definite noun or a pronoun's ("the team's head coach",
+    "his coach")."""
+    return any(c.dep_ == "poss" and (c.pos_ == "PRON" or _definite(c)) for c in noun.children)
 
 
 def _indefinite(noun: Any) -> bool:
