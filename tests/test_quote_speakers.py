@@ -329,6 +329,26 @@ def test_a_description_mid_article_is_the_person_named_bare_in_the_next_paragrap
     assert first["speaker"]["entity"] is None
 
 
+def test_a_definite_epithet_is_the_person_the_previous_sentence_is_about(pipe):
+    """"the Toronto author", "the elder": a description no one is described with is the
+    person the sentence before is about (its subject, or the name in apposition to it), or
+    the subject of an earlier clause of its own sentence; not a body, not another gender."""
+    text = ("Priya Venkataraman began her speech by thanking the waiters.\n\n"
+            "\"I promise I'll be quicker than the jury was,\" the Toronto author told the audience.\n")
+    rec, quotes = _quotes(pipe, text)
+    assert _speaker_name(rec, quotes[0]) == "Priya Venkataraman"
+    rec, quotes = _quotes(pipe, "Her mother-in-law, Oopah Akpalialuk, sleeps on a couch. Speaking through "
+                                "an interpreter, the elder said the crowding makes it hard to rest.\n")
+    assert _speaker_name(rec, quotes[0]) == "Oopah Akpalialuk"
+    rec, quotes = _quotes(pipe, "When Shauna Greenidge signed the contract, the Halifax commissioner says "
+                                "she was promised a fixed price.\n")
+    assert _speaker_name(rec, quotes[0]) == "Shauna Greenidge"
+    # a body's noun, and a description of the other gender, are someone else
+    for other in ("the pantry", "the grandfather"):
+        rec, quotes = _quotes(pipe, text.replace("the Toronto author", other))
+        assert quotes[0]["speaker"]["text"] == other and quotes[0]["speaker"]["entity"] is None, other
+
+
 def test_the_union_is_the_subject_of_its_sentence_not_the_company_beside_it(pipe):
     # the tagger misses "Unifor"; "Stellantis", an object in the same sentence, is no union
     text = ("Unifor has reached a tentative deal with Stellantis that would raise wages by 20 per "

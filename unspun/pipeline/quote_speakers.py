@@ -33,6 +33,7 @@ from typing import Any
 
 from .affiliations import BODY_PREPS, Body, employer, object_body, written_body
 from .antecedents import gender_of, given_name_gender, pronoun
+from .body_names import body_words, organisation_nouns
 from .issuers import document_kind, earlier_mentions, issuer_parts, issuing_subject, root_subject
 from .speaker_links import (PronounLinker, affiliation, person_titles, is_document, name_kind, nominal, noun_phrase, org_compatible, org_kind,
                             place_level_of, place_levels, post_modifiers, relative_antecedent)
@@ -344,7 +345,45 @@ class SpeakerResolver:
             titled = self._titled_speaker(start, head)
             if titled is not None:
                 return titled
+            epithet = self._epithet(start, end, head)
+            if epithet is not None:
+                return Resolution(epithet.entity, "description", (epithet.start, epithet.end))
         return Resolution(None)
+
+    def _epithet(self, start: int, end: int, head: Any) -> Mention | None:
+        """"Priya Venkataraman began her speech ... // \"...,\" the Toronto author told": a
+        definite description of one person that no entity is described with is the person the
+        previous sentence (outside quotes) is about, as the subject of its main verb (or the
+        name in apposition to it: "Her mother-in-law, Oopah Akpalialuk, ..."), or the
+        subject of an earlier clause of its own sentence ("When Shauna Greenidge signed ...,
+        the Halifax nurse says"), of no other gender than the description's."""
+        noun = token_lemma(head).lower()
+        if head.tag_ != "NN" or not _definite(head) or not _person_noun(noun) \
+                or is_document(head, noun):
+            return None
+        k = bisect_left(self.sents.starts, head.i + 1) - 1
+        if k < 0:
+            return None
+        own = self.sents.sents[k]
+        subjects = [t for t in own if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+                    and not self.inside_quote(t.idx)]
+        for j in range(k - 1, max(-1, k - 4), -1):
+            sent = self.sents.sents[j]
+            if self.inside_quote(sent.start_char + 1) and self.inside_quote(sent.end_char - 2):
+                continue
+            subject = root_subject(sent)
+            if subject is not None and subject.pos_ != "PROPN":  # "Her mother-in-law, Oopah Akpalialuk,"
+                subject = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if subject is not None and not self.inside_quote(subject.idx):
+                subjects.append(subject)
+            break
+        said = gender_of([], descriptions=[self.text[start:end]])
+        for subject in subjects:
+            found = [m for m in self.mentions_in(max(0, subject.idx - 80), subject.idx + len(subject))
+                     if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
+            if found and (said is None or self.pronouns.genders.get(found[0].entity) in (None, said)):
+                return found[0]
+        return None
 
     def _member(self, head: Any, inside: list[Mention]) -> bool:
         """"a New Hampshire Republican", "the Wisconsin Democrat": one member of a group
@@ -1133,6 +1172,22 @@ def _common(tok: Any) -> bool:
 def _definite(noun: Any) -> bool:
     """A noun with "the" ("the minister")."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+# an agent noun's ending ("dietitian", "commissioner", "resident", "trainee"), not a thing's
+_AGENT_ENDING = re.compile(r"[a-z]{2,}(?:[^m]er|or|ist|ian|ant|[^m]ent|ee|an)")
+
+
+def _person_noun(noun: str) -> bool:
+    """A noun for a person: a role, a title, a gendered noun ("mother") or an agent noun's
+    ending ("the elder", "the registered dietitian"), and no body's, place's or group's."""
+    lang = get_language("en")
+    if noun in lexicon()["group_nouns"] or place_level_of(noun) or noun in body_words(lang) \
+            or noun in organisation_nouns(lang):
+        return False
+    return noun in lang.word_set("role_words") or noun in person_titles("en") \
+        or any(noun in ws for ws in lang.words.get("gender_words", {}).values()) \
+        or _AGENT_ENDING.fullmatch(noun) is not None
 
 
 def _owned(noun: Any) -> bool:
