@@ -99,3 +99,22 @@ def test_a_document_under_the_second_of_two_joined_verbs_is_the_first_verb_s_sub
             '"Ice costs have gone up, referee costs have gone up," the letter says.\n')
     rec, q = _last(pipe, text)
     assert _speaker_name(rec, q) == "Credit Valley Minor Hockey Association"
+
+
+def test_a_report_s_author_after_a_time_phrase_or_its_commissioner_speaks_for_it(pipe):
+    """"followed a report last month by Auditor General ..." (the parser hangs "by" on the
+    verb) and "a report prepared for the ... Network": the later "the report" is theirs."""
+    text = ("HALIFAX — The hearing followed a report last month by Auditor General Nadine "
+            "Weatherbee, which found the department could not show value for money.\n\n"
+            "\"Agency nurses were paid more than double the hourly rate,\" the report says.\n")
+    rec, q = _last(pipe, text)
+    assert _speaker_name(rec, q).endswith("Nadine Weatherbee")
+    text = ("According to a report prepared for the Kootenay Rockies Tourism Network last year, "
+            "skiers from Alberta account for most winter visits. The report warned that smaller "
+            "hills face \"an existential squeeze\" from rising costs.\n")
+    rec, q = _last(pipe, text)
+    assert q["speaker"]["text"] == "The report"
+    assert _speaker_name(rec, q) == "Kootenay Rockies Tourism Network"
+    # a report a reader received is not the reader's
+    rec, q = _last(pipe, text.replace("prepared for", "read by"))
+    assert _speaker_name(rec, q) != "Kootenay Rockies Tourism Network"

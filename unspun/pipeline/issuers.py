@@ -33,6 +33,8 @@ ISSUER_PREPS = frozenset({"by", "from", "of"})
 # "a memo viewed by CBC News", "documents obtained by the Star": who read it, not who issued it
 READING_VERBS = frozenset({"view", "see", "obtain", "review", "read", "receive", "examine", "acquire",
                            "access", "leak", "share", "cite", "quote"})
+# "a report prepared for the tourism network": made for whoever it speaks for
+MAKING_VERBS = frozenset({"prepare", "produce", "commission", "write", "draft", "conduct"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # "Toronto swelters under a heat warning", "fined despite the ruling": the document is a
 # circumstance of the verb, whose subject did not issue it
@@ -55,7 +57,13 @@ def issuer_parts(noun: Any) -> list[Any]:
                       for p in o.children if p.dep_ == "prep" and p.lower_ in ("by", "from")]  # addressee
         elif child.dep_ == "acl" and token_lemma(child).lower() not in READING_VERBS:
             agents += [c for c in child.children
-                       if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+                       if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                       or (c.dep_ == "prep" and c.lower_ == "for" and token_lemma(child).lower() in MAKING_VERBS)]
+    verb = noun.head
+    if noun.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in verb.children):
+        # "followed a report last month by Auditor General ...": the parser's agent of an
+        # active verb is the object's
+        agents += [c for c in verb.children if c.dep_ == "agent" and c.i > noun.i]
     return poss + preps + agents
 
 

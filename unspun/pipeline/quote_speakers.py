@@ -359,14 +359,14 @@ class SpeakerResolver:
         the Halifax nurse says"), of no other gender than the description's."""
         noun = token_lemma(head).lower()
         if head.tag_ != "NN" or not _definite(head) or not _person_noun(noun) \
-                or is_document(head, noun):
+                or is_document(head, noun) or head.dep_ not in ("nsubj", "nsubjpass"):
             return None
         k = bisect_left(self.sents.starts, head.i + 1) - 1
         if k < 0:
             return None
         own = self.sents.sents[k]
         subjects = [t for t in own if t.i < head.i and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
-                    and not self.inside_quote(t.idx)]
+                    and t.head != head.head and not self.inside_quote(t.idx)]
         for j in range(k - 1, max(-1, k - 4), -1):
             sent = self.sents.sents[j]
             if self.inside_quote(sent.start_char + 1) and self.inside_quote(sent.end_char - 2):
@@ -691,6 +691,11 @@ class SpeakerResolver:
                 held = self._named_earlier(obj.idx, token_lemma(obj).lower(), quals)
                 if held:
                     return Resolution(held[0].entity, source=(held[0].start, held[0].end))
+                if _person_noun(token_lemma(obj).lower()) and depth <= 1:  # "a report by the federal
+                    s0, e0 = noun_phrase(obj)  # ethics commissioner": whom the description is
+                    found = self.resolve_full(s0, e0, obj)
+                    if found.entity is not None:
+                        return Resolution(found.entity, source=found.source or (s0, e0))
         subject = issuing_subject(noun, lambda tok: is_document(tok, token_lemma(tok).lower()))
         if subject is None or depth > 1:
             return None
