@@ -164,11 +164,13 @@ def relatives(n: int) -> str:
 
 def introductions(n: int) -> str:
     """People introduced as a reporter writes them, in one sentence: ``Coun. Ann Chen, 46,
-    who ..., Doreen Marsh, a nurse, Regina Tenants' Committee, Northern Sable Energy ...``
-    (the scanners of untagged and aged names, titles, places before bodies and body words)."""
+    who ..., Doreen Marsh, a nurse, Regina Tenants' Committee, Northern Sable Energy, Ann
+    Chen Lobster Harvesters' Co-operative ...`` (the scanners of untagged and aged names,
+    titles, places before bodies, body words and untagged bodies)."""
     return _fill(lambda r: r.choice(("Coun. ", "Next was ", "", "the Regina ")) + r.choice(_NAMES)
                  + " " + r.choice(_NAMES)
-                 + r.choice((", 46, who ", ", a nurse, ", " said ", " Tenants' Committee and ", " Energy and ")), n)
+                 + r.choice((", 46, who ", ", a nurse, ", " said ", " Tenants' Committee and ", " Energy and ",
+                             " Lobster Harvesters' Co-operative and ", " Ridge Coal told ")), n)
 
 
 GENERATORS: dict[str, Callable[[int], str]] = {

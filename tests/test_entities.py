@@ -223,6 +223,23 @@ def test_a_body_s_name_the_tagger_cut_goes_on_over_the_words_joined_to_it():
         assert _texts(_tagged(text, tags), text) == [whole]
 
 
+def test_a_body_the_tagger_missed_is_its_capitalised_words_ending_with_a_body_word():
+    """"Summit Ridge Coal", "Acadian Lobster Harvesters' Co-operative" (only "Acadian" tagged):
+    an organisation; not a headline in title case, not across a sentence's end, not a
+    place's possessive."""
+    for text, tags, want in [
+        ("Lawyers for Summit Ridge Coal told the court the camp must go.", [], ["Summit Ridge Coal"]),
+        ("The Acadian Lobster Harvesters' Co-operative said a December opening makes sense.",
+         [("Acadian", 0, "NORP")], ["Acadian Lobster Harvesters' Co-operative"]),
+        ("Many Halifax Dairy Farmers Co said prices rose.", [], ["Halifax Dairy Farmers Co"]),
+        ("Calgary Nurses Walk Off Job At Foothills Hospital\n\nNurses walked off the job.", [], []),
+        ("The scam began in September. Police said the voice was cloned.", [], []),
+        ("In its ruling, Chile's Supreme Court said the company failed to consult.", [("Chile", 0, "GPE")],
+         ["Chile", "Supreme Court"]),
+    ]:
+        assert _texts(_tagged(text, tags), text) == want, text
+
+
 def test_two_bodies_a_place_or_a_person_after_a_body_stay_apart():
     for text, tags in [
         ("Patients moved between Jewish General Hospital and St. Mary's Hospital this week.",

@@ -126,6 +126,62 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
         mentions[:] = [o for k, o in enumerate(mentions) if k not in dropped]
 
 
+# two to six capitalised words on one line, a plural's apostrophe allowed ("Acadian Lobster
+# Harvesters' Co-operative", "Summit Ridge Coal")
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w&.-]*(?:['’]s?)? ){1,5}[A-Z][\w-]*\b(?!['’-])")
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def untagged_bodies(mentions: list[Any], text: str, lang: Any) -> list[Any]:
+    """A body's name the tagger missed, or tagged only a word of: two or more capitalised
+    words in a sentence's run of text, the last a word that marks a body ("Summit Ridge
+    Coal", "Acadian Lobster Harvesters' Co-operative" with only "Acadian" tagged), are an
+    organisation.  A leading common word capitalised by the sentence ("The", "Many") is no
+    word of it; nothing is taken where a person's name or a longer mention overlaps it, nor
+    on a line written in title case (a headline: "Nurses Walk Off Job At Hospital").
+    Returns the new mentions; the mentions inside them are dropped."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from .entities import Mention, name_tokens  # (entities calls this module)
+
+    marks = body_words(lang)
+    ordered = sorted(mentions, key=lambda o: o.start)
+    starts = [o.start for o in ordered]
+    added, dropped = [], set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group(0).split()
+        start = run.start()
+        cut = next((i for i, w in enumerate(words[:-1]) if w.endswith(".") and len(w) > 4), None)
+        if cut is not None:  # ("in September. Police said": a sentence ends there)
+            start = text.index(words[cut + 1], start + len(" ".join(words[:cut + 1])))
+            words = words[cut + 1:]
+        while words and (words[0].lower() in STOP_WORDS or _POSSESSIVE_END.search(words[0])
+                         and is_place(_POSSESSIVE_END.sub("", words[0]))):
+            # ("The", "Many"; a place's possessive owns the body: "Chile's Supreme Court")
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else run.end()
+            words = words[1:]
+        if len(words) < 2 or words[-1].lower() not in marks:
+            continue
+        end = run.end()
+        line_start = max(text.rfind("\n", max(0, start - 300), start) + 1, start - 300)
+        line_end = text.find("\n", end, end + 300)  # (a headline is short: bounded, linear)
+        line = text[line_start:min(len(text), end + 300) if line_end < 0 else line_end]
+        long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
+        if len(long_words) >= 4 and all(w[0].isupper() for w in long_words):
+            continue  # (a title-case headline)
+        k = bisect.bisect_left(starts, start - 200)
+        near = [o for o in ordered[k:bisect.bisect_left(starts, end)] if o.end > start]
+        if any(o.label == "PERSON" or o.start < start or o.end > end for o in near):
+            continue
+        if any(o.label == "ORG" and (o.start, o.end) == (start, end) for o in near):
+            continue
+        dropped.update(id(o) for o in near)
+        added.append(Mention(start, end, "ORG", name_tokens(text[start:end], lang)))
+    if added:
+        mentions[:] = [o for o in mentions if id(o) not in dropped] + added
+    return added
+
+
 def placed_bodies(mentions: list[Any], text: str, lang: Any) -> None:
     """A body whose name opens with its place, that the tagger cut ("Pangnirtung" tagged a
     place or left untagged, "Tenants' Committee" a body): a place written right before an

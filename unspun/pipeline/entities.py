@@ -19,7 +19,7 @@ from ..places import is_country, is_place, is_state
 from ..record import span
 from . import acronyms, family_names
 from .body_names import (bodies_by_apposition, body_words, extend_bodies, organisation_nouns, place_owned_bodies,
-                         placed_bodies)
+                         placed_bodies, untagged_bodies)
 from .descriptions import person_descriptions
 from .registry import Context, component
 
@@ -456,6 +456,7 @@ def add_evidence(mentions: list[Mention], text: str, record: Any, lang: Any = No
     _fix_people(mentions, text, lang)
     lang = lang if lang is not None else get_language("en")
     _joined_bodies(mentions, text, lang)
+    untagged_bodies(mentions, text, lang)
     extend_bodies(mentions, text, lang)
     placed_bodies(mentions, text, lang)
     mentions = acronyms.apply(mentions, text, lang,
