@@ -468,3 +468,23 @@ def test_a_proper_noun_before_a_namesake_s_surname_opens_a_person_s_name(text, s
     out = []
     _untagged_people(get_nlp()(text), text, out, surnames, get("en"))
     assert [text[m.start:m.end] for m in out] == people
+
+
+def test_a_given_name_written_alone_elsewhere_opens_a_full_name_the_tagger_missed():
+    """"Zarmina Rahimi stands at the window" in a lede after a byline line, with only a later
+    "Zarmina went ..." tagged: her full name, and no name runs over the line break
+    ("CBC News" + "Zarmina Rahimi")."""
+    from unspun.lang import get
+    from unspun.pipeline.entities import Mention, _untagged_people
+    from unspun.pipeline.nlp import get_nlp
+    text = ("Jordan Beaulieu · CBC News\n\nZarmina Rahimi stands at the window of her apartment.\n\n"
+            "Zarmina went to the first session and took notes.\n")
+    later = text.rindex("Zarmina")
+    for alone, want in [("PERSON", ["Zarmina", "Zarmina Rahimi"]), ("GPE", ["Zarmina"])]:
+        out = [Mention(later, later + 7, alone, ("zarmina",))]
+        _untagged_people(get_nlp()(text), text, out, set(), get("en"))
+        assert [text[m.start:m.end] for m in out] == want, alone
+    # a surname written alone is no given name
+    out = [Mention(later, later + 7, "PERSON", ("zarmina",))]
+    _untagged_people(get_nlp()(text), text, out, {"zarmina"}, get("en"))
+    assert [text[m.start:m.end] for m in out] == ["Zarmina"]

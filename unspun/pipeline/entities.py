@@ -304,7 +304,7 @@ def _aged_names(doc: Any, text: str, out: list[Mention], lang: Any) -> None:
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
 # a known given name and one or two capitalised words, then what is said of a person: ", who",
 # an age, an apposition ("Doreen Kaplan-Ward, a retired nurse"), or a cue verb after it
-_UNTAGGED_PERSON = re.compile(rf"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)((?:\s+{_NAME_WORD}){{1,2}})"
+_UNTAGGED_PERSON = re.compile(rf"(?<![\w'’.-])([A-Z][a-zà-ÿ]+)((?:[ \t]+{_NAME_WORD}){{1,2}})"
                               r"(?=(,\s*(?:who\b|an?\s|the\s|\d{1,3}\s*,)|\s+(?:said|says|told)\b)?)")
 _TITLE_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\.?\s+$")  # "Coun. ", "Mayor "
 
@@ -317,7 +317,9 @@ def _untagged_people(doc: Any, text: str, out: list[Mention], surnames: set[str]
     or "said / says / told", or after a title ("Coun. Teresa Lindqvist voted"), overlapping
     no mention, naming no place, street or body.  So is a proper noun before the surname of
     a person the tagger named in full, whatever follows ("Elisapee Irngaut does not trust
-    the forecast" in a lede, "Naomi Irngaut" tagged further on): a namesake."""
+    the forecast" in a lede, "Naomi Irngaut" tagged further on): a namesake; and so is a
+    given name the article writes alone as a person's, and never as a surname, before one
+    capitalised word ("Zarmina Rahimi stands at the window", then "Zarmina went ...")."""
     from .antecedents import lexicon_given_names
     known = lexicon_given_names(lang)
     words = name_words_of(lang)
@@ -325,11 +327,12 @@ def _untagged_people(doc: Any, text: str, out: list[Mention], surnames: set[str]
     bodies = body_words(lang) | organisation_nouns(lang)
     titles = words.titles | frozenset(lang.quote_cues.get("title_abbreviations", ()))
     spans = sorted((m.start, m.end) for m in out)
+    alone = {m.tokens[0] for m in out if m.label == "PERSON" and len(m.tokens) == 1} - surnames - titles
     drop: set[int] = set()
     for found in _UNTAGGED_PERSON.finditer(text):
         s, e = found.start(), found.end()
         namesake = len(found.group(2).split()) == 1 and found.group(1).lower() not in titles \
-            and found.group(2).strip().lower() in surnames
+            and (found.group(2).strip().lower() in surnames or found.group(1).lower() in alone)
         if namesake and found.group(1).lower() not in known:
             first = doc.char_span(s, found.end(1))
             namesake = first is not None and len(first) == 1 and first[0].pos_ == "PROPN" \
