@@ -94,7 +94,8 @@ def extend_bodies(mentions: list[Any], text: str, lang: Any) -> None:
             continue
         after = _BODY_WORDS_AFTER.match(text, m.end)
         if after is not None and after.group(2).lower() in marks \
-                and (not after.group(1) or written[-1].endswith("s")):
+                and (not after.group(1) or written[-1].endswith("s")) \
+                and (after.end() - m.end < 12 or not _title_case_line(text, m.start, after.end())):
             # "Northern Sable Energy", "Pacific Co-operative Housing Association", "Prairie Grain
             # Producers' Alliance", tagged without their last words
             inner = [j for s0, j in starts[bisect.bisect_left(starts, (m.end,)):
@@ -132,6 +133,16 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w'’.-])(?:[A-Z][\w&.-]*(?:['’]s?)? ){1
 _WORD = re.compile(r"[A-Za-z]+")
 
 
+def _title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the line around ``start:end`` is a headline in title case: four or more words
+    of four letters or more, each capitalised ("Obama Says New Museum Will Tell of ...")."""
+    line_start = max(text.rfind("\n", max(0, start - 300), start) + 1, start - 300)
+    line_end = text.find("\n", end, end + 300)  # (a headline is short: bounded, linear)
+    line = text[line_start:min(len(text), end + 300) if line_end < 0 else line_end]
+    long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(long_words) >= 4 and all(w[0].isupper() for w in long_words)
+
+
 def untagged_bodies(mentions: list[Any], text: str, lang: Any) -> list[Any]:
     """A body's name the tagger missed, or tagged only a word of: two or more capitalised
     words in a sentence's run of text, the last a word that marks a body ("Summit Ridge
@@ -163,12 +174,8 @@ def untagged_bodies(mentions: list[Any], text: str, lang: Any) -> list[Any]:
         if len(words) < 2 or words[-1].lower() not in marks:
             continue
         end = run.end()
-        line_start = max(text.rfind("\n", max(0, start - 300), start) + 1, start - 300)
-        line_end = text.find("\n", end, end + 300)  # (a headline is short: bounded, linear)
-        line = text[line_start:min(len(text), end + 300) if line_end < 0 else line_end]
-        long_words = [w for w in _WORD.findall(line) if len(w) >= 4]
-        if len(long_words) >= 4 and all(w[0].isupper() for w in long_words):
-            continue  # (a title-case headline)
+        if _title_case_line(text, start, end):
+            continue
         k = bisect.bisect_left(starts, start - 200)
         near = [o for o in ordered[k:bisect.bisect_left(starts, end)] if o.end > start]
         if any(o.label == "PERSON" or o.start < start or o.end > end for o in near):
