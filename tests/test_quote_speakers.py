@@ -335,8 +335,9 @@ def test_a_definite_epithet_is_the_person_the_previous_sentence_is_about(pipe):
     the subject of an earlier clause of its own sentence; not a body, not another gender."""
     text = ("Priya Venkataraman began her speech by thanking the waiters.\n\n"
             "\"I promise I'll be quicker than the jury was,\" the Toronto author told the audience.\n")
-    rec, quotes = _quotes(pipe, text)
-    assert _speaker_name(rec, quotes[0]) == "Priya Venkataraman"
+    for epithet in ("the Toronto author", "the Toronto farmer"):
+        rec, quotes = _quotes(pipe, text.replace("the Toronto author", epithet))
+        assert _speaker_name(rec, quotes[0]) == "Priya Venkataraman", epithet
     rec, quotes = _quotes(pipe, "Her mother-in-law, Oopah Akpalialuk, sleeps on a couch. Speaking through "
                                 "an interpreter, the elder said the crowding makes it hard to rest.\n")
     assert _speaker_name(rec, quotes[0]) == "Oopah Akpalialuk"

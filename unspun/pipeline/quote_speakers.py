@@ -1180,7 +1180,7 @@ def _definite(noun: Any) -> bool:
 
 
 # an agent noun's ending ("dietitian", "commissioner", "resident", "trainee"), not a thing's
-_AGENT_ENDING = re.compile(r"[a-z]{2,}(?:[^m]er|or|ist|ian|ant|[^m]ent|ee|an)")
+_AGENT_ENDING = re.compile(r"[a-z]{2,}(?:er|or|ist|ian|ant|[^m]ent|ee|an)")
 
 
 def _person_noun(noun: str) -> bool:
