@@ -379,10 +379,9 @@ class SpeakerResolver:
             break
         said = gender_of([], descriptions=[self.text[start:end]])
         for subject in subjects:
-            found = [m for m in self.mentions_in(max(0, subject.idx - 80), subject.idx + len(subject))
-                     if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
-            if found and (said is None or self.pronouns.genders.get(found[0].entity) in (None, said)):
-                return found[0]
+            found = self._person_at(subject, self.mentions_in(max(0, subject.idx - 80), subject.idx + len(subject)))
+            if found is not None and (said is None or self.pronouns.genders.get(found.entity) in (None, said)):
+                return found
         return None
 
     def _member(self, head: Any, inside: list[Mention]) -> bool:
@@ -606,7 +605,8 @@ class SpeakerResolver:
                 c.dep_ == "appos" and not c.like_num for c in subject.children):  # (an age may follow)
             return None
         inside = self.mentions_in(sent.start_char, sent.end_char)
-        found = [m for m in inside if m.start <= subject.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"]
+        person = self._person_at(subject, inside)
+        found = [person] if person is not None else []
         opening = self.text[sent.start_char:found[0].start].strip() if found else ""
         title = opening.split()[-1].lower().rstrip(".") if opening else ""
         if title and noun and noun in (title, get_language("en").words.get("title_words", {}).get(title)):
@@ -634,9 +634,13 @@ class SpeakerResolver:
             i += 1
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.head.i < tok.i \
                     and not self.inside_quote(tok.idx) and token_lemma(tok.head).lower() in ("say", "tell", "add"):
-                return next((m for m in self.mentions_in(sent.start_char, para_end)
-                             if m.start <= tok.idx < m.end and self.pronouns.types.get(m.entity) == "PERSON"), None)
+                return self._person_at(tok, self.mentions_in(sent.start_char, para_end))
         return None
+
+    def _person_at(self, tok: Any, inside: list[Mention]) -> Mention | None:
+        """The first of the mentions ``inside`` that holds the token and names a person."""
+        return next((m for m in inside if m.start <= tok.idx < m.end
+                     and self.pronouns.types.get(m.entity) == "PERSON"), None)
 
     def _document(self, start: int, head: Any, depth: int = 0) -> "Resolution":
         """A document speaks for its issuer (:mod:`.issuers`): named in its own phrase,
@@ -1187,12 +1191,13 @@ def _person_noun(noun: str) -> bool:
     """A noun for a person: a role, a title, a gendered noun ("mother") or an agent noun's
     ending ("the elder", "the registered dietitian"), and no body's, place's or group's."""
     lang = get_language("en")
-    if noun in lexicon()["group_nouns"] or place_level_of(noun) or noun in body_words(lang) \
-            or noun in organisation_nouns(lang):
+    people, others = lang.memo(("person nouns",), lambda: (
+        lang.word_set("role_words") | person_titles("en")
+        | frozenset(w for ws in lang.words.get("gender_words", {}).values() for w in ws),
+        frozenset(lexicon()["group_nouns"]) | body_words(lang) | organisation_nouns(lang)))
+    if noun in others or place_level_of(noun):
         return False
-    return noun in lang.word_set("role_words") or noun in person_titles("en") \
-        or any(noun in ws for ws in lang.words.get("gender_words", {}).values()) \
-        or _AGENT_ENDING.fullmatch(noun) is not None
+    return noun in people or _AGENT_ENDING.fullmatch(noun) is not None
 
 
 def _owned(noun: Any) -> bool:
